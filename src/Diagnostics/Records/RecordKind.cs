@@ -1,0 +1,18 @@
+namespace Nginx502Bot.Diagnostics.Records;
+
+/// <summary>Which log produced a record.</summary>
+public enum RecordKind
+{
+    /// <summary>A line no known format matches.</summary>
+    Unknown,
+    NginxHttp,
+    NginxStream,
+    /// <summary>nginx lines without HTTP context: resolver internals, start-up, background work.</summary>
+    NginxCore,
+    PhpFpm,
+    Php,
+    Gunicorn,
+    Uwsgi,
+    Kernel,
+    SelinuxAudit,
+}
