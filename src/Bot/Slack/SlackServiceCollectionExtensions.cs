@@ -1,0 +1,36 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Nginx502Bot.Bot.Slack;
+
+/// <summary>Registers the Slack channel. Call <c>AddChat()</c>, <c>AddDispatch()</c> and <c>AddChatCommands()</c> too.</summary>
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>True when the configuration has Slack credentials; otherwise the composition root serves the console.</summary>
+    public static bool HasSlackCredentials(this IConfiguration configuration) =>
+        configuration.GetSection(SlackOptions.SectionName).Get<SlackOptions>()?.IsConfigured == true;
+
+    /// <summary>Options (validated at start), Web API client, inbound handling, and the Socket Mode service when enabled.</summary>
+    public static IServiceCollection AddSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection(SlackOptions.SectionName);
+        services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient<SlackWebApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton<SlackSignatureVerifier>();
+        services.TryAddSingleton<SlackFileUploads>();
+        services.TryAddSingleton<SlackReplierFactory>();
+        services.TryAddSingleton<SlackInboundHandler>();
+        services.TryAddSingleton<SlackSignatureFilter>();
+        if (section.GetValue<bool>(nameof(SlackOptions.UseSocketMode)))
+        {
+            services.AddSingleton<SlackSocketModeService>();
+            services.AddHostedService(sp => sp.GetRequiredService<SlackSocketModeService>());
+        }
+
+        return services;
+    }
+}
