@@ -1,4 +1,3 @@
-// Namespace is not "Console": that would shadow System.Console for every Nginx502Bot.Bot.* file.
 namespace Nginx502Bot.Bot.LocalConsole;
 
 /// <summary>One message in the console transcript, already rendered.</summary>

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 
-// Namespace is not "Console": that would shadow System.Console for every Nginx502Bot.Bot.* file.
 namespace Nginx502Bot.Bot.LocalConsole;
 
 /// <summary>Where the local console listens when Slack is not configured (section <c>Console</c>). Default http://127.0.0.1:8502.</summary>

@@ -1,4 +1,3 @@
-// Namespace is not "Console": that would shadow System.Console for every Nginx502Bot.Bot.* file.
 namespace Nginx502Bot.Bot.LocalConsole;
 
 /// <summary>The single console page: a transcript and an input box. No external assets: it works offline.</summary>

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-// Namespace is not "Console": that would shadow System.Console for every Nginx502Bot.Bot.* file.
 namespace Nginx502Bot.Bot.LocalConsole;
 
 /// <summary>Registers the local console (used when Slack has no credentials).</summary>

@@ -1,6 +1,5 @@
 using Nginx502Bot.Bot.Chat;
 
-// Namespace is not "Console": that would shadow System.Console for every Nginx502Bot.Bot.* file.
 namespace Nginx502Bot.Bot.LocalConsole;
 
 /// <summary>

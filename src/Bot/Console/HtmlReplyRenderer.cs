@@ -3,7 +3,6 @@ using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Nginx502Bot.Bot.Chat;
 
-// Namespace is not "Console": that would shadow System.Console for every Nginx502Bot.Bot.* file.
 namespace Nginx502Bot.Bot.LocalConsole;
 
 /// <summary>Renders a <see cref="ChatReply"/> as an HTML fragment; every text is encoded, only *bold* and `code` become tags.</summary>
