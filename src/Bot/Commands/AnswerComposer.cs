@@ -33,13 +33,13 @@ public static class AnswerComposer
 
         foreach (var finding in findings.Skip(FullFindings))
         {
-            parts.Add(new ReplyContext($"Also: `{finding.RootCause}` {finding.Summary} ({finding.Count} records)"));
+            parts.Add(new ReplyContext($"Also: `{finding.RootCause}`: {Headline(finding)} ({finding.Count} records)"));
         }
 
         AddAttachment(parts, findings);
         parts.AddRange(notes.Select(n => new ReplyContext(n)));
         parts.Add(buttons.ToPart());
-        var text = findings.Count == 0 ? $"{title}: no upstream error found" : $"{title}: {findings[0].RootCause}: {findings[0].Summary}";
+        var text = findings.Count == 0 ? $"{title}: no upstream error found" : $"{title}: {findings[0].RootCause}: {Headline(findings[0])}";
         return new ChatReply(text, [new ReplyHeading(title), .. parts]);
     }
 
@@ -57,7 +57,7 @@ public static class AnswerComposer
 
         parts.Add(buttons.ToPart());
         var root = pasted.Concat(progress.Hosts.SelectMany(h => h.Diagnosis?.Findings ?? [])).FirstOrDefault();
-        var text = root is null ? $"{title}: {ProgressLine(progress)}" : $"{title}: {root.RootCause}: {root.Summary}";
+        var text = root is null ? $"{title}: {ProgressLine(progress)}" : $"{title}: {root.RootCause}: {Headline(root)}";
         return new ChatReply(text, parts);
     }
 
@@ -114,7 +114,7 @@ public static class AnswerComposer
     private static void AddFinding(List<ReplyPart> parts, Finding finding, string? host = null)
     {
         var where = host is null ? "" : $"*{host}*: ";
-        parts.Add(new ReplyParagraph($"{where}*Root cause:* `{finding.RootCause}`: {finding.Summary}"));
+        parts.Add(new ReplyParagraph($"{where}*Root cause:* `{finding.RootCause}`: {Headline(finding)}"));
         parts.Add(new ReplyFields(Fields(finding)));
         if (finding.Facts.Count > 0 || finding.LikelyCauses.Count > 0)
         {
@@ -176,12 +176,16 @@ public static class AnswerComposer
             return;
         }
 
-        var lines = findings.SelectMany(f => new[] { $"## {f.RootCause}: {f.Summary}" }
+        var lines = findings.SelectMany(f => new[] { $"## {f.RootCause}: {Headline(f)}" }
             .Concat(f.Evidence.Select(r => $"line {r.Line}: {r.Text}"))
             .Concat(f.Remediation.Select(r => "fix: " + r))
             .Append(""));
         parts.Add(new ReplyAttachment("502-evidence.txt", $"Full evidence ({evidence} records)", string.Join('\n', lines)));
     }
+
+    /// <summary>The summary without a leading "root_cause: " (the answer shows the id itself).</summary>
+    public static string Headline(Finding finding) =>
+        finding.Summary.StartsWith(finding.RootCause + ": ", StringComparison.Ordinal) ? finding.Summary[(finding.RootCause.Length + 2)..] : finding.Summary;
 
     /// <summary>Shows a status the way nginx logs it.</summary>
     public static string Status(int? status) => ClientStatus.Format(status);

@@ -5,13 +5,11 @@ namespace Nginx502Bot.Bot.Dispatch;
 
 /// <summary>
 /// Calls several agents at once, each under its own deadline, and reports progress at most once per
-/// <see cref="ProgressInterval"/> (chat edits are rate-limited) plus once when all hosts have finished.
+/// <see cref="DispatchOptions.ProgressInterval"/> (chat edits are rate-limited) plus once when all hosts have finished.
 /// A slow or failing host never fails the whole request: it is reported as timed out or failed.
 /// </summary>
 public sealed class AgentFanOut(IAgentDiagnoser diagnoser, IOptions<DispatchOptions> options, TimeProvider time)
 {
-    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(1);
-
     public async Task<DispatchProgress> RunAsync(
         IReadOnlyList<AgentInfo> agents,
         AgentRequest request,
@@ -24,7 +22,7 @@ public sealed class AgentFanOut(IAgentDiagnoser diagnoser, IOptions<DispatchOpti
         var reported = 0;
         while (!all.IsCompleted)
         {
-            await Task.WhenAny(all, Task.Delay(ProgressInterval, time, cancellationToken));
+            await Task.WhenAny(all, Task.Delay(options.Value.ProgressInterval, time, cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
             var finished = outcomes.Count(o => o.Kind != HostOutcomeKind.Pending);
             if (!all.IsCompleted && finished > reported)

@@ -21,7 +21,7 @@ public class AgentFanOutTests
     private static AgentInfo Agent(string host) => new(host, "1.0", null, "ok", [], []);
 
     private static AgentFanOut FanOut(IAgentDiagnoser diagnoser, TimeSpan timeout) =>
-        new(diagnoser, Options.Create(new DispatchOptions { PerAgentTimeout = timeout }), TimeProvider.System) { ProgressInterval = TimeSpan.FromMilliseconds(50) };
+        new(diagnoser, Options.Create(new DispatchOptions { PerAgentTimeout = timeout, ProgressInterval = TimeSpan.FromMilliseconds(50) }), TimeProvider.System);
 
     [Fact]
     public async Task SlowAndFailingHosts_ReportedPlainly_OthersAnswer()

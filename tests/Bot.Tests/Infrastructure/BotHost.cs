@@ -48,6 +48,7 @@ public sealed class BotHost : IAsyncDisposable
             ["Slack:BotUserId"] = "UBOT",
             ["Slack:ReconnectDelay"] = "00:00:00.100",
             ["Dispatch:PerAgentTimeout"] = "00:00:01",
+            ["Dispatch:ProgressInterval"] = "00:00:00.100",
         });
         builder.Services.AddChat().AddDispatch(builder.Configuration).AddChatCommands().AddSlack(builder.Configuration).AddConsole(builder.Configuration);
         configure?.Invoke(builder.Services);
