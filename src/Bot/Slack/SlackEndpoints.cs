@@ -31,7 +31,12 @@ public static class SlackEndpoints
 
     private static async Task<IResult> EventAsync(HttpContext http, SlackInboundHandler inbound)
     {
-        using var document = JsonDocument.Parse(Body(http));
+        using var document = TryParse(Body(http));
+        if (document is null)
+        {
+            return Results.BadRequest();
+        }
+
         var root = document.RootElement;
         if (root.TryGetProperty("type", out var type) && type.GetString() == "url_verification")
         {
@@ -49,9 +54,27 @@ public static class SlackEndpoints
             return Results.BadRequest();
         }
 
-        using var document = JsonDocument.Parse(payload);
+        using var document = TryParse(Encoding.UTF8.GetBytes(payload));
+        if (document is null)
+        {
+            return Results.BadRequest();
+        }
+
         await inbound.AcceptInteractionAsync(document.RootElement, http.RequestAborted);
         return Results.Ok();
+    }
+
+    /// <summary>A signed but malformed body is a 400, not a 500.</summary>
+    private static JsonDocument? TryParse(byte[] body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static byte[] Body(HttpContext http) => (byte[])http.Items[SlackSignatureFilter.BodyKey]!;

@@ -19,7 +19,11 @@ public static class SlackServiceCollectionExtensions
         services.AddOptions<SlackOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient<SlackWebApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        // One long-lived client: pooled connections are recycled every 5 minutes so DNS changes are picked up.
+        services.TryAddSingleton(sp => new SlackWebApiClient(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(30) },
+            sp.GetRequiredService<IOptions<SlackOptions>>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SlackSignatureVerifier>();
         services.TryAddSingleton<SlackFileUploads>();
         services.TryAddSingleton<SlackReplierFactory>();
