@@ -51,4 +51,17 @@ public sealed class ConsoleEndpointsTests
 
         Assert.Contains("nginx502bot local console", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ForeignHostHeader_IsForbidden()
+    {
+        await using var slack = await LocalSlackServer.StartAsync();
+        await using var bot = await BotHost.StartAsync(slack);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/console/send") { Content = JsonContent.Create(new { text = "agents" }) };
+        request.Headers.Host = "attacker.example";
+
+        using var response = await bot.Client.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+    }
 }
