@@ -72,7 +72,7 @@ public static class AnswerComposer
 
         var missing = progress.Hosts.Where(h => h.Kind != HostOutcomeKind.Answered).Select(h => h.Host).ToList();
         return missing.Count == 0
-            ? $"All {total} hosts answered."
+            ? (total == 1 ? "The host answered." : $"All {total} hosts answered.")
             : $"Partial result: {progress.Answered} of {total} hosts answered; no answer from {string.Join(", ", missing)}.";
     }
 
