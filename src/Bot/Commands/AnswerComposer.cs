@@ -2,7 +2,6 @@ using System.Globalization;
 using Nginx502Bot.Bot.Chat;
 using Nginx502Bot.Bot.Dispatch;
 using Nginx502Bot.Diagnostics.Findings;
-using Nginx502Bot.Diagnostics.Vocabulary;
 
 namespace Nginx502Bot.Bot.Commands;
 
@@ -186,7 +185,4 @@ public static class AnswerComposer
     /// <summary>The summary without a leading "root_cause: " (the answer shows the id itself).</summary>
     public static string Headline(Finding finding) =>
         finding.Summary.StartsWith(finding.RootCause + ": ", StringComparison.Ordinal) ? finding.Summary[(finding.RootCause.Length + 2)..] : finding.Summary;
-
-    /// <summary>Shows a status the way nginx logs it.</summary>
-    public static string Status(int? status) => ClientStatus.Format(status);
 }
