@@ -24,7 +24,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
 
     public void OnRecord(in RecordView record)
     {
-        var r = record.Record;
+        ref readonly var r = ref record.Record;
         var t = record.Text;
         _json.WriteStartObject();
         _json.WriteNumber("line", r.Line);
