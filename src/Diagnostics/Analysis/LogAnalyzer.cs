@@ -24,8 +24,13 @@ public sealed class LogAnalyzer
     private readonly RecordBuffer _held = new();
     private int _lineNumber;
 
-    public LogAnalyzer(int defaultYear, IRecordSink? sink = null, FindingAggregator? aggregator = null)
+    /// <param name="defaultYear">Year for timestamps that carry none (syslog).</param>
+    /// <param name="sink">Receives every record in order, or null.</param>
+    /// <param name="aggregator">Where findings accumulate; several analyzers may share one only if they run one after another.</param>
+    /// <param name="firstLineNumber">Number of the first line fed, when the input is a chunk of a larger file.</param>
+    public LogAnalyzer(int defaultYear, IRecordSink? sink = null, FindingAggregator? aggregator = null, int firstLineNumber = 1)
     {
+        _lineNumber = firstLineNumber - 1;
         _defaultYear = defaultYear;
         _sink = sink;
         _aggregator = aggregator ?? new FindingAggregator();
@@ -72,6 +77,8 @@ public sealed class LogAnalyzer
     }
 
     public IReadOnlyList<Finding> BuildFindings() => _aggregator.Build();
+
+    public FindingAggregator Aggregator => _aggregator;
 
     /// <summary>A FastCGI stderr record that has not reached its <c>, client:</c> suffix continues on the next line.</summary>
     private bool IsContinuation(ReadOnlySpan<char> content, in Envelope envelope)

@@ -37,6 +37,31 @@ public sealed class FindingState
     /// <summary>Client connection ids seen, to correlate FastCGI stderr with the close of the same request.</summary>
     public HashSet<long> ConnectionIds { get; } = [];
 
+    /// <summary>Folds in the state of the same (cause, target) from a later chunk of the same input.</summary>
+    public void Merge(FindingState later)
+    {
+        Count += later.Count;
+        First = Min(First, later.First);
+        Last = Max(Last, later.Last);
+        Servers.UnionWith(later.Servers);
+        Hosts.UnionWith(later.Hosts);
+        Paths.UnionWith(later.Paths);
+        foreach (var (status, count) in later.Statuses)
+        {
+            Statuses[status] = Statuses.GetValueOrDefault(status) + count;
+        }
+
+        Evidence.AddRange(later.Evidence.Take(MaxEvidence - 1 - Evidence.Count));
+        LastRecord = later.LastRecord ?? later.Evidence.LastOrDefault() ?? LastRecord;
+        RetriedRequests += later.RetriedRequests;
+        Seconds.UnionWith(later.Seconds.Take(MaxSeconds - Seconds.Count));
+        ConnectionIds.UnionWith(later.ConnectionIds.Take(MaxSeconds - ConnectionIds.Count));
+    }
+
+    private static DateTime? Min(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateTime? Max(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
     public void Add(in RecordView view)
     {
         Count++;

@@ -82,4 +82,15 @@ public class EnvelopeTests
         Assert.Equal([502, 502, 500], records.Select(r => r.Status));
         Assert.Equal(RecordKind.NginxHttp, records[0].Kind);
     }
+
+    /// <summary>Regression (lab fastcgi_to_http): raw request bytes with CR/FF/NEL inside one nginx line stay one record.</summary>
+    [Fact]
+    public void ControlCharactersInsideALine_DoNotSplitTheRecord()
+    {
+        const string text = "2026/11/21 13:41:14 [info] 1#1: *3 client sent invalid method while reading client request line, client: 127.0.0.1, server: h, request: \"\u0001\u0001\r\u000c\u0085\u2028x\"\r\n" + Line;
+        var records = DiagnosisEngine.Analyze(text).Records;
+        Assert.Equal(2, records.Count);
+        Assert.Equal(2, records[1].Line);
+        Assert.Equal("upstream_down", records[1].Cause);
+    }
 }

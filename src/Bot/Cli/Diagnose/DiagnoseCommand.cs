@@ -95,6 +95,18 @@ public static class DiagnoseCommand
         long records = 0, failures = 0, done = 0;
         foreach (var (_, stream) in inputs)
         {
+            if (jsonWriter is null && stream is FileStream file && file.CanSeek)
+            {
+                // The report needs no per-record output: use every core on the file.
+                var offset = done;
+                var result = ParallelFileAnalysis.Analyze(file.Name, year, Environment.ProcessorCount, bytes => progress.Report(offset + bytes, records), ct);
+                aggregator.Merge(result.Aggregator);
+                records += result.Records;
+                failures += result.UpstreamFailures;
+                done += result.Bytes;
+                continue;
+            }
+
             var analyzer = new LogAnalyzer(year, jsonWriter, aggregator);
             var reader = new LineReader(stream);
             var lines = 0;
