@@ -1,0 +1,23 @@
+using Nginx502Bot.Diagnostics.Parsing;
+
+namespace Nginx502Bot.Diagnostics.Records;
+
+/// <summary>A record as the analyzer hands it out: its text and its parse. Valid only during the callback.</summary>
+public readonly ref struct RecordView
+{
+    public RecordView(ReadOnlySpan<char> text, in ClassifiedRecord record)
+    {
+        Text = text;
+        Record = record;
+    }
+
+    public ReadOnlySpan<char> Text { get; }
+    public ClassifiedRecord Record { get; }
+
+    public bool IsNginx => Record.Kind is RecordKind.NginxHttp or RecordKind.NginxStream or RecordKind.NginxCore;
+
+    /// <summary>The peer this record is about (see <see cref="UpstreamAddress.Target"/>).</summary>
+    public ReadOnlySpan<char> Target => IsNginx ? UpstreamAddress.Target(Text, Record.Nginx) : Record.Companion.Subject.Of(Text);
+
+    public LogRecord ToLogRecord() => RecordMaterializer.Materialize(this);
+}
