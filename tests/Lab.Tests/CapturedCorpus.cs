@@ -12,7 +12,8 @@ public static class CapturedCorpus
         System.IO.Directory.CreateDirectory(Directory);
         foreach (var result in results)
         {
-            File.WriteAllText(Path.Combine(Directory, result.Scenario.Name + ".log"), result.Text + "\n");
+            var text = result.AllLines.Any() ? result.Text + "\n" : "";
+            File.WriteAllText(Path.Combine(Directory, result.Scenario.Name + ".log"), text);
         }
     }
 

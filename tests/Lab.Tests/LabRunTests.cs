@@ -14,8 +14,9 @@ public sealed class LabRunTests(LabFixture fixture)
     {
         var result = fixture.Results[name];
 
+        var hint = result.Scenario.Definition.NeedsRoot && Environment.UserName != "root" ? " (this scenario needs root)" : "";
         Assert.True(result.Scenario.Definition.ExpectedClientStatus == result.ClientStatus,
-            $"{name}: nginx logged status {result.ClientStatus}, expected {result.Scenario.Definition.ExpectedClientStatus}\n{result.Text}");
+            $"{name}: nginx logged status {result.ClientStatus}, expected {result.Scenario.Definition.ExpectedClientStatus}{hint}\n{result.Text}");
     }
 
     [Theory]
@@ -26,6 +27,18 @@ public sealed class LabRunTests(LabFixture fixture)
 
         Assert.True(result.Scenario.Definition.ExpectedCause is not null == result.DecisiveLine is not null,
             $"{name}: decisive line {result.DecisiveLine}, expected cause {result.Scenario.Definition.ExpectedCause}\n{result.Text}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Scenarios))]
+    public void Scenario_DecisiveRecordNamesTheAddressNginxDials(string name)
+    {
+        var result = fixture.Results[name];
+        var decisive = result.DecisiveText;
+
+        // Resolver failures carry no upstream field; their message names the host instead.
+        Assert.True(decisive is null || decisive.Contains(result.Scenario.Dials, StringComparison.Ordinal),
+            $"{name}: decisive record does not name {result.Scenario.Dials}: {decisive}");
     }
 
     [Theory]

@@ -42,6 +42,18 @@ public static partial class DecisiveRecord
         return decisive ?? anyLevel;
     }
 
+    /// <summary>The whole record starting at 1-based <paramref name="startLine"/>: its first line and any continuation lines.</summary>
+    public static string Text(IReadOnlyList<string> lines, int startLine)
+    {
+        var end = startLine;
+        while (end < lines.Count && !Prefix().IsMatch(lines[end]))
+        {
+            end++;
+        }
+
+        return string.Join('\n', lines.Skip(startLine - 1).Take(end - startLine + 1));
+    }
+
     [GeneratedRegex(@"^\d{4}/\d{2}/\d{2} \d{2}:\d{2}:\d{2} \[(?<level>[a-z]+)\] ")]
     private static partial Regex Prefix();
 }

@@ -34,6 +34,9 @@ public sealed record LabResult
     /// </summary>
     public int? DecisiveLine { get; init; }
 
+    /// <summary>The decisive record's text (several lines for FastCGI stderr), or null.</summary>
+    public string? DecisiveText => DecisiveLine is { } line ? DecisiveRecord.Text(ErrorLines, line) : null;
+
     /// <summary>Error lines then companion lines, as one paste: what the engine is given.</summary>
     public string Text => string.Join('\n', ErrorLines.Concat(CompanionLines));
 
