@@ -44,9 +44,10 @@ public sealed class LabRun : IDisposable
         for (var i = 0; i < scenario.Definition.Requests; i++)
         {
             var target = $"{scenario.Path}?lab={Interlocked.Increment(ref _sequence)}";
-            requests.Add($"GET {target} HTTP/1.1");
-            last = await RawHttpClient.GetAsync(_nginx.Port, target, scenario.Definition.ClientTimeout ?? RequestTimeout,
-                cancellationToken);
+            var bodyBytes = scenario.Definition.RequestBodyBytes;
+            requests.Add($"{(bodyBytes > 0 ? "POST" : "GET")} {target} HTTP/1.1");
+            last = await RawHttpClient.SendAsync(_nginx.Port, target, bodyBytes,
+                scenario.Definition.ClientTimeout ?? RequestTimeout, cancellationToken);
             // The access-log line is written when nginx finalises the request, after every error line for it.
             await Wait.UntilAsync(() => LogTail.NewLines(_nginx.AccessLog, accessOffset).Any(l => l.StartsWith(target + " ",
                 StringComparison.Ordinal)), FlushTimeout, cancellationToken);

@@ -4,7 +4,7 @@ using System.Text;
 namespace Nginx502Bot.Lab.Run;
 
 /// <summary>
-/// One HTTP/1.1 GET over a fresh loopback connection, read to EOF. Not HttpClient on purpose: HttpClient silently
+/// One HTTP/1.1 request (GET, or POST with a zero-filled body) over a fresh loopback connection, read to EOF. Not HttpClient on purpose: HttpClient silently
 /// re-sends a GET when a connection closes before response bytes arrive (it did for the cut chunked body), which
 /// doubles the requests nginx logs; it also cannot show an HTTP/0.9 answer (009).
 /// </summary>
@@ -13,8 +13,8 @@ public static class RawHttpClient
     private const int MaxResponseBytes = 1 << 20;
 
     /// <summary>Sends the request and returns the status code (null for none: 009, nothing, or a cut-off answer).</summary>
-    public static async Task<(int? Status, string? Error)> GetAsync(int port, string target, TimeSpan timeout,
-        CancellationToken cancellationToken)
+    public static async Task<(int? Status, string? Error)> SendAsync(int port, string target, int bodyBytes,
+        TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -24,8 +24,8 @@ public static class RawHttpClient
         {
             await client.ConnectAsync("127.0.0.1", port, deadline.Token);
             var stream = client.GetStream();
-            var request = $"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUser-Agent: nginx502bot-lab\r\nConnection: close\r\n\r\n";
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(request), deadline.Token);
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(Head(port, target, bodyBytes)), deadline.Token);
+            await WriteBodyAsync(stream, bodyBytes, deadline.Token);
             await ReadToEndAsync(stream, received, deadline.Token);
             return (StatusOf(received), null);
         }
@@ -40,6 +40,20 @@ public static class RawHttpClient
         catch (SocketException e)
         {
             return (StatusOf(received), e.Message);
+        }
+    }
+
+    /// <summary>The request line and headers; <c>Method</c> is POST when there is a body.</summary>
+    public static string Head(int port, string target, int bodyBytes) => bodyBytes > 0
+        ? $"POST {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUser-Agent: nginx502bot-lab\r\nContent-Length: {bodyBytes}\r\nConnection: close\r\n\r\n"
+        : $"GET {target} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUser-Agent: nginx502bot-lab\r\nConnection: close\r\n\r\n";
+
+    private static async Task WriteBodyAsync(NetworkStream stream, int bodyBytes, CancellationToken cancellationToken)
+    {
+        var chunk = new byte[64 * 1024];
+        for (var left = bodyBytes; left > 0; left -= chunk.Length)
+        {
+            await stream.WriteAsync(chunk.AsMemory(0, Math.Min(left, chunk.Length)), cancellationToken);
         }
     }
 

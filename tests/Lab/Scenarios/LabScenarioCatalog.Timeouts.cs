@@ -24,6 +24,30 @@ public static partial class LabScenarioCatalog
         };
     }
 
+    private static IEnumerable<LabScenarioDefinition> SlowPeers()
+    {
+        // The handshake runs under proxy_connect_timeout (nginx arms the connect timer until the TLS session is up).
+        yield return new()
+        {
+            Name = "tls_handshake_timeout",
+            Breaks = "proxy_pass https:// to a backend that accepts and never answers the ClientHello; proxy_connect_timeout 1s",
+            ExpectedCause = "upstream_timeout_connect",
+            ExpectedStatus = 504,
+            ExpectedClientStatus = "504",
+            Build = _ => Prepend(Http("https", "hang"), "proxy_connect_timeout 1s;"),
+        };
+        yield return new()
+        {
+            Name = "send_timeout",
+            Breaks = "a 32 MiB POST to a backend that reads the request head and then stops reading; proxy_send_timeout 1s",
+            ExpectedCause = "upstream_timeout_send",
+            ExpectedStatus = 504,
+            ExpectedClientStatus = "504",
+            RequestBodyBytes = 32 << 20,
+            Build = _ => Prepend(Raw("hang"), "client_max_body_size 64m;", "proxy_send_timeout 1s;"),
+        };
+    }
+
     private static IEnumerable<LabScenarioDefinition> Clients()
     {
         yield return new()

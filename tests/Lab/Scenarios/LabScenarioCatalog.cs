@@ -19,6 +19,7 @@ public static partial class LabScenarioCatalog
         .. Balancer(),
         .. AppServers(),
         .. Timeouts(),
+        .. SlowPeers(),
         .. Clients(),
     ];
 

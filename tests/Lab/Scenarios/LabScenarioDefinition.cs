@@ -27,6 +27,9 @@ public sealed record LabScenarioDefinition
     /// <summary>Requests sent in a row; the last one is decisive (e.g. no live upstreams needs a failing first).</summary>
     public int Requests { get; init; } = 1;
 
+    /// <summary>Size of a zero-filled POST body; 0 sends a GET.</summary>
+    public int RequestBodyBytes { get; init; }
+
     /// <summary>How long the client waits for the response (the lab's default is 8 s).</summary>
     public TimeSpan? ClientTimeout { get; init; }
 
