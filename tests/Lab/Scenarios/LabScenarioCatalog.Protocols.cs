@@ -68,7 +68,7 @@ public static partial class LabScenarioCatalog
             ExpectedStatus = 502,
             ExpectedClientStatus = "502",
             Build = t => Prepend(Http("https", "tls_http", t), "proxy_ssl_verify on;",
-                "proxy_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;"),
+                $"proxy_ssl_trusted_certificate {t.OtherCertFile};"),
         };
         yield return new()
         {

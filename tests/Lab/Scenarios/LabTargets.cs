@@ -30,6 +30,9 @@ public sealed class LabTargets
     public string CertFile => Path.Combine(Directory, "tls", "lab.crt");
     public string KeyFile => Path.Combine(Directory, "tls", "lab.key");
 
+    /// <summary>An unrelated self-signed certificate, trusted where the backend's must fail verification.</summary>
+    public string OtherCertFile => Path.Combine(Directory, "tls", "other.crt");
+
     public string Socket(string name) => Path.Combine(RunDirectory, name + ".sock");
 
     public static int Port() => FreePorts.Next();
