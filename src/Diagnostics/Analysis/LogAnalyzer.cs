@@ -164,7 +164,7 @@ public sealed class LogAnalyzer
             UpstreamFailureCount++;
         }
 
-        var view = new RecordView(text, record);
+        var view = new RecordView(text, in record);
         _sink?.OnRecord(view);
         _aggregator.Add(view);
     }

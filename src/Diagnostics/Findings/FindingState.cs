@@ -40,7 +40,7 @@ public sealed class FindingState
     public void Add(in RecordView view)
     {
         Count++;
-        var r = view.Record;
+        ref readonly var r = ref view.Record;
         if (r.Time is { } t)
         {
             First = First is null || t < First ? t : First;
@@ -57,7 +57,7 @@ public sealed class FindingState
             Servers.Add(n.Server.Of(view.Text));
             Hosts.Add(n.Host.Of(view.Text));
             Paths.Add(UpstreamAddress.Path(n.Request.Of(view.Text)));
-            if (n.ConnectionId >= 0 && ConnectionIds.Count < MaxSeconds)
+            if (n.ConnectionId >= 0 && Cause is Causes.PhpFatal or Causes.PrematureClose && ConnectionIds.Count < MaxSeconds)
             {
                 ConnectionIds.Add(n.ConnectionId);
             }

@@ -21,7 +21,7 @@ public static class NginxLineParser
         line.Message = line.ErrnoText = line.Action = line.Client = line.Server = line.Request = line.Subrequest =
             line.Upstream = line.Host = line.Referrer = line.Resolver = line.Level = Segment.None;
 
-        if (!LooksLikeRecordStart(s) || !TryParseTime(s, out line.Time))
+        if (!LooksLikeRecordStart(s) || !TryParseTimeCached(s, out line.Time))
         {
             return false;
         }
@@ -42,6 +42,33 @@ public static class NginxLineParser
         pos = ParsePidTid(s, pos, ref line);
         pos = ParseConnectionId(s, pos, ref line);
         ParseBody(s, pos, ref line);
+        return true;
+    }
+
+    [ThreadStatic]
+    private static char[]? _lastStamp;
+
+    [ThreadStatic]
+    private static DateTime _lastTime;
+
+    /// <summary>Consecutive records mostly share their second: reuse the last parse when the 19 characters match.</summary>
+    private static bool TryParseTimeCached(ReadOnlySpan<char> s, out DateTime time)
+    {
+        var stamp = s[..19];
+        if (_lastStamp is not null && stamp.SequenceEqual(_lastStamp))
+        {
+            time = _lastTime;
+            return true;
+        }
+
+        if (!TryParseTime(s, out time))
+        {
+            return false;
+        }
+
+        _lastStamp ??= new char[19];
+        stamp.CopyTo(_lastStamp);
+        _lastTime = time;
         return true;
     }
 
@@ -255,17 +282,7 @@ public static class NginxLineParser
         }
 
         var valueStart = pos + key.Length;
-        var rest = s[valueStart..];
-        var end = -1;
-        foreach (var next in QuotedKeys)
-        {
-            var i = rest.IndexOf(next, StringComparison.Ordinal);
-            if (i >= 0 && (end < 0 || i < end))
-            {
-                end = i;
-            }
-        }
-
+        var end = NextQuotedKey(s[valueStart..]);
         if (end >= 0)
         {
             field = new Segment(valueStart, end);
@@ -294,29 +311,57 @@ public static class NginxLineParser
         return trimmed;
     }
 
+    /// <summary>One pass over the quotes of a value: the first <c>", key: "</c> with a known key ends it.</summary>
+    private static int NextQuotedKey(ReadOnlySpan<char> rest)
+    {
+        var at = 0;
+        while (true)
+        {
+            var q = rest[at..].IndexOf("\", ", StringComparison.Ordinal);
+            if (q < 0)
+            {
+                return -1;
+            }
+
+            var i = at + q;
+            var after = rest[(i + 1)..];
+            foreach (var next in QuotedKeys)
+            {
+                if (after.StartsWith(next.AsSpan(1), StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            at = i + 1;
+        }
+    }
+
     private static int ParseAction(ReadOnlySpan<char> s, int start, int end, ref NginxLine line)
     {
         var head = s[start..end];
+        var w = head.LastIndexOf(" while ", StringComparison.Ordinal);
+        if (w <= 0)
+        {
+            return end;
+        }
+
+        var candidate = head[(w + " while ".Length)..];
+        var known = false;
         foreach (var action in NginxActions.Known)
         {
-            if (head.Length > action.Length + 7 && head.EndsWith(action, StringComparison.Ordinal)
-                && head[..^action.Length].EndsWith(" while ", StringComparison.Ordinal))
+            if (candidate.SequenceEqual(action))
             {
-                line.Action = new Segment(end - action.Length, action.Length);
-                return end - action.Length - " while ".Length;
+                known = true;
+                break;
             }
         }
 
-        // An action we do not know yet: " while " followed by plain lowercase words, e.g. a newer nginx's phase.
-        var w = head.LastIndexOf(" while ", StringComparison.Ordinal);
-        if (w > 0)
+        // An action we do not know yet must still look like one: plain lowercase words, e.g. a newer nginx's phase.
+        if (known || (candidate.Length is > 0 and < 60 && !candidate.ContainsAnyExcept(ActionChars)))
         {
-            var candidate = head[(w + " while ".Length)..];
-            if (candidate.Length is > 0 and < 60 && !candidate.ContainsAnyExcept(ActionChars))
-            {
-                line.Action = new Segment(start + w + " while ".Length, candidate.Length);
-                return start + w;
-            }
+            line.Action = new Segment(start + w + " while ".Length, candidate.Length);
+            return start + w;
         }
 
         return end;
