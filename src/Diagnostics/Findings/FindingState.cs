@@ -25,11 +25,15 @@ public sealed class FindingState
     public CappedSet Servers { get; } = new(20);
     public CappedSet Hosts { get; } = new(10);
     public CappedSet Paths { get; } = new(20);
-    public Dictionary<string, int> Statuses { get; } = new(StringComparer.Ordinal);
+    /// <summary>Records per client status (-1 for none), keyed by number on the hot path.</summary>
+    public Dictionary<int, int> StatusCounts { get; } = [];
+
+    /// <summary>Records per status as operators read them: "502", "009", "-".</summary>
+    public Dictionary<string, int> Statuses => StatusCounts.ToDictionary(s => ClientStatus.Format(s.Key < 0 ? null : s.Key), s => s.Value, StringComparer.Ordinal);
     public List<LogRecord> Evidence { get; } = [];
     public LogRecord? LastRecord { get; private set; }
     public int RetriedRequests { get; set; }
-    public string? Pool { get; set; }
+    private long _lastSecond = long.MinValue;
 
     /// <summary>Seconds (ticks / 1e7) in which records fell, to correlate companion records by time.</summary>
     public HashSet<long> Seconds { get; } = [];
@@ -46,9 +50,9 @@ public sealed class FindingState
         Servers.UnionWith(later.Servers);
         Hosts.UnionWith(later.Hosts);
         Paths.UnionWith(later.Paths);
-        foreach (var (status, count) in later.Statuses)
+        foreach (var (status, count) in later.StatusCounts)
         {
-            Statuses[status] = Statuses.GetValueOrDefault(status) + count;
+            StatusCounts[status] = StatusCounts.GetValueOrDefault(status) + count;
         }
 
         Evidence.AddRange(later.Evidence.Take(MaxEvidence - 1 - Evidence.Count));
@@ -70,9 +74,11 @@ public sealed class FindingState
         {
             First = First is null || t < First ? t : First;
             Last = Last is null || t > Last ? t : Last;
-            if (Seconds.Count < MaxSeconds)
+            var second = t.Ticks / TimeSpan.TicksPerSecond;
+            if (second != _lastSecond && Seconds.Count < MaxSeconds)
             {
-                Seconds.Add(t.Ticks / TimeSpan.TicksPerSecond);
+                Seconds.Add(second);
+                _lastSecond = second;
             }
         }
 
@@ -88,8 +94,8 @@ public sealed class FindingState
             }
         }
 
-        var status = StatusKey(r.Verdict.Status);
-        Statuses[status] = Statuses.GetValueOrDefault(status) + 1;
+        var status = r.Verdict.Status ?? -1;
+        StatusCounts[status] = StatusCounts.GetValueOrDefault(status) + 1;
         if (Evidence.Count < MaxEvidence - 1)
         {
             Evidence.Add(view.ToLogRecord());
@@ -100,16 +106,4 @@ public sealed class FindingState
             LastRecord = view.ToLogRecord();
         }
     }
-
-    private static string StatusKey(int? status) => status switch
-    {
-        null => "-",
-        502 => "502",
-        504 => "504",
-        500 => "500",
-        499 => "499",
-        503 => "503",
-        404 => "404",
-        _ => ClientStatus.Format(status),
-    };
 }
