@@ -33,6 +33,7 @@ public sealed class FindingState
     public List<LogRecord> Evidence { get; } = [];
     public LogRecord? LastRecord { get; private set; }
     public int RetriedRequests { get; set; }
+
     private long _lastSecond = long.MinValue;
 
     /// <summary>Seconds (ticks / 1e7) in which records fell, to correlate companion records by time.</summary>
