@@ -186,16 +186,16 @@ public sealed class LogAnalyzer
         if (NginxLineParser.TryParse(text, out var nginx))
         {
             record.Nginx = nginx;
-            record.Time = nginx.Time;
+            record.Time = nginx.Time == default ? pending.EnvelopeTime : nginx.Time;
             record.Kind = nginx.IsStream ? RecordKind.NginxStream : nginx.HasRequestContext ? RecordKind.NginxHttp : RecordKind.NginxCore;
             record.Verdict = NginxClassifier.Classify(text, nginx);
         }
-        else if (CompanionLineParser.TryParse(text, out var companion))
+        else if (CompanionLineParser.TryParse(text, out var companion) || AccessLineParser.TryParse(text, out companion))
         {
             record.Companion = companion;
             record.Kind = companion.Kind;
             record.Time = companion.Time ?? pending.EnvelopeTime;
-            record.Verdict = new Verdict(companion.Cause, null);
+            record.Verdict = new Verdict(companion.Cause, companion.Status);
         }
         else
         {

@@ -23,7 +23,7 @@ public static class NginxLineParser
 
         if (!LooksLikeRecordStart(s) || !TryParseTimeCached(s, out line.Time))
         {
-            return false;
+            return TryParseLoose(s, ref line);
         }
 
         var levelEnd = s[21..].IndexOf(']');
@@ -33,7 +33,63 @@ public static class NginxLineParser
         }
 
         line.Level = new Segment(21, levelEnd);
-        var pos = 21 + levelEnd + 1;
+        ParseAfterLevel(s, 21 + levelEnd + 1, ref line);
+        return true;
+    }
+
+    private static readonly string[] Levels = ["[emerg] ", "[alert] ", "[crit] ", "[error] ", "[warn] ", "[notice] ", "[info] ", "[debug] "];
+
+    /// <summary>
+    /// Message starts nginx writes for upstream trouble: a line pasted without its time and level (as bug reports and
+    /// chat pastes often are) is still read when it starts with one of these.
+    /// </summary>
+    private static readonly string[] BareMessageStarts =
+    [
+        "connect() ", "upstream ", "no live upstreams", "recv() failed", "readv() failed", "writev() failed", "send() failed",
+        "sendfile() failed", "SSL_do_handshake() failed", "SSL_read() failed", "SSL_write() failed", "peer closed connection in SSL handshake",
+        "FastCGI sent in stderr", "no resolver defined to resolve", "socket() failed", "client prematurely closed connection",
+        "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
+    ];
+
+    /// <summary>A record without the time prefix: <c>[error] 822#0: *1 ...</c>, or a bare message (<c>*1 connect() failed ...</c>).</summary>
+    private static bool TryParseLoose(ReadOnlySpan<char> s, ref NginxLine line)
+    {
+        var head = s[..Math.Min(s.Length, 64)];
+        foreach (var level in Levels)
+        {
+            var at = head.IndexOf(level, StringComparison.Ordinal);
+            if (at >= 0 && (at == 0 || head[at - 1] == ' '))
+            {
+                line.Level = new Segment(at + 1, level.Length - 3);
+                ParseAfterLevel(s, at + level.Length - 1, ref line);
+                return true;
+            }
+        }
+
+        var p = ParseConnectionId(s, 0, ref line);
+        var body = s[p..];
+        foreach (var start in BareMessageStarts)
+        {
+            if (body.StartsWith(start, StringComparison.Ordinal))
+            {
+                ParseBody(s, p, ref line);
+                return true;
+            }
+        }
+
+        var resolved = body.IndexOf(" could not be resolved (", StringComparison.Ordinal);
+        if (resolved > 0 && !body[..resolved].Contains(' '))
+        {
+            ParseBody(s, p, ref line);
+            return true;
+        }
+
+        line.ConnectionId = -1;
+        return false;
+    }
+
+    private static void ParseAfterLevel(ReadOnlySpan<char> s, int pos, ref NginxLine line)
+    {
         if (pos < s.Length && s[pos] == ' ')
         {
             pos++;
@@ -42,7 +98,6 @@ public static class NginxLineParser
         pos = ParsePidTid(s, pos, ref line);
         pos = ParseConnectionId(s, pos, ref line);
         ParseBody(s, pos, ref line);
-        return true;
     }
 
     [ThreadStatic]

@@ -49,4 +49,16 @@ public class CompanionLineTests
         var r = Assert.Single(DiagnosisEngine.Analyze("type=AVC msg=audit(1763732534.123:456): avc:  denied  { name_connect } for  pid=1 comm=\"nginx\" dest=8080 tclass=tcp_socket").Records);
         Assert.Equal(new DateTime(2025, 11, 21, 13, 42, 14), r.Time);
     }
+
+    [Theory]
+    [InlineData("192.168.58.11 - - [03/Nov/2024:06:09:29 +0000] \"GET / HTTP/1.1\" 502 559 \"-\" \"Mozilla/5.0 (Windows NT 10.0; Win64; x64)\" \"-\"", 502)]
+    [InlineData("10.0.0.1 - bob [03/Nov/2024:06:09:29 +0100] \"GET /a\" b\" HTTP/1.1\" 504 0 \"-\" \"curl/8\"", 504)]
+    [InlineData("10.0.0.1 - - [03/Nov/2024:06:09:29 +0000] \"GET /x HTTP/1.1\" 009 12 \"-\" \"curl/8\"", 9)]
+    public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal("not_an_upstream_error", r.Cause);
+        Assert.Equal(RecordKind.NginxAccess, r.Kind);
+        Assert.Equal(status, r.Status);
+    }
 }

@@ -163,6 +163,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         RecordKind.NginxHttp => "nginx",
         RecordKind.NginxStream => "nginx_stream",
         RecordKind.NginxCore => "nginx_core",
+        RecordKind.NginxAccess => "nginx_access",
         RecordKind.PhpFpm => "php_fpm",
         RecordKind.Php => "php",
         RecordKind.Gunicorn => "gunicorn",
