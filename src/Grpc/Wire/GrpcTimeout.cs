@@ -35,8 +35,8 @@ public static class GrpcTimeout
         foreach (var (unit, nanoseconds) in Units)
         {
             var value = nanoseconds >= 100
-                ? (timeout.Ticks + (nanoseconds / 100) - 1) / (nanoseconds / 100)
-                : timeout.Ticks * (100 / nanoseconds);
+                ? CeilingDivide(timeout.Ticks, nanoseconds / 100)
+                : (timeout.Ticks <= MaxValue / 100 ? timeout.Ticks * 100 : long.MaxValue);
             if (value <= MaxValue)
             {
                 return value.ToString(CultureInfo.InvariantCulture) + unit;
@@ -67,6 +67,9 @@ public static class GrpcTimeout
             : TimeSpan.FromTicks((amount + 99) / 100);
         return true;
     }
+
+    private static long CeilingDivide(long ticks, long unitTicks) =>
+        (ticks / unitTicks) + (ticks % unitTicks == 0 ? 0 : 1);
 
     private static bool TryUnitNanoseconds(char unit, out long nanoseconds)
     {
