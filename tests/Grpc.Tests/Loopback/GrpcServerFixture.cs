@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,7 @@ public sealed class GrpcServerFixture : IAsyncLifetime
         });
         _app = builder.Build();
         Echo.Map(_app);
+        MapNonGrpcResponders(_app);
         await _app.StartAsync();
     }
 
@@ -69,6 +71,21 @@ public sealed class GrpcServerFixture : IAsyncLifetime
         }
 
         ServerCertificate.Dispose();
+    }
+
+    /// <summary>Plain HTTP answers standing in for a proxy in front of the server (e.g. nginx answering 503).</summary>
+    private static void MapNonGrpcResponders(WebApplication app)
+    {
+        app.Map("/proxy.Front/Unavailable", http =>
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return Task.CompletedTask;
+        });
+        app.Map("/proxy.Front/Html", http =>
+        {
+            http.Response.ContentType = "text/html";
+            return http.Response.WriteAsync("<html>not grpc</html>");
+        });
     }
 
     private static int Port(ListenOptions? listener) =>

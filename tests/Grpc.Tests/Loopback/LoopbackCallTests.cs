@@ -125,14 +125,15 @@ public sealed class LoopbackCallTests(GrpcServerFixture server) : IDisposable
     public async Task Deadline_HandlerStillRunning_DeadlineExceededAndServerHandlerCancelled()
     {
         server.Echo.Reset();
+        await Unary("Unary", "warm the connection");
         var watch = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<GrpcCallException>(() =>
             _channel.CallUnaryAsync<StringValue, StringValue>(
-                EchoService.Service + "Sleep", new StringValue { Value = "10000" }, Auth, DateTimeOffset.UtcNow.AddMilliseconds(300)));
+                EchoService.Service + "Sleep", new StringValue { Value = "10000" }, Auth, DateTimeOffset.UtcNow.AddMilliseconds(500)));
 
         Assert.Equal(GrpcStatusCode.DeadlineExceeded, error.StatusCode);
-        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(3));
+        Assert.InRange(watch.Elapsed, TimeSpan.FromMilliseconds(450), TimeSpan.FromSeconds(4));
         await server.Echo.SleepCancelled.Task.WaitAsync(TimeSpan.FromSeconds(5));
         var serverDeadline = await server.Echo.DeadlineSeen.Task.WaitAsync(TimeSpan.FromSeconds(5));
         Assert.NotNull(serverDeadline);
@@ -217,6 +218,43 @@ public sealed class LoopbackCallTests(GrpcServerFixture server) : IDisposable
             channel.CallUnaryAsync<StringValue, StringValue>(EchoService.Service + "Unary", new StringValue(), Auth, Soon));
 
         Assert.Equal(GrpcStatusCode.Unavailable, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task ProxyAnswers503WithoutGrpcStatus_UnavailablePerHttpMappingTable()
+    {
+        var error = await Assert.ThrowsAsync<GrpcCallException>(() =>
+            _channel.CallUnaryAsync<StringValue, StringValue>("/proxy.Front/Unavailable", new StringValue(), Auth, Soon));
+
+        Assert.Equal(GrpcStatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("503", error.Detail);
+    }
+
+    [Fact]
+    public async Task Http200WithHtmlBody_Internal()
+    {
+        var error = await Assert.ThrowsAsync<GrpcCallException>(() =>
+            _channel.CallUnaryAsync<StringValue, StringValue>("/proxy.Front/Html", new StringValue(), Auth, Soon));
+
+        Assert.Equal(GrpcStatusCode.Internal, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task StreamingDeadline_DeadlineExceededAfterFirstMessage()
+    {
+        await Unary("Unary", "warm the connection");
+        var received = 0;
+        var error = await Assert.ThrowsAsync<GrpcCallException>(async () =>
+        {
+            await foreach (var unused in _channel.CallServerStreamingAsync<Int32Value, Int32Value>(
+                EchoService.Service + "Hang", new Int32Value(), Auth, DateTimeOffset.UtcNow.AddMilliseconds(500)))
+            {
+                received++;
+            }
+        });
+
+        Assert.Equal(1, received);
+        Assert.Equal(GrpcStatusCode.DeadlineExceeded, error.StatusCode);
     }
 
     public void Dispose() => _channel.Dispose();
