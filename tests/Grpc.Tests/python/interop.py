@@ -93,6 +93,7 @@ def run_client(target):
 # ---------------------------------------------------------------- server: called by the C# client
 
 def authenticate(context, method):
+    say("CALL %s at %.3f" % (method, time.time()))
     metadata = dict(context.invocation_metadata())
     if metadata.get("authorization") != TOKEN:
         say("FAIL %s: authorization metadata %r" % (method, metadata.get("authorization")))
