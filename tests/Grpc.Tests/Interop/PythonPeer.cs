@@ -114,7 +114,12 @@ public sealed class PythonPeer : IDisposable
             if (!_process.HasExited)
             {
                 _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(5000);
+            }
+
+            // The parameterless wait also drains the asynchronous output handlers, so none runs after Dispose.
+            if (_process.WaitForExit(5000))
+            {
+                _process.WaitForExit();
             }
         }
         catch (InvalidOperationException)
