@@ -26,6 +26,8 @@ public sealed class GrpcServerFixture : IAsyncLifetime
 
     public EchoService Echo { get; } = new();
 
+    public CapturingLoggerProvider Logs { get; } = new();
+
     public X509Certificate2 ServerCertificate { get; } = TestCertificates.Create("grpc-test-server");
 
     public Uri H2cAddress => new($"http://127.0.0.1:{Port(_h2c)}");
@@ -38,6 +40,7 @@ public sealed class GrpcServerFixture : IAsyncLifetime
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Logging.AddProvider(Logs);
         builder.Services.AddGrpcTransport(o => o.MaxReceiveMessageSize = ServerMaxMessageSize);
         builder.Services.AddSingleton<IGrpcServerInterceptor, BearerTokenInterceptor>();
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -86,12 +86,22 @@ public sealed class LoopbackCallTests(GrpcServerFixture server) : IDisposable
     }
 
     [Fact]
-    public async Task HandlerThrowsOtherException_UnknownWithoutLeakingItsText()
+    public async Task HandlerThrowsOtherException_UnknownWithoutLeakingItsText_ButServerLogsIt()
     {
         var error = await Assert.ThrowsAsync<GrpcCallException>(() => Unary("Crash", "x"));
 
         Assert.Equal(GrpcStatusCode.Unknown, error.StatusCode);
-        Assert.DoesNotContain(EchoService.SecretText, error.Detail);
+        Assert.DoesNotContain(EchoService.SecretText, error.Message);
+        Assert.Contains(server.Logs.Lines, l => l.Contains("/interop.Echo/Crash") && l.Contains(EchoService.SecretText));
+    }
+
+    [Fact]
+    public async Task EveryCall_ServerLogsMethodPeerAndCorrelationId()
+    {
+        await Unary("Unary", "logged");
+
+        Assert.Contains(server.Logs.Lines, l =>
+            l.Contains("gRPC call /interop.Echo/Unary from ipv4:127.0.0.1:") && l.Contains("correlation id rid-cs-1"));
     }
 
     [Fact]
