@@ -3,6 +3,7 @@ using System.Net.Security;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
 using Google.Protobuf;
+using Nginx502Bot.Grpc.Status;
 using Nginx502Bot.Grpc.Wire;
 
 namespace Nginx502Bot.Grpc.Client;
@@ -10,7 +11,7 @@ namespace Nginx502Bot.Grpc.Client;
 /// <summary>
 /// A client for one gRPC server address over HTTP/2 only: h2c (prior knowledge) for <c>http://</c>, TLS with ALPN for
 /// <c>https://</c>. Create one per target and reuse it: calls multiplex over pooled HTTP/2 connections and the
-/// channel is thread-safe. Failed calls throw <see cref="Status.GrpcCallException"/>; cancelling the caller's token
+/// channel is thread-safe. Failed calls throw <see cref="GrpcCallException"/>; cancelling the caller's token
 /// throws <see cref="OperationCanceledException"/> and resets the HTTP/2 stream; a passed deadline is DEADLINE_EXCEEDED.
 /// </summary>
 public sealed class GrpcChannel : IDisposable
@@ -73,7 +74,7 @@ public sealed class GrpcChannel : IDisposable
     /// <summary>
     /// Calls a unary method, e.g. <c>/pkg.Service/Method</c>. <paramref name="metadata"/> becomes request headers
     /// (e.g. <c>authorization</c>, <c>x-request-id</c>); <paramref name="deadline"/> is sent as <c>grpc-timeout</c>
-    /// and enforced locally. Returns the single response message or throws <see cref="Status.GrpcCallException"/>.
+    /// and enforced locally. Returns the single response message or throws <see cref="GrpcCallException"/>.
     /// </summary>
     public async Task<TResponse> CallUnaryAsync<TRequest, TResponse>(
         string method,
@@ -89,12 +90,12 @@ public sealed class GrpcChannel : IDisposable
         var response = await call.ReadNextAsync(MessageParsers<TResponse>.Instance);
         if (response is null)
         {
-            throw new Status.GrpcCallException(Status.GrpcStatusCode.Internal, "The server returned OK without a response message.");
+            throw new GrpcCallException(GrpcStatusCode.Internal, "The server returned OK without a response message.");
         }
 
         return await call.ReadNextAsync(MessageParsers<TResponse>.Instance) is null
             ? response
-            : throw new Status.GrpcCallException(Status.GrpcStatusCode.Internal, "The server returned more than one message for a unary call.");
+            : throw new GrpcCallException(GrpcStatusCode.Internal, "The server returned more than one message for a unary call.");
     }
 
     /// <summary>
