@@ -11,6 +11,7 @@ public static class BotCommandLine
         var root = new RootCommand("Nginx502Bot: diagnoses nginx 502s from error logs, host agents and chat.")
         {
             DiagnoseCommand.Create(time),
+            ServeCommand.Create(),
         };
         return root;
     }
