@@ -4,9 +4,12 @@ namespace Nginx502Bot.Incidents.Lifecycle;
 
 public sealed partial class IncidentService
 {
-    /// <summary>Records who took the incident and when (the chat message or button time), once.</summary>
+    /// <summary>
+    /// Records who took the incident and when (the chat message or button time). An acknowledgement delivered late
+    /// with an earlier original time than the one implied by a mitigate/resolve still wins; later ones are no-ops.
+    /// </summary>
     public Task<Incident> AcknowledgeAsync(Guid id, string actor, DateTimeOffset at, string key, CancellationToken cancellationToken) =>
-        ChangeAsync(id, incident => incident.AcknowledgedAt is not null
+        ChangeAsync(id, incident => incident.AcknowledgedAt <= at
             ? (incident, [])
             : (incident with { AcknowledgedAt = at },
                [events.Create(id, TimelineEventKind.ActionTaken, at, actor, $"Acknowledged by {actor}", $"{key}:ack")]), cancellationToken);

@@ -11,7 +11,7 @@ namespace Nginx502Bot.Incidents.Migrations;
 /// </summary>
 public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<MigrationRunner> logger)
 {
-    /// <summary>Arbitrary constant shared by every runner: hashtext('nginx502bot.migrations').</summary>
+    /// <summary>Arbitrary constant shared by every runner ("n502mig" in ASCII).</summary>
     private const long LockKey = 0x6e35_3032_6d69_67;
 
     private const string CreateVersionTable = """
