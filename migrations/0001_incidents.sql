@@ -27,7 +27,10 @@ CREATE TABLE incidents (
     postmortem_reminded_at timestamptz NULL,
     channel          text NULL,
     thread_ts        text NULL,
-    updated_at       timestamptz NOT NULL
+    updated_at       timestamptz NOT NULL,
+    -- Incremented by every change; an outbox replay of an older snapshot (lower version) never overwrites a newer row,
+    -- whatever the clocks of the replicas say.
+    version          bigint NOT NULL DEFAULT 1
 );
 
 -- The join lookup ("an open incident for this upstream or virtual host") and the stale sweep read only live rows.

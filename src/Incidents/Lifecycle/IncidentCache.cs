@@ -14,7 +14,7 @@ public sealed class IncidentCache
     private readonly ConcurrentDictionary<Guid, Incident> incidents = new();
 
     public void Put(Incident incident) =>
-        incidents.AddOrUpdate(incident.Id, incident, (_, old) => old.UpdatedAt > incident.UpdatedAt ? old : Merge(old, incident));
+        incidents.AddOrUpdate(incident.Id, incident, (_, old) => old.Version > incident.Version ? old : Merge(old, incident));
 
     public Incident? Get(Guid id) => incidents.TryGetValue(id, out var incident) ? incident : null;
 

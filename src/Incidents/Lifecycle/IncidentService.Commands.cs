@@ -11,7 +11,7 @@ public sealed partial class IncidentService
     public Task<Incident> AcknowledgeAsync(Guid id, string actor, DateTimeOffset at, string key, CancellationToken cancellationToken) =>
         ChangeAsync(id, incident => incident.AcknowledgedAt <= at
             ? (incident, [])
-            : (incident with { AcknowledgedAt = at },
+            : (incident with { AcknowledgedAt = at, UpdatedAt = timeProvider.GetUtcNow() },
                [events.Create(id, TimelineEventKind.ActionTaken, at, actor, $"Acknowledged by {actor}", $"{key}:ack")]), cancellationToken);
 
     public Task<Incident> MitigateAsync(Guid id, string actor, DateTimeOffset at, string reason, string key, CancellationToken cancellationToken) =>
@@ -71,6 +71,7 @@ public sealed partial class IncidentService
                 return current;
             }
 
+            next = next with { Version = current.Version + 1 };
             return await session.SaveAsync(next, newEvents, cancellationToken) ?? next;
         }, cancellationToken);
 }

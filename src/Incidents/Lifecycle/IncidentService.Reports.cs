@@ -26,6 +26,7 @@ public sealed partial class IncidentService
             (null, { } r) => Reopen(r, report, now),
             _ => Open(report, now),
         };
+        incident = incident with { Version = (live ?? resolved)?.Version + 1 ?? 1 };
         var saved = await session.SaveAsync(incident, [.. changes, .. ReportEvents(incident, report)], cancellationToken);
         return new ReportResult(saved ?? incident, outcome, session.Deferred);
     }

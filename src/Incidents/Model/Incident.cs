@@ -32,8 +32,11 @@ public sealed record Incident
     public string? Channel { get; init; }
     public string? ThreadTs { get; init; }
 
-    /// <summary>Last change; also the version the outbox replay compares so an old snapshot never overwrites a newer one.</summary>
+    /// <summary>Last activity (joins within the window, stale sweep).</summary>
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Incremented by every change; an outbox replay never lets a lower version overwrite a higher one.</summary>
+    public long Version { get; init; } = 1;
 
     /// <summary>The number people type, or the start of the id while the incident exists only in the outbox.</summary>
     public string DisplayId => Number > 0 ? Number.ToString() : Id.ToString("N")[..8];

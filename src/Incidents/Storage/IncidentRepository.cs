@@ -13,10 +13,10 @@ public sealed class IncidentRepository(NpgsqlDataSource dataSource)
     private const string Upsert = """
         INSERT INTO incidents (id, status, severity, title, hosts, virtual_hosts, upstreams, root_cause, first_502_at,
             last_502_at, count_502, detected_at, acknowledged_at, mitigated_at, resolved_at, reopened_count,
-            postmortem_at, postmortem_reminded_at, channel, thread_ts, updated_at)
+            postmortem_at, postmortem_reminded_at, channel, thread_ts, updated_at, version)
         VALUES (@Id, @Status, @Severity, @Title, @Hosts, @VirtualHosts, @Upstreams, @RootCause, @First502At,
             @Last502At, @Count502, @DetectedAt, @AcknowledgedAt, @MitigatedAt, @ResolvedAt, @ReopenedCount,
-            @PostmortemAt, @PostmortemRemindedAt, @Channel, @ThreadTs, @UpdatedAt)
+            @PostmortemAt, @PostmortemRemindedAt, @Channel, @ThreadTs, @UpdatedAt, @Version)
         ON CONFLICT (id) DO UPDATE SET status = EXCLUDED.status, severity = EXCLUDED.severity, title = EXCLUDED.title,
             hosts = EXCLUDED.hosts, virtual_hosts = EXCLUDED.virtual_hosts, upstreams = EXCLUDED.upstreams,
             root_cause = EXCLUDED.root_cause, first_502_at = EXCLUDED.first_502_at, last_502_at = EXCLUDED.last_502_at,
@@ -24,8 +24,8 @@ public sealed class IncidentRepository(NpgsqlDataSource dataSource)
             mitigated_at = EXCLUDED.mitigated_at, resolved_at = EXCLUDED.resolved_at,
             reopened_count = EXCLUDED.reopened_count, postmortem_at = EXCLUDED.postmortem_at,
             postmortem_reminded_at = EXCLUDED.postmortem_reminded_at, channel = EXCLUDED.channel,
-            thread_ts = EXCLUDED.thread_ts, updated_at = EXCLUDED.updated_at
-        WHERE incidents.updated_at <= EXCLUDED.updated_at
+            thread_ts = EXCLUDED.thread_ts, updated_at = EXCLUDED.updated_at, version = EXCLUDED.version
+        WHERE incidents.version < EXCLUDED.version
         """;
 
     private const string SelectNumber = "SELECT number FROM incidents WHERE id = @Id";
@@ -67,7 +67,7 @@ public sealed class IncidentRepository(NpgsqlDataSource dataSource)
         ORDER BY resolved_at LIMIT @Limit
         """;
 
-    /// <summary>Inserts or updates the incident unless the stored row is newer; returns its number.</summary>
+    /// <summary>Inserts or updates the incident unless the stored row has the same or a higher version; returns its number.</summary>
     public static async Task<long> UpsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Incident incident, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync(new CommandDefinition(Upsert, IncidentRow.Parameters(incident), transaction, cancellationToken: cancellationToken));

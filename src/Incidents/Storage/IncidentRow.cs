@@ -11,7 +11,7 @@ internal sealed class IncidentRow
         last_502_at AS Last502At, count_502 AS Count502, detected_at AS DetectedAt, acknowledged_at AS AcknowledgedAt,
         mitigated_at AS MitigatedAt, resolved_at AS ResolvedAt, reopened_count AS ReopenedCount,
         postmortem_at AS PostmortemAt, postmortem_reminded_at AS PostmortemRemindedAt, channel AS Channel,
-        thread_ts AS ThreadTs, updated_at AS UpdatedAt
+        thread_ts AS ThreadTs, updated_at AS UpdatedAt, version AS Version
         """;
 
     public Guid Id { get; set; }
@@ -36,6 +36,7 @@ internal sealed class IncidentRow
     public string? Channel { get; set; }
     public string? ThreadTs { get; set; }
     public DateTime UpdatedAt { get; set; }
+    public long Version { get; set; }
 
     public Incident ToModel() => new()
     {
@@ -45,7 +46,7 @@ internal sealed class IncidentRow
         DetectedAt = Utc.FromDb(DetectedAt), AcknowledgedAt = Utc.FromDb(AcknowledgedAt),
         MitigatedAt = Utc.FromDb(MitigatedAt), ResolvedAt = Utc.FromDb(ResolvedAt), ReopenedCount = ReopenedCount,
         PostmortemAt = Utc.FromDb(PostmortemAt), PostmortemRemindedAt = Utc.FromDb(PostmortemRemindedAt),
-        Channel = Channel, ThreadTs = ThreadTs, UpdatedAt = Utc.FromDb(UpdatedAt),
+        Channel = Channel, ThreadTs = ThreadTs, UpdatedAt = Utc.FromDb(UpdatedAt), Version = Version,
     };
 
     /// <summary>Parameters for the upsert: every column, times as UTC DateTime, lists as arrays.</summary>
@@ -57,6 +58,6 @@ internal sealed class IncidentRow
         DetectedAt = Utc.ToDb(i.DetectedAt), AcknowledgedAt = Utc.ToDb(i.AcknowledgedAt),
         MitigatedAt = Utc.ToDb(i.MitigatedAt), ResolvedAt = Utc.ToDb(i.ResolvedAt), i.ReopenedCount,
         PostmortemAt = Utc.ToDb(i.PostmortemAt), PostmortemRemindedAt = Utc.ToDb(i.PostmortemRemindedAt),
-        i.Channel, i.ThreadTs, UpdatedAt = Utc.ToDb(i.UpdatedAt),
+        i.Channel, i.ThreadTs, UpdatedAt = Utc.ToDb(i.UpdatedAt), i.Version,
     };
 }
