@@ -27,6 +27,16 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
 
     private const string InsertApplied = "INSERT INTO schema_migrations (version, name, checksum) VALUES (@Version, @Name, @Checksum)";
 
+    /// <summary>
+    /// The <c>migrate</c> command's entry point: applies pending migrations to <paramref name="connectionString"/> without a
+    /// container. Returns the versions applied.
+    /// </summary>
+    public static async Task<IReadOnlyList<int>> MigrateAsync(string connectionString, ILogger<MigrationRunner> logger, CancellationToken cancellationToken)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        return await new MigrationRunner(dataSource, logger).MigrateAsync(cancellationToken);
+    }
+
     /// <summary>Applies every pending migration; returns the versions it applied (empty when up to date).</summary>
     public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken) =>
         await MigrateAsync(MigrationScripts.Embedded, cancellationToken);
