@@ -61,6 +61,39 @@ public sealed class OutboxTests(PostgresCluster cluster) : IClassFixture<Postgre
         await AssertStoredOnceAsync(expectedKeys, first, offline);
     }
 
+    [Fact]
+    public async Task DatabaseDownAfterRestart_ReportJoinsIncidentKnownFromWarmCache()
+    {
+        var clock = new ManualClock(DateTimeOffset.Parse("2026-11-21T03:00:00Z"));
+        var upstream = "warm-" + Guid.NewGuid().ToString("N")[..8] + ":8000";
+        Guid id;
+        await using (var a = await IncidentsHost.StartAsync(cluster.ConnectionString, outboxDir, clock))
+        {
+            id = (await a.Get<IncidentService>().ReportAsync(Reports.For(upstream, clock.GetUtcNow(), count: 3), CancellationToken.None)).Incident.Id;
+        }
+
+        await using var b = await IncidentsHost.StartAsync(cluster.ConnectionString, outboxDir, clock, migrate: false);
+        await b.Get<IncidentStore>().WarmAsync(clock.GetUtcNow().AddDays(-1), CancellationToken.None);
+        await cluster.StopAsync();
+        try
+        {
+            clock.Advance(TimeSpan.FromMinutes(10));
+            var joined = await b.Get<IncidentService>().ReportAsync(Reports.For(upstream, clock.GetUtcNow(), count: 4), CancellationToken.None);
+
+            Assert.True(joined.Deferred);
+            Assert.Equal(ReportOutcome.Joined, joined.Outcome);
+            Assert.Equal(id, joined.Incident.Id);
+        }
+        finally
+        {
+            await cluster.StartAsync();
+        }
+
+        Assert.True(await FlushAsync(b.Get<IncidentStore>()));
+        await using var connection = new NpgsqlConnection(cluster.UnpooledConnectionString);
+        Assert.Equal(7, await connection.ExecuteScalarAsync<long>("SELECT count_502 FROM incidents WHERE id = @Id", new { Id = id }));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(outboxDir))
@@ -100,7 +133,7 @@ public sealed class OutboxTests(PostgresCluster cluster) : IClassFixture<Postgre
 
     private async Task AssertStoredOnceAsync(List<string> expectedKeys, Guid first, Guid offline)
     {
-        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await using var connection = new NpgsqlConnection(cluster.UnpooledConnectionString);
         var notes = (await connection.QueryAsync<string>("SELECT idempotency_key FROM timeline_events WHERE kind = 'note'")).ToList();
         Assert.Equal(expectedKeys.Order(), notes.Order());
         var statuses = (await connection.QueryAsync<(Guid Id, string Status, long Number)>(

@@ -11,6 +11,7 @@ namespace Nginx502Bot.Incidents.Lifecycle;
 /// </summary>
 public sealed partial class IncidentStore(
     NpgsqlDataSource dataSource,
+    IncidentRepository incidents,
     FileOutbox outbox,
     IncidentCache cache,
     ILogger<IncidentStore> logger) : IDisposable
@@ -69,6 +70,27 @@ public sealed partial class IncidentStore(
     }
 
     public void Dispose() => flushGate.Dispose();
+
+    /// <summary>
+    /// Seeds the cache from the database (live incidents and those resolved since <paramref name="since"/>), then from
+    /// the outbox, so a bot that loses PostgreSQL later can still join and reopen. Unreachable database: outbox only.
+    /// </summary>
+    public async Task WarmAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var incident in await incidents.ListRecentAsync(since, cancellationToken))
+            {
+                cache.Put(incident);
+            }
+        }
+        catch (Exception ex) when (Transient.IsUnreachable(ex))
+        {
+            LogUnreachable(logger, ex.GetType().Name);
+        }
+
+        WarmFromOutbox();
+    }
 
     /// <summary>Seeds the cache from the outbox (entries not yet in the database) so a restarted bot keeps its incidents.</summary>
     public void WarmFromOutbox()

@@ -9,7 +9,7 @@ public sealed class OutboxFlushService(IncidentStore store, IOptions<IncidentsOp
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        store.WarmFromOutbox();
+        await store.WarmAsync(timeProvider.GetUtcNow() - options.Value.ReopenWindow, stoppingToken);
         using var timer = new PeriodicTimer(options.Value.OutboxRetryInterval, timeProvider);
         do
         {

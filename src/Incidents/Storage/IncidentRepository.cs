@@ -42,6 +42,11 @@ public sealed class IncidentRepository(NpgsqlDataSource dataSource)
         ORDER BY resolved_at DESC LIMIT 1 FOR UPDATE
         """;
 
+    private const string SelectRecent = $"""
+        SELECT {IncidentRow.Columns} FROM incidents
+        WHERE status <> 'resolved' OR resolved_at >= @Since ORDER BY updated_at DESC LIMIT 10000
+        """;
+
     private const string SelectById = $"SELECT {IncidentRow.Columns} FROM incidents WHERE id = @Id";
 
     private const string SelectByNumber = $"SELECT {IncidentRow.Columns} FROM incidents WHERE number = @Number";
@@ -107,6 +112,14 @@ public sealed class IncidentRepository(NpgsqlDataSource dataSource)
             filter.Status, filter.RootCause, filter.Target, From = Utc.ToDb(filter.From), To = Utc.ToDb(filter.To),
             Limit = Math.Clamp(filter.Limit, 1, 1000),
         }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToModel())];
+    }
+
+    /// <summary>Live incidents and those resolved since <paramref name="since"/>: what the cache needs to join or reopen offline.</summary>
+    public async Task<IReadOnlyList<Incident>> ListRecentAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rows = await connection.QueryAsync<IncidentRow>(new CommandDefinition(SelectRecent, new { Since = Utc.ToDb(since) }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToModel())];
     }
 

@@ -15,6 +15,9 @@ public sealed class PostgresCluster : IAsyncLifetime
     /// <summary>Short timeouts so an outage is noticed in seconds, not the driver's default 15 s.</summary>
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=nginx502bot;Timeout=3;Command Timeout=10";
 
+    /// <summary>For the test's own checks: unpooled, so a connection from before a restart is never reused.</summary>
+    public string UnpooledConnectionString => ConnectionString + ";Pooling=false";
+
     public Task InitializeAsync() => RunAsync("start");
 
     public Task StartAsync() => RunAsync("start");
