@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Nginx502Bot.Incidents.Chat;
 using Nginx502Bot.Incidents.Migrations;
 
@@ -41,7 +42,14 @@ public sealed class IncidentsHost : IAsyncDisposable
         clock ??= new ManualClock(new DateTimeOffset(2026, 11, 20, 3, 0, 0, TimeSpan.Zero));
         var poster = new RecordingChatPoster();
         var services = new ServiceCollection()
-            .AddLogging()
+            .AddLogging(logging =>
+            {
+                // N502_TEST_LOG=1 shows the library's and Quartz's logs when a test needs explaining.
+                if (Environment.GetEnvironmentVariable("N502_TEST_LOG") == "1")
+                {
+                    logging.AddConsole().SetMinimumLevel(LogLevel.Debug);
+                }
+            })
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton<IChatPoster>(poster)
             .AddIncidents(configuration)
