@@ -28,6 +28,7 @@ public sealed class OutboxTests(PostgresCluster cluster) : IClassFixture<Postgre
             await cluster.StopAsync();
 
             expectedKeys.AddRange(await NotesAsync(a, first, "down-a", 20));
+            expectedKeys.AddRange(await HoldOutageAsync(a, first));
             await service.MitigateAsync(first, "U1", a.Clock.GetUtcNow(), "failed over", "mitigate-1", CancellationToken.None);
             var other = await service.ReportAsync(Reports.For("outbox-other:9000", a.Clock.GetUtcNow()), CancellationToken.None);
             Assert.True(other.Deferred);
@@ -111,6 +112,20 @@ public sealed class OutboxTests(PostgresCluster cluster) : IClassFixture<Postgre
             host.Clock.Advance(TimeSpan.FromSeconds(1));
             await host.Get<IncidentService>().AddNoteAsync(id, "U2", $"note {key}", host.Clock.GetUtcNow(), key, pinned: false, CancellationToken.None);
             keys.Add(key);
+        }
+
+        return keys;
+    }
+
+    /// <summary>N502_OUTAGE_SECONDS=60 keeps the database down that long, writing a note a second (issue 5: a 60 s outage).</summary>
+    private static async Task<List<string>> HoldOutageAsync(IncidentsHost host, Guid id)
+    {
+        var seconds = int.TryParse(Environment.GetEnvironmentVariable("N502_OUTAGE_SECONDS"), out var s) ? Math.Clamp(s, 0, 600) : 0;
+        var keys = new List<string>();
+        for (var i = 0; i < seconds; i++)
+        {
+            keys.AddRange(await NotesAsync(host, id, $"outage-{i}", 1));
+            await Task.Delay(1000);
         }
 
         return keys;
