@@ -9,9 +9,10 @@ public static class Chromium
 
     public static async Task<string> DumpDomAsync(string url)
     {
+        var profile = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "n502-chromium-" + Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo(Path) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-dev-shm-usage",
-                     $"--user-data-dir={System.IO.Path.Combine(System.IO.Path.GetTempPath(), "n502-chromium-" + Guid.NewGuid().ToString("N"))}", "--dump-dom", url })
+                     $"--user-data-dir={profile}", "--dump-dom", url })
         {
             start.ArgumentList.Add(arg);
         }
@@ -30,6 +31,11 @@ public static class Chromium
             if (!process.HasExited)
             {
                 process.Kill(entireProcessTree: true);
+            }
+
+            if (Directory.Exists(profile))
+            {
+                Directory.Delete(profile, recursive: true);
             }
         }
     }

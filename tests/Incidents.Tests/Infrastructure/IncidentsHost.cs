@@ -9,6 +9,8 @@ namespace Nginx502Bot.Incidents.Tests.Infrastructure;
 /// <summary>A container built the way the bot builds it (AddIncidents), with a controllable clock and recorded posts.</summary>
 public sealed class IncidentsHost : IAsyncDisposable
 {
+    private string? ownedOutbox;
+
     private IncidentsHost(ServiceProvider services, ManualClock clock, RecordingChatPoster poster)
     {
         Services = services;
@@ -25,10 +27,12 @@ public sealed class IncidentsHost : IAsyncDisposable
     public static async Task<IncidentsHost> StartAsync(string connectionString, string? outboxDirectory = null,
         ManualClock? clock = null, bool migrate = true, IDictionary<string, string?>? settings = null)
     {
+        var ownOutbox = outboxDirectory is null;
+        outboxDirectory ??= Path.Combine(Path.GetTempPath(), "n502-outbox-" + Guid.NewGuid().ToString("N"));
         var values = new Dictionary<string, string?>
         {
             ["Incidents:ConnectionString"] = connectionString,
-            ["Incidents:OutboxDirectory"] = outboxDirectory ?? Path.Combine(Path.GetTempPath(), "n502-outbox-" + Guid.NewGuid().ToString("N")),
+            ["Incidents:OutboxDirectory"] = outboxDirectory,
             ["Incidents:Schedules:Enabled"] = "false",
             ["Incidents:Schedules:DigestChannels:0"] = "#ops",
             ["Incidents:Pages:SigningKey"] = Convert.ToBase64String(new byte[32]),
@@ -59,8 +63,15 @@ public sealed class IncidentsHost : IAsyncDisposable
             await services.GetRequiredService<MigrationRunner>().MigrateAsync(CancellationToken.None);
         }
 
-        return new IncidentsHost(services, clock, poster);
+        return new IncidentsHost(services, clock, poster) { ownedOutbox = ownOutbox ? outboxDirectory : null };
     }
 
-    public async ValueTask DisposeAsync() => await Services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        if (ownedOutbox is not null && Directory.Exists(ownedOutbox))
+        {
+            Directory.Delete(ownedOutbox, recursive: true);
+        }
+    }
 }
