@@ -79,6 +79,7 @@ public static class IncidentsServiceCollectionExtensions
         services.TryAddTransient<WeeklyDigestJob>();
         services.TryAddTransient<PostmortemReminderJob>();
         services.TryAddTransient<AutoResolveJob>();
+        services.TryAddTransient<PruneDeliveriesJob>();
         if (configuration.GetSection(SchedulesOptions.SectionName).GetValue(nameof(SchedulesOptions.Enabled), true))
         {
             services.AddHostedService<SchedulerHostedService>();

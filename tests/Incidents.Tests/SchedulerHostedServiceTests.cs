@@ -22,6 +22,7 @@ public sealed class SchedulerHostedServiceTests
                 ["Incidents:Schedules:DailyDigestCron"] = "",
                 ["Incidents:Schedules:WeeklyDigestCron"] = "",
                 ["Incidents:Schedules:PostmortemReminderCron"] = "",
+                ["Incidents:Schedules:PruneDeliveriesCron"] = "",
                 ["Incidents:Schedules:SchedulerName"] = "sched-" + Guid.NewGuid().ToString("N")[..8],
             });
             await host.Get<IncidentService>().ReportAsync(Reports.For("10.1.1.1:80", host.Clock.GetUtcNow()), CancellationToken.None);

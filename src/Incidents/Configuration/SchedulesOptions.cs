@@ -21,6 +21,9 @@ public sealed class SchedulesOptions
 
     public string AutoResolveCron { get; set; } = "0 */15 * * * ?";
 
+    /// <summary>Forgets chat delivery claims older than a day (Slack retries for minutes).</summary>
+    public string PruneDeliveriesCron { get; set; } = "0 7 * * * ?";
+
     public string TimeZone { get; set; } = "UTC";
 
     /// <summary>Channels that receive the daily and weekly digests.</summary>

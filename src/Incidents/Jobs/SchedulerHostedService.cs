@@ -71,6 +71,7 @@ public sealed partial class SchedulerHostedService(
         await ScheduleAsync<WeeklyDigestJob>(built, o.WeeklyDigestCron, zone, cancellationToken);
         await ScheduleAsync<PostmortemReminderJob>(built, o.PostmortemReminderCron, zone, cancellationToken);
         await ScheduleAsync<AutoResolveJob>(built, o.AutoResolveCron, zone, cancellationToken);
+        await ScheduleAsync<PruneDeliveriesJob>(built, o.PruneDeliveriesCron, zone, cancellationToken);
         return built;
     }
 

@@ -16,6 +16,13 @@ public sealed class DeliveryDedupeRepository(NpgsqlDataSource dataSource, TimePr
 
     private const string Prune = "DELETE FROM chat_deliveries WHERE received_at < @Before";
 
+    /// <summary>This process's name in <c>chat_deliveries.instance</c> (for diagnosing who answered).</summary>
+    public static string ThisInstance { get; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>Claims as <see cref="ThisInstance"/>; the shape of the bot's <c>IDeliveryDeduplicator</c>.</summary>
+    public async ValueTask<bool> TryClaimAsync(string deliveryId, CancellationToken cancellationToken) =>
+        await TryClaimAsync(deliveryId, ThisInstance, cancellationToken);
+
     /// <summary>True when this caller is the first to see <paramref name="deliveryId"/> and should answer it.</summary>
     public async Task<bool> TryClaimAsync(string deliveryId, string instance, CancellationToken cancellationToken)
     {
