@@ -1,4 +1,8 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Nginx502Bot.Incidents;
+using Nginx502Bot.Incidents.Lifecycle;
 using Microsoft.Extensions.Logging.Abstractions;
 using Nginx502Bot.Incidents.Bench;
 using Nginx502Bot.Incidents.Digests;
@@ -22,6 +26,7 @@ try
     await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).MigrateAsync(CancellationToken.None);
     var incident = await OneIncidentAsync(dataSource);
     results.Add(await TimelineThroughputAsync(dataSource, incident, eventCount));
+    results.Add(await LifecycleNotesAsync(new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString, incident, 3000));
     results.Add(await PostmortemRenderAsync(dataSource, incident));
     results.Add(await WeeklySummaryAsync(dataSource, incidentCount));
 }
@@ -78,6 +83,27 @@ static async Task<BenchResult> TimelineThroughputAsync(NpgsqlDataSource dataSour
 
     var perSecond = count / stopwatch.Elapsed.TotalSeconds;
     return new BenchResult($"timeline insert ({count} events, batches of {batch})", perSecond, "events/s", ">= 10000", perSecond >= 10_000);
+}
+
+// One IncidentService call per event (a transaction with the lifecycle lock each): what a chat command costs.
+static async Task<BenchResult> LifecycleNotesAsync(string connectionString, Incident incident, int count)
+{
+    var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["Incidents:ConnectionString"] = connectionString,
+        ["Incidents:OutboxDirectory"] = Path.Combine(Path.GetTempPath(), "n502-bench-outbox-" + Guid.NewGuid().ToString("N")),
+    }).Build();
+    await using var services = new ServiceCollection().AddLogging().AddIncidents(configuration).BuildServiceProvider();
+    var lifecycle = services.GetRequiredService<IncidentService>();
+    var stopwatch = Stopwatch.StartNew();
+    for (var i = 0; i < count; i++)
+    {
+        await lifecycle.AddNoteAsync(incident.Id, "bench", $"note {i}", DateTimeOffset.UtcNow, $"bench-note-{i}", pinned: false, CancellationToken.None);
+    }
+
+    var perSecond = count / stopwatch.Elapsed.TotalSeconds;
+    Directory.Delete(configuration["Incidents:OutboxDirectory"]!, recursive: true);
+    return new BenchResult($"lifecycle AddNoteAsync, one call per event ({count})", perSecond, "events/s", "info only", true);
 }
 
 static async Task<BenchResult> PostmortemRenderAsync(NpgsqlDataSource dataSource, Incident incident)

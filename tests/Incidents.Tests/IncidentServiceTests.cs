@@ -166,4 +166,21 @@ public sealed class IncidentServiceTests(DatabaseFixture db) : IClassFixture<Dat
         var stored = await a.Get<IncidentRepository>().GetAsync(results[0].Incident.Id, CancellationToken.None);
         Assert.Equal(6, stored!.Count502);
     }
+
+    [Fact]
+    public async Task ConcurrentNotesOnOneIncidentFromTwoInstances_EveryNoteAndVersionCounted()
+    {
+        await using var a = await IncidentsHost.StartAsync(db.ConnectionString);
+        await using var b = await IncidentsHost.StartAsync(db.ConnectionString, migrate: false);
+        var opened = await a.Get<IncidentService>().ReportAsync(Reports.For(Reports.Upstream(), a.Clock.GetUtcNow()), CancellationToken.None);
+        var prefix = Guid.NewGuid().ToString("N");
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => (i % 2 == 0 ? a : b).Get<IncidentService>()
+            .AddNoteAsync(opened.Incident.Id, "U", $"note {i}", a.Clock.GetUtcNow(), $"{prefix}-{i}", pinned: false, CancellationToken.None)));
+
+        var notes = (await a.Get<TimelineRepository>().ListAsync(opened.Incident.Id, CancellationToken.None)).Count(e => e.Kind == TimelineEventKind.Note);
+        Assert.Equal(20, notes);
+        var stored = await a.Get<IncidentRepository>().GetAsync(opened.Incident.Id, CancellationToken.None);
+        Assert.Equal(opened.Incident.Version + 20, stored!.Version);
+    }
 }

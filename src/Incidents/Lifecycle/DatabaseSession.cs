@@ -6,8 +6,9 @@ using Npgsql;
 namespace Nginx502Bot.Incidents.Lifecycle;
 
 /// <summary>
-/// A lifecycle operation in one transaction. A transaction-level advisory lock serialises lifecycle operations across
-/// bot instances, so two reports for the same upstream arriving at two replicas cannot both open an incident.
+/// A lifecycle operation in one transaction. Report handling takes a transaction-level advisory lock that serialises
+/// find-or-open across bot instances, so two reports for the same upstream arriving at two replicas cannot both open
+/// an incident; changes to one known incident only lock its row (<see cref="GetAsync"/> reads FOR UPDATE).
 /// </summary>
 internal sealed class DatabaseSession(NpgsqlConnection connection, NpgsqlTransaction transaction, IncidentCache cache) : IIncidentSession
 {
@@ -20,13 +21,17 @@ internal sealed class DatabaseSession(NpgsqlConnection connection, NpgsqlTransac
 
     public bool Deferred => false;
 
-    public static async Task<DatabaseSession> BeginAsync(NpgsqlDataSource dataSource, IncidentCache cache, CancellationToken cancellationToken)
+    public static async Task<DatabaseSession> BeginAsync(NpgsqlDataSource dataSource, IncidentCache cache, bool reportLock, CancellationToken cancellationToken)
     {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(Lock, new { Key = LockKey }, transaction, cancellationToken: cancellationToken));
+            if (reportLock)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(Lock, new { Key = LockKey }, transaction, cancellationToken: cancellationToken));
+            }
+
             return new DatabaseSession(connection, transaction, cache);
         }
         catch
@@ -43,7 +48,7 @@ internal sealed class DatabaseSession(NpgsqlConnection connection, NpgsqlTransac
         IncidentRepository.FindResolvedForAsync(connection, transaction, keys, since, cancellationToken);
 
     public Task<Incident?> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        IncidentRepository.GetAsync(connection, transaction, id, cancellationToken);
+        IncidentRepository.GetForUpdateAsync(connection, transaction, id, cancellationToken);
 
     public async Task<Incident?> SaveAsync(Incident? incident, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
     {

@@ -62,7 +62,7 @@ public sealed partial class IncidentService
         }, cancellationToken);
 
     private Task<Incident> ChangeAsync(Guid id, Func<Incident, (Incident, List<TimelineEvent>)> change, CancellationToken cancellationToken) =>
-        RunAsync(async session =>
+        RunAsync(reportLock: false, async session =>
         {
             var current = await session.GetAsync(id, cancellationToken) ?? throw new IncidentNotFoundException(id);
             var (next, newEvents) = change(current);

@@ -10,7 +10,7 @@ public sealed partial class IncidentService
     /// else reopens one resolved within the reopen window (its 502s returned), else opens a new incident.
     /// </summary>
     public Task<ReportResult> ReportAsync(IncidentReport report, CancellationToken cancellationToken) =>
-        RunAsync(session => ReportInAsync(session, report, cancellationToken), cancellationToken);
+        RunAsync(reportLock: true, session => ReportInAsync(session, report, cancellationToken), cancellationToken);
 
     private async Task<ReportResult> ReportInAsync(IIncidentSession session, IncidentReport report, CancellationToken cancellationToken)
     {

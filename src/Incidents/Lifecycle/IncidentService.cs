@@ -19,9 +19,9 @@ public sealed partial class IncidentService(
     private IncidentsOptions Options => options.Value;
 
     /// <summary>Runs <paramref name="work"/> in a session and commits; retries once against the outbox if the database fails midway.</summary>
-    private async Task<T> RunAsync<T>(Func<IIncidentSession, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> RunAsync<T>(bool reportLock, Func<IIncidentSession, Task<T>> work, CancellationToken cancellationToken)
     {
-        var session = await store.BeginAsync(cancellationToken);
+        var session = await store.BeginAsync(reportLock, cancellationToken);
         try
         {
             var result = await work(session);

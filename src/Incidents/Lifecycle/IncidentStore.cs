@@ -20,8 +20,11 @@ public sealed partial class IncidentStore(
 
     public int PendingInOutbox => outbox.Count;
 
-    /// <summary>A database session, or an outbox session when PostgreSQL is unreachable or the outbox is not empty.</summary>
-    public async Task<IIncidentSession> BeginAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// A database session, or an outbox session when PostgreSQL is unreachable or the outbox is not empty.
+    /// <paramref name="reportLock"/> serialises find-or-open across instances (report handling only).
+    /// </summary>
+    public async Task<IIncidentSession> BeginAsync(bool reportLock, CancellationToken cancellationToken)
     {
         if (outbox.Count > 0 && !await TryFlushAsync(cancellationToken))
         {
@@ -30,7 +33,7 @@ public sealed partial class IncidentStore(
 
         try
         {
-            return await DatabaseSession.BeginAsync(dataSource, cache, cancellationToken);
+            return await DatabaseSession.BeginAsync(dataSource, cache, reportLock, cancellationToken);
         }
         catch (Exception ex) when (Transient.IsUnreachable(ex))
         {
@@ -106,7 +109,8 @@ public sealed partial class IncidentStore(
 
     private async Task ReplayAsync(IReadOnlyList<OutboxEntry> pending, CancellationToken cancellationToken)
     {
-        await using var session = await DatabaseSession.BeginAsync(dataSource, cache, cancellationToken);
+        // The replay may open incidents, so it takes the report lock like report handling does.
+        await using var session = await DatabaseSession.BeginAsync(dataSource, cache, reportLock: true, cancellationToken);
         foreach (var entry in pending)
         {
             await session.SaveAsync(entry.Incident, entry.Events, cancellationToken);

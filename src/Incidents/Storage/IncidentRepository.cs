@@ -49,6 +49,8 @@ public sealed class IncidentRepository(NpgsqlDataSource dataSource)
 
     private const string SelectById = $"SELECT {IncidentRow.Columns} FROM incidents WHERE id = @Id";
 
+    private const string SelectByIdForUpdate = $"SELECT {IncidentRow.Columns} FROM incidents WHERE id = @Id FOR UPDATE";
+
     private const string SelectByNumber = $"SELECT {IncidentRow.Columns} FROM incidents WHERE number = @Number";
 
     private const string SelectFiltered = $"""
@@ -91,6 +93,10 @@ public sealed class IncidentRepository(NpgsqlDataSource dataSource)
 
     public static async Task<Incident?> GetAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid id, CancellationToken cancellationToken) =>
         (await connection.QuerySingleOrDefaultAsync<IncidentRow>(new CommandDefinition(SelectById, new { Id = id }, transaction, cancellationToken: cancellationToken)))?.ToModel();
+
+    /// <summary>The incident, row-locked until the caller's transaction ends (read-modify-write of one incident).</summary>
+    public static async Task<Incident?> GetForUpdateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid id, CancellationToken cancellationToken) =>
+        (await connection.QuerySingleOrDefaultAsync<IncidentRow>(new CommandDefinition(SelectByIdForUpdate, new { Id = id }, transaction, cancellationToken: cancellationToken)))?.ToModel();
 
     public async Task<Incident?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
