@@ -1,0 +1,7 @@
+namespace Nginx502Bot.Incidents.Digests;
+
+public enum DigestPeriod
+{
+    Daily,
+    Weekly,
+}

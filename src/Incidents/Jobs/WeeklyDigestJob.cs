@@ -1,0 +1,12 @@
+using Nginx502Bot.Incidents.Digests;
+using Quartz;
+
+namespace Nginx502Bot.Incidents.Jobs;
+
+/// <summary>Posts the weekly digest to every configured channel. Never concurrent: a second run at once could post twice.</summary>
+[DisallowConcurrentExecution]
+public sealed class WeeklyDigestJob(DigestService digests) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default) =>
+        await digests.PostAsync(DigestPeriod.Weekly, cancellationToken);
+}
