@@ -6,4 +6,5 @@ namespace Nginx502Bot.Bot.Chat;
 /// <param name="Text">The text, with the channel's markup already unescaped.</param>
 /// <param name="IsCommand">True for an explicit <c>/502</c> command, false for chatter the bot only overheard.</param>
 /// <param name="DeliveryKey">The inbound delivery id (Slack event_id, envelope id), carried to the incident timeline.</param>
-public sealed record ChatMessage(ChatThread Thread, ChatUser User, string Text, bool IsCommand, string? DeliveryKey = null);
+/// <param name="SentAt">The message's own time (Slack <c>ts</c>), so timelines keep the original order; null when unknown.</param>
+public sealed record ChatMessage(ChatThread Thread, ChatUser User, string Text, bool IsCommand, string? DeliveryKey = null, DateTimeOffset? SentAt = null);

@@ -12,6 +12,7 @@ public static class BotCommandLine
         {
             DiagnoseCommand.Create(time),
             ServeCommand.Create(),
+            MigrateCommand.Create(),
         };
         return root;
     }

@@ -41,6 +41,15 @@ public sealed class ChatCommandRouter(IEnumerable<ICommandHandler> handlers, ICh
         }
     }
 
+    /// <summary>A message marked for the timeline (emoji reaction, message action); the confirmation goes to the marker only.</summary>
+    public async Task HandleReactionAsync(ChatReaction reaction, IChatReplier replier, CancellationToken cancellationToken)
+    {
+        if (await incidents.AddReactionNoteAsync(reaction, cancellationToken) is { } reply)
+        {
+            await replier.PostPrivateAsync(reaction.Thread, reaction.User, reply, cancellationToken);
+        }
+    }
+
     private async Task<bool> ShouldAnswerOverheardAsync(ChatMessage message, CancellationToken cancellationToken) =>
         PasteDetector.LooksLikeLogLine(message.Text) && !await optOut.IsOptedOutAsync(message.Thread.Conversation, cancellationToken);
 
@@ -53,12 +62,12 @@ public sealed class ChatCommandRouter(IEnumerable<ICommandHandler> handlers, ICh
             return;
         }
 
-        await HandleMessageAsync(new ChatMessage(thread, action.User, text, IsCommand: true), replier, cancellationToken);
+        await HandleMessageAsync(new ChatMessage(thread, action.User, text, IsCommand: true, action.DeliveryKey is null ? null : action.DeliveryKey + ":rerun", action.At), replier, cancellationToken);
     }
 
     /// <summary>An empty id means no incident was recorded for the answer; the implementation says why (no database, unknown id).</summary>
     private Task<ChatReply> IncidentActionAsync(ChatAction action, CancellationToken cancellationToken) =>
         action.ActionId == ChatActionIds.Resolve
-            ? incidents.ResolveAsync(action.Value, action.User, cancellationToken)
+            ? incidents.ResolveAsync(action.Value, new ChatOrigin(action.Message.Thread, action.User, action.At, action.DeliveryKey), cancellationToken)
             : incidents.TimelineAsync(action.Value, cancellationToken);
 }

@@ -21,7 +21,8 @@ public sealed class DiagnosisService(
     /// <summary>Runs one diagnosis. With <paramref name="onlyWhenFound"/> (overheard chatter) nothing is posted unless the lines show an upstream failure.</summary>
     public async Task RunAsync(CommandContext context, DiagnosisRequest request, bool onlyWhenFound, CancellationToken cancellationToken)
     {
-        var findings = Analyze(request.PastedText, out var engineError);
+        var pasted = Analyze(request.PastedText, out var engineError);
+        var findings = pasted?.Findings.ToList() ?? [];
         if (onlyWhenFound && findings.Count == 0)
         {
             return;
@@ -37,31 +38,32 @@ public sealed class DiagnosisService(
         var rerunValue = rerun.Remember(request.CommandText);
         if (agents.Count == 0)
         {
-            await AnswerWithoutAgentsAsync(context, request, findings, rerunValue, cancellationToken);
+            await AnswerWithoutAgentsAsync(context, request, pasted, findings, rerunValue, cancellationToken);
             return;
         }
 
-        await AnswerWithAgentsAsync(context, request, findings, agents, rerunValue, cancellationToken);
+        await AnswerWithAgentsAsync(context, request, pasted, findings, agents, rerunValue, cancellationToken);
     }
 
-    private static List<Finding> Analyze(string? pasted, out string? error)
+    /// <summary>The engine's diagnosis of the pasted lines (records and findings), or null when nothing was pasted or the engine failed.</summary>
+    private static Diagnosis? Analyze(string? pasted, out string? error)
     {
         error = null;
         if (string.IsNullOrWhiteSpace(pasted))
         {
-            return [];
+            return null;
         }
 
         try
         {
             var text = pasted.Length > PasteDetector.MaxChars ? pasted[..PasteDetector.MaxChars] : pasted;
-            return [.. DiagnosisEngine.Analyze(text).Findings];
+            return DiagnosisEngine.Analyze(text);
         }
         catch (Exception ex)
         {
             // The engine promises not to throw on bad input; if it does, say so instead of answering nothing.
             error = ex.Message;
-            return [];
+            return null;
         }
     }
 
@@ -81,7 +83,7 @@ public sealed class DiagnosisService(
         return [.. AgentSelector.Select(all, selection).Take(dispatchOptions.Value.MaxAgents)];
     }
 
-    private async Task AnswerWithoutAgentsAsync(CommandContext context, DiagnosisRequest request, List<Finding> findings, string rerunValue, CancellationToken cancellationToken)
+    private async Task AnswerWithoutAgentsAsync(CommandContext context, DiagnosisRequest request, Diagnosis? pasted, List<Finding> findings, string rerunValue, CancellationToken cancellationToken)
     {
         if (request.PastedText is null)
         {
@@ -91,14 +93,14 @@ public sealed class DiagnosisService(
             return;
         }
 
-        var incidentId = await RecordAsync(context, request, findings, [], cancellationToken);
+        var incidentId = await RecordAsync(context, request, pasted, findings, [], cancellationToken);
         var note = "No host agent matched these lines' sites or upstreams; this answer rests on the pasted lines alone.";
         var reply = AnswerComposer.ForFindings(request.Title, findings, new AnswerButtons(rerunValue, incidentId), [note]);
         await context.Replier.PostAsync(context.Thread, reply, cancellationToken);
     }
 
     private async Task AnswerWithAgentsAsync(
-        CommandContext context, DiagnosisRequest request, List<Finding> findings, IReadOnlyList<AgentInfo> agents, string rerunValue, CancellationToken cancellationToken)
+        CommandContext context, DiagnosisRequest request, Diagnosis? pasted, List<Finding> findings, IReadOnlyList<AgentInfo> agents, string rerunValue, CancellationToken cancellationToken)
     {
         var pending = new DispatchProgress([.. agents.Select(a => new HostOutcome(a.Host, HostOutcomeKind.Pending, null, null, TimeSpan.Zero))], false);
         var early = new AnswerButtons(rerunValue, null);
@@ -112,12 +114,17 @@ public sealed class DiagnosisService(
             }
         }, cancellationToken);
         var hostFindings = final.Hosts.SelectMany(h => h.Diagnosis?.Findings ?? []).ToList();
-        var incidentId = await RecordAsync(context, request, [.. findings, .. hostFindings], [.. final.Hosts.Select(h => h.Host)], cancellationToken);
+        var incidentId = await RecordAsync(context, request, pasted, [.. findings, .. hostFindings], final.Hosts, cancellationToken);
         var reply = AnswerComposer.ForDispatch(request.Title, findings, final, new AnswerButtons(rerunValue, incidentId));
         await context.Replier.UpdateAsync(summary, reply, cancellationToken);
     }
 
-    private async Task<string?> RecordAsync(CommandContext context, DiagnosisRequest request, List<Finding> findings, List<string> hosts, CancellationToken cancellationToken)
+    /// <summary>
+    /// Files the answer with incidents: the pasted lines' records (their log times) with every finding, the hosts that
+    /// were asked and what each agent answered (probe facts). The time is the chat message's own, when the channel says.
+    /// </summary>
+    private async Task<string?> RecordAsync(
+        CommandContext context, DiagnosisRequest request, Diagnosis? pasted, List<Finding> findings, IReadOnlyList<HostOutcome> hosts, CancellationToken cancellationToken)
     {
         if (findings.Count == 0)
         {
@@ -126,8 +133,12 @@ public sealed class DiagnosisService(
 
         var top = findings[0];
         var observation = new IncidentObservation(context.Thread, context.Message.User, top.RootCause, top.Target ?? request.Target,
-            hosts, [.. findings.SelectMany(f => f.Servers).Distinct(StringComparer.OrdinalIgnoreCase)], top.Summary, time.GetUtcNow(),
-            context.Message.DeliveryKey);
+            [.. hosts.Select(h => h.Host)], [.. findings.SelectMany(f => f.Servers).Distinct(StringComparer.OrdinalIgnoreCase)], top.Summary,
+            context.Message.SentAt ?? time.GetUtcNow(), context.Message.DeliveryKey)
+        {
+            Diagnosis = new Diagnosis { Records = pasted?.Records ?? [], Findings = findings },
+            AgentAnswers = [.. hosts.Select(h => h.Diagnosis).OfType<AgentDiagnosis>()],
+        };
         return await incidents.RecordAnswerAsync(observation, cancellationToken);
     }
 }

@@ -13,11 +13,14 @@ public interface IIncidentCommands
 
     Task<ChatReply> ListOpenAsync(ChatConversation conversation, CancellationToken cancellationToken);
 
-    Task<ChatReply> ResolveAsync(string incidentId, ChatUser user, CancellationToken cancellationToken);
+    Task<ChatReply> ResolveAsync(string incidentId, ChatOrigin origin, CancellationToken cancellationToken);
 
-    Task<ChatReply> AddNoteAsync(string incidentId, ChatUser user, string text, CancellationToken cancellationToken);
+    Task<ChatReply> AddNoteAsync(string incidentId, ChatOrigin origin, string text, CancellationToken cancellationToken);
 
-    Task<ChatReply> PostmortemAsync(string incidentId, CancellationToken cancellationToken);
+    Task<ChatReply> PostmortemAsync(string incidentId, ChatOrigin origin, CancellationToken cancellationToken);
 
     Task<ChatReply> TimelineAsync(string incidentId, CancellationToken cancellationToken);
+
+    /// <summary>Adds a marked chat message to its incident's timeline; null when no incident matches (nothing to say).</summary>
+    Task<ChatReply?> AddReactionNoteAsync(ChatReaction reaction, CancellationToken cancellationToken);
 }

@@ -1,4 +1,6 @@
 using Nginx502Bot.Bot.Chat;
+using Nginx502Bot.Bot.Dispatch;
+using Nginx502Bot.Diagnostics.Analysis;
 
 namespace Nginx502Bot.Bot.Commands;
 
@@ -13,4 +15,11 @@ public sealed record IncidentObservation(
     IReadOnlyList<string> Servers,
     string Summary,
     DateTimeOffset At,
-    string? DeliveryKey);
+    string? DeliveryKey)
+{
+    /// <summary>The engine's records (with their log times) and every finding, pasted and from agents.</summary>
+    public Diagnosis? Diagnosis { get; init; }
+
+    /// <summary>What each agent that answered reported: its findings and probe facts (file:line).</summary>
+    public IReadOnlyList<AgentDiagnosis> AgentAnswers { get; init; } = [];
+}

@@ -10,12 +10,13 @@ public sealed class IncidentsHandler(IIncidentCommands incidents) : ICommandHand
     public async Task HandleAsync(CommandContext context, ParsedCommand command, CancellationToken cancellationToken)
     {
         var id = command.Argument ?? "";
+        var origin = new ChatOrigin(context.Thread, context.Message.User, context.Message.SentAt, context.Message.DeliveryKey);
         var reply = command.Kind switch
         {
             CommandKind.Incidents => await incidents.ListOpenAsync(context.Thread.Conversation, cancellationToken),
-            CommandKind.Resolve => await incidents.ResolveAsync(id, context.Message.User, cancellationToken),
-            CommandKind.Note => await incidents.AddNoteAsync(id, context.Message.User, command.Rest ?? "", cancellationToken),
-            _ => await incidents.PostmortemAsync(id, cancellationToken),
+            CommandKind.Resolve => await incidents.ResolveAsync(id, origin, cancellationToken),
+            CommandKind.Note => await incidents.AddNoteAsync(id, origin, command.Rest ?? "", cancellationToken),
+            _ => await incidents.PostmortemAsync(id, origin, cancellationToken),
         };
         await context.Replier.PostAsync(context.Thread, reply, cancellationToken);
     }

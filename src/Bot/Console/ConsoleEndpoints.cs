@@ -25,16 +25,16 @@ public static class ConsoleEndpoints
         return group;
     }
 
-    private static async Task<IResult> SendAsync(ConsoleRequest request, ConsoleTranscript transcript, ChatCommandRouter router, HttpContext http)
+    private static async Task<IResult> SendAsync(ConsoleRequest request, ConsoleTranscript transcript, ChatCommandRouter router, TimeProvider time, HttpContext http)
     {
         var text = StripSlashCommand(request.Text ?? "");
-        transcript.AddUserMessage(request.Text ?? "");
-        var message = new ChatMessage(ChatThread.Root(ConsoleTranscript.Conversation), LocalUser, text, IsCommand: true);
+        var sent = transcript.AddUserMessage(request.Text ?? "");
+        var message = new ChatMessage(ChatThread.Root(ConsoleTranscript.Conversation), LocalUser, text, IsCommand: true, DeliveryKey(sent.Id), time.GetUtcNow());
         await router.HandleMessageAsync(message, transcript, http.RequestAborted);
         return Results.Json(transcript.Snapshot());
     }
 
-    private static async Task<IResult> ActionAsync(ConsoleRequest request, ConsoleTranscript transcript, ChatCommandRouter router, HttpContext http)
+    private static async Task<IResult> ActionAsync(ConsoleRequest request, ConsoleTranscript transcript, ChatCommandRouter router, TimeProvider time, HttpContext http)
     {
         if (request.ActionId is null || request.MessageId is null)
         {
@@ -42,9 +42,17 @@ public static class ConsoleEndpoints
         }
 
         var source = new ChatMessageRef(ChatThread.Root(ConsoleTranscript.Conversation), request.MessageId);
-        await router.HandleActionAsync(new ChatAction(request.ActionId, request.Value ?? "", LocalUser, source), transcript, http.RequestAborted);
+        await router.HandleActionAsync(new ChatAction(request.ActionId, request.Value ?? "", LocalUser, source, time.GetUtcNow(), DeliveryKey(request.MessageId + ":" + request.ActionId)), transcript, http.RequestAborted);
         return Results.Json(transcript.Snapshot());
     }
+
+    /// <summary>
+    /// Timeline idempotency keys must be unique across the whole database, and the console's message ids restart at
+    /// m1 with every process, so each delivery key carries a per-process nonce as well.
+    /// </summary>
+    private static string DeliveryKey(string messageId) => $"console:{ProcessNonce}:{messageId}:{Guid.NewGuid():N}";
+
+    private static readonly string ProcessNonce = Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>People type <c>/502 agents</c> out of habit; the router wants what follows the command.</summary>
     public static string StripSlashCommand(string text)

@@ -5,7 +5,10 @@ using Nginx502Bot.Bot.Chat;
 
 namespace Nginx502Bot.Bot.LocalConsole;
 
-/// <summary>Renders a <see cref="ChatReply"/> as an HTML fragment; every text is encoded, only *bold* and `code` become tags.</summary>
+/// <summary>
+/// Renders a <see cref="ChatReply"/> as an HTML fragment; every text is encoded, only *bold*, `code` and http(s) URLs
+/// (the signed incident links) become tags.
+/// </summary>
 public static partial class HtmlReplyRenderer
 {
     public static string Render(ChatReply reply, string messageId)
@@ -67,8 +70,13 @@ public static partial class HtmlReplyRenderer
     {
         var encoded = Encode(text).Replace("&#xA;", "<br>");
         encoded = Code().Replace(encoded, "<code>$1</code>");
-        return Bold().Replace(encoded, "<strong>$1</strong>");
+        encoded = Bold().Replace(encoded, "<strong>$1</strong>");
+        // The URL is already HTML-encoded (&amp;), which is exactly what an href attribute wants.
+        return Url().Replace(encoded, "<a href=\"$0\">$0</a>");
     }
+
+    [GeneratedRegex(@"https?://[^\s<>""`]+[^\s<>""`.,;:)]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    private static partial Regex Url();
 
     [GeneratedRegex(@"`([^`]+)`", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex Code();

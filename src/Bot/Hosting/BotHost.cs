@@ -1,3 +1,4 @@
+using Nginx502Bot.Bot.Incidents;
 using Nginx502Bot.Bot.LocalConsole;
 using Nginx502Bot.Bot.Slack;
 
@@ -5,7 +6,7 @@ namespace Nginx502Bot.Bot.Hosting;
 
 /// <summary>
 /// Builds the web host behind <c>nginx502bot serve</c>: Slack endpoints (or, without Slack credentials, the local
-/// console on 127.0.0.1), <c>/healthz</c>, configuration from appsettings.json and NGINX502BOT_* environment variables,
+/// console on 127.0.0.1), <c>/healthz</c>, the signed incident pages when a database is configured, configuration from appsettings.json and NGINX502BOT_* environment variables,
 /// structured console logs and graceful shutdown.
 /// </summary>
 public static class BotHost
@@ -26,8 +27,7 @@ public static class BotHost
         var slack = builder.Configuration.HasSlackCredentials();
         if (!slack && builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
         {
-            var console = builder.Configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>() ?? new ConsoleOptions();
-            builder.WebHost.UseUrls(console.Url);
+            builder.WebHost.UseUrls(BotServiceCollectionExtensions.ConsoleUrl(builder.Configuration));
         }
 
         var app = builder.Build();
@@ -39,6 +39,11 @@ public static class BotHost
         else
         {
             app.MapConsole();
+        }
+
+        if (builder.Configuration.HasIncidentsDatabase())
+        {
+            app.MapIncidentPages();
         }
 
         return app;

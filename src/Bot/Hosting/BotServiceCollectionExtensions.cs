@@ -1,6 +1,7 @@
 using Nginx502Bot.Bot.Chat;
 using Nginx502Bot.Bot.Commands;
 using Nginx502Bot.Bot.Dispatch;
+using Nginx502Bot.Bot.Incidents;
 using Nginx502Bot.Bot.LocalConsole;
 using Nginx502Bot.Bot.Slack;
 
@@ -13,7 +14,8 @@ public static class BotServiceCollectionExtensions
     {
         services.AddSingleton(TimeProvider.System);
         services.AddChat().AddDispatch(configuration).AddChatCommands();
-        if (configuration.HasSlackCredentials())
+        var slack = configuration.HasSlackCredentials();
+        if (slack)
         {
             services.AddSlack(configuration);
         }
@@ -22,7 +24,17 @@ public static class BotServiceCollectionExtensions
             services.AddConsole(configuration);
         }
 
+        // Without a database everything above works as it is: incidents say they need one, dedupe is in memory.
+        if (configuration.HasIncidentsDatabase())
+        {
+            services.AddBotIncidents(configuration, slack ? null : ConsoleUrl(configuration));
+        }
+
         services.AddHealthChecks();
         return services;
     }
+
+    /// <summary>The console's URL, so signed incident links point at the page a local user can open.</summary>
+    public static string ConsoleUrl(IConfiguration configuration) =>
+        (configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>() ?? new ConsoleOptions()).Url;
 }

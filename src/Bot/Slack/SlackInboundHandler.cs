@@ -16,6 +16,7 @@ public sealed partial class SlackInboundHandler(
     IDeliveryDeduplicator deduplicator,
     SlackReplierFactory repliers,
     IOptions<SlackOptions> options,
+    TimeProvider time,
     ILogger<SlackInboundHandler> logger)
 {
     public const string Channel = "slack";
@@ -32,15 +33,27 @@ public sealed partial class SlackInboundHandler(
 
         var thread = ChatThread.Root(new ChatConversation(Channel, Field(form, "channel_id")));
         var user = new ChatUser(Field(form, "user_id"), form.GetValueOrDefault("user_name"));
-        var message = new ChatMessage(thread, user, SlackText.Unescape(Field(form, "text")), IsCommand: true, key);
+        // A slash command carries no timestamp of its own; it reaches us within milliseconds of being sent.
+        var message = new ChatMessage(thread, user, SlackText.Unescape(Field(form, "text")), IsCommand: true, key, time.GetUtcNow());
         var replier = repliers.Create(form.GetValueOrDefault("response_url"));
         return work.TryEnqueue(ct => router.HandleMessageAsync(message, replier, ct)) ? "Working on it…" : BusyText;
     }
 
-    /// <summary>An <c>event_callback</c> body: channel messages and app mentions.</summary>
+    /// <summary>An <c>event_callback</c> body: channel messages, app mentions and the timeline emoji reaction.</summary>
     public async Task AcceptEventAsync(JsonElement body, CancellationToken cancellationToken)
     {
-        if (Str(body, "type") != "event_callback" || !body.TryGetProperty("event", out var ev) || ToMessage(ev, Str(body, "event_id")) is not { } message)
+        if (Str(body, "type") != "event_callback" || !body.TryGetProperty("event", out var ev))
+        {
+            return;
+        }
+
+        if (ToReaction(ev, Str(body, "event_id")) is { } reaction)
+        {
+            await AcceptReactionAsync(reaction, cancellationToken);
+            return;
+        }
+
+        if (ToMessage(ev, Str(body, "event_id")) is not { } message)
         {
             return;
         }
@@ -58,9 +71,19 @@ public sealed partial class SlackInboundHandler(
         }
     }
 
-    /// <summary>An interactivity payload; only <c>block_actions</c> from our buttons are handled.</summary>
+    /// <summary>An interactivity payload: <c>block_actions</c> from our buttons and the "add to timeline" <c>message_action</c>.</summary>
     public async Task AcceptInteractionAsync(JsonElement payload, CancellationToken cancellationToken)
     {
+        if (Str(payload, "type") == "message_action")
+        {
+            if (ToMessageAction(payload) is { } marked)
+            {
+                await AcceptReactionAsync(marked, cancellationToken);
+            }
+
+            return;
+        }
+
         if (Str(payload, "type") != "block_actions" || !payload.TryGetProperty("actions", out var actions))
         {
             return;
@@ -84,7 +107,8 @@ public sealed partial class SlackInboundHandler(
             var key = $"slack:action:{channel}:{messageRef.Id}:{Str(action, "action_id")}:{Str(action, "action_ts")}:{user.Id}";
             if (await deduplicator.TryClaimAsync(key, cancellationToken))
             {
-                var chatAction = new ChatAction(Str(action, "action_id") ?? "", Str(action, "value") ?? "", user, messageRef);
+                var chatAction = new ChatAction(Str(action, "action_id") ?? "", Str(action, "value") ?? "", user, messageRef,
+                    SlackTimestamps.Parse(Str(action, "action_ts")) ?? time.GetUtcNow(), key);
                 work.TryEnqueue(ct => router.HandleActionAsync(chatAction, replier, ct));
             }
         }
@@ -110,12 +134,59 @@ public sealed partial class SlackInboundHandler(
         var key = "slack:event:" + eventId;
         if (type == "app_mention")
         {
-            return new ChatMessage(thread, new ChatUser(user), SlackText.Unescape(SlackText.StripMention(text)), IsCommand: true, key);
+            return new ChatMessage(thread, new ChatUser(user), SlackText.Unescape(SlackText.StripMention(text)), IsCommand: true, key, SlackTimestamps.Parse(Str(ev, "ts")));
         }
 
         // A mention also arrives as app_mention; answering both would answer twice.
         var mentionsUs = options.Value.BotUserId is { } botId && SlackText.Mentions(text, botId);
-        return type == "message" && !mentionsUs ? new ChatMessage(thread, new ChatUser(user), SlackText.Unescape(text), IsCommand: false, key) : null;
+        return type == "message" && !mentionsUs ? new ChatMessage(thread, new ChatUser(user), SlackText.Unescape(text), IsCommand: false, key, SlackTimestamps.Parse(Str(ev, "ts"))) : null;
+    }
+
+    private async Task AcceptReactionAsync(ChatReaction reaction, CancellationToken cancellationToken)
+    {
+        if (!await deduplicator.TryClaimAsync(reaction.DeliveryKey, cancellationToken))
+        {
+            LogDuplicate(logger, reaction.DeliveryKey);
+            return;
+        }
+
+        var replier = repliers.Create(null);
+        if (!work.TryEnqueue(ct => router.HandleReactionAsync(reaction, replier, ct)))
+        {
+            LogBusy(logger, reaction.DeliveryKey);
+        }
+    }
+
+    /// <summary><c>reaction_added</c> with the configured emoji on a message; the note keeps the reaction's own time.</summary>
+    private ChatReaction? ToReaction(JsonElement ev, string? eventId)
+    {
+        var emoji = options.Value.NoteReaction;
+        if (Str(ev, "type") != "reaction_added" || emoji.Length == 0 || Str(ev, "reaction") != emoji || eventId is null
+            || !ev.TryGetProperty("item", out var item) || Str(item, "type") != "message"
+            || Str(item, "channel") is not { } channel || Str(item, "ts") is not { } ts || Str(ev, "user") is not { } user)
+        {
+            return null;
+        }
+
+        var at = SlackTimestamps.Parse(Str(ev, "event_ts")) ?? time.GetUtcNow();
+        return new ChatReaction(new ChatThread(new ChatConversation(Channel, channel), ts), ts, new ChatUser(user), null, at, "slack:event:" + eventId);
+    }
+
+    /// <summary>A message shortcut run on a message: its text goes to the timeline at the time the action ran.</summary>
+    private ChatReaction? ToMessageAction(JsonElement payload)
+    {
+        var userId = payload.TryGetProperty("user", out var u) ? Str(u, "id") : null;
+        var channel = payload.TryGetProperty("channel", out var c) ? Str(c, "id") : null;
+        var msg = payload.TryGetProperty("message", out var m) ? m : default;
+        if (userId is null || channel is null || msg.ValueKind != JsonValueKind.Object || Str(msg, "ts") is not { } ts || Str(payload, "trigger_id") is not { } trigger)
+        {
+            return null;
+        }
+
+        var thread = new ChatThread(new ChatConversation(Channel, channel), Str(msg, "thread_ts") ?? ts);
+        var text = Str(msg, "text") is { } t ? SlackText.Unescape(t) : null;
+        var at = SlackTimestamps.Parse(Str(payload, "action_ts")) ?? time.GetUtcNow();
+        return new ChatReaction(thread, ts, new ChatUser(userId, Str(u, "username")), text, at, "slack:shortcut:" + trigger);
     }
 
     private static string Field(IReadOnlyDictionary<string, string> form, string name) => form.GetValueOrDefault(name) ?? "";

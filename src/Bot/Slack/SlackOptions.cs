@@ -41,6 +41,12 @@ public sealed class SlackOptions
 
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Emoji name (without colons) whose <c>reaction_added</c> adds the reacted message to its incident's timeline.
+    /// Default <c>memo</c> (:memo:); empty turns reactions off.
+    /// </summary>
+    public string NoteReaction { get; set; } = "memo";
+
     /// <summary>True when the section carries enough to talk to Slack in the chosen mode.</summary>
     public bool IsConfigured => BotToken.Length > 0 && (UseSocketMode ? AppToken.Length > 0 : SigningSecret.Length > 0);
 }
