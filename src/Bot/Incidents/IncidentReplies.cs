@@ -20,14 +20,16 @@ public sealed class IncidentReplies(SignedLinks links)
     public static ChatReply NotStoredYet(Incident incident) => ChatReply.Plain(
         $"Incident {incident.DisplayId} is only in the local outbox until the database is back; its page appears then.");
 
-    public ChatReply Open(IReadOnlyList<Incident> incidents)
+    /// <summary>This channel's live incidents; those of other channels are only counted (the list page has them).</summary>
+    public ChatReply Open(IReadOnlyList<Incident> incidents, int elsewhere)
     {
+        var others = elsewhere > 0 ? $" ({elsewhere} open in other channels)" : "";
         if (incidents.Count == 0)
         {
-            return ChatReply.Plain($"No open incidents. All incidents: {links.ListUrl()}");
+            return ChatReply.Plain($"No open incidents in this channel{others}. All incidents: {links.ListUrl()}");
         }
 
-        var text = new StringBuilder("*Open incidents*\n");
+        var text = new StringBuilder("*Open incidents in this channel*").Append(others).Append('\n');
         foreach (var i in incidents)
         {
             text.Append("• #").Append(i.DisplayId).Append(' ').Append(DbNames.Of(i.Status)).Append(" — ").Append(i.Title)

@@ -29,7 +29,12 @@ public sealed class PostgresIncidentCommands(
         recorder.RecordAsync(observation, cancellationToken);
 
     public Task<ChatReply> ListOpenAsync(ChatConversation conversation, CancellationToken cancellationToken) =>
-        GuardAsync("", async () => replies.Open(await ListLiveAsync(cancellationToken)));
+        GuardAsync("", async () =>
+        {
+            var live = await ListLiveAsync(cancellationToken);
+            var here = live.Where(i => i.Channel == conversation.Id).ToList();
+            return replies.Open(here, live.Count - here.Count);
+        });
 
     public Task<ChatReply> ResolveAsync(string incidentId, ChatOrigin origin, CancellationToken cancellationToken) =>
         ChangeAsync(incidentId, origin, "resolved", (id, actor, at, key) =>

@@ -141,14 +141,18 @@ public sealed class SlackIncidentWiringTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task IncidentsCommand_ListsOpenIncidentsWithSignedLinks_ListPageKeepsSignatureInFilters()
+    public async Task IncidentsCommand_ListsThisChannelsOpenIncidentsWithSignedLinks_ListPageKeepsSignatureInFilters()
     {
         var number = await OpenIncidentAsync("T-list-open");
+        var elsewhere = await OpenIncidentAsync("T-list-other", NginxLines.SocketMissing, "C2");
 
         using var ack = await SendCommandAsync(_bot, "incidents", "T-list");
 
-        Assert.True(await LocalSlackServer.WaitUntilAsync(() => _slack.CallsTo("chat.postMessage").Count == 2, Wait));
-        var urls = Urls(BlockText(_slack.CallsTo("chat.postMessage")[1].Json));
+        Assert.True(await LocalSlackServer.WaitUntilAsync(() => _slack.CallsTo("chat.postMessage").Count == 3, Wait));
+        var reply = BlockText(_slack.CallsTo("chat.postMessage")[2].Json);
+        Assert.Contains("(1 open in other channels)", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/incidents/{elsewhere}?", reply, StringComparison.Ordinal);
+        var urls = Urls(reply);
         var incidentPage = Assert.Single(urls, u => u.Contains($"/incidents/{number}?", StringComparison.Ordinal));
         var list = Assert.Single(urls, u => u.Contains("/incidents?", StringComparison.Ordinal));
         using var page = await _bot.Client.GetAsync(incidentPage);
@@ -186,10 +190,10 @@ public sealed class SlackIncidentWiringTests : IAsyncLifetime
         Assert.Equal("sre", notes[1]["actor"]);
     }
 
-    private async Task<long> OpenIncidentAsync(string trigger)
+    private async Task<long> OpenIncidentAsync(string trigger, string? lines = null, string channel = "C1")
     {
         var before = _slack.CallsTo("chat.postMessage").Count;
-        using var ack = await SendCommandAsync(_bot, PastedLines, trigger);
+        using var ack = await SendAsync(_bot, "/slack/commands", Command(lines ?? PastedLines, trigger, channel), "application/x-www-form-urlencoded");
         Assert.True(await LocalSlackServer.WaitUntilAsync(() => _slack.CallsTo("chat.postMessage").Count == before + 1, Wait));
         return (long)(await _db.QueryAsync("SELECT number FROM incidents ORDER BY number DESC LIMIT 1"))[0]["number"]!;
     }
