@@ -44,6 +44,17 @@ public sealed class PostgresDeliveryDeduplicatorTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"claims took {watch.Elapsed}; Slack wants its ack within 3 s");
     }
 
+    [Fact]
+    public async Task DatabaseUpButNotYetMigrated_FallsBackToMemory()
+    {
+        await using var db = await TestPostgres.CreateAsync();
+        await using var source = NpgsqlDataSource.Create(db.ConnectionString);
+        var dedupe = Create(source);
+
+        Assert.True(await dedupe.TryClaimAsync("slack:event:Ev1", CancellationToken.None));
+        Assert.False(await dedupe.TryClaimAsync("slack:event:Ev1", CancellationToken.None));
+    }
+
     private static PostgresDeliveryDeduplicator Create(NpgsqlDataSource source) => new(
         new DeliveryDedupeRepository(source, TimeProvider.System),
         new InMemoryDeliveryDeduplicator(TimeProvider.System),
