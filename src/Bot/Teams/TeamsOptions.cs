@@ -41,8 +41,8 @@ public sealed class TeamsOptions
     /// <summary>How long fetched signing keys are trusted before a routine refresh. Default 24 hours.</summary>
     public TimeSpan SigningKeysLifetime { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>Least time between two refreshes forced by an unknown key id, so forged kids cannot hammer the metadata endpoint. Default 5 minutes.</summary>
-    public TimeSpan MinSigningKeysRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>Least time between two key refreshes (an unknown key id forces one), so forged kids cannot hammer the metadata endpoint. Default 1 minute.</summary>
+    public TimeSpan MinSigningKeysRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>Outbound tokens are renewed this long before they expire. Default 5 minutes.</summary>
     public TimeSpan TokenRenewBefore { get; set; } = TimeSpan.FromMinutes(5);
