@@ -189,13 +189,17 @@ public static partial class TeamsAdaptiveCardRenderer
         };
     }
 
+    /// <summary>Action.Execute (an <c>adaptiveCard/action</c> invoke); clients without Universal Actions fall back to Action.Submit (a message with the same data).</summary>
     private static JsonObject Execute(ReplyButton button) => new()
     {
         ["type"] = "Action.Execute",
         ["title"] = button.Text,
         ["verb"] = button.ActionId,
-        ["data"] = new JsonObject { ["action"] = button.ActionId, ["value"] = button.Value },
+        ["data"] = ActionData(button),
+        ["fallback"] = new JsonObject { ["type"] = "Action.Submit", ["title"] = button.Text, ["data"] = ActionData(button) },
     };
+
+    private static JsonObject ActionData(ReplyButton button) => new() { ["action"] = button.ActionId, ["value"] = button.Value };
 
     private static JsonObject Text(string text, bool subtle = false) => Rich([Run(text, size: subtle ? "Small" : null, subtle: subtle)]);
 

@@ -152,6 +152,24 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ActionSubmitFallback_MessageWithValue_RoutedAsButton()
+    {
+        await using var bot = await TeamsBotHost.StartAsync(_provider, _connector);
+        var submit = Activities.ChannelMessage(ServiceUrl, "", id: "1700000000701");
+        submit.Remove("text");
+        submit["conversation"]!["id"] = Activities.Channel + ";messageid=1700000000700";
+        submit["replyToId"] = "activity-7";
+        submit["value"] = new JsonObject { ["action"] = "timeline", ["value"] = "" };
+
+        using var response = await bot.PostActivityAsync(submit.ToJsonString(), Token());
+
+        Assert.True(await LocalConnectorServer.WaitUntilAsync(() => _connector.Delivered.Count == 1, TimeSpan.FromSeconds(10)));
+        var reply = _connector.Delivered[0];
+        Assert.EndsWith(";messageid=1700000000700/activities/1700000000700", reply.Path, StringComparison.Ordinal);
+        Assert.Contains("Incidents need the database", reply.Json["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BotAddedToTeam_WelcomePostedToChannel()
     {
         await using var bot = await TeamsBotHost.StartAsync(_provider, _connector);
