@@ -87,6 +87,27 @@ public sealed class BotFrameworkAuthenticationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ChannelTheSigningKeyDoesNotEndorse_Rejected()
+    {
+        var activity = Activities.ChannelMention(ServiceUrl, "502 help");
+        activity["channelId"] = "slack";
+
+        using var response = await _bot.PostActivityAsync(activity.ToJsonString(), _provider.Token(LocalConnectorServer.AppId, ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_bot.Handler.Handled);
+    }
+
+    [Fact]
+    public async Task ValidTokenMalformedBody_BadRequest_HandlerNotInvoked()
+    {
+        using var response = await _bot.PostActivityAsync("{\"type\": \"message\", \"conversation\": ", _provider.Token(LocalConnectorServer.AppId, ServiceUrl));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_bot.Handler.Handled);
+    }
+
+    [Fact]
     public async Task TamperedPayload_Rejected()
     {
         var parts = _provider.Token(LocalConnectorServer.AppId, ServiceUrl).Split('.');
