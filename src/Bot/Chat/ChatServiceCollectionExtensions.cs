@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace Nginx502Bot.Bot.Chat;
 
@@ -12,7 +13,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ChatBackgroundWork>();
         services.TryAddSingleton<IDeliveryDeduplicator, InMemoryDeliveryDeduplicator>();
-        services.AddHostedService<ChatBackgroundWorker>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ChatBackgroundWorker>());
         return services;
     }
 }

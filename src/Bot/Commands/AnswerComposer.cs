@@ -2,7 +2,6 @@ using System.Globalization;
 using Nginx502Bot.Bot.Chat;
 using Nginx502Bot.Bot.Dispatch;
 using Nginx502Bot.Diagnostics.Findings;
-using Nginx502Bot.Diagnostics.Vocabulary;
 
 namespace Nginx502Bot.Bot.Commands;
 
@@ -72,7 +71,7 @@ public static class AnswerComposer
 
         var missing = progress.Hosts.Where(h => h.Kind != HostOutcomeKind.Answered).Select(h => h.Host).ToList();
         return missing.Count == 0
-            ? $"All {total} hosts answered."
+            ? (total == 1 ? "The host answered." : $"All {total} hosts answered.")
             : $"Partial result: {progress.Answered} of {total} hosts answered; no answer from {string.Join(", ", missing)}.";
     }
 
@@ -186,7 +185,4 @@ public static class AnswerComposer
     /// <summary>The summary without a leading "root_cause: " (the answer shows the id itself).</summary>
     public static string Headline(Finding finding) =>
         finding.Summary.StartsWith(finding.RootCause + ": ", StringComparison.Ordinal) ? finding.Summary[(finding.RootCause.Length + 2)..] : finding.Summary;
-
-    /// <summary>Shows a status the way nginx logs it.</summary>
-    public static string Status(int? status) => ClientStatus.Format(status);
 }

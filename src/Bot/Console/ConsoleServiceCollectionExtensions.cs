@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Nginx502Bot.Bot.Chat;
 
 namespace Nginx502Bot.Bot.LocalConsole;
 
@@ -14,6 +15,7 @@ public static class ConsoleServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<ConsoleTranscript>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatChannel, ConsoleChatChannel>());
         return services;
     }
 }

@@ -66,13 +66,16 @@ public sealed partial class SlackInboundHandler(
             return;
         }
 
-        var user = new ChatUser(Str(payload.GetProperty("user"), "id") ?? "", Str(payload.GetProperty("user"), "username"));
+        var userId = payload.TryGetProperty("user", out var u) ? Str(u, "id") : null;
         var channel = payload.TryGetProperty("channel", out var c) ? Str(c, "id") : null;
         var msg = payload.TryGetProperty("message", out var m) ? m : default;
-        if (channel is null || msg.ValueKind != JsonValueKind.Object)
+        if (userId is null || channel is null || msg.ValueKind != JsonValueKind.Object || actions.ValueKind != JsonValueKind.Array)
         {
+            // Presses on ephemeral messages carry no message; nothing to answer in.
             return;
         }
+
+        var user = new ChatUser(userId, Str(u, "username"));
 
         var messageRef = new ChatMessageRef(new ChatThread(new ChatConversation(Channel, channel), Str(msg, "thread_ts")), Str(msg, "ts") ?? "");
         var replier = repliers.Create(Str(payload, "response_url"));

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Nginx502Bot.Bot.Chat;
 
 namespace Nginx502Bot.Bot.Slack;
 
@@ -29,10 +31,11 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton<SlackReplierFactory>();
         services.TryAddSingleton<SlackInboundHandler>();
         services.TryAddSingleton<SlackSignatureFilter>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IChatChannel, SlackChatChannel>());
         if (section.GetValue<bool>(nameof(SlackOptions.UseSocketMode)))
         {
-            services.AddSingleton<SlackSocketModeService>();
-            services.AddHostedService(sp => sp.GetRequiredService<SlackSocketModeService>());
+            services.TryAddSingleton<SlackSocketModeService>();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SlackSocketModeService>(sp => sp.GetRequiredService<SlackSocketModeService>()));
         }
 
         return services;

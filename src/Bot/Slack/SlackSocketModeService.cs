@@ -22,11 +22,6 @@ public sealed partial class SlackSocketModeService(
 {
     private const int MaxMessageBytes = 4 << 20;
 
-    /// <summary>Connections opened so far (tests and health use it).</summary>
-    public int Connections => _connections;
-
-    private int _connections;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = options.Value.ReconnectDelay;
@@ -56,7 +51,6 @@ public sealed partial class SlackSocketModeService(
         var url = await client.OpenSocketModeConnectionAsync(stoppingToken);
         using var socket = new ClientWebSocket();
         await socket.ConnectAsync(url, stoppingToken);
-        Interlocked.Increment(ref _connections);
         LogConnected(logger);
         while (socket.State == WebSocketState.Open)
         {

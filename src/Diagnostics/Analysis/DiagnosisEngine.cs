@@ -15,27 +15,38 @@ public static class DiagnosisEngine
     {
         var sink = new CollectingSink();
         var analyzer = new LogAnalyzer(defaultYear > 0 ? defaultYear : GuessYear(text), sink);
-        foreach (var line in text.AsSpan().EnumerateLines())
-        {
-            analyzer.AddLine(line);
-        }
-
+        ForEachLine(text, analyzer.AddLine);
         analyzer.Complete();
         return new Diagnosis { Records = sink.Records, Findings = analyzer.BuildFindings() };
     }
 
+    /// <summary>
+    /// Lines end at LF only (CRLF loses its CR), exactly as nginx writes them: nginx copies raw request bytes into its
+    /// lines, so CR, FF, NEL or U+2028 inside a line must not split it (string.EnumerateLines would).
+    /// </summary>
+    public static void ForEachLine(ReadOnlySpan<char> text, LineAction onLine)
+    {
+        while (!text.IsEmpty)
+        {
+            var nl = text.IndexOf('\n');
+            var line = nl < 0 ? text : text[..nl];
+            onLine(line.EndsWith('\r') ? line[..^1] : line);
+            text = nl < 0 ? default : text[(nl + 1)..];
+        }
+    }
+
     private static int GuessYear(string text)
     {
-        foreach (var line in text.AsSpan().EnumerateLines())
+        var year = 1;
+        ForEachLine(text, line =>
         {
             var i = line.IndexOf('/');
-            if (i >= 4 && Parsing.NginxLineParser.Digits(line, i - 4, 4, out var year) && year > 1990)
+            if (year == 1 && i >= 4 && Parsing.NginxLineParser.Digits(line, i - 4, 4, out var y) && y > 1990)
             {
-                return year;
+                year = y;
             }
-        }
-
-        return 1;
+        });
+        return year;
     }
 
     private sealed class CollectingSink : IRecordSink

@@ -24,8 +24,13 @@ public sealed class LogAnalyzer
     private readonly RecordBuffer _held = new();
     private int _lineNumber;
 
-    public LogAnalyzer(int defaultYear, IRecordSink? sink = null, FindingAggregator? aggregator = null)
+    /// <param name="defaultYear">Year for timestamps that carry none (syslog).</param>
+    /// <param name="sink">Receives every record in order, or null.</param>
+    /// <param name="aggregator">Where findings accumulate; several analyzers may share one only if they run one after another.</param>
+    /// <param name="firstLineNumber">Number of the first line fed, when the input is a chunk of a larger file.</param>
+    public LogAnalyzer(int defaultYear, IRecordSink? sink = null, FindingAggregator? aggregator = null, int firstLineNumber = 1)
     {
+        _lineNumber = firstLineNumber - 1;
         _defaultYear = defaultYear;
         _sink = sink;
         _aggregator = aggregator ?? new FindingAggregator();
@@ -72,6 +77,8 @@ public sealed class LogAnalyzer
     }
 
     public IReadOnlyList<Finding> BuildFindings() => _aggregator.Build();
+
+    public FindingAggregator Aggregator => _aggregator;
 
     /// <summary>A FastCGI stderr record that has not reached its <c>, client:</c> suffix continues on the next line.</summary>
     private bool IsContinuation(ReadOnlySpan<char> content, in Envelope envelope)
@@ -164,7 +171,7 @@ public sealed class LogAnalyzer
             UpstreamFailureCount++;
         }
 
-        var view = new RecordView(text, record);
+        var view = new RecordView(text, in record);
         _sink?.OnRecord(view);
         _aggregator.Add(view);
     }
@@ -179,16 +186,16 @@ public sealed class LogAnalyzer
         if (NginxLineParser.TryParse(text, out var nginx))
         {
             record.Nginx = nginx;
-            record.Time = nginx.Time;
+            record.Time = nginx.Time == default ? pending.EnvelopeTime : nginx.Time;
             record.Kind = nginx.IsStream ? RecordKind.NginxStream : nginx.HasRequestContext ? RecordKind.NginxHttp : RecordKind.NginxCore;
             record.Verdict = NginxClassifier.Classify(text, nginx);
         }
-        else if (CompanionLineParser.TryParse(text, out var companion))
+        else if (CompanionLineParser.TryParse(text, out var companion) || AccessLineParser.TryParse(text, out companion))
         {
             record.Companion = companion;
             record.Kind = companion.Kind;
             record.Time = companion.Time ?? pending.EnvelopeTime;
-            record.Verdict = new Verdict(companion.Cause, null);
+            record.Verdict = new Verdict(companion.Cause, companion.Status);
         }
         else
         {

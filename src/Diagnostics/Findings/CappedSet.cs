@@ -14,6 +14,14 @@ public sealed class CappedSet
     /// <summary>Distinct values beyond the cap (themselves counted up to a bound).</summary>
     public int More => _overflow.Count;
 
+    public void UnionWith(CappedSet other)
+    {
+        foreach (var item in other._items.Concat(other._overflow))
+        {
+            Add(item);
+        }
+    }
+
     public void Add(ReadOnlySpan<char> value)
     {
         if (value.IsEmpty || _items.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value))

@@ -38,6 +38,37 @@ public sealed class FindingAggregator
         TrackAttempt(view, state);
     }
 
+    /// <summary>Folds in an aggregator that saw a later chunk of the same input (parallel analysis).</summary>
+    public void Merge(FindingAggregator later)
+    {
+        MergeInto(_byTarget, later._byTarget);
+        MergeInto(_companions, later._companions);
+    }
+
+    private static void MergeInto(Dictionary<string, Dictionary<string, FindingState>> into, Dictionary<string, Dictionary<string, FindingState>> from)
+    {
+        foreach (var (target, byCause) in from)
+        {
+            if (!into.TryGetValue(target, out var mine))
+            {
+                into[target] = byCause;
+                continue;
+            }
+
+            foreach (var (cause, state) in byCause)
+            {
+                if (mine.TryGetValue(cause, out var existing))
+                {
+                    existing.Merge(state);
+                }
+                else
+                {
+                    mine[cause] = state;
+                }
+            }
+        }
+    }
+
     public IReadOnlyList<Finding> Build()
     {
         var nginx = _byTarget.Values.SelectMany(d => d.Values).ToList();

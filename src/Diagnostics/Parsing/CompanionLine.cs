@@ -16,4 +16,7 @@ public struct CompanionLine
     public int Pid;
     public Segment Message;
     public string Cause;
+
+    /// <summary>A status the record itself states (access-log lines), else null.</summary>
+    public int? Status;
 }

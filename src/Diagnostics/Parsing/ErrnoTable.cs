@@ -41,11 +41,23 @@ public static class ErrnoTable
 
     public static Errno Lookup(int number, ReadOnlySpan<char> text)
     {
+        // Exact texts first (the common case, and cheap); then texts embedded in longer wordings (Windows).
         foreach (var (t, e) in Texts)
         {
-            if (text.StartsWith(t, StringComparison.OrdinalIgnoreCase) || text.Contains(t, StringComparison.OrdinalIgnoreCase))
+            if (text.SequenceEqual(t))
             {
                 return e;
+            }
+        }
+
+        if (text.Length > 40)
+        {
+            foreach (var (t, e) in Texts)
+            {
+                if (text.Contains(t, StringComparison.OrdinalIgnoreCase))
+                {
+                    return e;
+                }
             }
         }
 

@@ -21,9 +21,9 @@ public static class NginxLineParser
         line.Message = line.ErrnoText = line.Action = line.Client = line.Server = line.Request = line.Subrequest =
             line.Upstream = line.Host = line.Referrer = line.Resolver = line.Level = Segment.None;
 
-        if (!LooksLikeRecordStart(s) || !TryParseTime(s, out line.Time))
+        if (!LooksLikeRecordStart(s) || !TryParseTimeCached(s, out line.Time))
         {
-            return false;
+            return TryParseLoose(s, ref line);
         }
 
         var levelEnd = s[21..].IndexOf(']');
@@ -33,7 +33,63 @@ public static class NginxLineParser
         }
 
         line.Level = new Segment(21, levelEnd);
-        var pos = 21 + levelEnd + 1;
+        ParseAfterLevel(s, 21 + levelEnd + 1, ref line);
+        return true;
+    }
+
+    private static readonly string[] Levels = ["[emerg] ", "[alert] ", "[crit] ", "[error] ", "[warn] ", "[notice] ", "[info] ", "[debug] "];
+
+    /// <summary>
+    /// Message starts nginx writes for upstream trouble: a line pasted without its time and level (as bug reports and
+    /// chat pastes often are) is still read when it starts with one of these.
+    /// </summary>
+    private static readonly string[] BareMessageStarts =
+    [
+        "connect() ", "upstream ", "no live upstreams", "recv() failed", "readv() failed", "writev() failed", "send() failed",
+        "sendfile() failed", "SSL_do_handshake() failed", "SSL_read() failed", "SSL_write() failed", "peer closed connection in SSL handshake",
+        "FastCGI sent in stderr", "no resolver defined to resolve", "socket() failed", "client prematurely closed connection",
+        "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
+    ];
+
+    /// <summary>A record without the time prefix: <c>[error] 822#0: *1 ...</c>, or a bare message (<c>*1 connect() failed ...</c>).</summary>
+    private static bool TryParseLoose(ReadOnlySpan<char> s, ref NginxLine line)
+    {
+        var head = s[..Math.Min(s.Length, 64)];
+        foreach (var level in Levels)
+        {
+            var at = head.IndexOf(level, StringComparison.Ordinal);
+            if (at >= 0 && (at == 0 || head[at - 1] == ' '))
+            {
+                line.Level = new Segment(at + 1, level.Length - 3);
+                ParseAfterLevel(s, at + level.Length - 1, ref line);
+                return true;
+            }
+        }
+
+        var p = ParseConnectionId(s, 0, ref line);
+        var body = s[p..];
+        foreach (var start in BareMessageStarts)
+        {
+            if (body.StartsWith(start, StringComparison.Ordinal))
+            {
+                ParseBody(s, p, ref line);
+                return true;
+            }
+        }
+
+        var resolved = body.IndexOf(" could not be resolved (", StringComparison.Ordinal);
+        if (resolved > 0 && !body[..resolved].Contains(' '))
+        {
+            ParseBody(s, p, ref line);
+            return true;
+        }
+
+        line.ConnectionId = -1;
+        return false;
+    }
+
+    private static void ParseAfterLevel(ReadOnlySpan<char> s, int pos, ref NginxLine line)
+    {
         if (pos < s.Length && s[pos] == ' ')
         {
             pos++;
@@ -42,6 +98,32 @@ public static class NginxLineParser
         pos = ParsePidTid(s, pos, ref line);
         pos = ParseConnectionId(s, pos, ref line);
         ParseBody(s, pos, ref line);
+    }
+
+    [ThreadStatic]
+    private static char[]? _lastStamp;
+
+    [ThreadStatic]
+    private static DateTime _lastTime;
+
+    /// <summary>Consecutive records mostly share their second: reuse the last parse when the 19 characters match.</summary>
+    private static bool TryParseTimeCached(ReadOnlySpan<char> s, out DateTime time)
+    {
+        var stamp = s[..19];
+        if (_lastStamp is not null && stamp.SequenceEqual(_lastStamp))
+        {
+            time = _lastTime;
+            return true;
+        }
+
+        if (!TryParseTime(s, out time))
+        {
+            return false;
+        }
+
+        _lastStamp ??= new char[19];
+        stamp.CopyTo(_lastStamp);
+        _lastTime = time;
         return true;
     }
 
@@ -255,17 +337,7 @@ public static class NginxLineParser
         }
 
         var valueStart = pos + key.Length;
-        var rest = s[valueStart..];
-        var end = -1;
-        foreach (var next in QuotedKeys)
-        {
-            var i = rest.IndexOf(next, StringComparison.Ordinal);
-            if (i >= 0 && (end < 0 || i < end))
-            {
-                end = i;
-            }
-        }
-
+        var end = NextQuotedKey(s[valueStart..]);
         if (end >= 0)
         {
             field = new Segment(valueStart, end);
@@ -294,29 +366,57 @@ public static class NginxLineParser
         return trimmed;
     }
 
+    /// <summary>One pass over the quotes of a value: the first <c>", key: "</c> with a known key ends it.</summary>
+    private static int NextQuotedKey(ReadOnlySpan<char> rest)
+    {
+        var at = 0;
+        while (true)
+        {
+            var q = rest[at..].IndexOf("\", ", StringComparison.Ordinal);
+            if (q < 0)
+            {
+                return -1;
+            }
+
+            var i = at + q;
+            var after = rest[(i + 1)..];
+            foreach (var next in QuotedKeys)
+            {
+                if (after.StartsWith(next.AsSpan(1), StringComparison.Ordinal))
+                {
+                    return i;
+                }
+            }
+
+            at = i + 1;
+        }
+    }
+
     private static int ParseAction(ReadOnlySpan<char> s, int start, int end, ref NginxLine line)
     {
         var head = s[start..end];
+        var w = head.LastIndexOf(" while ", StringComparison.Ordinal);
+        if (w <= 0)
+        {
+            return end;
+        }
+
+        var candidate = head[(w + " while ".Length)..];
+        var known = false;
         foreach (var action in NginxActions.Known)
         {
-            if (head.Length > action.Length + 7 && head.EndsWith(action, StringComparison.Ordinal)
-                && head[..^action.Length].EndsWith(" while ", StringComparison.Ordinal))
+            if (candidate.SequenceEqual(action))
             {
-                line.Action = new Segment(end - action.Length, action.Length);
-                return end - action.Length - " while ".Length;
+                known = true;
+                break;
             }
         }
 
-        // An action we do not know yet: " while " followed by plain lowercase words, e.g. a newer nginx's phase.
-        var w = head.LastIndexOf(" while ", StringComparison.Ordinal);
-        if (w > 0)
+        // An action we do not know yet must still look like one: plain lowercase words, e.g. a newer nginx's phase.
+        if (known || (candidate.Length is > 0 and < 60 && !candidate.ContainsAnyExcept(ActionChars)))
         {
-            var candidate = head[(w + " while ".Length)..];
-            if (candidate.Length is > 0 and < 60 && !candidate.ContainsAnyExcept(ActionChars))
-            {
-                line.Action = new Segment(start + w + " while ".Length, candidate.Length);
-                return start + w;
-            }
+            line.Action = new Segment(start + w + " while ".Length, candidate.Length);
+            return start + w;
         }
 
         return end;

@@ -10,7 +10,7 @@ public static class RecordMaterializer
 
     public static LogRecord Materialize(in RecordView view)
     {
-        var r = view.Record;
+        ref readonly var r = ref view.Record;
         var t = view.Text;
         var text = t.Length > MaxTextChars ? new string(t[..MaxTextChars]) + "…" : new string(t);
         if (view.IsNginx)

@@ -5,14 +5,18 @@ namespace Nginx502Bot.Diagnostics.Records;
 /// <summary>A record as the analyzer hands it out: its text and its parse. Valid only during the callback.</summary>
 public readonly ref struct RecordView
 {
-    public RecordView(ReadOnlySpan<char> text, in ClassifiedRecord record)
+    private readonly ref readonly ClassifiedRecord _record;
+
+    public RecordView(ReadOnlySpan<char> text, ref readonly ClassifiedRecord record)
     {
         Text = text;
-        Record = record;
+        _record = ref record;
     }
 
     public ReadOnlySpan<char> Text { get; }
-    public ClassifiedRecord Record { get; }
+
+    /// <summary>The parse, by reference: the struct is large and read on the hot path.</summary>
+    public ref readonly ClassifiedRecord Record => ref _record;
 
     public bool IsNginx => Record.Kind is RecordKind.NginxHttp or RecordKind.NginxStream or RecordKind.NginxCore;
 

@@ -1,5 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Nginx502Bot.Bot.Chat;
+using Nginx502Bot.Bot.Commands;
+using Nginx502Bot.Bot.Dispatch;
+using Nginx502Bot.Bot.LocalConsole;
 using Nginx502Bot.Bot.Tests.Infrastructure;
 
 namespace Nginx502Bot.Bot.Tests.Console;
@@ -50,5 +54,37 @@ public sealed class ConsoleEndpointsTests
         var page = await bot.Client.GetStringAsync("/");
 
         Assert.Contains("nginx502bot local console", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ForeignHostHeader_IsForbidden()
+    {
+        await using var slack = await LocalSlackServer.StartAsync();
+        await using var bot = await BotHost.StartAsync(slack);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/console/send") { Content = JsonContent.Create(new { text = "agents" }) };
+        request.Headers.Host = "attacker.example";
+
+        using var response = await bot.Client.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task WithoutAnySlackConfiguration_ConsoleAnswers()
+    {
+        var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateSlimBuilder();
+        Microsoft.AspNetCore.Hosting.HostingAbstractionsWebHostBuilderExtensions.UseUrls(builder.WebHost, "http://127.0.0.1:0");
+        builder.Services.AddChat().AddDispatch(builder.Configuration).AddChatCommands().AddConsole(builder.Configuration);
+        await using var app = builder.Build();
+        app.MapConsole();
+        await app.StartAsync();
+        var address = app.Urls.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+
+        using var response = await client.PostAsJsonAsync("/console/send", new { text = "/502 " + NginxLines.Refused });
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("upstream_down", body, StringComparison.Ordinal);
+        await app.StopAsync();
     }
 }

@@ -32,6 +32,7 @@ public sealed class LocalSlackServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, int> _rateLimits = new();
     private readonly ConcurrentDictionary<string, string> _messages = new();
     private readonly ConcurrentQueue<string> _acks = new();
+    private readonly ConcurrentQueue<string> _errors = new();
     private long _ts = 1_700_000_000_000_100;
     private int _socketConnections;
 
@@ -51,6 +52,9 @@ public sealed class LocalSlackServer : IAsyncDisposable
     public IReadOnlyList<string> SocketAcks => [.. _acks];
 
     public IReadOnlyList<RecordedCall> Calls => [.. _calls];
+
+    /// <summary>Every <c>ok:false</c> answer the server gave, as "method: error".</summary>
+    public IReadOnlyList<string> Errors => [.. _errors];
 
     public IReadOnlyList<RecordedCall> CallsTo(string method) => [.. _calls.Where(c => c.Method == method)];
 
@@ -115,10 +119,17 @@ public sealed class LocalSlackServer : IAsyncDisposable
         var expectedToken = method == "apps.connections.open" ? AppToken : BotToken;
         if (auth.Length == 0)
         {
+            _errors.Enqueue($"{method}: not_authed");
             return Error("not_authed");
         }
 
-        return auth != "Bearer " + expectedToken ? Error("invalid_auth") : Results.Json(Answer(method, args));
+        var answer = auth != "Bearer " + expectedToken ? ErrorBody("invalid_auth") : Answer(method, args);
+        if (answer["ok"]!.GetValue<bool>() == false)
+        {
+            _errors.Enqueue($"{method}: {answer["error"]}");
+        }
+
+        return Results.Json(answer);
     }
 
     private JsonObject Answer(string method, JsonObject args)

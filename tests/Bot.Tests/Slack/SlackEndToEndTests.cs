@@ -55,6 +55,7 @@ public sealed class SlackEndToEndTests
         Assert.Contains("/run/php/php8.2-fpm.sock", blocks, StringComparison.Ordinal);
         Assert.Contains("```", blocks, StringComparison.Ordinal);
         Assert.Contains("\"action_id\":\"rerun\"", blocks, StringComparison.Ordinal);
+        Assert.Empty(slack.Errors);
     }
 
     [Fact]
@@ -81,5 +82,6 @@ public sealed class SlackEndToEndTests
         var final = updates[^1].Json["blocks"]!.ToJsonString(Relaxed);
         Assert.Contains("3 of 4 hosts answered; no answer from web4", final, StringComparison.Ordinal);
         Assert.Contains("shop.conf:14", final, StringComparison.Ordinal);
+        Assert.Empty(slack.Errors);
     }
 }

@@ -192,4 +192,32 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
         Assert.Equal("1700000000.000200", post["thread_ts"]!.GetValue<string>());
         Assert.Contains("need the database", post["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RerunButton_ReplaysPastedLinesInTheAnswersThread()
+    {
+        var payload = JsonSerializer.Serialize(new
+        {
+            type = "block_actions",
+            user = new { id = "U1", username = "ops" },
+            channel = new { id = "C1" },
+            message = new { ts = "1700000000.000300" },
+            actions = new[] { new { action_id = "rerun", value = NginxLines.SocketMissing, action_ts = "1700000002.1" } },
+        });
+
+        using var response = await _bot.Client.SendAsync(BotHost.SignedRequest("/slack/interactivity", BotHost.Form(("payload", payload)), "application/x-www-form-urlencoded"));
+
+        Assert.True(await LocalSlackServer.WaitUntilAsync(() => _slack.CallsTo("chat.postMessage").Count == 1, TimeSpan.FromSeconds(10)));
+        var post = _slack.CallsTo("chat.postMessage")[0].Json;
+        Assert.Equal("1700000000.000300", post["thread_ts"]!.GetValue<string>());
+        Assert.Contains("unix_socket_missing", post["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MalformedSignedEventBody_Is400()
+    {
+        using var response = await _bot.Client.SendAsync(BotHost.SignedRequest("/slack/events", "{not json", "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
 }

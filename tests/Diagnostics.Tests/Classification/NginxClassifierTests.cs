@@ -110,6 +110,13 @@ public class NginxClassifierTests
     [InlineData(P + "*1 client intended to send too large body: 2000000 bytes, client: 1.2.3.4, server: a, request: \"POST /u HTTP/1.1\", host: \"a\"", "not_an_upstream_error", 413)]
     [InlineData("2026/11/21 13:41:14 [notice] 6087#6087: signal process started", "not_an_upstream_error", null)]
     [InlineData("this is not a log line at all", "not_an_upstream_error", null)]
+    // Pasted without the time, or as the bare message (common in bug reports and chat)
+    [InlineData("[error] 822#0: *1 upstream sent too big header while reading response header from upstream, client: 172.28.128.1, server: , request: \"GET /app_dev.php HTTP/1.1\", upstream: \"fastcgi://unix://tmp/php-server-socket:\"", "header_too_big", 502)]
+    [InlineData("connect() to unix:/var/run/php/php7.4-fpm.sock failed (13: Permission denied)", "unix_socket_permission", 502)]
+    [InlineData("connect() to 127.0.0.1:9000 failed (111: Connection refused)", "upstream_down", 502)]
+    [InlineData("upstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_timeout_read", 504)]
+    [InlineData("*2286 upstream prematurely closed connection while reading response header from upstream, client: xx.XX.XX.XX , server: localhost, request: \"POST /xmlrpc.php HTTP/1.1\", upstream: \"http://xxx.xxx.xx.xxx:8080/xmlrpc.php\", host: \"example.com\"", "premature_close", 502)]
+    [InlineData("backend.internal could not be resolved (3: Host not found)", "dns_resolution", null)]
     public void Line_GetsCauseAndStatus(string line, string cause, int? status)
     {
         var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);

@@ -9,9 +9,12 @@ public sealed class ClientAbortRule : INginxRule
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
         var m = RuleContext.Message(text, line);
-        var abort = m.Contains("client prematurely closed connection", StringComparison.Ordinal)
+        // Templates from ngx_http_upstream.c and ngx_http_request.c; the event-module variants prefix them.
+        var abort = m.StartsWith("client prematurely closed connection", StringComparison.Ordinal)
             || m.StartsWith("client closed connection", StringComparison.Ordinal)
-            || m.StartsWith("client closed prematurely connection", StringComparison.Ordinal);
+            || m.StartsWith("client closed prematurely connection", StringComparison.Ordinal)
+            || ((m.StartsWith("epoll_wait() reported", StringComparison.Ordinal) || m.StartsWith("kevent() reported", StringComparison.Ordinal))
+                && m.Contains("client prematurely closed connection", StringComparison.Ordinal));
         if (!abort)
         {
             verdict = default;

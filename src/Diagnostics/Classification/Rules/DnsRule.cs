@@ -25,7 +25,8 @@ public sealed class DnsRule : INginxRule
             return true;
         }
 
-        if (m.Contains(" could not be resolved", StringComparison.Ordinal))
+        // "%V could not be resolved (%i: %s)": the errno part is already split off, so the message ends here.
+        if (m.EndsWith(" could not be resolved", StringComparison.Ordinal))
         {
             verdict = new Verdict(Causes.DnsResolution, line.HasRequestContext ? 502 : null);
             return true;

@@ -13,7 +13,7 @@ public sealed class FdExhaustionRule : INginxRule
     {
         var m = RuleContext.Message(text, line);
         var exhausted = line.Errno == Errno.TooManyOpenFiles
-            || m.Contains("worker_connections are not enough", StringComparison.Ordinal)
+            || m.EndsWith("worker_connections are not enough", StringComparison.Ordinal)
             || m.StartsWith("the new socket has number", StringComparison.Ordinal);
         if (!exhausted)
         {

@@ -17,7 +17,7 @@ public sealed class NotUpstreamRule : INginxRule
 
     private static int? StatusOf(ReadOnlySpan<char> m, Errno errno)
     {
-        if ((m.StartsWith("open() \"", StringComparison.Ordinal) || m.Contains("\" is not found", StringComparison.Ordinal)
+        if ((m.StartsWith("open() \"", StringComparison.Ordinal) || m.EndsWith("\" is not found", StringComparison.Ordinal)
             || m.StartsWith("stat() \"", StringComparison.Ordinal)) && errno != Errno.None)
         {
             return errno switch
@@ -28,7 +28,7 @@ public sealed class NotUpstreamRule : INginxRule
             };
         }
 
-        if (m.Contains("is forbidden", StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal))
+        if (m.EndsWith("is forbidden", StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal))
         {
             return 403;
         }
@@ -45,7 +45,7 @@ public sealed class NotUpstreamRule : INginxRule
 
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
-            || m.StartsWith("auth request unexpected status", StringComparison.Ordinal) || m.Contains("internal redirection cycle", StringComparison.Ordinal)
+            || m.StartsWith("auth request unexpected status", StringComparison.Ordinal) || m.StartsWith("rewrite or internal redirection cycle", StringComparison.Ordinal)
             || m.StartsWith("the \"$memcached_key\" variable is not set", StringComparison.Ordinal) || m.StartsWith("invalid header after joining FastCGI records", StringComparison.Ordinal);
         return configError ? 500 : null;
     }
