@@ -5,7 +5,8 @@ namespace Nginx502Bot.Bot.Teams;
 
 /// <summary>
 /// Teams message text to plain text: the bot's <c>&lt;at&gt;…&lt;/at&gt;</c> mention and an optional <c>502</c>
-/// keyword removed, the few HTML tags Teams wraps pasted text in turned into line breaks, entities decoded.
+/// keyword removed, the few HTML tags Teams wraps pasted text in (paragraphs, line breaks, spans, code, auto-links)
+/// removed or turned into line breaks, entities decoded.
 /// Only those tags are touched, so a <c>&lt;…&gt;</c> inside a pasted log line survives.
 /// </summary>
 public static partial class TeamsText
@@ -17,7 +18,8 @@ public static partial class TeamsText
     public static string Normalize(string text)
     {
         var lines = LineBreakTag().Replace(text, "\n");
-        return WebUtility.HtmlDecode(FormattingTag().Replace(lines, "")).Replace("\r\n", "\n").Trim();
+        // Teams turns spaces into &nbsp; in formatted messages; the engine's parsers expect plain spaces.
+        return WebUtility.HtmlDecode(FormattingTag().Replace(lines, "")).Replace('\u00A0', ' ').Replace("\r\n", "\n").Trim();
     }
 
     [GeneratedRegex(@"^\s*(?:<at\b[^>]*>.*?</at>\s*)*(?:/?502\b)?\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 500)]
@@ -26,6 +28,6 @@ public static partial class TeamsText
     [GeneratedRegex(@"<br\s*/?>|</p>|</div>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 500)]
     private static partial Regex LineBreakTag();
 
-    [GeneratedRegex(@"</?(?:p|div|span|pre|code)\b[^>]*>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 500)]
+    [GeneratedRegex(@"</?(?:p|div|span|pre|code|a)\b[^>]*>", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 500)]
     private static partial Regex FormattingTag();
 }

@@ -23,6 +23,14 @@ public sealed class TeamsTextTests
     }
 
     [Fact]
+    public void AutoLinksAndNonBreakingSpaces_BecomePlainText()
+    {
+        var text = "upstream:&nbsp;\"<a href=\"http://127.0.0.1:8000/cart\">http://127.0.0.1:8000/cart</a>\"";
+
+        Assert.Equal("upstream: \"http://127.0.0.1:8000/cart\"", TeamsText.Normalize(text));
+    }
+
+    [Fact]
     public void AngleBracketsInsideLogText_Survive()
     {
         Assert.Equal("request: \"GET /<script> HTTP/1.1\"", TeamsText.Normalize("request: \"GET /<script> HTTP/1.1\""));
