@@ -51,7 +51,8 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         Assert.Equal("upstream_down", expected.RootCause);
         var card = reply.Card!.ToJsonString(Relaxed);
         Assert.Contains(expected.RootCause, card, StringComparison.Ordinal);
-        Assert.Contains(JsonEncoded(expected.Remediation[0]), card, StringComparison.Ordinal);
+        Assert.NotEmpty(expected.Remediation);
+        Assert.All(expected.Remediation, fix => Assert.Contains(JsonEncoded(fix), card, StringComparison.Ordinal));
         Assert.Contains("\"fontType\":\"Monospace\"", card, StringComparison.Ordinal);
         Assert.Contains("\"verb\":\"rerun\"", card, StringComparison.Ordinal);
     }
