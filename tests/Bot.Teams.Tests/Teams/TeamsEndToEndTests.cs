@@ -92,6 +92,25 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwentyConcurrentPastes_EachAnsweredOnceInItsOwnThread()
+    {
+        await using var bot = await TeamsBotHost.StartAsync(_provider, _connector);
+        var lines = LabLines.Read("nothing_listening");
+        var ids = Enumerable.Range(0, 20).Select(i => (1_700_000_001_000L + i).ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        var responses = await Task.WhenAll(ids.Select(id => bot.PostActivityAsync(Activities.ChannelMention(ServiceUrl, "502 " + lines, id).ToJsonString(), Token())));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.True(await LocalConnectorServer.WaitUntilAsync(() => _connector.Delivered.Count == ids.Count, TimeSpan.FromSeconds(20)));
+        await Task.Delay(300);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), _connector.Delivered.Select(c => c.Json["replyToId"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task PasteNamingAgentHosts_OneSummaryUpdatedInPlace_FinalCardHasEveryHost()
     {
         var agents = new LabLogAgents();
