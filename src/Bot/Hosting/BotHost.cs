@@ -1,5 +1,6 @@
 using Nginx502Bot.Bot.LocalConsole;
 using Nginx502Bot.Bot.Slack;
+using Nginx502Bot.Bot.Teams;
 
 namespace Nginx502Bot.Bot.Hosting;
 
@@ -24,7 +25,8 @@ public static class BotHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddBotServices(builder.Configuration);
         var slack = builder.Configuration.HasSlackCredentials();
-        if (!slack && builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
+        var chat = builder.Configuration.HasChatCredentials();
+        if (!chat && builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
         {
             var console = builder.Configuration.GetSection(ConsoleOptions.SectionName).Get<ConsoleOptions>() ?? new ConsoleOptions();
             builder.WebHost.UseUrls(console.Url);
@@ -36,7 +38,9 @@ public static class BotHost
         {
             app.MapSlackEndpoints();
         }
-        else
+
+        app.MapTeamsEndpoints();
+        if (!chat)
         {
             app.MapConsole();
         }
