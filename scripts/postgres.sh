@@ -95,6 +95,6 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) if pid="$(pid_of_cluster)"; then echo "running pid $pid on 127.0.0.1:$port ($data)"; else echo "stopped"; exit 3; fi ;;
-  env) echo "NGINX502BOT_DB=Host=127.0.0.1;Port=$port;Username=postgres;Database=$db" ;;
+  env) echo "export NGINX502BOT_DB='Host=127.0.0.1;Port=$port;Username=postgres;Database=$db'" ;;
   *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
 esac

@@ -1,6 +1,7 @@
 using Nginx502Bot.Bot.Incidents;
 using Nginx502Bot.Bot.LocalConsole;
 using Nginx502Bot.Bot.Slack;
+using Nginx502Bot.Bot.Teams;
 
 namespace Nginx502Bot.Bot.Hosting;
 
@@ -25,7 +26,8 @@ public static class BotHost
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddBotServices(builder.Configuration);
         var slack = builder.Configuration.HasSlackCredentials();
-        if (!slack && builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
+        var chat = builder.Configuration.HasChatCredentials();
+        if (!chat && builder.Configuration["urls"] is null && builder.Configuration["ASPNETCORE_URLS"] is null)
         {
             builder.WebHost.UseUrls(BotServiceCollectionExtensions.ConsoleUrl(builder.Configuration));
         }
@@ -36,7 +38,9 @@ public static class BotHost
         {
             app.MapSlackEndpoints();
         }
-        else
+
+        app.MapTeamsEndpoints();
+        if (!chat)
         {
             app.MapConsole();
         }
