@@ -7,8 +7,8 @@ namespace Nginx502Bot.Bot.Hosting;
 
 /// <summary>
 /// Builds the web host behind <c>nginx502bot serve</c>: Slack endpoints (or, without Slack credentials, the local
-/// console on 127.0.0.1), <c>/healthz</c>, the signed incident pages when a database is configured, configuration from appsettings.json and NGINX502BOT_* environment variables,
-/// structured console logs and graceful shutdown.
+/// console on 127.0.0.1), <c>/healthz</c>, the signed incident pages when a database is configured, configuration
+/// from appsettings.json and NGINX502BOT_* environment variables, structured console logs and graceful shutdown.
 /// </summary>
 public static class BotHost
 {

@@ -35,7 +35,7 @@ public static class BotServiceCollectionExtensions
         // Without a database everything above works as it is: incidents say they need one, dedupe is in memory.
         if (configuration.HasIncidentsDatabase())
         {
-            services.AddBotIncidents(configuration, slack ? null : ConsoleUrl(configuration));
+            services.AddBotIncidents(configuration, configuration.HasChatCredentials() ? null : ConsoleUrl(configuration));
         }
 
         services.AddHealthChecks();

@@ -67,7 +67,8 @@ public sealed partial class TeamsInboundHandler(
         {
             var thread = new ChatThread(new ChatConversation(Channel, channel), root);
             var source = new ChatMessageRef(thread, activity.ReplyToId ?? "", activity.ServiceUrl);
-            var chatAction = new ChatAction(action.Verb, action.Value, new ChatUser(activity.FromId, activity.FromName), source);
+            var chatAction = new ChatAction(action.Verb, action.Value, new ChatUser(activity.FromId, activity.FromName), source,
+                DeliveryKey: Key("action", activity));
             Enqueue(ct => router.HandleActionAsync(chatAction, replier, ct), activity);
         }
 
