@@ -75,7 +75,8 @@ public static partial class HtmlReplyRenderer
         return Url().Replace(encoded, "<a href=\"$0\">$0</a>");
     }
 
-    [GeneratedRegex(@"https?://[^\s<>""`]+[^\s<>""`.,;:)]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
+    /// <summary>Runs on encoded text: an entity other than <c>&amp;amp;</c> (a quote, say) ends the URL.</summary>
+    [GeneratedRegex(@"https?://(?:[^\s<>""`&]|&amp;)*[^\s<>""`&.,;:)]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
     private static partial Regex Url();
 
     [GeneratedRegex(@"`([^`]+)`", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 500)]
