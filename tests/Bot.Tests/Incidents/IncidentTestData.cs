@@ -50,6 +50,16 @@ public static partial class IncidentTestData
     public static string BlockText(System.Text.Json.Nodes.JsonNode message) =>
         string.Join('\n', message["blocks"]!.AsArray().Select(b => b?["text"]?["text"]?.GetValue<string>()).OfType<string>());
 
+    /// <summary>A press on one of the answer's buttons (<c>resolve</c>, <c>timeline</c>).</summary>
+    public static string ButtonPress(string actionId, string value, string answerTs, DateTimeOffset at, string channel = "C1") => BotHost.Form(("payload", JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["type"] = "block_actions",
+        ["user"] = new Dictionary<string, object?> { ["id"] = "U6", ["username"] = "oncall" },
+        ["channel"] = new Dictionary<string, object?> { ["id"] = channel },
+        ["message"] = new Dictionary<string, object?> { ["type"] = "message", ["ts"] = answerTs },
+        ["actions"] = new[] { new Dictionary<string, object?> { ["action_id"] = actionId, ["value"] = value, ["action_ts"] = Ts(at) } },
+    })));
+
     /// <summary>Slack's <c>ts</c> form: seconds with six decimals.</summary>
     public static string Ts(DateTimeOffset at) => (at.ToUnixTimeMilliseconds() / 1000m).ToString("0.000000", CultureInfo.InvariantCulture);
 

@@ -190,6 +190,34 @@ public sealed class SlackIncidentWiringTests : IAsyncLifetime
         Assert.Equal("sre", notes[1]["actor"]);
     }
 
+    [Fact]
+    public async Task MarkResolvedAndShowTimelineButtons_ResolveAtThePressTime_TimelineRepliesInThreadWithSignedLink()
+    {
+        var number = await OpenIncidentAsync("T-buttons-open");
+        var pressedAt = Ms(DateTimeOffset.UtcNow.AddMinutes(6));
+        var value = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        const string Form = "application/x-www-form-urlencoded";
+
+        using var resolve = await SendAsync(_bot, "/slack/interactivity", ButtonPress("resolve", value, "1763733100.000100", pressedAt), Form);
+        Assert.True(await LocalSlackServer.WaitUntilAsync(() => _slack.CallsTo("chat.postMessage").Count == 2, Wait));
+        using var resolveAgain = await SendAsync(_bot, "/slack/interactivity", ButtonPress("resolve", value, "1763733100.000100", pressedAt), Form, retryNum: 1);
+        using var timeline = await SendAsync(_bot, "/slack/interactivity", ButtonPress("timeline", value, "1763733100.000100", pressedAt.AddSeconds(5)), Form);
+
+        Assert.True(await LocalSlackServer.WaitUntilAsync(() => _slack.CallsTo("chat.postMessage").Count == 3, Wait));
+        await Task.Delay(500);
+        Assert.Equal(3, _slack.CallsTo("chat.postMessage").Count);
+        var status = Assert.Single(await _db.QueryAsync("SELECT occurred_at, actor FROM timeline_events WHERE kind = 'status_change'"));
+        Assert.Equal(pressedAt, Utc(status["occurred_at"]));
+        Assert.Equal("oncall", status["actor"]);
+        var reply = _slack.CallsTo("chat.postMessage")[2].Json;
+        Assert.Equal("1763733100.000100", reply["thread_ts"]!.GetValue<string>());
+        var text = BlockText(reply);
+        Assert.Contains("status_change oncall", text, StringComparison.Ordinal);
+        var page = Assert.Single(Urls(text), u => u.Contains($"/incidents/{number}?", StringComparison.Ordinal));
+        using var response = await _bot.Client.GetAsync(page);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private async Task<long> OpenIncidentAsync(string trigger, string? lines = null, string channel = "C1")
     {
         var before = _slack.CallsTo("chat.postMessage").Count;
