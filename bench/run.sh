@@ -29,7 +29,8 @@ measure() { # name, command...
   local name=$1; shift
   local best="" rss=0
   for _ in 1 2; do
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" bash -c "$*" > /dev/null 2>"$out/stderr.txt" || true
+    # Output goes to a file: GNU grep stops at the first match when stdout is /dev/null.
+    /usr/bin/time -f "%e %M" -o "$out/time.txt" bash -c "$*" > "$out/stdout.txt" 2>"$out/stderr.txt" || true
     read -r secs kb < <(tail -n 1 "$out/time.txt")
     if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; fi
     [ "$kb" -gt "$rss" ] && rss=$kb
