@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Sockets;
+using Nginx502Bot.Agent.Probes.Direct;
+using Nginx502Bot.Diagnostics.Evidence;
+using Nginx502Bot.Diagnostics.RootCauses;
+
+namespace Nginx502Bot.Agent.Probes;
+
+/// <summary>
+/// Connects to every discovered target directly (TCP or unix), plus the few other local listeners that could be the
+/// backend nginx meant (the wrong-port case), and identifies what each speaks. Hostnames other than localhost are not
+/// resolved: the agent does no DNS on behalf of a request.
+/// </summary>
+public sealed class DirectTargetProbe : IProbe
+{
+    /// <summary>Other local listeners probed as wrong-target candidates.</summary>
+    public const int MaxCandidates = 16;
+
+    public string Name => ProbeNames.DirectProbe;
+    public ProbeScope Scope => ProbeScope.Diagnosis;
+
+    public async Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    {
+        if (!context.Options.DirectProbes) { return ProbeOutcome.Skip("direct probes are off (Agent:DirectProbes)"); }
+        var plan = Plan(context);
+        if (plan.Count == 0) { return ProbeOutcome.Skip("no target to probe"); }
+
+        var timeout = TimeSpan.FromMilliseconds(context.Options.DirectTimeoutMs);
+        var results = await Task.WhenAll(plan.Select(p => TargetProber.ProbeAsync(p.Target, p.Endpoint, p.Host, p.Scheme, timeout, cancellationToken)));
+        context.Evidence.Update(b => b.DirectProbes.AddRange(results));
+        return new ProbeOutcome(ProbeStatus.Ok, $"{results.Count(r => r.Connected)} of {results.Length} targets accept connections");
+    }
+
+    private static List<(string Target, EndPoint Endpoint, string Host, string? Scheme)> Plan(ProbeContext context)
+    {
+        var plan = new List<(string, EndPoint, string, string?)>();
+        context.Evidence.Update(b =>
+        {
+            foreach (var (address, scheme) in DiscoveredTargets.Tcp(b).Take(context.Options.MaxItems))
+            {
+                plan.AddRange(Endpoints(address).Select(e => (e.Target, e.Endpoint, e.Host, (string?)scheme)));
+            }
+
+            foreach (var path in DiscoveredTargets.Unix(b).Take(context.Options.MaxItems))
+            {
+                var scheme = DiscoveredTargets.All(b).First(t => t.Address == "unix:" + path).Scheme;
+                plan.Add(("unix:" + path, new UnixDomainSocketEndPoint(context.Files.Map(path)), "localhost", scheme));
+            }
+
+            foreach (var l in Candidates(b, plan.Select(p => p.Item1).ToHashSet()))
+            {
+                var target = ListenerCandidates.ProbeTarget(l);
+                plan.AddRange(Endpoints(target).Select(e => (e.Target, e.Endpoint, e.Host, (string?)null)));
+            }
+        });
+        return plan;
+    }
+
+    private static IEnumerable<Listener> Candidates(EvidenceBuilder b, HashSet<string> planned) => b.Listeners
+        .Where(l => l.Family != SocketFamily.Unix && l.Process != "nginx"
+            && (ListenerCandidates.IsLoopback(l.Address) || l.Address is "0.0.0.0" or "::"))
+        .Where(l => !planned.Contains(ListenerCandidates.ProbeTarget(l)))
+        .DistinctBy(l => l.Port).Take(MaxCandidates);
+
+    /// <summary>IP literals as they are; localhost as both loopbacks, the way nginx resolves it.</summary>
+    private static IEnumerable<(string Target, EndPoint Endpoint, string Host)> Endpoints(string address)
+    {
+        if (EndpointMatcher.Split(address) is not { } hp) { yield break; }
+        if (hp.Host == "localhost")
+        {
+            yield return ($"127.0.0.1:{hp.Port}", new IPEndPoint(IPAddress.Loopback, hp.Port), "localhost");
+            yield return ($"[::1]:{hp.Port}", new IPEndPoint(IPAddress.IPv6Loopback, hp.Port), "localhost");
+        }
+        else if (IPAddress.TryParse(hp.Host, out var ip))
+        {
+            var target = ip.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{hp.Host}]:{hp.Port}" : address;
+            yield return (target, new IPEndPoint(ip, hp.Port), hp.Host);
+        }
+    }
+}
