@@ -1,1 +1,6 @@
-return 0;
+using System.CommandLine;
+using Nginx502Bot.Agent.Cli;
+
+var root = new RootCommand("nginx502bot-agent: read-only host agent that diagnoses nginx 502s.");
+root.Subcommands.Add(ProbeCommand.Create(ProbeCommand.BuildServices));
+return await root.Parse(args).InvokeAsync();
