@@ -57,7 +57,7 @@ public sealed class DirectTargetProbe : IProbe
     }
 
     private static IEnumerable<Listener> Candidates(EvidenceBuilder b, HashSet<string> planned) => b.Listeners
-        .Where(l => l.Family != SocketFamily.Unix && l.Process != "nginx"
+        .Where(l => l.Family != SocketFamily.Unix && !ListenerCandidates.IsExcluded(l)
             && (ListenerCandidates.IsLoopback(l.Address) || l.Address is "0.0.0.0" or "::"))
         .Where(l => !planned.Contains(ListenerCandidates.ProbeTarget(l)))
         .DistinctBy(l => l.Port).Take(MaxCandidates);

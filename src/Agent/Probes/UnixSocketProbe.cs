@@ -23,7 +23,7 @@ public sealed class UnixSocketProbe : IProbe
         });
         var infos = paths.Select(p => Describe(context, p, listening.Contains(p))).ToArray();
         context.Evidence.Update(b => b.UnixSockets.AddRange(infos));
-        return Task.FromResult(paths.Length == 0 ? ProbeOutcome.Skip("nginx dials no unix socket") : ProbeOutcome.Found(infos.Count(i => i.Exists), $"of {paths.Length} sockets exist"));
+        return Task.FromResult(paths.Length == 0 ? ProbeOutcome.Skip("nginx dials no unix socket") : new ProbeOutcome(ProbeStatus.Ok, $"{infos.Count(i => i.Exists)} of {paths.Length} sockets exist"));
     }
 
     private static UnixSocketInfo Describe(ProbeContext context, string path, bool listening)

@@ -58,7 +58,7 @@ public static class ListenerCandidates
         _ => l.Address == "0.0.0.0" ? $"127.0.0.1:{l.Port}" : $"{l.Address}:{l.Port}",
     };
 
-    private static bool IsExcluded(Listener l) => l.Process is { } p && Infrastructure.Contains(p);
+    public static bool IsExcluded(Listener l) => l.Process is { } p && Infrastructure.Contains(p);
 
     private static bool SameAddressFamily(Listener l, string host) => EndpointMatcher.Accepts(l, host, l.Port);
 

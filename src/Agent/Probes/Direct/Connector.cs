@@ -29,6 +29,7 @@ public static class Connector
             {
                 SocketError.ConnectionRefused => "connection refused",
                 SocketError.AccessDenied => "permission denied",
+                SocketError.AddressNotAvailable when endpoint is UnixDomainSocketEndPoint => "no such socket",
                 SocketError.AddressNotAvailable => "address not available",
                 _ => e.SocketErrorCode.ToString(),
             });

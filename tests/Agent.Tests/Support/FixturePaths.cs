@@ -1,0 +1,11 @@
+using System.Runtime.CompilerServices;
+
+namespace Nginx502Bot.Agent.Tests.Support;
+
+/// <summary>Locates the committed fixture trees next to the test sources (they are not copied to bin: symlinks matter).</summary>
+public static class FixturePaths
+{
+    public static string Host => Path.Combine(Root(), "Fixtures", "host");
+
+    private static string Root([CallerFilePath] string file = "") => Path.GetDirectoryName(Path.GetDirectoryName(file)!)!;
+}
