@@ -12,6 +12,9 @@ namespace Nginx502Bot.Agent.Service;
 /// </summary>
 public sealed partial class AgentService(DiagnosisService diagnosis, TimeProvider time, ILogger<AgentService> logger)
 {
+    /// <summary>Longer deadlines are clamped: no diagnosis needs more, and CancelAfter rejects very long spans.</summary>
+    public static readonly TimeSpan MaxDeadline = TimeSpan.FromMinutes(10);
+
     private readonly DateTimeOffset _started = time.GetUtcNow();
 
     public Task<V1.HealthResponse> HealthAsync(V1.HealthRequest request, CancellationToken cancellationToken)
@@ -87,7 +90,7 @@ public sealed partial class AgentService(DiagnosisService diagnosis, TimeProvide
         {
             var left = d.ToDateTimeOffset() - time.GetUtcNow();
             if (left <= TimeSpan.Zero) { cts.Cancel(); }
-            else { cts.CancelAfter(left); }
+            else { cts.CancelAfter(left < MaxDeadline ? left : MaxDeadline); }
         }
 
         return cts;

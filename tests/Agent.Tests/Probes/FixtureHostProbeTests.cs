@@ -7,7 +7,7 @@ namespace Nginx502Bot.Agent.Tests.Probes;
 /// <summary>Every probe through the real composition root, on the committed fake host (Fixtures/host), no network, no exec.</summary>
 public sealed class FixtureHostProbeTests
 {
-    private static async Task<(Service.DiagnosisReport Report, HostEvidence Evidence)> RunAsync()
+    private static async Task<(Agent.Service.DiagnosisReport Report, HostEvidence Evidence)> RunAsync()
     {
         await using var services = AgentHarness.Build(FixturePaths.Host);
         var report = await AgentHarness.DiagnoseAsync(services);

@@ -13,6 +13,9 @@ public static class AgentHarness
     public static readonly DateTime WindowStart = new(2026, 3, 1, 0, 0, 0);
     public static readonly DateTime WindowEnd = new(2026, 3, 2, 0, 0, 0);
 
+    /// <summary>The harness clock (UTC).</summary>
+    public static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+
     public static ServiceProvider Build(string root, bool direct = false, IDictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
@@ -27,7 +30,7 @@ public static class AgentHarness
         var services = new ServiceCollection();
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddAgentServices(configuration);
-        services.AddSingleton<TimeProvider>(new FixedTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero)));
+        services.AddSingleton<TimeProvider>(new FixedTimeProvider(Now));
         return services.BuildServiceProvider();
     }
 
