@@ -12,7 +12,7 @@ packages=(
   gunicorn python3-grpcio python3-protobuf
   chromium
   hyperfine
-  openssl curl procps iproute2
+  openssl curl procps iproute2 time
 )
 
 missing=()

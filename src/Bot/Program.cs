@@ -1,1 +1,3 @@
-return 0;
+using Nginx502Bot.Bot.Cli;
+
+return await BotCommandLine.Build(TimeProvider.System).Parse(args).InvokeAsync();

@@ -9,6 +9,9 @@ public enum RecordKind
     NginxStream,
     /// <summary>nginx lines without HTTP context: resolver internals, start-up, background work.</summary>
     NginxCore,
+
+    /// <summary>An access-log line (combined format): not an error record, but it states the status clients got.</summary>
+    NginxAccess,
     PhpFpm,
     Php,
     Gunicorn,

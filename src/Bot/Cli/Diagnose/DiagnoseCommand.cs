@@ -1,0 +1,145 @@
+using System.CommandLine;
+using Nginx502Bot.Diagnostics.Analysis;
+using Nginx502Bot.Diagnostics.Findings;
+
+namespace Nginx502Bot.Bot.Cli.Diagnose;
+
+/// <summary>
+/// <c>nginx502bot diagnose [FILE...] [--json]</c>: reads nginx error logs (and companion logs) from files or stdin,
+/// streams them through the engine, and prints a report or one JSON object.
+/// Exit status: 0 no upstream failure, 1 upstream failure found, 2 the input could not be read or the usage was wrong.
+/// </summary>
+public static class DiagnoseCommand
+{
+    public const int ExitClean = 0;
+    public const int ExitFailuresFound = 1;
+    public const int ExitError = 2;
+
+    public static Command Create(TimeProvider time)
+    {
+        var files = new Argument<string[]>("files") { Arity = ArgumentArity.ZeroOrMore, Description = "Log files to read; none or '-' reads stdin. Several files are correlated together." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (records, findings, summary); schema in docs/diagnose-json.md." };
+        var noColor = new Option<bool>("--no-color") { Description = "Never colour the report (NO_COLOR is honoured too)." };
+        var command = new Command("diagnose", "Classify nginx upstream errors in error-log text and say what to do.") { files, json, noColor };
+        command.SetAction((result, ct) => Task.FromResult(Run(
+            result.GetValue(files) ?? [], result.GetValue(json), result.GetValue(noColor), time, ct)));
+        return command;
+    }
+
+    public static int Run(string[] paths, bool json, bool noColor, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var inputs = new List<(string Name, Stream Stream)>();
+        try
+        {
+            foreach (var path in paths.Length == 0 ? ["-"] : paths)
+            {
+                inputs.Add((path == "-" ? "stdin" : path, Open(path)));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            System.Console.Error.WriteLine($"nginx502bot diagnose: {e.Message}");
+            inputs.ForEach(i => i.Stream.Dispose());
+            return ExitError;
+        }
+
+        try
+        {
+            return Analyze(inputs, json, noColor, time, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            System.Console.Error.WriteLine($"nginx502bot diagnose: reading failed: {e.Message}");
+            return ExitError;
+        }
+        finally
+        {
+            inputs.ForEach(i => i.Stream.Dispose());
+        }
+    }
+
+    private static Stream Open(string path)
+    {
+        if (path == "-")
+        {
+            return System.Console.OpenStandardInput();
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new IOException($"cannot read '{path}': it is a directory");
+        }
+
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+        }
+        catch (FileNotFoundException)
+        {
+            throw new IOException($"cannot read '{path}': no such file");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new IOException($"cannot read '{path}': permission denied");
+        }
+    }
+
+    private static int Analyze(List<(string Name, Stream Stream)> inputs, bool json, bool noColor, TimeProvider time, CancellationToken ct)
+    {
+        var aggregator = new FindingAggregator();
+        var year = time.GetLocalNow().Year;
+        using var stdout = System.Console.OpenStandardOutput();
+        using var jsonWriter = json ? new JsonReportWriter(stdout) : null;
+        var total = inputs.Sum(i => i.Stream.CanSeek ? i.Stream.Length : 0);
+        var progress = new ProgressReporter(total, !System.Console.IsErrorRedirected);
+        long records = 0, failures = 0, done = 0;
+        foreach (var (_, stream) in inputs)
+        {
+            if (jsonWriter is null && stream is FileStream file && file.CanSeek)
+            {
+                // The report needs no per-record output: use every core on the file.
+                var offset = done;
+                var result = ParallelFileAnalysis.Analyze(file.Name, year, Environment.ProcessorCount, bytes => progress.Report(offset + bytes, records), ct);
+                aggregator.Merge(result.Aggregator);
+                records += result.Records;
+                failures += result.UpstreamFailures;
+                done += result.Bytes;
+                continue;
+            }
+
+            var analyzer = new LogAnalyzer(year, jsonWriter, aggregator);
+            var reader = new LineReader(stream);
+            var lines = 0;
+            reader.ReadAll(line =>
+            {
+                analyzer.AddLine(line);
+                if ((++lines & 0xFFFF) == 0)
+                {
+                    progress.Report(done + reader.BytesRead, records + analyzer.RecordCount);
+                }
+            }, ct);
+            analyzer.Complete();
+            records += analyzer.RecordCount;
+            failures += analyzer.UpstreamFailureCount;
+            done += reader.BytesRead;
+        }
+
+        progress.Done();
+        var findings = aggregator.Build();
+        if (jsonWriter is not null)
+        {
+            jsonWriter.Finish(findings, records, failures);
+            stdout.Write("\n"u8);
+        }
+        else
+        {
+            var color = !noColor && !System.Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null
+                && Environment.GetEnvironmentVariable("TERM") != "dumb";
+            var source = inputs.Count == 1 ? inputs[0].Name : $"{inputs.Count} inputs";
+            using var writer = new StreamWriter(stdout, leaveOpen: true) { AutoFlush = false };
+            new HumanReport(writer, color).Write(findings, records, failures, source);
+        }
+
+        return findings.Count > 0 ? ExitFailuresFound : ExitClean;
+    }
+}

@@ -1,0 +1,209 @@
+using Nginx502Bot.Diagnostics.Classification;
+using Nginx502Bot.Diagnostics.Findings;
+using Nginx502Bot.Diagnostics.Parsing;
+using Nginx502Bot.Diagnostics.Records;
+using Nginx502Bot.Diagnostics.Vocabulary;
+
+namespace Nginx502Bot.Diagnostics.Analysis;
+
+/// <summary>
+/// Streams physical lines into records, classifies them, hands each to a sink and to the finding aggregator.
+/// Memory is bounded whatever the input: one pending record, one held record and the aggregator's capped state.
+/// </summary>
+public sealed class LogAnalyzer
+{
+    /// <summary>Longest record kept whole (nginx writes at most 2048 bytes; the rest of a longer paste is dropped).</summary>
+    public const int MaxRecordChars = 16 * 1024;
+
+    private readonly IRecordSink? _sink;
+    private readonly FindingAggregator _aggregator;
+    private readonly int _defaultYear;
+    private readonly Dictionary<string, string> _origins = new(StringComparer.Ordinal);
+    private char[] _scratch = new char[4096];
+    private readonly RecordBuffer _pending = new();
+    private readonly RecordBuffer _held = new();
+    private int _lineNumber;
+
+    /// <param name="defaultYear">Year for timestamps that carry none (syslog).</param>
+    /// <param name="sink">Receives every record in order, or null.</param>
+    /// <param name="aggregator">Where findings accumulate; several analyzers may share one only if they run one after another.</param>
+    /// <param name="firstLineNumber">Number of the first line fed, when the input is a chunk of a larger file.</param>
+    public LogAnalyzer(int defaultYear, IRecordSink? sink = null, FindingAggregator? aggregator = null, int firstLineNumber = 1)
+    {
+        _lineNumber = firstLineNumber - 1;
+        _defaultYear = defaultYear;
+        _sink = sink;
+        _aggregator = aggregator ?? new FindingAggregator();
+    }
+
+    public long RecordCount { get; private set; }
+    public long UpstreamFailureCount { get; private set; }
+
+    /// <summary>Feeds one physical line without its line terminator.</summary>
+    public void AddLine(ReadOnlySpan<char> physical)
+    {
+        _lineNumber++;
+        if (physical.Length > MaxRecordChars)
+        {
+            physical = physical[..MaxRecordChars];
+        }
+
+        if (_scratch.Length < physical.Length)
+        {
+            _scratch = new char[Math.Max(physical.Length, _scratch.Length * 2)];
+        }
+
+        var content = LineUnwrapper.Unwrap(physical, _scratch, _defaultYear, out var envelope);
+        if (content.IsWhiteSpace())
+        {
+            return;
+        }
+
+        if (_pending.HasRecord && IsContinuation(content, envelope))
+        {
+            _pending.Append(content);
+            return;
+        }
+
+        FlushPending();
+        _pending.Start(_lineNumber, content, envelope.Time, Origin(physical, envelope));
+    }
+
+    /// <summary>Flushes what is pending. Call once at the end of input.</summary>
+    public void Complete()
+    {
+        FlushPending();
+        EmitHeld();
+    }
+
+    public IReadOnlyList<Finding> BuildFindings() => _aggregator.Build();
+
+    public FindingAggregator Aggregator => _aggregator;
+
+    /// <summary>A FastCGI stderr record that has not reached its <c>, client:</c> suffix continues on the next line.</summary>
+    private bool IsContinuation(ReadOnlySpan<char> content, in Envelope envelope)
+    {
+        if (_pending.Length + content.Length >= MaxRecordChars || NginxLineParser.LooksLikeRecordStart(content) || envelope.Time is not null)
+        {
+            return false;
+        }
+
+        if (_pending.OpenFastcgi)
+        {
+            return !(content.Length > 1 && content[0] == '[' && char.IsAsciiDigit(content[1]));
+        }
+
+        // Python tracebacks under a gunicorn record.
+        return _pending.Kind == RecordKind.Gunicorn && (content[0] is ' ' or '\t' || content.StartsWith("Traceback ", StringComparison.Ordinal));
+    }
+
+    private string? Origin(ReadOnlySpan<char> physical, in Envelope envelope)
+    {
+        if (!envelope.Origin.IsPresent)
+        {
+            return null;
+        }
+
+        var span = envelope.Origin.Of(physical);
+        var lookup = _origins.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(span, out var known))
+        {
+            return known;
+        }
+
+        var s = new string(span);
+        if (_origins.Count < 1024)
+        {
+            _origins[s] = s;
+        }
+
+        return s;
+    }
+
+    private void FlushPending()
+    {
+        if (!_pending.HasRecord)
+        {
+            return;
+        }
+
+        var record = Classify(_pending);
+        _pending.Clear();
+        var text = _pending.LastText;
+
+        // A PHP fatal on stderr is followed, for the same request, by what decided the status (500 from PHP, or a 502 when
+        // the worker died): hold it for one record to see.
+        if (_held.HasRecord)
+        {
+            if (record.Kind == RecordKind.NginxHttp && record.Nginx.ConnectionId == _held.Record.Nginx.ConnectionId
+                && record.Verdict.Status == 502)
+            {
+                _held.Record.Verdict = _held.Record.Verdict with { Status = 502 };
+            }
+
+            EmitHeld();
+        }
+
+        if (record.Verdict.Cause == Causes.PhpFatal && record.Kind == RecordKind.NginxHttp && record.Nginx.ConnectionId >= 0)
+        {
+            _held.Hold(text, record);
+            return;
+        }
+
+        Emit(text, record);
+    }
+
+    private void EmitHeld()
+    {
+        if (_held.HasRecord)
+        {
+            var record = _held.Record;
+            Emit(_held.Text, record);
+            _held.Clear();
+        }
+    }
+
+    private void Emit(ReadOnlySpan<char> text, in ClassifiedRecord record)
+    {
+        RecordCount++;
+        if (Causes.IsUpstreamFailure(record.Verdict.Cause))
+        {
+            UpstreamFailureCount++;
+        }
+
+        var view = new RecordView(text, in record);
+        _sink?.OnRecord(view);
+        _aggregator.Add(view);
+    }
+
+    private static ClassifiedRecord Classify(RecordBuffer pending)
+    {
+        var text = pending.Text;
+        var record = new ClassifiedRecord
+        {
+            Line = pending.Line, LineCount = pending.LineCount, Time = pending.EnvelopeTime, Origin = pending.Origin,
+        };
+        if (NginxLineParser.TryParse(text, out var nginx))
+        {
+            record.Nginx = nginx;
+            record.Time = nginx.Time == default ? pending.EnvelopeTime : nginx.Time;
+            record.Kind = nginx.IsStream ? RecordKind.NginxStream : nginx.HasRequestContext ? RecordKind.NginxHttp : RecordKind.NginxCore;
+            record.Verdict = NginxClassifier.Classify(text, nginx);
+        }
+        else if (CompanionLineParser.TryParse(text, out var companion) || AccessLineParser.TryParse(text, out companion))
+        {
+            record.Companion = companion;
+            record.Kind = companion.Kind;
+            record.Time = companion.Time ?? pending.EnvelopeTime;
+            record.Verdict = new Verdict(companion.Cause, companion.Status);
+        }
+        else
+        {
+            record.Kind = RecordKind.Unknown;
+            record.Companion = new CompanionLine { Pid = -1, Level = Segment.None, Subject = Segment.None, Message = Segment.None };
+            record.Verdict = new Verdict(Causes.NotAnUpstreamError, null);
+        }
+
+        return record;
+    }
+}

@@ -1,0 +1,81 @@
+using Nginx502Bot.Diagnostics.Records;
+
+namespace Nginx502Bot.Diagnostics.Analysis;
+
+/// <summary>A reusable buffer for one record's text (first line plus continuation lines) and its bookkeeping.</summary>
+internal sealed class RecordBuffer
+{
+    private char[] _chars = new char[4096];
+    private int _length;
+    private int _lastLength;
+
+    public bool HasRecord { get; private set; }
+    public int Line { get; private set; }
+    public int LineCount { get; private set; }
+    public DateTime? EnvelopeTime { get; private set; }
+    public string? Origin { get; private set; }
+    public bool OpenFastcgi { get; private set; }
+    public RecordKind Kind { get; private set; }
+    public ClassifiedRecord Record;
+
+    public int Length => _length;
+    public ReadOnlySpan<char> Text => _chars.AsSpan(0, _length);
+
+    /// <summary>The text of the record just cleared; valid until the next <see cref="Start"/>.</summary>
+    public ReadOnlySpan<char> LastText => _chars.AsSpan(0, _lastLength);
+
+    public void Start(int line, ReadOnlySpan<char> content, DateTime? envelopeTime, string? origin)
+    {
+        HasRecord = true;
+        Line = line;
+        LineCount = 1;
+        EnvelopeTime = envelopeTime;
+        Origin = origin;
+        _length = 0;
+        Write(content);
+        var fastcgi = content.IndexOf("FastCGI sent in stderr: \"", StringComparison.Ordinal);
+        OpenFastcgi = fastcgi > 0 && !content[fastcgi..].Contains("\", client: ", StringComparison.Ordinal)
+            && !content[fastcgi..].Contains("\" while ", StringComparison.Ordinal);
+        Kind = content.Length > 22 && content[0] == '[' && content[5] == '-' && content.Contains("] [", StringComparison.Ordinal)
+            ? RecordKind.Gunicorn
+            : RecordKind.Unknown;
+    }
+
+    public void Append(ReadOnlySpan<char> content)
+    {
+        Write("\n");
+        Write(content);
+        LineCount++;
+        if (OpenFastcgi && (content.Contains("\", client: ", StringComparison.Ordinal) || content.Contains("\" while ", StringComparison.Ordinal)))
+        {
+            OpenFastcgi = false;
+        }
+    }
+
+    /// <summary>Keeps a copy of a classified record (the one-record lookahead).</summary>
+    public void Hold(ReadOnlySpan<char> text, in ClassifiedRecord record)
+    {
+        _length = 0;
+        Write(text);
+        Record = record;
+        HasRecord = true;
+    }
+
+    public void Clear()
+    {
+        _lastLength = _length;
+        HasRecord = false;
+        OpenFastcgi = false;
+    }
+
+    private void Write(ReadOnlySpan<char> s)
+    {
+        if (_length + s.Length > _chars.Length)
+        {
+            Array.Resize(ref _chars, Math.Max(_length + s.Length, _chars.Length * 2));
+        }
+
+        s.CopyTo(_chars.AsSpan(_length));
+        _length += s.Length;
+    }
+}

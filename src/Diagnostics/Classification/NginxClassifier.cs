@@ -1,0 +1,43 @@
+using Nginx502Bot.Diagnostics.Classification.Rules;
+using Nginx502Bot.Diagnostics.Parsing;
+
+namespace Nginx502Bot.Diagnostics.Classification;
+
+/// <summary>
+/// Gives an nginx record its cause and status: the message decides, the action refines (causes.md). Rules are tried in
+/// order; the last one always matches. Stream-module lines keep the cause but carry no HTTP status.
+/// </summary>
+public static class NginxClassifier
+{
+    private static readonly INginxRule[] Rules =
+    [
+        new ClientAbortRule(),
+        new FdExhaustionRule(),
+        new NoLiveUpstreamsRule(),
+        new TimeoutRule(),
+        new DnsRule(),
+        new ConnectRule(),
+        new SocketSetupRule(),
+        new PrematureCloseRule(),
+        new UpstreamTlsRule(),
+        new TransportReadRule(),
+        new TransportWriteRule(),
+        new UpstreamSentRule(),
+        new FastcgiStderrRule(),
+        new RateLimitRule(),
+        new NotUpstreamRule(),
+    ];
+
+    public static Verdict Classify(ReadOnlySpan<char> text, in NginxLine line)
+    {
+        foreach (var rule in Rules)
+        {
+            if (rule.TryClassify(text, line, out var verdict))
+            {
+                return line.IsStream ? verdict with { Status = null } : verdict;
+            }
+        }
+
+        throw new InvalidOperationException("the fallback rule always matches");
+    }
+}

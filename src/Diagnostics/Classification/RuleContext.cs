@@ -1,0 +1,31 @@
+using Nginx502Bot.Diagnostics.Parsing;
+using Nginx502Bot.Diagnostics.Vocabulary;
+
+namespace Nginx502Bot.Diagnostics.Classification;
+
+/// <summary>Helpers the rules share: phase of the action, upstream context, and the body-phase refinement.</summary>
+internal static class RuleContext
+{
+    public static ReadOnlySpan<char> Message(ReadOnlySpan<char> text, in NginxLine line) => line.Message.Of(text);
+
+    public static ReadOnlySpan<char> Action(ReadOnlySpan<char> text, in NginxLine line) => line.Action.Of(text);
+
+    public static bool BodyPhase(ReadOnlySpan<char> text, in NginxLine line) =>
+        line.Action.IsPresent && NginxActions.IsBodyPhase(line.Action.Of(text));
+
+    public static bool ClientSide(ReadOnlySpan<char> text, in NginxLine line) =>
+        line.Action.IsPresent && NginxActions.IsClientSide(line.Action.Of(text));
+
+    /// <summary>The record concerns an upstream: it names one, or its action is an upstream phase.</summary>
+    public static bool UpstreamContext(ReadOnlySpan<char> text, in NginxLine line) =>
+        line.Upstream.IsPresent || (line.Action.IsPresent && line.Action.Of(text).Contains("upstream", StringComparison.Ordinal));
+
+    /// <summary>Message decides, action refines: once the header was sent, no 502 can follow (causes.md rules).</summary>
+    public static Verdict HeaderPhase(ReadOnlySpan<char> text, in NginxLine line, string cause, int status) =>
+        BodyPhase(text, line) ? new Verdict(Causes.ResponseTruncated, null) : new Verdict(cause, status);
+
+    public static bool IsUnixTarget(ReadOnlySpan<char> text, in NginxLine line) =>
+        line.Message.Of(text).StartsWith("connect() to unix:", StringComparison.Ordinal)
+        || line.Upstream.Of(text).Contains("://unix:", StringComparison.Ordinal)
+        || line.Upstream.Of(text).StartsWith("unix:", StringComparison.Ordinal);
+}

@@ -1,0 +1,29 @@
+using Nginx502Bot.Diagnostics.Parsing;
+using Nginx502Bot.Diagnostics.Vocabulary;
+
+namespace Nginx502Bot.Diagnostics.Classification.Rules;
+
+/// <summary>The client went away first (nginx-502-messages.md §2.M, 499). Logged at info.</summary>
+public sealed class ClientAbortRule : INginxRule
+{
+    public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
+    {
+        var m = RuleContext.Message(text, line);
+        // Templates from ngx_http_upstream.c and ngx_http_request.c; the event-module variants prefix them.
+        var abort = m.StartsWith("client prematurely closed connection", StringComparison.Ordinal)
+            || m.StartsWith("client closed connection", StringComparison.Ordinal)
+            || m.StartsWith("client closed prematurely connection", StringComparison.Ordinal)
+            || ((m.StartsWith("epoll_wait() reported", StringComparison.Ordinal) || m.StartsWith("kevent() reported", StringComparison.Ordinal))
+                && m.Contains("client prematurely closed connection", StringComparison.Ordinal));
+        if (!abort)
+        {
+            verdict = default;
+            return false;
+        }
+
+        var duringUpstream = m.Contains("so upstream connection is closed too", StringComparison.Ordinal)
+            || (line.Action.IsPresent && NginxActions.IsHeaderPhase(RuleContext.Action(text, line)));
+        verdict = new Verdict(Causes.ClientAbort, duringUpstream ? 499 : null);
+        return true;
+    }
+}

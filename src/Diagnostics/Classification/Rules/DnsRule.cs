@@ -1,0 +1,45 @@
+using Nginx502Bot.Diagnostics.Parsing;
+using Nginx502Bot.Diagnostics.Vocabulary;
+
+namespace Nginx502Bot.Diagnostics.Classification.Rules;
+
+/// <summary>
+/// A1, A2 and the resolver's own lines: <c>no resolver defined to resolve NAME</c>, <c>NAME could not be resolved (N: text)</c>
+/// (502, also for a resolver timeout), and socket or protocol errors <c>while resolving, resolver: IP</c>.
+/// </summary>
+public sealed class DnsRule : INginxRule
+{
+    private static readonly string[] ResolverMessages =
+    [
+        "DNS error (", "invalid UDP DNS response", "invalid TCP DNS response", "unexpected DNS response for",
+        "unexpected response for", "wrong ident ", "no A or CNAME types in DNS response", "short DNS response",
+    ];
+
+    public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
+    {
+        var m = RuleContext.Message(text, line);
+        var action = RuleContext.Action(text, line);
+        if (m.StartsWith("no resolver defined to resolve", StringComparison.Ordinal))
+        {
+            verdict = new Verdict(Causes.NoResolver, line.HasRequestContext ? 502 : null);
+            return true;
+        }
+
+        // "%V could not be resolved (%i: %s)": the errno part is already split off, so the message ends here.
+        if (m.EndsWith(" could not be resolved", StringComparison.Ordinal))
+        {
+            verdict = new Verdict(Causes.DnsResolution, line.HasRequestContext ? 502 : null);
+            return true;
+        }
+
+        if (action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) || line.Resolver.IsPresent
+            || TransportReadRule.StartsWithAny(m, ResolverMessages))
+        {
+            verdict = new Verdict(Causes.DnsResolution, 502);
+            return true;
+        }
+
+        verdict = default;
+        return false;
+    }
+}

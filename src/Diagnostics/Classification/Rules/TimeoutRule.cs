@@ -1,0 +1,27 @@
+using Nginx502Bot.Diagnostics.Parsing;
+using Nginx502Bot.Diagnostics.Vocabulary;
+
+namespace Nginx502Bot.Diagnostics.Classification.Rules;
+
+/// <summary>D1–D4 <c>upstream timed out (110: ...)</c>: nginx's own timer, the only source of 504. The action says which timer.</summary>
+public sealed class TimeoutRule : INginxRule
+{
+    public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
+    {
+        if (!RuleContext.Message(text, line).StartsWith("upstream timed out", StringComparison.Ordinal))
+        {
+            verdict = default;
+            return false;
+        }
+
+        var action = RuleContext.Action(text, line);
+        verdict = action switch
+        {
+            NginxActions.ConnectingToUpstream or NginxActions.SslHandshakingToUpstream => new Verdict(Causes.UpstreamTimeoutConnect, 504),
+            NginxActions.SendingRequestToUpstream => new Verdict(Causes.UpstreamTimeoutSend, 504),
+            _ when RuleContext.BodyPhase(text, line) => new Verdict(Causes.ResponseTruncated, null),
+            _ => new Verdict(Causes.UpstreamTimeoutRead, 504),
+        };
+        return true;
+    }
+}

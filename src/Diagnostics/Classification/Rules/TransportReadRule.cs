@@ -1,0 +1,68 @@
+using Nginx502Bot.Diagnostics.Parsing;
+using Nginx502Bot.Diagnostics.Vocabulary;
+
+namespace Nginx502Bot.Diagnostics.Classification.Rules;
+
+/// <summary>
+/// R3–R5 and body-phase reads: <c>recv()</c>, <c>readv()</c>, <c>SSL_read()</c>, <c>kevent() reported about an closed
+/// connection</c>. A reset before the header is 502; after it, the response was cut (no status change).
+/// </summary>
+public sealed class TransportReadRule : INginxRule
+{
+    private static readonly string[] Prefixes =
+    [
+        "recv() failed", "readv() failed", "SSL_read() failed", "kevent() reported about an closed connection",
+        "ioctl(FIONREAD) failed", "kevent() reported that upstream closed connection", "epoll_wait() reported that upstream",
+    ];
+
+    public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
+    {
+        var m = RuleContext.Message(text, line);
+        if (!StartsWithAny(m, Prefixes))
+        {
+            verdict = default;
+            return false;
+        }
+
+        if (RuleContext.ClientSide(text, line) || !RuleContext.UpstreamContext(text, line))
+        {
+            verdict = new Verdict(Causes.NotAnUpstreamError, null);
+        }
+        else if (RuleContext.BodyPhase(text, line) || m.StartsWith("kevent() reported that upstream closed", StringComparison.Ordinal))
+        {
+            verdict = new Verdict(Causes.ResponseTruncated, null);
+        }
+        else
+        {
+            verdict = new Verdict(HeaderPhaseCause(m, line.Errno), 502);
+        }
+
+        return true;
+    }
+
+    private static string HeaderPhaseCause(ReadOnlySpan<char> m, Errno errno) => errno switch
+    {
+        Errno.ConnectionReset or Errno.BrokenPipe or Errno.NotConnected => Causes.ConnectionReset,
+        Errno.TimedOut => Causes.UpstreamTimeoutRead,
+        Errno.ConnectionRefused => Causes.UpstreamDown,
+        Errno.HostUnreachable or Errno.HostDown => Causes.NoRoute,
+        Errno.NetworkUnreachable or Errno.NetworkDown => Causes.NetworkUnreachable,
+        Errno.None when m.StartsWith("SSL_read()", StringComparison.Ordinal) => Causes.UpstreamTls,
+        Errno.None when m.StartsWith("kevent()", StringComparison.Ordinal) => Causes.ConnectionReset,
+        _ when m.StartsWith("SSL_read()", StringComparison.Ordinal) && m.Contains("(SSL:", StringComparison.Ordinal) => Causes.UpstreamTls,
+        _ => Causes.NotAnUpstreamError,
+    };
+
+    internal static bool StartsWithAny(ReadOnlySpan<char> m, string[] prefixes)
+    {
+        foreach (var p in prefixes)
+        {
+            if (m.StartsWith(p, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

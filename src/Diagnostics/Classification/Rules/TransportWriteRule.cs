@@ -1,0 +1,53 @@
+using Nginx502Bot.Diagnostics.Parsing;
+using Nginx502Bot.Diagnostics.Vocabulary;
+
+namespace Nginx502Bot.Diagnostics.Classification.Rules;
+
+/// <summary>
+/// E1–E6: <c>writev()</c>, <c>send()</c>, <c>sendfile()</c>, <c>SSL_write()</c>, <c>SSL_sendfile()</c>,
+/// <c>setsockopt(TCP_NODELAY|TCP_CORK|TCP_NOPUSH)</c> failing. Before the header: 502 (broken pipe or reset);
+/// while sending to the client: the response was cut.
+/// </summary>
+public sealed class TransportWriteRule : INginxRule
+{
+    private static readonly string[] Prefixes =
+    [
+        "writev() failed", "send() failed", "sendfile() failed", "sendfilev() failed", "SSL_write() failed",
+        "SSL_sendfile() failed", "setsockopt(TCP_NODELAY) failed", "setsockopt(TCP_CORK) failed", "setsockopt(TCP_NOPUSH) failed",
+        "sendmsg() failed",
+    ];
+
+    public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
+    {
+        var m = RuleContext.Message(text, line);
+        if (!TransportReadRule.StartsWithAny(m, Prefixes))
+        {
+            verdict = default;
+            return false;
+        }
+
+        if (RuleContext.ClientSide(text, line) || !RuleContext.UpstreamContext(text, line))
+        {
+            verdict = new Verdict(Causes.NotAnUpstreamError, null);
+        }
+        else if (RuleContext.BodyPhase(text, line))
+        {
+            verdict = new Verdict(Causes.ResponseTruncated, null);
+        }
+        else
+        {
+            verdict = new Verdict(HeaderPhaseCause(m, line.Errno), 502);
+        }
+
+        return true;
+    }
+
+    private static string HeaderPhaseCause(ReadOnlySpan<char> m, Errno errno) => errno switch
+    {
+        Errno.BrokenPipe or Errno.ConnectionReset or Errno.NotConnected => Causes.BrokenPipe,
+        Errno.TimedOut => Causes.UpstreamTimeoutSend,
+        Errno.ConnectionRefused => Causes.UpstreamDown,
+        _ when m.StartsWith("SSL_", StringComparison.Ordinal) && m.Contains("(SSL:", StringComparison.Ordinal) => Causes.UpstreamTls,
+        _ => Causes.NotAnUpstreamError,
+    };
+}

@@ -1,0 +1,53 @@
+using Nginx502Bot.Diagnostics.Parsing;
+using Nginx502Bot.Diagnostics.Vocabulary;
+
+namespace Nginx502Bot.Diagnostics.Classification.Rules;
+
+/// <summary>
+/// S1–S5 and TLS set-up: handshake failures toward the upstream (502), certificate checks (502), set-up errors before
+/// the handshake (500). The same SSL messages with the client-side action <c>SSL handshaking</c> concern the client.
+/// </summary>
+public sealed class UpstreamTlsRule : INginxRule
+{
+    private static readonly string[] SetupPrefixes =
+    [
+        "SSL_set_tlsext_host_name(", "SSL_set_alpn_protos()", "SSL_new() failed", "SSL_set_fd() failed",
+        "SSL_set_ex_data() failed", "SSL_set_session() failed", "cannot load certificate", "SSL_use_certificate(",
+        "SSL_use_PrivateKey(", "SSL_set0_chain(", "SSL_CTX_",
+    ];
+
+    public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
+    {
+        var m = RuleContext.Message(text, line);
+        if (m.StartsWith("upstream SSL certificate", StringComparison.Ordinal))
+        {
+            verdict = new Verdict(Causes.UpstreamCertInvalid, 502);
+            return true;
+        }
+
+        if (m.StartsWith("upstream prematurely sent response", StringComparison.Ordinal))
+        {
+            verdict = new Verdict(Causes.ProtocolMismatch, 502);
+            return true;
+        }
+
+        var handshake = m.StartsWith("SSL_do_handshake() failed", StringComparison.Ordinal)
+            || m.StartsWith("peer closed connection in SSL handshake", StringComparison.Ordinal);
+        var towardUpstream = RuleContext.Action(text, line).SequenceEqual(NginxActions.SslHandshakingToUpstream)
+            || (!line.Action.IsPresent && line.Upstream.IsPresent);
+        if (handshake)
+        {
+            verdict = towardUpstream ? new Verdict(Causes.UpstreamTls, 502) : new Verdict(Causes.NotAnUpstreamError, null);
+            return true;
+        }
+
+        if (TransportReadRule.StartsWithAny(m, SetupPrefixes) && RuleContext.UpstreamContext(text, line))
+        {
+            verdict = new Verdict(Causes.UpstreamTls, line.HasRequestContext ? 500 : null);
+            return true;
+        }
+
+        verdict = default;
+        return false;
+    }
+}

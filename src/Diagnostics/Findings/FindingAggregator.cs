@@ -1,0 +1,174 @@
+using Nginx502Bot.Diagnostics.Records;
+using Nginx502Bot.Diagnostics.Remediation;
+using Nginx502Bot.Diagnostics.Vocabulary;
+
+namespace Nginx502Bot.Diagnostics.Findings;
+
+/// <summary>
+/// Groups upstream failures by target and cause, tracks retries across members of one request (<c>*cid</c> + request),
+/// and at the end correlates companion records (backend crashes, OOM kills, worker timeouts, pool exhaustion) that fell
+/// within <see cref="CorrelationSeconds"/> of a finding's records.
+/// </summary>
+public sealed class FindingAggregator
+{
+    public const int CorrelationSeconds = 2;
+    private const int MaxTrackedRequests = 100_000;
+
+    private readonly Dictionary<string, Dictionary<string, FindingState>> _byTarget = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, FindingState>> _companions = new(StringComparer.Ordinal);
+    private readonly Dictionary<(long Cid, int Request), FindingState> _attempts = [];
+
+    public void Add(in RecordView view)
+    {
+        var cause = view.Record.Verdict.Cause;
+        if (!Causes.IsUpstreamFailure(cause))
+        {
+            return;
+        }
+
+        if (!view.IsNginx)
+        {
+            State(_companions, view.Record.Companion.Subject.Of(view.Text), cause, null).Add(view);
+            return;
+        }
+
+        var scheme = UpstreamAddress.Scheme(view.Text, view.Record.Nginx);
+        var state = State(_byTarget, view.Target, cause, scheme);
+        state.Add(view);
+        TrackAttempt(view, state);
+    }
+
+    /// <summary>Folds in an aggregator that saw a later chunk of the same input (parallel analysis).</summary>
+    public void Merge(FindingAggregator later)
+    {
+        MergeInto(_byTarget, later._byTarget);
+        MergeInto(_companions, later._companions);
+    }
+
+    private static void MergeInto(Dictionary<string, Dictionary<string, FindingState>> into, Dictionary<string, Dictionary<string, FindingState>> from)
+    {
+        foreach (var (target, byCause) in from)
+        {
+            if (!into.TryGetValue(target, out var mine))
+            {
+                into[target] = byCause;
+                continue;
+            }
+
+            foreach (var (cause, state) in byCause)
+            {
+                if (mine.TryGetValue(cause, out var existing))
+                {
+                    existing.Merge(state);
+                }
+                else
+                {
+                    mine[cause] = state;
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<Finding> Build()
+    {
+        var nginx = _byTarget.Values.SelectMany(d => d.Values).ToList();
+        var companions = _companions.Values.SelectMany(d => d.Values).ToList();
+        var used = new HashSet<FindingState>();
+        var findings = new List<Finding>();
+        foreach (var state in nginx)
+        {
+            var related = companions.Where(c => Correlated(state, c)).ToList();
+            related.AddRange(nginx.Where(o => o != state && o.Cause == Causes.PhpFatal && o.ConnectionIds.Overlaps(state.ConnectionIds)));
+            used.UnionWith(related);
+            findings.Add(FindingExplainer.Explain(state, RootCauseFrom(state.Cause, related), related));
+        }
+
+        findings.AddRange(companions.Where(c => !used.Contains(c)).Select(c => FindingExplainer.Explain(c, c.Cause, [])));
+        return [.. findings.OrderByDescending(f => f.Count).ThenBy(f => f.FirstSeen)];
+    }
+
+    /// <summary>causes.md §2: which companion evidence refines which line-level cause, most specific first.</summary>
+    private static string RootCauseFrom(string cause, List<FindingState> related)
+    {
+        bool Has(string c) => related.Any(r => r.Cause == c);
+        return cause switch
+        {
+            Causes.PrematureClose or Causes.ConnectionReset when Has(Causes.OomKilled) => RootCauses.OomKilled,
+            Causes.PrematureClose or Causes.ConnectionReset when Has(Causes.AppWorkerTimeout) => RootCauses.AppWorkerTimeout,
+            Causes.PrematureClose or Causes.ConnectionReset when Has(Causes.AppCrash) => RootCauses.AppCrash,
+            Causes.PrematureClose when Has(Causes.PhpFatal) => RootCauses.PhpFatal,
+            Causes.ListenBacklogFull or Causes.UpstreamTimeoutRead when Has(Causes.FpmPoolExhausted) => RootCauses.FpmPoolExhausted,
+            _ => cause,
+        };
+    }
+
+    private static bool Correlated(FindingState nginx, FindingState companion)
+    {
+        if (!Refinable(nginx.Cause, companion.Cause))
+        {
+            return false;
+        }
+
+        foreach (var second in companion.Seconds)
+        {
+            for (var d = -CorrelationSeconds; d <= CorrelationSeconds; d++)
+            {
+                if (nginx.Seconds.Contains(second + d))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Refinable(string nginxCause, string companionCause) => nginxCause switch
+    {
+        Causes.PrematureClose or Causes.ConnectionReset => companionCause is Causes.OomKilled or Causes.AppCrash
+            or Causes.AppWorkerTimeout or Causes.PhpFatal,
+        Causes.ListenBacklogFull or Causes.UpstreamTimeoutRead => companionCause is Causes.FpmPoolExhausted or Causes.AppWorkerTimeout,
+        Causes.UpstreamDown or Causes.UnixSocketMissing => companionCause is Causes.OomKilled or Causes.AppCrash,
+        _ => false,
+    };
+
+    private void TrackAttempt(in RecordView view, FindingState state)
+    {
+        var n = view.Record.Nginx;
+        if (n.ConnectionId < 0 || !n.Request.IsPresent || view.Record.Verdict.Status is not (502 or 504))
+        {
+            return;
+        }
+
+        var key = (n.ConnectionId, string.GetHashCode(n.Request.Of(view.Text), StringComparison.Ordinal));
+        if (_attempts.TryGetValue(key, out var previous) && previous.Target != state.Target)
+        {
+            state.RetriedRequests++;
+        }
+
+        if (_attempts.Count >= MaxTrackedRequests)
+        {
+            _attempts.Clear();
+        }
+
+        _attempts[key] = state;
+    }
+
+    private static FindingState State(Dictionary<string, Dictionary<string, FindingState>> map, ReadOnlySpan<char> target, string cause, ReadOnlySpan<char> scheme)
+    {
+        var lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(target, out var byCause))
+        {
+            byCause = new Dictionary<string, FindingState>(StringComparer.Ordinal);
+            map[new string(target)] = byCause;
+        }
+
+        if (!byCause.TryGetValue(cause, out var state))
+        {
+            state = new FindingState(cause, new string(target), scheme.IsEmpty ? null : new string(scheme));
+            byCause[cause] = state;
+        }
+
+        return state;
+    }
+}

@@ -1,0 +1,110 @@
+using Nginx502Bot.Diagnostics.Records;
+using Nginx502Bot.Diagnostics.Vocabulary;
+
+namespace Nginx502Bot.Diagnostics.Findings;
+
+/// <summary>What the aggregator keeps per (cause, target): counts and capped samples, never every record.</summary>
+public sealed class FindingState
+{
+    public const int MaxEvidence = 4;
+    public const int MaxSeconds = 100_000;
+
+    public FindingState(string cause, string target, string? scheme)
+    {
+        Cause = cause;
+        Target = target;
+        Scheme = scheme;
+    }
+
+    public string Cause { get; }
+    public string Target { get; }
+    public string? Scheme { get; }
+    public int Count { get; private set; }
+    public DateTime? First { get; private set; }
+    public DateTime? Last { get; private set; }
+    public CappedSet Servers { get; } = new(20);
+    public CappedSet Hosts { get; } = new(10);
+    public CappedSet Paths { get; } = new(20);
+    /// <summary>Records per client status (-1 for none), keyed by number on the hot path.</summary>
+    public Dictionary<int, int> StatusCounts { get; } = [];
+
+    /// <summary>Records per status as operators read them: "502", "009", "-".</summary>
+    public Dictionary<string, int> Statuses => StatusCounts.ToDictionary(s => ClientStatus.Format(s.Key < 0 ? null : s.Key), s => s.Value, StringComparer.Ordinal);
+    public List<LogRecord> Evidence { get; } = [];
+    public LogRecord? LastRecord { get; private set; }
+    public int RetriedRequests { get; set; }
+
+    private long _lastSecond = long.MinValue;
+
+    /// <summary>Seconds (ticks / 1e7) in which records fell, to correlate companion records by time.</summary>
+    public HashSet<long> Seconds { get; } = [];
+
+    /// <summary>Client connection ids seen, to correlate FastCGI stderr with the close of the same request.</summary>
+    public HashSet<long> ConnectionIds { get; } = [];
+
+    /// <summary>Folds in the state of the same (cause, target) from a later chunk of the same input.</summary>
+    public void Merge(FindingState later)
+    {
+        Count += later.Count;
+        First = Min(First, later.First);
+        Last = Max(Last, later.Last);
+        Servers.UnionWith(later.Servers);
+        Hosts.UnionWith(later.Hosts);
+        Paths.UnionWith(later.Paths);
+        foreach (var (status, count) in later.StatusCounts)
+        {
+            StatusCounts[status] = StatusCounts.GetValueOrDefault(status) + count;
+        }
+
+        Evidence.AddRange(later.Evidence.Take(MaxEvidence - 1 - Evidence.Count));
+        LastRecord = later.LastRecord ?? later.Evidence.LastOrDefault() ?? LastRecord;
+        RetriedRequests += later.RetriedRequests;
+        Seconds.UnionWith(later.Seconds.Take(MaxSeconds - Seconds.Count));
+        ConnectionIds.UnionWith(later.ConnectionIds.Take(MaxSeconds - ConnectionIds.Count));
+    }
+
+    private static DateTime? Min(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
+
+    private static DateTime? Max(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
+
+    public void Add(in RecordView view)
+    {
+        Count++;
+        ref readonly var r = ref view.Record;
+        if (r.Time is { } t)
+        {
+            First = First is null || t < First ? t : First;
+            Last = Last is null || t > Last ? t : Last;
+            var second = t.Ticks / TimeSpan.TicksPerSecond;
+            if (second != _lastSecond && Seconds.Count < MaxSeconds)
+            {
+                Seconds.Add(second);
+                _lastSecond = second;
+            }
+        }
+
+        if (view.IsNginx)
+        {
+            var n = r.Nginx;
+            Servers.Add(n.Server.Of(view.Text));
+            Hosts.Add(n.Host.Of(view.Text));
+            Paths.Add(UpstreamAddress.Path(n.Request.Of(view.Text)));
+            if (n.ConnectionId >= 0 && Cause is Causes.PhpFatal or Causes.PrematureClose && ConnectionIds.Count < MaxSeconds)
+            {
+                ConnectionIds.Add(n.ConnectionId);
+            }
+        }
+
+        var status = r.Verdict.Status ?? -1;
+        StatusCounts[status] = StatusCounts.GetValueOrDefault(status) + 1;
+        if (Evidence.Count < MaxEvidence - 1)
+        {
+            Evidence.Add(view.ToLogRecord());
+        }
+        else if (Count % 64 == 0 || LastRecord is null)
+        {
+            // Keep a recent one without materialising every record.
+            LastRecord = view.ToLogRecord();
+        }
+    }
+}

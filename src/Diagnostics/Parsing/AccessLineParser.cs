@@ -1,0 +1,71 @@
+using Nginx502Bot.Diagnostics.Records;
+using Nginx502Bot.Diagnostics.Vocabulary;
+
+namespace Nginx502Bot.Diagnostics.Parsing;
+
+/// <summary>
+/// nginx access-log lines in the combined format (<c>IP - user [21/Nov/2026:13:41:14 +0000] "GET / HTTP/1.1" 502 559 ...</c>),
+/// often pasted next to error lines. They are <c>not_an_upstream_error</c> and carry the status nginx wrote.
+/// </summary>
+public static class AccessLineParser
+{
+    public static bool TryParse(ReadOnlySpan<char> s, out CompanionLine c)
+    {
+        c = new CompanionLine { Pid = -1, Level = Segment.None, Subject = Segment.None, Message = Segment.None, Cause = Causes.NotAnUpstreamError };
+        var open = s.IndexOf(" [", StringComparison.Ordinal);
+        if (open <= 0 || open > 64 || s.Length < open + 30 || s[open + 4] != '/' || s[open + 8] != '/' || s[open + 13] != ':')
+        {
+            return false;
+        }
+
+        var close = s[open..].IndexOf("] \"", StringComparison.Ordinal);
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var requestStart = open + close + 3;
+        var statusAt = StatusAfterRequest(s, requestStart);
+        if (statusAt < 0 || !NginxLineParser.Digits(s, statusAt, 3, out var status))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.NginxAccess;
+        c.Time = Time(s[(open + 2)..]);
+        c.Message = Segment.Between(requestStart, statusAt - 2);
+        c.Status = status == 9 ? ClientStatus.Http09 : status;
+        return true;
+    }
+
+    /// <summary>The request is quoted but not escaped: the status follows the first <c>" NNN </c>.</summary>
+    private static int StatusAfterRequest(ReadOnlySpan<char> s, int from)
+    {
+        var at = from;
+        while (at < s.Length)
+        {
+            var q = s[at..].IndexOf("\" ", StringComparison.Ordinal);
+            if (q < 0)
+            {
+                return -1;
+            }
+
+            var digits = at + q + 2;
+            if (digits + 3 <= s.Length && NginxLineParser.Digits(s, digits, 3, out _) && (digits + 3 == s.Length || s[digits + 3] == ' '))
+            {
+                return digits;
+            }
+
+            at = digits;
+        }
+
+        return -1;
+    }
+
+    /// <summary><c>21/Nov/2026:13:41:14 +0000</c>, read as wall-clock time.</summary>
+    private static DateTime? Time(ReadOnlySpan<char> s) =>
+        s.Length >= 20 && NginxLineParser.Digits(s, 0, 2, out var d) && NginxLineParser.Digits(s, 7, 4, out var y)
+        && TimeParsing.TryClock(s, 12, out var h, out var m, out var sec)
+            ? TimeParsing.Make(y, TimeParsing.Month(s[3..6]), d, h, m, sec)
+            : null;
+}

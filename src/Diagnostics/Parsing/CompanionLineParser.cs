@@ -1,0 +1,470 @@
+using Nginx502Bot.Diagnostics.Records;
+using Nginx502Bot.Diagnostics.Vocabulary;
+
+namespace Nginx502Bot.Diagnostics.Parsing;
+
+/// <summary>
+/// Recognises companion records — PHP-FPM, PHP, gunicorn, uWSGI, kernel (OOM killer, segfaults) and SELinux AVC —
+/// and gives each its cause id. Pure and allocation-free; returns false for anything else.
+/// </summary>
+public static class CompanionLineParser
+{
+    public static bool TryParse(ReadOnlySpan<char> s, out CompanionLine c)
+    {
+        c = new CompanionLine { Pid = -1, Level = Segment.None, Subject = Segment.None, Message = Segment.None, Cause = Causes.NotAnUpstreamError };
+        if (s.IsEmpty)
+        {
+            return false;
+        }
+
+        return s[0] switch
+        {
+            '[' => TryBracketed(s, ref c),
+            't' when s.StartsWith("type=") => TryAudit(s, 0, ref c),
+            'a' when s.StartsWith("audit: ") || s.StartsWith("audit(") => TryAudit(s, 0, ref c),
+            'P' when s.StartsWith("PHP ") => Php(s, 0, null, ref c),
+            'N' or 'W' or 'E' or 'A' when FpmLevel(s, 0) > 0 => Fpm(s, 0, null, ref c),
+            _ => TryUwsgi(s, 0, ref c) || TryKernel(s, 0, ref c) || TrySelinuxText(s, ref c),
+        };
+    }
+
+    private static bool TryBracketed(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var close = s.IndexOf(']');
+        if (close < 2)
+        {
+            return false;
+        }
+
+        var inner = s[1..close];
+        var rest = close + 1 < s.Length && s[close + 1] == ' ' ? close + 2 : close + 1;
+
+        // PHP-FPM "[21-Nov-2026 13:41:14] WARNING: ..." and PHP "[21-Nov-2026 13:41:14 UTC] PHP Fatal error: ..."
+        if (TimeParsing.DayMonthYear(inner) is { } dmy)
+        {
+            if (s[rest..].StartsWith("PHP "))
+            {
+                return Php(s, rest, dmy, ref c);
+            }
+
+            return FpmLevel(s, rest) > 0 ? Fpm(s, rest, dmy, ref c) : Php(s, rest, dmy, ref c);
+        }
+
+        // gunicorn "[2026-11-21 13:41:14 +0000] [1234] [CRITICAL] WORKER TIMEOUT (pid:1240)"
+        if (TimeParsing.Iso(inner) is { } iso)
+        {
+            return Gunicorn(s, rest, iso, ref c);
+        }
+
+        // dmesg -T "[Sat Nov 21 13:41:14 2026] ..." or dmesg "[12345.678901] ..."
+        if (TimeParsing.CTime(inner) is { } ctime)
+        {
+            c.Time = ctime;
+            return TryKernel(s, rest, ref c) || TryAudit(s, rest, ref c);
+        }
+
+        if (IsMonotonic(inner))
+        {
+            return TryKernel(s, rest, ref c) || TryAudit(s, rest, ref c);
+        }
+
+        // PHP-FPM logging to syslog: "[WARNING] [pool www] child 12 exited on signal 9 ..."
+        if (FpmLevel(s, 1) > 0)
+        {
+            return Fpm(s, 1, null, ref c);
+        }
+
+        return false;
+    }
+
+    private static bool IsMonotonic(ReadOnlySpan<char> inner)
+    {
+        var t = inner.Trim();
+        return t.Length > 2 && t.IndexOf('.') > 0 && !t.ContainsAnyExcept(MonotonicChars);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> MonotonicChars = System.Buffers.SearchValues.Create("0123456789.");
+
+    private static readonly string[] FpmLevels = ["NOTICE", "WARNING", "ERROR", "ALERT", "DEBUG"];
+
+    private static int FpmLevel(ReadOnlySpan<char> s, int at)
+    {
+        var t = s[at..];
+        foreach (var level in FpmLevels)
+        {
+            if (t.StartsWith(level, StringComparison.Ordinal) && t.Length > level.Length && (t[level.Length] == ':' || t[level.Length] == ']'))
+            {
+                return level.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    private static bool Fpm(ReadOnlySpan<char> s, int at, DateTime? time, ref CompanionLine c)
+    {
+        var levelLen = FpmLevel(s, at);
+        c.Kind = RecordKind.PhpFpm;
+        c.Time = time;
+        c.Level = new Segment(at, levelLen);
+        var p = at + levelLen + 1;
+        while (p < s.Length && (s[p] == ' ' || s[p] == ']'))
+        {
+            p++;
+        }
+
+        var msg = s[p..];
+        if (msg.StartsWith("[pool "))
+        {
+            var end = msg.IndexOf(']');
+            if (end > 6)
+            {
+                c.Subject = new Segment(p + 6, end - 6);
+                p += end + 1;
+                while (p < s.Length && s[p] == ' ')
+                {
+                    p++;
+                }
+            }
+        }
+
+        c.Message = Segment.Between(p, s.Length);
+        c.Cause = FpmCause(s[p..], ref c);
+        return true;
+    }
+
+    private static string FpmCause(ReadOnlySpan<char> m, ref CompanionLine c)
+    {
+        c.Pid = ChildPid(m);
+        if (m.Contains("exited on signal", StringComparison.Ordinal))
+        {
+            return Causes.AppCrash;
+        }
+
+        if (m.Contains("reached pm.max_children", StringComparison.Ordinal) || m.Contains("reached max_children", StringComparison.Ordinal))
+        {
+            return Causes.FpmPoolExhausted;
+        }
+
+        if (m.Contains("execution timed out", StringComparison.Ordinal))
+        {
+            return Causes.AppWorkerTimeout;
+        }
+
+        var code = m.IndexOf("exited with code ", StringComparison.Ordinal);
+        if (code >= 0)
+        {
+            var p = code + "exited with code ".Length;
+            return NginxLineParser.ReadNumber(m, ref p) > 0 ? Causes.AppCrash : Causes.NotAnUpstreamError;
+        }
+
+        return IsPhpFatal(m) ? Causes.PhpFatal : Causes.NotAnUpstreamError;
+    }
+
+    private static int ChildPid(ReadOnlySpan<char> m)
+    {
+        var i = m.IndexOf("child ", StringComparison.Ordinal);
+        if (i < 0)
+        {
+            i = m.IndexOf("unknown child (", StringComparison.Ordinal);
+            if (i < 0)
+            {
+                return -1;
+            }
+
+            i += "unknown child (".Length - "child ".Length;
+        }
+
+        var p = i + "child ".Length;
+        var pid = NginxLineParser.ReadNumber(m, ref p);
+        return pid is > 0 and < int.MaxValue ? (int)pid : -1;
+    }
+
+    /// <summary>PHP's fatal families, also when they arrive inside FastCGI stderr or FPM's "said into stderr".</summary>
+    public static bool IsPhpFatal(ReadOnlySpan<char> m) =>
+        m.Contains("PHP Fatal error", StringComparison.Ordinal) || m.Contains("PHP Parse error", StringComparison.Ordinal)
+        || m.Contains("PHP Recoverable fatal error", StringComparison.Ordinal) || m.Contains("PHP Core error", StringComparison.Ordinal)
+        || m.Contains("PHP Compile error", StringComparison.Ordinal);
+
+    private static bool Php(ReadOnlySpan<char> s, int at, DateTime? time, ref CompanionLine c)
+    {
+        if (!s[at..].StartsWith("PHP "))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Php;
+        c.Time = time;
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = IsPhpFatal(s[at..]) ? Causes.PhpFatal : Causes.NotAnUpstreamError;
+        return true;
+    }
+
+    private static bool Gunicorn(ReadOnlySpan<char> s, int at, DateTime time, ref CompanionLine c)
+    {
+        // [pid] [LEVEL] message
+        var p = at;
+        if (p >= s.Length || s[p] != '[')
+        {
+            return false;
+        }
+
+        var pidEnd = s[p..].IndexOf(']');
+        if (pidEnd < 0)
+        {
+            return false;
+        }
+
+        p += pidEnd + 1;
+        while (p < s.Length && s[p] == ' ')
+        {
+            p++;
+        }
+
+        if (p >= s.Length || s[p] != '[')
+        {
+            return false;
+        }
+
+        var levelEnd = s[p..].IndexOf(']');
+        if (levelEnd < 0)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Gunicorn;
+        c.Time = time;
+        c.Level = new Segment(p + 1, levelEnd - 1);
+        var msgStart = Math.Min(s.Length, p + levelEnd + 2);
+        c.Message = Segment.Between(msgStart, s.Length);
+        var m = s[msgStart..];
+        c.Pid = PidAfter(m, "pid:");
+        if (m.StartsWith("WORKER TIMEOUT", StringComparison.Ordinal))
+        {
+            c.Cause = Causes.AppWorkerTimeout;
+        }
+        else if (m.Contains("was sent SIGKILL", StringComparison.Ordinal) || m.Contains("was sent SIGSEGV", StringComparison.Ordinal)
+            || m.Contains("terminated due to signal", StringComparison.Ordinal) || m.Contains("Worker failed to boot", StringComparison.Ordinal)
+            || (m.Contains("exited with code", StringComparison.Ordinal) && !m.Contains("exited with code 0", StringComparison.Ordinal)))
+        {
+            c.Cause = Causes.AppCrash;
+            if (c.Pid < 0)
+            {
+                c.Pid = PidAfter(m, "pid ");
+            }
+        }
+
+        return true;
+    }
+
+    private static int PidAfter(ReadOnlySpan<char> m, string marker)
+    {
+        var i = m.IndexOf(marker, StringComparison.Ordinal);
+        if (i < 0)
+        {
+            return -1;
+        }
+
+        var p = i + marker.Length;
+        while (p < m.Length && m[p] == ' ')
+        {
+            p++;
+        }
+
+        var pid = NginxLineParser.ReadNumber(m, ref p);
+        return pid is > 0 and < int.MaxValue ? (int)pid : -1;
+    }
+
+    private static bool TryUwsgi(ReadOnlySpan<char> s, int at, ref CompanionLine c)
+    {
+        var p = at;
+        DateTime? time = null;
+        if (TimeParsing.CTime(s[p..]) is { } t && s[p..].Length > 27 && s[(p + 24)..].StartsWith(" - "))
+        {
+            time = t;
+            p += 27;
+        }
+
+        var m = s[p..];
+        string? cause = null;
+        if (m.Contains("HARAKIRI", StringComparison.Ordinal))
+        {
+            cause = Causes.AppWorkerTimeout;
+        }
+        else if ((m.StartsWith("DAMN ! worker", StringComparison.Ordinal) && m.Contains("died", StringComparison.Ordinal))
+            || (m.StartsWith("!!! uWSGI process", StringComparison.Ordinal) && m.Contains("Segmentation Fault", StringComparison.Ordinal)))
+        {
+            cause = Causes.AppCrash;
+        }
+        else if (m.Contains("uWSGI listen queue of socket", StringComparison.Ordinal) && m.Contains("full", StringComparison.Ordinal))
+        {
+            cause = Causes.ListenBacklogFull;
+        }
+        else if (time is not null && (m.StartsWith("***", StringComparison.Ordinal) || m.Contains("uWSGI", StringComparison.Ordinal)))
+        {
+            cause = Causes.NotAnUpstreamError;
+        }
+
+        if (cause is null)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Uwsgi;
+        c.Time = time;
+        c.Cause = cause;
+        c.Message = Segment.Between(p, s.Length);
+        c.Pid = PidAfter(m, "pid:");
+        if (c.Pid < 0)
+        {
+            c.Pid = PidAfter(m, "process ");
+        }
+
+        return true;
+    }
+
+    private static bool TryKernel(ReadOnlySpan<char> s, int at, ref CompanionLine c)
+    {
+        var p = at;
+        if (s[p..].StartsWith("kernel: "))
+        {
+            p += "kernel: ".Length;
+        }
+
+        if (p < s.Length && s[p] == '[')
+        {
+            var close = s[p..].IndexOf(']');
+            if (close > 0 && IsMonotonic(s[(p + 1)..(p + close)]))
+            {
+                p += close + 1;
+                while (p < s.Length && s[p] == ' ')
+                {
+                    p++;
+                }
+            }
+        }
+
+        var m = s[p..];
+        if (m.StartsWith("audit: ") || m.StartsWith("type="))
+        {
+            return TryAudit(s, p, ref c);
+        }
+
+        if (m.StartsWith("Out of memory", StringComparison.Ordinal) || m.StartsWith("Memory cgroup out of memory", StringComparison.Ordinal)
+            || m.StartsWith("Killed process ", StringComparison.Ordinal) || m.StartsWith("oom-kill:", StringComparison.Ordinal)
+            || m.StartsWith("oom_reaper: reaped process", StringComparison.Ordinal) || m.Contains(" invoked oom-killer:", StringComparison.Ordinal))
+        {
+            c.Kind = RecordKind.Kernel;
+            c.Cause = Causes.OomKilled;
+            c.Message = Segment.Between(p, s.Length);
+            SetKilledProcess(s, p, ref c);
+            return true;
+        }
+
+        var seg = m.IndexOf("]: segfault at ", StringComparison.Ordinal);
+        var gp = m.IndexOf("] general protection fault", StringComparison.Ordinal);
+        var traps = m.StartsWith("traps: ", StringComparison.Ordinal) ? m.IndexOf('[') : -1;
+        var fatal = m.Contains("potentially unexpected fatal signal", StringComparison.Ordinal);
+        if (seg > 0 || gp > 0 || traps > 0 || fatal)
+        {
+            c.Kind = RecordKind.Kernel;
+            c.Cause = Causes.AppCrash;
+            c.Message = Segment.Between(p, s.Length);
+            var nameStart = traps > 0 ? p + "traps: ".Length : p;
+            var bracket = s[nameStart..].IndexOf('[');
+            if (bracket > 0 && !fatal)
+            {
+                c.Subject = new Segment(nameStart, bracket);
+                var q = nameStart + bracket + 1;
+                var pid = NginxLineParser.ReadNumber(s, ref q);
+                c.Pid = pid is > 0 and < int.MaxValue ? (int)pid : -1;
+            }
+
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>"Killed process 1234 (php-fpm8.2)" or "oom-kill:...,task=php-fpm8.2,pid=1234,...".</summary>
+    private static void SetKilledProcess(ReadOnlySpan<char> s, int at, ref CompanionLine c)
+    {
+        var m = s[at..];
+        var k = m.IndexOf("process ", StringComparison.Ordinal);
+        if (k >= 0)
+        {
+            var p = at + k + "process ".Length;
+            var pid = NginxLineParser.ReadNumber(s, ref p);
+            if (pid > 0 && p + 2 < s.Length && s[p] == ' ' && s[p + 1] == '(')
+            {
+                var close = s[(p + 2)..].IndexOf(')');
+                if (close > 0)
+                {
+                    c.Subject = new Segment(p + 2, close);
+                }
+
+                c.Pid = pid < int.MaxValue ? (int)pid : -1;
+                return;
+            }
+        }
+
+        var task = m.IndexOf(",task=", StringComparison.Ordinal);
+        if (task >= 0)
+        {
+            var start = at + task + ",task=".Length;
+            var end = s[start..].IndexOf(',');
+            c.Subject = new Segment(start, end < 0 ? s.Length - start : end);
+            c.Pid = PidAfter(m, ",pid=");
+        }
+    }
+
+    private static bool TryAudit(ReadOnlySpan<char> s, int at, ref CompanionLine c)
+    {
+        var m = s[at..];
+        var avc = m.IndexOf("avc:", StringComparison.Ordinal);
+        if (avc < 0 || !(m.StartsWith("type=") || m.StartsWith("audit")))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.SelinuxAudit;
+        c.Message = Segment.Between(at + avc, s.Length);
+        var stamp = m.IndexOf("audit(", StringComparison.Ordinal);
+        if (stamp >= 0)
+        {
+            var p = at + stamp + "audit(".Length;
+            c.Time ??= TimeParsing.Epoch(NginxLineParser.ReadNumber(s, ref p));
+        }
+
+        var denied = m[avc..].Contains("denied", StringComparison.Ordinal);
+        var nginx = m.Contains("comm=\"nginx\"", StringComparison.Ordinal) || m.Contains(":httpd_t:", StringComparison.Ordinal);
+        c.Cause = denied && nginx ? Causes.SelinuxDenied : Causes.NotAnUpstreamError;
+        c.Pid = PidAfter(m, "pid=");
+        var comm = m.IndexOf("comm=\"", StringComparison.Ordinal);
+        if (comm >= 0)
+        {
+            var start = at + comm + "comm=\"".Length;
+            var end = s[start..].IndexOf('"');
+            c.Subject = new Segment(start, end < 0 ? 0 : end);
+        }
+
+        return true;
+    }
+
+    private static bool TrySelinuxText(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var i = s.IndexOf("SELinux is preventing ", StringComparison.Ordinal);
+        if (i < 0)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.SelinuxAudit;
+        c.Message = Segment.Between(i, s.Length);
+        var m = s[i..];
+        c.Cause = m.Contains("nginx", StringComparison.Ordinal) || m.Contains("httpd", StringComparison.Ordinal)
+            ? Causes.SelinuxDenied
+            : Causes.NotAnUpstreamError;
+        return true;
+    }
+}

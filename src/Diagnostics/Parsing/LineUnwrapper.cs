@@ -1,0 +1,295 @@
+namespace Nginx502Bot.Diagnostics.Parsing;
+
+/// <summary>
+/// Removes what log shippers put around a line: Docker/Kubernetes JSON (<c>{"log":"...","stream":"stderr"}</c>), CRI
+/// (<c>2026-11-21T13:41:14.1Z stderr F ...</c>), docker-compose (<c>web_1  | ...</c>), <c>kubectl logs --prefix</c>,
+/// and syslog (RFC 3164 with or without <c>&lt;PRI&gt;</c>, RFC 5424, rsyslog ISO stamps). Pure.
+/// </summary>
+public static class LineUnwrapper
+{
+    /// <summary>
+    /// Returns the inner text. JSON values are unescaped into <paramref name="scratch"/>, which must be at least as long
+    /// as the line; otherwise the result is a slice of <paramref name="line"/>.
+    /// </summary>
+    public static ReadOnlySpan<char> Unwrap(ReadOnlySpan<char> line, Span<char> scratch, int defaultYear, out Envelope envelope)
+    {
+        envelope = new Envelope { Origin = Segment.None };
+        var offset = 0;
+        var s = line;
+        for (var round = 0; round < 3; round++)
+        {
+            if (NginxLineParser.LooksLikeRecordStart(s))
+            {
+                break;
+            }
+
+            int skip;
+            if (s.Length > 0 && s[0] == '{')
+            {
+                var inner = UnwrapJson(s, scratch);
+                if (inner < 0)
+                {
+                    break;
+                }
+
+                envelope.Unwrapped = true;
+                return scratch[..inner];
+            }
+
+            if ((skip = CriPrefix(s)) > 0 || (skip = ComposePrefix(s, offset, ref envelope)) > 0
+                || (skip = KubectlPrefix(s)) > 0 || (skip = SyslogPrefix(s, offset, defaultYear, ref envelope)) > 0)
+            {
+                envelope.Unwrapped = true;
+                offset += skip;
+                s = s[skip..];
+                continue;
+            }
+
+            break;
+        }
+
+        return s;
+    }
+
+    /// <summary>CRI: <c>2026-11-21T13:41:14.123456789Z stderr F message</c>.</summary>
+    private static int CriPrefix(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 30 || s[4] != '-' || s[10] != 'T')
+        {
+            return 0;
+        }
+
+        var sp = s.IndexOf(' ');
+        if (sp < 19)
+        {
+            return 0;
+        }
+
+        var rest = s[(sp + 1)..];
+        foreach (var stream in (ReadOnlySpan<string>)["stderr ", "stdout "])
+        {
+            if (rest.StartsWith(stream) && rest.Length > stream.Length + 1 && (rest[stream.Length] == 'F' || rest[stream.Length] == 'P')
+                && rest.Length > stream.Length + 1 && rest[stream.Length + 1] == ' ')
+            {
+                return sp + 1 + stream.Length + 2;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>docker-compose: <c>web_1  | message</c> or <c>web-1  | message</c>.</summary>
+    private static int ComposePrefix(ReadOnlySpan<char> s, int offset, ref Envelope envelope)
+    {
+        var bar = s.IndexOf(" | ", StringComparison.Ordinal);
+        var barOnly = s.IndexOf(" |", StringComparison.Ordinal);
+        if (bar < 0 && barOnly > 0 && barOnly == s.Length - 2)
+        {
+            bar = barOnly;
+        }
+
+        if (bar < 1 || bar > 80 || !char.IsAsciiLetterOrDigit(s[0]))
+        {
+            return 0;
+        }
+
+        var name = s[..bar].TrimEnd(' ');
+        if (name.IsEmpty || name.ContainsAnyExcept(NameChars))
+        {
+            return 0;
+        }
+
+        envelope.Origin = new Segment(offset, name.Length);
+        return Math.Min(s.Length, bar + 3);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NameChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");
+
+    /// <summary><c>kubectl logs --prefix</c>: <c>[pod/web-7d4/nginx] message</c>.</summary>
+    private static int KubectlPrefix(ReadOnlySpan<char> s)
+    {
+        if (!s.StartsWith("[pod/"))
+        {
+            return 0;
+        }
+
+        var close = s.IndexOf("] ", StringComparison.Ordinal);
+        return close > 0 ? close + 2 : 0;
+    }
+
+    /// <summary>
+    /// <c>&lt;PRI&gt;Mmm dd hh:mm:ss host tag[pid]: </c>, <c>&lt;PRI&gt;1 ISO host app procid msgid SD </c>,
+    /// and <c>ISO host tag: </c>.
+    /// </summary>
+    private static int SyslogPrefix(ReadOnlySpan<char> s, int offset, int defaultYear, ref Envelope envelope)
+    {
+        var p = 0;
+        if (s.Length > 3 && s[0] == '<')
+        {
+            var close = s.IndexOf('>');
+            if (close is < 2 or > 4)
+            {
+                return 0;
+            }
+
+            p = close + 1;
+            if (s[p..].StartsWith("1 "))
+            {
+                return Rfc5424(s, p + 2, offset, ref envelope);
+            }
+        }
+
+        var rest = s[p..];
+        int afterTime;
+        if (rest.Length > 16 && TimeParsing.Month(rest) > 0 && rest[3] == ' ')
+        {
+            var dayStart = rest[4] == ' ' ? 5 : 4;
+            var q = dayStart;
+            var day = (int)NginxLineParser.ReadNumber(rest, ref q);
+            if (day <= 0 || q >= rest.Length || rest[q] != ' ' || !TimeParsing.TryClock(rest, q + 1, out var h, out var m, out var sec))
+            {
+                return 0;
+            }
+
+            envelope.Time = TimeParsing.Make(defaultYear, TimeParsing.Month(rest), day, h, m, sec);
+            afterTime = p + q + 9;
+        }
+        else if (TimeParsing.Iso(rest) is { } iso && rest.IndexOf(' ') is var sp and > 18)
+        {
+            envelope.Time = iso;
+            afterTime = p + sp;
+        }
+        else
+        {
+            return 0;
+        }
+
+        return HostAndTag(s, afterTime, offset, ref envelope);
+    }
+
+    private static int HostAndTag(ReadOnlySpan<char> s, int at, int offset, ref Envelope envelope)
+    {
+        if (at >= s.Length || s[at] != ' ')
+        {
+            return 0;
+        }
+
+        var hostStart = at + 1;
+        var hostLen = s[hostStart..].IndexOf(' ');
+        if (hostLen <= 0)
+        {
+            return 0;
+        }
+
+        var tagStart = hostStart + hostLen + 1;
+        var colon = s[tagStart..].IndexOf(": ", StringComparison.Ordinal);
+        if (colon <= 0 || colon > 64 || s[tagStart..(tagStart + colon)].Contains(' '))
+        {
+            return 0;
+        }
+
+        envelope.Origin = new Segment(offset + hostStart, hostLen);
+        var tag = s[tagStart..(tagStart + colon)];
+        var end = tagStart + colon + 2;
+
+        // Keep "kernel: " for the kernel recogniser; it needs to know the source.
+        return tag.SequenceEqual("kernel") ? tagStart : end;
+    }
+
+    private static int Rfc5424(ReadOnlySpan<char> s, int at, int offset, ref Envelope envelope)
+    {
+        // TIMESTAMP HOST APP PROCID MSGID [SD|-] MSG
+        var p = at;
+        Span<int> fields = stackalloc int[5];
+        for (var i = 0; i < 5; i++)
+        {
+            var sp = s[p..].IndexOf(' ');
+            if (sp < 0)
+            {
+                return 0;
+            }
+
+            fields[i] = p;
+            p += sp + 1;
+        }
+
+        envelope.Time = TimeParsing.Iso(s[fields[0]..]);
+        envelope.Origin = new Segment(offset + fields[1], fields[2] - fields[1] - 1);
+        if (p < s.Length && s[p] == '-')
+        {
+            return Math.Min(s.Length, p + 2);
+        }
+
+        var sdEnd = s[p..].IndexOf("] ", StringComparison.Ordinal);
+        return sdEnd < 0 ? p : p + sdEnd + 2;
+    }
+
+    /// <summary>Unescapes the "log" (Docker), "message" or "msg" string value of a one-line JSON object into scratch.</summary>
+    private static int UnwrapJson(ReadOnlySpan<char> s, Span<char> scratch)
+    {
+        foreach (var key in (ReadOnlySpan<string>)["\"log\":", "\"message\":", "\"msg\":", "\"MESSAGE\":"])
+        {
+            var k = s.IndexOf(key, StringComparison.Ordinal);
+            if (k < 0)
+            {
+                continue;
+            }
+
+            var p = k + key.Length;
+            while (p < s.Length && s[p] == ' ')
+            {
+                p++;
+            }
+
+            if (p < s.Length && s[p] == '"')
+            {
+                var n = JsonString(s[(p + 1)..], scratch);
+                while (n > 0 && (scratch[n - 1] == '\n' || scratch[n - 1] == '\r'))
+                {
+                    n--;
+                }
+
+                return n;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int JsonString(ReadOnlySpan<char> s, Span<char> dest)
+    {
+        var n = 0;
+        for (var i = 0; i < s.Length && n < dest.Length; i++)
+        {
+            var ch = s[i];
+            if (ch == '"')
+            {
+                break;
+            }
+
+            if (ch != '\\' || i + 1 >= s.Length)
+            {
+                dest[n++] = ch;
+                continue;
+            }
+
+            ch = s[++i];
+            switch (ch)
+            {
+                case 'n': dest[n++] = '\n'; break;
+                case 't': dest[n++] = '\t'; break;
+                case 'r': dest[n++] = '\r'; break;
+                case 'b': dest[n++] = '\b'; break;
+                case 'f': dest[n++] = '\f'; break;
+                case 'u' when i + 4 < s.Length && ushort.TryParse(s.Slice(i + 1, 4), System.Globalization.NumberStyles.HexNumber, null, out var code):
+                    dest[n++] = (char)code;
+                    i += 4;
+                    break;
+                default: dest[n++] = ch; break;
+            }
+        }
+
+        return n;
+    }
+}

@@ -1,0 +1,40 @@
+namespace Nginx502Bot.Diagnostics.Parsing;
+
+/// <summary>
+/// One nginx error-log record split into its parts, as offsets into the record text:
+/// <c>TIME [LEVEL] PID#TID: *CID MESSAGE (ERRNO: TEXT) while ACTION, client: ..., server: ..., request: "...", upstream: "...", host: "...", referrer: "..."</c>.
+/// </summary>
+public struct NginxLine
+{
+    public DateTime Time;
+    public Segment Level;
+    public int Pid;
+    public int Tid;
+
+    /// <summary>The <c>*CID</c> client connection number, or -1 when the line has none.</summary>
+    public long ConnectionId;
+
+    public Segment Message;
+
+    /// <summary>The errno number, or -1 when the line carries none.</summary>
+    public int ErrnoNumber;
+    public Segment ErrnoText;
+    public Errno Errno;
+    public Segment Action;
+    public Segment Client;
+    public Segment Server;
+    public Segment Request;
+    public Segment Subrequest;
+    public Segment Upstream;
+    public Segment Host;
+    public Segment Referrer;
+    public Segment Resolver;
+
+    /// <summary>A stream (TCP/UDP proxy) line: no request, <c>server:</c> is the listen address, <c>upstream:</c> has no schema.</summary>
+    public bool IsStream;
+
+    /// <summary>The line was cut (nginx's 2048-byte limit, or the paste): the suffix is partly or wholly missing.</summary>
+    public bool Truncated;
+
+    public readonly bool HasRequestContext => Client.IsPresent;
+}

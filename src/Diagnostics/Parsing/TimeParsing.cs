@@ -1,0 +1,88 @@
+namespace Nginx502Bot.Diagnostics.Parsing;
+
+/// <summary>Small, allocation-free parsers for the timestamp formats companion logs use.</summary>
+public static class TimeParsing
+{
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    public static int Month(ReadOnlySpan<char> s)
+    {
+        for (var i = 0; i < Months.Length; i++)
+        {
+            if (s.StartsWith(Months[i], StringComparison.OrdinalIgnoreCase))
+            {
+                return i + 1;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary><c>HH:MM:SS</c> at <paramref name="at"/>.</summary>
+    public static bool TryClock(ReadOnlySpan<char> s, int at, out int h, out int m, out int sec)
+    {
+        h = m = sec = 0;
+        return at + 8 <= s.Length && s[at + 2] == ':' && s[at + 5] == ':'
+            && NginxLineParser.Digits(s, at, 2, out h) && NginxLineParser.Digits(s, at + 3, 2, out m)
+            && NginxLineParser.Digits(s, at + 6, 2, out sec) && h < 24 && m < 60 && sec < 61;
+    }
+
+    public static DateTime? Make(int y, int mo, int d, int h, int mi, int s)
+    {
+        if (y < 1 || y > 9999 || mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(y, mo) || h > 23 || mi > 59)
+        {
+            return null;
+        }
+
+        return new DateTime(y, mo, d, h, mi, Math.Min(s, 59), DateTimeKind.Unspecified);
+    }
+
+    /// <summary>PHP-FPM and PHP: <c>21-Nov-2026 13:41:14</c>.</summary>
+    public static DateTime? DayMonthYear(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 20 || s[2] != '-' || s[6] != '-' || s[11] != ' ')
+        {
+            return null;
+        }
+
+        return NginxLineParser.Digits(s, 0, 2, out var d) && NginxLineParser.Digits(s, 7, 4, out var y)
+            && TryClock(s, 12, out var h, out var m, out var sec)
+            ? Make(y, Month(s[3..6]), d, h, m, sec)
+            : null;
+    }
+
+    /// <summary>ISO-like <c>2026-11-21 13:41:14</c> or <c>2026-11-21T13:41:14</c>.</summary>
+    public static DateTime? Iso(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || (s[10] != ' ' && s[10] != 'T'))
+        {
+            return null;
+        }
+
+        return NginxLineParser.Digits(s, 0, 4, out var y) && NginxLineParser.Digits(s, 5, 2, out var mo)
+            && NginxLineParser.Digits(s, 8, 2, out var d) && TryClock(s, 11, out var h, out var m, out var sec)
+            ? Make(y, mo, d, h, m, sec)
+            : null;
+    }
+
+    /// <summary>ctime-like <c>Sat Nov 21 13:41:14 2026</c> (dmesg -T, uWSGI).</summary>
+    public static DateTime? CTime(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 24 || s[3] != ' ' || s[7] != ' ')
+        {
+            return null;
+        }
+
+        var dayStart = s[8] == ' ' ? 9 : 8;
+        var p = dayStart;
+        var day = (int)NginxLineParser.ReadNumber(s, ref p);
+        return day > 0 && p < s.Length && s[p] == ' ' && TryClock(s, p + 1, out var h, out var m, out var sec)
+            && NginxLineParser.Digits(s, p + 10, 4, out var y)
+            ? Make(y, Month(s[4..7]), day, h, m, sec)
+            : null;
+    }
+
+    /// <summary>Unix epoch seconds, as in <c>audit(1700000000.123:456)</c>; read as UTC wall-clock.</summary>
+    public static DateTime? Epoch(long seconds) =>
+        seconds is > 0 and < 253402300799 ? DateTime.SpecifyKind(DateTime.UnixEpoch.AddSeconds(seconds), DateTimeKind.Unspecified) : null;
+}

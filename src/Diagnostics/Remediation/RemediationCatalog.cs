@@ -1,0 +1,186 @@
+using Nginx502Bot.Diagnostics.Vocabulary;
+
+namespace Nginx502Bot.Diagnostics.Remediation;
+
+/// <summary>
+/// Per cause id: what it means, what usually causes it, and the commands to check and fix it, filled in with the
+/// finding's real target, port, socket path, upstream block, server name and pool. Commands are read-only checks
+/// first; changes name the directive to edit and end with <c>nginx -t &amp;&amp; systemctl reload nginx</c>.
+/// </summary>
+public static class RemediationCatalog
+{
+    private const string Reload = "nginx -t && systemctl reload nginx";
+
+    public static Advice For(string cause, TargetParts t, string? scheme, string? server, string? pool)
+    {
+        var target = t.Raw;
+        var port = t.Port ?? "PORT";
+        var host = t.Host ?? "HOST";
+        var sock = t.SocketPath ?? target;
+        var where = server is null ? "the server block" : $"the server block for {server}";
+        var grepTarget = $"grep -Rn -- '{target}' /etc/nginx/";
+        var poolName = pool ?? "www";
+        var buffer = scheme is "fastcgi" or "uwsgi" or "scgi" or "grpc" ? scheme : "proxy";
+        return cause switch
+        {
+            Causes.UpstreamDown when t.IsUnix => new(
+                $"nginx reached the socket file {sock}, but nothing accepts connections on it (stale socket: the backend is gone).",
+                ["the backend (PHP-FPM, gunicorn, uWSGI) stopped or crashed and left its socket file behind"],
+                [$"ss -xlp | grep -F '{sock}'", $"ls -l {sock}", "systemctl --failed", $"{grepTarget}"],
+                ["which service should own the socket and whether it is running"], Confidence.High),
+            Causes.UpstreamDown => new(
+                $"Nothing accepted the connection on {target}: the backend is down, or listens on another port or address.",
+                ["the backend service is stopped or crashed", "the backend listens on another port or only on IPv6/another address (wrong target)"],
+                [$"ss -ltnp '( sport = :{port} )'", $"curl -sS -o /dev/null -w '%{{http_code}}\\n' http://{TargetForCurl(t)}/", "systemctl --failed", grepTarget],
+                [$"is anything listening on {target}?", "does the service that should answer listen elsewhere (another port, [::1] only)? — then it is wrong_target"],
+                Confidence.Medium),
+            Causes.UnixSocketMissing => new(
+                $"The socket {sock} does not exist.",
+                ["the backend (PHP-FPM pool, gunicorn, uWSGI) is not running", "nginx and the backend disagree on the socket path (version in the path, PrivateTmp)"],
+                [$"ls -l {sock}", $"ls -l {Path.GetDirectoryName(sock)?.Replace('\\', '/') ?? "/run"}/", "grep -Rn '^listen' /etc/php/*/fpm/pool.d/", grepTarget],
+                ["is the service that should create the socket running?", "does it listen on another path?"], Confidence.Medium),
+            Causes.UnixSocketPermission => new(
+                $"The nginx worker user may not connect to {sock} (no write permission on the socket).",
+                ["the socket's owner/group/mode does not admit the nginx worker user"],
+                [$"ls -l {sock}", "ps -o user= -C nginx | sort | uniq -c", $"grep -n '^listen\\.' /etc/php/*/fpm/pool.d/{poolName}.conf",
+                 $"# in the pool: listen.owner = www-data, listen.group = www-data, listen.mode = 0660; then restart the pool"],
+                ["socket owner, group and mode against the worker user and its groups"], Confidence.High),
+            Causes.SelinuxDenied => new(
+                $"The kernel refused nginx's connection to {target} with EACCES: on a TCP target that is SELinux policy.",
+                ["SELinux is enforcing and httpd_can_network_connect is off, or the port is not labelled http_port_t"],
+                ["getenforce", "getsebool httpd_can_network_connect", "ausearch -m avc -c nginx -ts recent",
+                 "setsebool -P httpd_can_network_connect 1", $"semanage port -a -t http_port_t -p tcp {port}"],
+                ["SELinux mode, the boolean, and AVC denials for nginx"], Confidence.Medium),
+            Causes.FirewallBlocked => new(
+                $"A local firewall rule rejected nginx's connection to {target} (EPERM).",
+                ["an iptables/nftables OUTPUT rule or a cgroup BPF filter"],
+                ["nft list ruleset", "iptables -S OUTPUT", $"ss -tn dst {TargetForSs(t)}"],
+                ["firewall rules matching the target"], Confidence.High),
+            Causes.ListenBacklogFull => new(
+                $"The listen queue of {sock} is full: the backend does not accept connections fast enough.",
+                ["every backend worker is busy (pm.max_children reached)", "listen.backlog too small for the burst"],
+                [$"ss -xl | grep -F '{sock}'", $"grep -n -E '^pm\\.|^listen\\.backlog' /etc/php/*/fpm/pool.d/{poolName}.conf", "sysctl net.core.somaxconn"],
+                ["pm.max_children reached in the pool log?", "busy workers vs pm.max_children"], Confidence.Medium),
+            Causes.NoRoute => new(
+                $"No route to {host}: the host is down or unreachable at the network layer.",
+                ["the backend host is down", "an ARP/ICMP host-unreachable from a router or firewall"],
+                [$"ip route get {host}", $"ping -c 3 {host}"], ["is the host up and reachable from this web host?"], Confidence.High),
+            Causes.NetworkUnreachable => new(
+                $"The network of {host} is unreachable from this host (often an IPv6 target without an IPv6 route).",
+                ["an IPv6 address (or AAAA record) used where the host has no IPv6 route"],
+                [$"ip route get {host}", "ip -6 route", $"{grepTarget}"], ["does the host have a route to the target's address family?"], Confidence.High),
+            Causes.EphemeralPortExhaustion => new(
+                $"nginx could not get a local port to connect to {target} (EADDRNOTAVAIL): ephemeral ports are exhausted.",
+                ["every request opens a new connection (no upstream keepalive) and TIME_WAIT sockets pile up", "an [::1] target on a host with IPv6 disabled"],
+                [$"ss -tan state time-wait '( dport = :{port} )' | wc -l", "sysctl net.ipv4.ip_local_port_range",
+                 "# in the upstream block: keepalive 32; in the location: proxy_http_version 1.1; proxy_set_header Connection \"\";", Reload],
+                ["TIME_WAIT count toward the target and whether upstream keepalive is configured"], Confidence.Medium),
+            Causes.FdExhaustion => new(
+                "nginx ran out of file descriptors or worker connections, so it could not open the upstream socket (500).",
+                ["worker_rlimit_nofile / LimitNOFILE too low for worker_connections", "a connection leak or a traffic burst"],
+                ["grep 'open files' /proc/$(cat /run/nginx.pid)/limits", "grep -Rn -E 'worker_connections|worker_rlimit_nofile' /etc/nginx/nginx.conf",
+                 "# raise worker_rlimit_nofile (and LimitNOFILE= in the unit) above 2 x worker_connections", Reload],
+                ["the worker's open-files limit against its open descriptors"], Confidence.High),
+            Causes.UpstreamTimeoutConnect => new(
+                $"Connecting to {target} did not complete in time: the host drops SYNs or its accept queue is full.",
+                ["the backend host is overloaded or a firewall silently drops packets", "the listen backlog is full"],
+                [$"curl -sS -o /dev/null --connect-timeout 3 -w '%{{time_connect}}\\n' http://{TargetForCurl(t)}/", $"ss -ltn '( sport = :{port} )'"],
+                ["is the target reachable and accepting quickly from this host?"], Confidence.Medium),
+            Causes.UpstreamTimeoutSend => new(
+                $"Sending the request to {target} stalled past proxy_send_timeout.",
+                ["the backend stopped reading the request body (busy or stuck)"],
+                [$"grep -Rn -E '(proxy|fastcgi|uwsgi|grpc)_send_timeout' /etc/nginx/"], ["is the backend busy or blocked?"], Confidence.Medium),
+            Causes.UpstreamTimeoutRead => new(
+                $"{target} accepted the request but sent no complete response header within the read timeout.",
+                ["slow requests (database, external calls)", "every backend worker busy", "a stuck worker"],
+                [$"curl -sS -o /dev/null -w '%{{time_starttransfer}}\\n' http://{TargetForCurl(t)}/",
+                 $"grep -Rn -E '(proxy|fastcgi|uwsgi|grpc)_read_timeout' /etc/nginx/"],
+                ["backend slow-request log and busy workers"], Confidence.Medium),
+            Causes.PrematureClose or Causes.ConnectionReset => new(
+                $"{target} closed or reset the connection before sending a complete response header.",
+                ["the backend worker crashed, was OOM-killed or was killed for a timeout", "stale keep-alive: the backend closes idle connections sooner than nginx reuses them"],
+                ["journalctl -k --since '-1h' | grep -i -E 'killed process|segfault'", "grep -Rn -E 'keepalive|proxy_http_version|proxy_set_header +Connection' /etc/nginx/"],
+                ["backend and kernel logs at the same time", "upstream keepalive directives and the backend's idle timeout"], Confidence.Medium),
+            Causes.BrokenPipe => new(
+                $"{target} closed the connection while nginx was still sending the request (usually a large body).",
+                ["the backend rejects large uploads early (its own body limit)", "the backend worker died"],
+                [$"grep -Rn client_max_body_size /etc/nginx/", "journalctl -k --since '-1h' | grep -i -E 'killed process|segfault'"],
+                ["the backend's request size limit and its logs"], Confidence.Medium),
+            Causes.NoLiveUpstreams => new(
+                $"Every member of upstream '{target}' was marked failed (max_fails/fail_timeout) or down, so nginx did not even try.",
+                ["each member failed with its own cause just before (see the other findings)", "all members marked down"],
+                [$"grep -Rn -A 12 'upstream {target}' /etc/nginx/"], [$"the state and cause of each member of upstream {target}"], Confidence.High),
+            Causes.HeaderTooBig => new(
+                $"{target} sent a response header larger than {buffer}_buffer_size.",
+                ["large cookies or headers from the application"],
+                [$"curl -sS -D - -o /dev/null http://{TargetForCurl(t)}/ | wc -c", $"# in {where}: {buffer}_buffer_size 16k; {buffer}_buffers 8 16k;", Reload],
+                [$"the backend's header size against {buffer}_buffer_size"], Confidence.High),
+            Causes.InvalidHeader => new(
+                $"{target} sent a response header nginx rejects (invalid byte, duplicate or conflicting Content-Length/Transfer-Encoding, bad status).",
+                ["an application or framework bug writing raw headers"],
+                [$"curl -sS -v --raw -o /dev/null http://{TargetForCurl(t)}/"], ["the raw response header of the backend"], Confidence.High),
+            Causes.ProtocolMismatch => new(
+                $"{target} does not speak the protocol of the *_pass scheme ({scheme ?? "?"}): e.g. a TLS port behind http://, or HTTP/1 behind grpc_pass.",
+                ["wrong port in the *_pass directive", "wrong scheme (http vs https, grpc vs http)"],
+                [$"curl -sS -v -o /dev/null http://{TargetForCurl(t)}/", $"openssl s_client -connect {TargetForSs(t)} </dev/null", grepTarget, Reload],
+                ["what the port really speaks (plain HTTP, TLS, HTTP/2)"], Confidence.High),
+            Causes.FastcgiProtocolMismatch => new(
+                $"{target} is not a FastCGI server (72 = 'H': it answered with HTTP).",
+                ["fastcgi_pass points at an HTTP server instead of PHP-FPM"],
+                [grepTarget, "grep -Rn '^listen' /etc/php/*/fpm/pool.d/", Reload], ["which port PHP-FPM really listens on"], Confidence.High),
+            Causes.UpstreamTls => new(
+                $"The TLS handshake with {target} failed.",
+                ["https:// pointed at a plain-HTTP port (wrong version number)", "SNI not sent (proxy_ssl_server_name off)", "no common protocol or cipher"],
+                [$"openssl s_client -connect {TargetForSs(t)} -servername {host} </dev/null", "# in the location: proxy_ssl_server_name on; proxy_ssl_name <backend name>;", Reload],
+                ["does the port speak TLS, and which SNI/protocols does it need?"], Confidence.Medium),
+            Causes.UpstreamCertInvalid => new(
+                $"{target} presented a certificate nginx does not accept (proxy_ssl_verify on).",
+                ["self-signed or expired certificate, missing intermediate, or a name that does not match proxy_ssl_name"],
+                [$"openssl s_client -connect {TargetForSs(t)} -servername {host} -showcerts </dev/null | openssl x509 -noout -subject -issuer -dates"],
+                ["the certificate chain, dates and names"], Confidence.High),
+            Causes.DnsResolution => new(
+                $"nginx's resolver could not resolve {target}.",
+                ["the name does not exist (Host not found)", "the resolver in the resolver directive is down or unreachable (timed out)"],
+                [$"getent hosts {host}", "grep -Rn -E '^\\s*resolver ' /etc/nginx/"], ["does the resolver answer for the name from this host?"], Confidence.High),
+            Causes.NoResolver => new(
+                $"proxy_pass uses a variable host ({target}) but no resolver directive is configured.",
+                ["a *_pass with a variable and no resolver"],
+                ["grep -Rn -E '_pass .*\\$' /etc/nginx/", $"# in {where}: resolver 127.0.0.53 valid=30s;", Reload],
+                [], Confidence.High),
+            Causes.ResponseTruncated => new(
+                $"{target} failed after the response header was sent: clients got a cut response with the backend's status, not a 502.",
+                ["the backend died or timed out mid-body", "proxy_read_timeout shorter than a slow stream"],
+                [$"grep -Rn -E '(proxy|fastcgi)_read_timeout' /etc/nginx/"], ["backend logs for the same time"], Confidence.High),
+            Causes.PhpFatal => new(
+                "PHP hit a fatal error for the request (500 from PHP, or 502 when the worker died).",
+                ["an application bug", "memory_limit exhausted"],
+                [$"tail -n 100 /var/log/php*-fpm.log", "grep -Rn memory_limit /etc/php/*/fpm/php.ini"], ["the PHP error for the same request"], Confidence.High),
+            Causes.FastcgiScriptNotFound => new(
+                "PHP-FPM could not find the script nginx asked for (404).",
+                ["SCRIPT_FILENAME / root mismatch between nginx and PHP-FPM (chroot, container paths)"],
+                ["grep -Rn -E 'SCRIPT_FILENAME|^\\s*root ' /etc/nginx/"], ["the script path PHP-FPM sees"], Confidence.High),
+            Causes.FpmPoolExhausted => new(
+                $"PHP-FPM pool '{poolName}' reached pm.max_children: requests queue and time out.",
+                ["pm.max_children too low for the traffic", "slow requests holding workers"],
+                [$"grep -n -E '^pm' /etc/php/*/fpm/pool.d/{poolName}.conf", "ps -C php-fpm8.2 -o rss= | awk '{s+=$1} END {print s/NR/1024 \" MiB per child\"}'"],
+                ["memory per child against available memory before raising pm.max_children"], Confidence.High),
+            Causes.AppWorkerTimeout => new(
+                "The application server killed a worker that ran past its timeout (gunicorn --timeout, request_terminate_timeout, uWSGI harakiri).",
+                ["slow requests", "the app timeout shorter than nginx's read timeout"],
+                ["journalctl -u 'gunicorn*' -u 'php*-fpm' --since '-1h' | grep -i -E 'timeout|harakiri'"], ["which requests ran long"], Confidence.High),
+            Causes.AppCrash => new(
+                $"A backend worker{(pool is null ? "" : $" ({pool})")} exited on a signal or crashed.",
+                ["a segfault in an extension or native library", "SIGKILL from the OOM killer or a supervisor"],
+                ["journalctl -k --since '-1h' | grep -i -E 'segfault|killed process'", "coredumpctl list"], ["kernel log and core dumps at the same time"], Confidence.High),
+            Causes.OomKilled => new(
+                $"The kernel OOM killer killed {(pool is null ? "a backend process" : pool)}.",
+                ["the backend's memory use (workers x per-worker memory) exceeds the host or cgroup limit"],
+                ["journalctl -k --since '-1h' | grep -i -E 'out of memory|killed process'", "free -m"], ["memory limits of the service"], Confidence.High),
+            _ => new("No upstream failure.", [], [], [], Confidence.Low),
+        };
+    }
+
+    private static string TargetForCurl(TargetParts t) => t.IsUnix ? "localhost" : t.Port is null ? t.Raw : t.Host!.Contains(':') ? $"[{t.Host}]:{t.Port}" : $"{t.Host}:{t.Port}";
+
+    private static string TargetForSs(TargetParts t) => t.Port is null ? t.Raw : t.Host!.Contains(':') ? $"[{t.Host}]:{t.Port}" : $"{t.Host}:{t.Port}";
+}

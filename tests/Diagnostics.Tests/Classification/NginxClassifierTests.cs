@@ -1,0 +1,151 @@
+using Nginx502Bot.Diagnostics.Analysis;
+
+namespace Nginx502Bot.Diagnostics.Tests.Classification;
+
+/// <summary>
+/// Every message family of nginx-502-messages.md on literal lines: the lines of its Appendix A (reproduced with real
+/// nginx) and the templates of §2, with glibc, musl and BSD errno texts.
+/// </summary>
+public class NginxClassifierTests
+{
+    private const string P = "2026/11/21 13:41:14 [error] 6087#6087: ";
+    private const string Sfx = ", client: 127.0.0.1, server: test.local, request: \"GET /x?y=1 HTTP/1.1\", upstream: \"http://127.0.0.1:18999/x?y=1\", host: \"127.0.0.1:18080\"";
+    private const string FcgiSfx = ", client: 127.0.0.1, server: php.local, request: \"GET /index.php HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"php.local\"";
+
+    [Theory]
+    // Connect (C1, C2)
+    [InlineData(P + "*1 connect() failed (111: Connection refused) while connecting to upstream" + Sfx, "upstream_down", 502)]
+    [InlineData(P + "*9 connect() to unix:/tmp/ngxrun/nonexistent.sock failed (2: No such file or directory) while connecting to upstream, client: 127.0.0.1, server: test.local, request: \"GET /unixmiss?x=1 HTTP/1.1\", upstream: \"fastcgi://unix:/tmp/ngxrun/nonexistent.sock:\", host: \"127.0.0.1:18080\", referrer: \"http://ref.example/\"", "unix_socket_missing", 502)]
+    [InlineData(P + "*22 connect() to unix:/tmp/ngxrun/dead.sock failed (13: Permission denied) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET /unixdead HTTP/1.1\", upstream: \"http://unix:/tmp/ngxrun/dead.sock:/app\", host: \"127.0.0.1:18081\"", "unix_socket_permission", 502)]
+    [InlineData(P + "*38 connect() to unix:/tmp/ngxrun/dead.sock failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET /unixdead HTTP/1.1\", upstream: \"http://unix:/tmp/ngxrun/dead.sock:/app\", host: \"x\"", "upstream_down", 502)]
+    [InlineData(P + "*40 connect() to unix:/tmp/ngxrun/full.sock failed (11: Resource temporarily unavailable) while connecting to upstream" + FcgiSfx, "listen_backlog_full", 502)]
+    [InlineData(P + "*5 connect() to 10.0.0.5:8080 failed (13: Permission denied) while connecting to upstream" + Sfx, "selinux_denied", 502)]
+    [InlineData(P + "*5 connect() to 10.0.0.5:8080 failed (1: Operation not permitted) while connecting to upstream" + Sfx, "firewall_blocked", 502)]
+    [InlineData(P + "*5 connect() failed (113: No route to host) while connecting to upstream" + Sfx, "no_route", 502)]
+    [InlineData(P + "*5 connect() failed (113: Host is unreachable) while connecting to upstream" + Sfx, "no_route", 502)]
+    [InlineData(P + "*5 connect() to [2001:db8::1]:80 failed (101: Network is unreachable) while connecting to upstream" + Sfx, "network_unreachable", 502)]
+    [InlineData(P + "*5 connect() to [2001:db8::1]:80 failed (101: Network unreachable) while connecting to upstream" + Sfx, "network_unreachable", 502)]
+    [InlineData(P + "*5 connect() to 127.0.0.1:8080 failed (99: Cannot assign requested address) while connecting to upstream" + Sfx, "ephemeral_port_exhaustion", 502)]
+    [InlineData(P + "*5 connect() to 127.0.0.1:8080 failed (99: Address not available) while connecting to upstream" + Sfx, "ephemeral_port_exhaustion", 502)]
+    [InlineData(P + "*5 connect() failed (110: Connection timed out) while connecting to upstream" + Sfx, "upstream_timeout_connect", 502)]
+    [InlineData(P + "*5 kevent() reported that connect() failed (61: Connection refused) while connecting to upstream" + Sfx, "upstream_down", 502)]
+    // fd exhaustion (C4, C5)
+    [InlineData("2026/11/21 13:41:14 [alert] 6087#6087: *1 socket() failed (24: Too many open files) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET /x2 HTTP/1.1\", upstream: \"http://127.0.0.1:19001/x2\", host: \"127.0.0.1:18082\"", "fd_exhaustion", 500)]
+    [InlineData("2026/11/21 13:41:14 [crit] 6087#6087: accept4() failed (24: No file descriptors available)", "fd_exhaustion", null)]
+    [InlineData("2026/11/21 13:41:14 [alert] 6087#6087: *3 1024 worker_connections are not enough while connecting to upstream" + Sfx, "fd_exhaustion", 500)]
+    // Timeouts (D1–D4)
+    [InlineData(P + "*13 upstream timed out (110: Connection timed out) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET /conntmo HTTP/1.1\", upstream: \"http://127.0.0.1:19106/conntmo\", host: \"127.0.0.1:18081\"", "upstream_timeout_connect", 504)]
+    [InlineData(P + "*25 upstream timed out (110: Connection timed out) while SSL handshaking to upstream" + Sfx, "upstream_timeout_connect", 504)]
+    [InlineData(P + "*25 upstream timed out (110: Operation timed out) while sending request to upstream" + Sfx, "upstream_timeout_send", 504)]
+    [InlineData(P + "*11 upstream timed out (110: Connection timed out) while reading response header from upstream" + Sfx, "upstream_timeout_read", 504)]
+    [InlineData(P + "*11 upstream timed out (110: Operation timed out) while reading response header from upstream" + Sfx, "upstream_timeout_read", 504)]
+    [InlineData(P + "*11 upstream timed out (110: Connection timed out) while reading upstream" + Sfx, "response_truncated", null)]
+    [InlineData("2026/11/21 13:41:14 [info] 6087#6087: *1 upstream timed out (110: Connection timed out) while proxying upgraded connection" + Sfx, "response_truncated", null)]
+    // Reads (R1, R3, R4) and writes (E1–E3)
+    [InlineData(P + "*17 upstream prematurely closed connection while reading response header from upstream" + Sfx, "premature_close", 502)]
+    [InlineData(P + "*27 upstream prematurely closed connection while reading upstream" + Sfx, "response_truncated", null)]
+    [InlineData(P + "*19 recv() failed (104: Connection reset by peer) while reading response header from upstream" + Sfx, "connection_reset", 502)]
+    [InlineData(P + "*19 readv() failed (104: Connection reset by peer) while reading upstream" + Sfx, "response_truncated", null)]
+    [InlineData(P + "*19 recv() failed (110: Connection timed out) while reading response header from upstream" + Sfx, "upstream_timeout_read", 502)]
+    [InlineData(P + "*19 SSL_read() failed (SSL: error:0A000119:SSL routines::decryption failed or bad record mac) while reading response header from upstream" + Sfx, "upstream_tls", 502)]
+    [InlineData(P + "*19 writev() failed (32: Broken pipe) while sending request to upstream" + Sfx, "broken_pipe", 502)]
+    [InlineData(P + "*19 writev() failed (104: Connection reset by peer) while sending request to upstream" + Sfx, "broken_pipe", 502)]
+    [InlineData(P + "*19 sendfile() failed (32: Broken pipe) while sending request to upstream" + Sfx, "broken_pipe", 502)]
+    [InlineData(P + "*19 SSL_write() failed (32: Broken pipe) while sending request to upstream" + Sfx, "broken_pipe", 502)]
+    [InlineData(P + "*19 writev() failed (104: Connection reset by peer) while sending to client" + Sfx, "response_truncated", null)]
+    // Balancer (B1, B2)
+    [InlineData(P + "*6 no live upstreams while connecting to upstream, client: 127.0.0.1, server: test.local, request: \"GET /twodead?x=1 HTTP/1.1\", upstream: \"http://two_dead/twodead?x=1\", host: \"127.0.0.1:18080\", referrer: \"http://ref.example/\"", "no_live_upstreams", 502)]
+    [InlineData("2026/11/21 13:41:14 [warn] 6087#6087: *3 upstream server temporarily disabled while connecting to upstream" + Sfx, "not_an_upstream_error", null)]
+    // TLS (S1–S5)
+    [InlineData(P + "*1 SSL_do_handshake() failed (SSL: error:0A00010B:SSL routines::wrong version number) while SSL handshaking to upstream, client: 127.0.0.1, server: , request: \"GET /tlswrongver HTTP/1.1\", upstream: \"https://127.0.0.1:19101/tlswrongver\", host: \"127.0.0.1:18081\"", "upstream_tls", 502)]
+    [InlineData(P + "*1 SSL_do_handshake() failed (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number) while SSL handshaking to upstream" + Sfx, "upstream_tls", 502)]
+    [InlineData(P + "*9 peer closed connection in SSL handshake (104: Connection reset by peer) while SSL handshaking to upstream" + Sfx, "upstream_tls", 502)]
+    [InlineData(P + "*3 upstream SSL certificate verify error: (18:self-signed certificate) while SSL handshaking to upstream" + Sfx, "upstream_cert_invalid", 502)]
+    [InlineData(P + "*5 upstream SSL certificate does not match \"other.test\" while SSL handshaking to upstream" + Sfx, "upstream_cert_invalid", 502)]
+    [InlineData(P + "*5 upstream prematurely sent response while reading response header from upstream" + Sfx, "protocol_mismatch", 502)]
+    [InlineData("2026/11/21 13:41:14 [crit] 6087#6087: *5 SSL_do_handshake() failed (SSL: error:0A00006C:SSL routines::bad key share) while SSL handshaking, client: 1.2.3.4, server: 0.0.0.0:443", "not_an_upstream_error", null)]
+    // Headers (R2, H1–H7) and HTTP/0.9
+    [InlineData(P + "*15 upstream sent too big header while reading response header from upstream" + Sfx, "header_too_big", 502)]
+    [InlineData(P + "*13 upstream sent invalid header: \"Ba\\x01...\" while reading response header from upstream" + Sfx, "invalid_header", 502)]
+    [InlineData(P + "*11 upstream sent invalid \"Content-Length\" header: \"Content-Length: abc\" while reading response header from upstream" + Sfx, "invalid_header", 502)]
+    [InlineData(P + "*31 upstream sent \"Content-Length\" and \"Transfer-Encoding\" headers at the same time while reading response header from upstream" + Sfx, "invalid_header", 502)]
+    [InlineData(P + "*3 upstream sent duplicate header line: \"Content-Length: 3\", previous value: \"Content-Length: 2\" while reading response header from upstream" + Sfx, "invalid_header", 502)]
+    [InlineData("2026/11/21 13:41:14 [warn] 6087#6087: *5 upstream sent duplicate header line: \"Expires: 1\", previous value: \"Expires: 0\", ignored while reading response header from upstream" + Sfx, "not_an_upstream_error", null)]
+    [InlineData(P + "*7 upstream sent HTTP/1.0 response with early hints while reading response header from upstream" + Sfx, "invalid_header", 502)]
+    [InlineData(P + "*9 upstream sent unknown \"Transfer-Encoding\": \"gzip\" while reading response header from upstream" + Sfx, "invalid_header", 502)]
+    [InlineData(P + "*9 upstream sent invalid status \"abc\" while reading response header from upstream" + FcgiSfx, "invalid_header", 502)]
+    [InlineData(P + "*29 upstream sent no valid HTTP/1.0 header while reading response header from upstream" + Sfx, "protocol_mismatch", 9)]
+    [InlineData(P + "*33 upstream sent invalid chunked response while reading upstream" + Sfx, "response_truncated", null)]
+    [InlineData(P + "*35 upstream sent invalid chunked response while reading response header from upstream" + Sfx, "response_truncated", null)]
+    // FastCGI (F1–F7)
+    [InlineData(P + "*21 upstream sent unsupported FastCGI protocol version: 72 while reading response header from upstream, client: 127.0.0.1, server: , request: \"GET / HTTP/1.1\", upstream: \"fastcgi://127.0.0.1:19006\", host: \"x\"", "fastcgi_protocol_mismatch", 502)]
+    [InlineData(P + "*28 upstream sent unexpected FastCGI record: 3 while reading response header from upstream" + FcgiSfx, "fastcgi_protocol_mismatch", 502)]
+    [InlineData(P + "*28 upstream sent invalid FastCGI record type: 9 while reading response header from upstream" + FcgiSfx, "fastcgi_protocol_mismatch", 502)]
+    [InlineData(P + "*30 upstream prematurely closed FastCGI stdout while reading response header from upstream" + FcgiSfx, "premature_close", 502)]
+    [InlineData(P + "*30 upstream prematurely closed FastCGI request while reading upstream" + FcgiSfx, "response_truncated", null)]
+    [InlineData(P + "*32 FastCGI sent in stderr: \"Primary script unknown\" while reading response header from upstream" + FcgiSfx, "fastcgi_script_not_found", 404)]
+    [InlineData(P + "*32 FastCGI sent in stderr: \"PHP message: PHP Warning:  Undefined variable $x in /var/www/a.php on line 2\" while reading response header from upstream" + FcgiSfx, "not_an_upstream_error", null)]
+    // gRPC / HTTP/2 (K)
+    [InlineData(P + "*23 upstream sent too large http2 frame: 4740180 while reading response header from upstream, client: 127.0.0.1, server: , request: \"POST /x HTTP/2.0\", upstream: \"grpc://127.0.0.1:19006\", host: \"x\"", "protocol_mismatch", 502)]
+    [InlineData(P + "*23 upstream sent too large http2 header while reading response header from upstream" + Sfx, "header_too_big", 502)]
+    [InlineData(P + "*23 upstream rejected request with error 2 while reading response header from upstream" + Sfx, "invalid_header", 502)]
+    [InlineData(P + "*23 upstream sent goaway with error 1 while reading response header from upstream" + Sfx, "invalid_header", 502)]
+    [InlineData(P + "*23 upstream prematurely closed stream while reading response header from upstream" + Sfx, "premature_close", 502)]
+    [InlineData(P + "*23 upstream violated stream flow control, received 100 data frame with window 10 while reading upstream" + Sfx, "response_truncated", null)]
+    // memcached (M)
+    [InlineData(P + "*1 memcached sent invalid response: \"ERROR\" while reading response header from upstream" + Sfx, "invalid_header", 502)]
+    [InlineData("2026/11/21 13:41:14 [info] 6087#6087: *1 key: \"/x\" was not found by memcached while reading response header from upstream" + Sfx, "not_an_upstream_error", 404)]
+    // Resolution (A1, A2, resolver internals)
+    [InlineData(P + "*39 no resolver defined to resolve nonexistent.invalid, client: 127.0.0.1, server: test.local, request: \"GET /noresolver?x=1 HTTP/1.1\", host: \"127.0.0.1:18080\", referrer: \"http://ref.example/\"", "no_resolver", 502)]
+    [InlineData(P + "*40 nonexistent.invalid could not be resolved (110: Operation timed out), client: 127.0.0.1, server: test.local, request: \"GET /resolvetimeout?x=1 HTTP/1.1\", host: \"127.0.0.1:18080\", referrer: \"http://ref.example/\"", "dns_resolution", 502)]
+    [InlineData(P + "*40 backend.internal could not be resolved (3: Host not found), client: 127.0.0.1, server: a, request: \"GET / HTTP/1.1\", host: \"a\"", "dns_resolution", 502)]
+    [InlineData(P + "send() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:15353", "dns_resolution", 502)]
+    // Limits and client aborts (§2.M)
+    [InlineData(P + "*1 limiting requests, excess: 10.500 by zone \"one\", client: 1.2.3.4, server: a, request: \"GET / HTTP/1.1\", host: \"a\"", "rate_limited", 503)]
+    [InlineData(P + "*1 limiting connections by zone \"addr\", client: 1.2.3.4, server: a, request: \"GET / HTTP/1.1\", host: \"a\"", "rate_limited", 503)]
+    [InlineData("2026/11/21 13:41:14 [info] 6087#6087: *1 client prematurely closed connection, so upstream connection is closed too while sending request to upstream" + Sfx, "client_abort", 499)]
+    [InlineData("2026/11/21 13:41:14 [info] 6087#6087: *1 client closed connection while waiting for request, client: 1.2.3.4, server: 0.0.0.0:80", "client_abort", null)]
+    // Not upstream
+    [InlineData(P + "*1 open() \"/usr/share/nginx/html/favicon.ico\" failed (2: No such file or directory), client: 1.2.3.4, server: a, request: \"GET /favicon.ico HTTP/1.1\", host: \"a\"", "not_an_upstream_error", 404)]
+    [InlineData(P + "*1 client intended to send too large body: 2000000 bytes, client: 1.2.3.4, server: a, request: \"POST /u HTTP/1.1\", host: \"a\"", "not_an_upstream_error", 413)]
+    [InlineData("2026/11/21 13:41:14 [notice] 6087#6087: signal process started", "not_an_upstream_error", null)]
+    [InlineData("this is not a log line at all", "not_an_upstream_error", null)]
+    // Pasted without the time, or as the bare message (common in bug reports and chat)
+    [InlineData("[error] 822#0: *1 upstream sent too big header while reading response header from upstream, client: 172.28.128.1, server: , request: \"GET /app_dev.php HTTP/1.1\", upstream: \"fastcgi://unix://tmp/php-server-socket:\"", "header_too_big", 502)]
+    [InlineData("connect() to unix:/var/run/php/php7.4-fpm.sock failed (13: Permission denied)", "unix_socket_permission", 502)]
+    [InlineData("connect() to 127.0.0.1:9000 failed (111: Connection refused)", "upstream_down", 502)]
+    [InlineData("upstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_timeout_read", 504)]
+    [InlineData("*2286 upstream prematurely closed connection while reading response header from upstream, client: xx.XX.XX.XX , server: localhost, request: \"POST /xmlrpc.php HTTP/1.1\", upstream: \"http://xxx.xxx.xx.xxx:8080/xmlrpc.php\", host: \"example.com\"", "premature_close", 502)]
+    [InlineData("backend.internal could not be resolved (3: Host not found)", "dns_resolution", null)]
+    public void Line_GetsCauseAndStatus(string line, string cause, int? status)
+    {
+        var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal(cause, record.Cause);
+        Assert.Equal(status, record.Status);
+    }
+
+    [Fact]
+    public void Suffix_WithQuotesInsideRequestAndReferrer_IsSplitOnKnownKeys()
+    {
+        const string line = P + "*7 connect() failed (111: Connection refused) while connecting to upstream, client: 10.1.2.3, server: shop.example, request: \"GET /search?q=\"a, b\" HTTP/1.1\", upstream: \"http://10.0.0.7:8080/search?q=\"a, b\"\", host: \"shop.example\", referrer: \"https://x/?\"q\"\"";
+        var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal("GET /search?q=\"a, b\" HTTP/1.1", r.Request);
+        Assert.Equal("10.0.0.7:8080", r.UpstreamTarget);
+        Assert.Equal("shop.example", r.Host);
+        Assert.Equal("https://x/?\"q\"", r.Referrer);
+        Assert.Equal(111, r.Errno);
+        Assert.Equal("connecting to upstream", r.Action);
+        Assert.Equal(7, r.ConnectionId);
+    }
+
+    [Fact]
+    public void StreamLine_KeepsCauseWithoutHttpStatus()
+    {
+        const string line = P + "*5 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: 0.0.0.0:5433, upstream: \"127.0.0.1:5432\", bytes from/to client:0/0, bytes from/to upstream:0/0";
+        var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal("upstream_down", r.Cause);
+        Assert.Null(r.Status);
+        Assert.Equal(Records.RecordKind.NginxStream, r.Kind);
+        Assert.Equal("127.0.0.1:5432", r.UpstreamTarget);
+    }
+}

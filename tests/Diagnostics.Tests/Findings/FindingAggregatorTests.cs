@@ -1,0 +1,81 @@
+using Nginx502Bot.Diagnostics.Analysis;
+
+namespace Nginx502Bot.Diagnostics.Tests.Findings;
+
+public class FindingAggregatorTests
+{
+    private static string Refused(int cid, string time, string port, string path = "/twodead?x=1", string server = "test.local") =>
+        $"2026/11/21 {time} [error] 1#1: *{cid} connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: {server}, request: \"GET {path} HTTP/1.1\", upstream: \"http://127.0.0.1:{port}{path}\", host: \"h\"";
+
+    [Fact]
+    public void RecordsForOneTargetAndCause_AreOneFindingWithCountsTimesAndServers()
+    {
+        var text = string.Join('\n', Refused(1, "13:00:00", "8000", "/a", "one.example"), Refused(2, "13:05:00", "8000", "/b?q=1", "two.example"), Refused(3, "13:01:00", "8000", "/a", "one.example"));
+        var f = Assert.Single(DiagnosisEngine.Analyze(text).Findings);
+        Assert.Equal("upstream_down", f.Cause);
+        Assert.Equal("127.0.0.1:8000", f.Target);
+        Assert.Equal(3, f.Count);
+        Assert.Equal(new DateTime(2026, 11, 21, 13, 0, 0), f.FirstSeen);
+        Assert.Equal(new DateTime(2026, 11, 21, 13, 5, 0), f.LastSeen);
+        Assert.Equal(["one.example", "two.example"], f.Servers);
+        Assert.Equal(["/a", "/b"], f.Paths);
+        Assert.Equal(3, f.Statuses["502"]);
+        Assert.Contains(f.Remediation, c => c.Contains(":8000", StringComparison.Ordinal));
+        Assert.NotEmpty(f.ToConfirm);
+    }
+
+    [Fact]
+    public void RequestFailingOnTwoMembers_CountsAsRetried_And504502SplitIsKept()
+    {
+        // nginx-502-messages.md Appendix A: *15 times out on one member, then is refused by the next.
+        const string text = "2026/11/21 13:41:14 [error] 1#1: *15 upstream timed out (110: Connection timed out) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET /tmothenref HTTP/1.1\", upstream: \"http://127.0.0.1:19106/tmothenref\", host: \"h\"\n" +
+            "2026/11/21 13:41:15 [error] 1#1: *15 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET /tmothenref HTTP/1.1\", upstream: \"http://127.0.0.1:18999/tmothenref\", host: \"h\"";
+        var findings = DiagnosisEngine.Analyze(text).Findings;
+        Assert.Equal(2, findings.Count);
+        var refused = Assert.Single(findings, f => f.Cause == "upstream_down");
+        Assert.Equal(1, refused.RetriedRequests);
+        Assert.Equal(1, refused.Statuses["502"]);
+        Assert.Equal(1, Assert.Single(findings, f => f.Cause == "upstream_timeout_connect").Statuses["504"]);
+    }
+
+    [Theory]
+    [InlineData("[21-Nov-2026 13:42:01] WARNING: [pool www] child 4242 exited on signal 11 (SIGSEGV) after 1.0 seconds from start", "app_crash")]
+    [InlineData("Nov 21 13:42:02 web01 kernel: Out of memory: Killed process 4242 (php-fpm8.2) total-vm:1kB", "oom_killed")]
+    [InlineData("[2026-11-21 13:42:00 +0000] [12] [CRITICAL] WORKER TIMEOUT (pid:15)", "app_worker_timeout")]
+    public void PrematureClose_WithCompanionInTheSameSeconds_GetsTheCompanionRootCause(string companion, string rootCause)
+    {
+        var text = "2026/11/21 13:42:01 [error] 1#1: *26 upstream prematurely closed connection while reading response header from upstream, client: 127.0.0.1, server: a, request: \"GET /x HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"a\"\n" + companion;
+        var f = Assert.Single(DiagnosisEngine.Analyze(text).Findings);
+        Assert.Equal("premature_close", f.Cause);
+        Assert.Equal(rootCause, f.RootCause);
+        Assert.Contains(f.Evidence, e => e.Cause == rootCause);
+    }
+
+    [Fact]
+    public void CompanionMinutesAway_DoesNotRefine()
+    {
+        const string text = "2026/11/21 13:42:01 [error] 1#1: *26 upstream prematurely closed connection while reading response header from upstream, client: 127.0.0.1, server: a, request: \"GET /x HTTP/1.1\", upstream: \"http://127.0.0.1:8000/x\", host: \"a\"\n" +
+            "[21-Nov-2026 13:52:01] WARNING: [pool www] child 4242 exited on signal 11 (SIGSEGV) after 1.0 seconds from start";
+        var findings = DiagnosisEngine.Analyze(text).Findings;
+        Assert.Equal("premature_close", Assert.Single(findings, f => f.Cause == "premature_close").RootCause);
+        Assert.Single(findings, f => f.Cause == "app_crash");
+    }
+
+    [Fact]
+    public void UnixSocketPermission_FixNamesTheSocketAndPool()
+    {
+        const string text = "2026/11/21 13:41:14 [crit] 1#1: *22 connect() to unix:/run/php/app.sock failed (13: Permission denied) while connecting to upstream, client: 127.0.0.1, server: app.example, request: \"GET / HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/app.sock:\", host: \"a\"";
+        var f = Assert.Single(DiagnosisEngine.Analyze(text).Findings);
+        Assert.Equal("unix:/run/php/app.sock", f.Target);
+        Assert.Contains(f.Remediation, c => c == "ls -l /run/php/app.sock");
+    }
+
+    [Fact]
+    public void NoUpstreamFailure_GivesNoFindings()
+    {
+        var d = DiagnosisEngine.Analyze("2026/11/21 13:41:14 [notice] 1#1: signal process started\nhello world\n");
+        Assert.Empty(d.Findings);
+        Assert.False(d.HasUpstreamFailure);
+        Assert.Equal(2, d.Records.Count);
+    }
+}

@@ -1,0 +1,64 @@
+using Nginx502Bot.Diagnostics.Analysis;
+using Nginx502Bot.Diagnostics.Records;
+
+namespace Nginx502Bot.Diagnostics.Tests.Parsing;
+
+/// <summary>Backend, kernel and audit records: the evidence that turns a line-level cause into a root cause.</summary>
+public class CompanionLineTests
+{
+    [Theory]
+    [InlineData("[21-Nov-2026 13:42:01] WARNING: [pool www] child 4242 exited on signal 9 (SIGKILL) after 12.345000 seconds from start", "app_crash", RecordKind.PhpFpm, "www")]
+    [InlineData("[21-Nov-2026 13:42:01] WARNING: [pool www] child 4242 exited on signal 11 (SIGSEGV - core dumped) after 1.0 seconds from start", "app_crash", RecordKind.PhpFpm, "www")]
+    [InlineData("[21-Nov-2026 13:42:01] WARNING: [pool api] server reached pm.max_children setting (5), consider raising it", "fpm_pool_exhausted", RecordKind.PhpFpm, "api")]
+    [InlineData("[21-Nov-2026 13:42:01] WARNING: [pool www] child 77, script '/var/www/slow.php' (request: \"GET /slow.php\") execution timed out (30.012 sec), terminating", "app_worker_timeout", RecordKind.PhpFpm, "www")]
+    [InlineData("[21-Nov-2026 13:42:01] NOTICE: [pool www] child 78 started", "not_an_upstream_error", RecordKind.PhpFpm, "www")]
+    [InlineData("[21-Nov-2026 13:42:01] NOTICE: [pool www] child 78 exited with code 0 after 100.0 seconds from start", "not_an_upstream_error", RecordKind.PhpFpm, "www")]
+    [InlineData("[21-Nov-2026 13:42:01] WARNING: [pool www] child 78 said into stderr: \"NOTICE: PHP message: PHP Fatal error:  Uncaught Error: x in /a.php:2\"", "php_fatal", RecordKind.PhpFpm, "www")]
+    [InlineData("[21-Nov-2026 13:42:01 UTC] PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in /var/www/x.php on line 3", "php_fatal", RecordKind.Php, null)]
+    [InlineData("[21-Nov-2026 13:42:01 Europe/Berlin] PHP Warning:  Undefined array key 1 in /var/www/x.php on line 9", "not_an_upstream_error", RecordKind.Php, null)]
+    [InlineData("[2026-11-21 13:44:00 +0000] [12] [CRITICAL] WORKER TIMEOUT (pid:15)", "app_worker_timeout", RecordKind.Gunicorn, null)]
+    [InlineData("[2026-11-21 13:44:01 +0000] [12] [ERROR] Worker (pid:15) was sent SIGKILL! Perhaps out of memory?", "app_crash", RecordKind.Gunicorn, null)]
+    [InlineData("[2026-11-21 13:44:01 +0000] [12] [WARNING] Worker with pid 15 was terminated due to signal 9", "app_crash", RecordKind.Gunicorn, null)]
+    [InlineData("[2026-11-21 13:44:01 +0000] [16] [INFO] Booting worker with pid: 16", "not_an_upstream_error", RecordKind.Gunicorn, null)]
+    [InlineData("Sat Nov 21 13:44:01 2026 - *** HARAKIRI ON WORKER 1 (pid: 4711, try: 1) ***", "app_worker_timeout", RecordKind.Uwsgi, null)]
+    [InlineData("DAMN ! worker 2 (pid: 4712) died, killed by signal 9 :( trying respawn ...", "app_crash", RecordKind.Uwsgi, null)]
+    [InlineData("!!! uWSGI process 4713 got Segmentation Fault !!!", "app_crash", RecordKind.Uwsgi, null)]
+    [InlineData("Sat Nov 21 13:44:01 2026 - *** uWSGI listen queue of socket \"127.0.0.1:3031\" (fd: 3) full !!! (101/100) ***", "listen_backlog_full", RecordKind.Uwsgi, null)]
+    [InlineData("[12345.678901] Out of memory: Killed process 4242 (php-fpm8.2) total-vm:812345kB, anon-rss:512000kB, file-rss:0kB, shmem-rss:0kB, UID:33 pgtables:1234kB oom_score_adj:0", "oom_killed", RecordKind.Kernel, "php-fpm8.2")]
+    [InlineData("Nov 21 13:42:01 web01 kernel: [12345.678901] Out of memory: Killed process 4242 (gunicorn) total-vm:812345kB", "oom_killed", RecordKind.Kernel, "gunicorn")]
+    [InlineData("Nov 21 13:42:01 web01 kernel: oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/system.slice/php8.2-fpm.service,task=php-fpm8.2,pid=4242,uid=33", "oom_killed", RecordKind.Kernel, "php-fpm8.2")]
+    [InlineData("[Sat Nov 21 13:42:01 2026] Memory cgroup out of memory: Killed process 4242 (python3) total-vm:1kB", "oom_killed", RecordKind.Kernel, "python3")]
+    [InlineData("[12345.678901] php-fpm8.2[4242]: segfault at 0 ip 000055d5c0de1234 sp 00007ffd12345678 error 4 in php-fpm8.2[55d5c0c00000+300000]", "app_crash", RecordKind.Kernel, "php-fpm8.2")]
+    [InlineData("type=AVC msg=audit(1763732534.123:456): avc:  denied  { name_connect } for  pid=6087 comm=\"nginx\" dest=8080 scontext=system_u:system_r:httpd_t:s0 tcontext=system_u:object_r:http_cache_port_t:s0 tclass=tcp_socket permissive=0", "selinux_denied", RecordKind.SelinuxAudit, "nginx")]
+    [InlineData("type=AVC msg=audit(1763732534.123:457): avc:  denied  { read } for  pid=99 comm=\"cron\" name=\"x\" scontext=system_u:system_r:crond_t:s0 tcontext=system_u:object_r:etc_t:s0 tclass=file permissive=0", "not_an_upstream_error", RecordKind.SelinuxAudit, "cron")]
+    public void CompanionLine_IsRecognised(string line, string cause, RecordKind kind, string? subject)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(kind, r.Kind);
+        Assert.Null(r.Status);
+        if (subject is not null)
+        {
+            Assert.Equal(subject, r.Subject);
+        }
+    }
+
+    [Fact]
+    public void AuditEpoch_BecomesTheRecordTime()
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze("type=AVC msg=audit(1763732534.123:456): avc:  denied  { name_connect } for  pid=1 comm=\"nginx\" dest=8080 tclass=tcp_socket").Records);
+        Assert.Equal(new DateTime(2025, 11, 21, 13, 42, 14), r.Time);
+    }
+
+    [Theory]
+    [InlineData("192.168.58.11 - - [03/Nov/2024:06:09:29 +0000] \"GET / HTTP/1.1\" 502 559 \"-\" \"Mozilla/5.0 (Windows NT 10.0; Win64; x64)\" \"-\"", 502)]
+    [InlineData("10.0.0.1 - bob [03/Nov/2024:06:09:29 +0100] \"GET /a\" b\" HTTP/1.1\" 504 0 \"-\" \"curl/8\"", 504)]
+    [InlineData("10.0.0.1 - - [03/Nov/2024:06:09:29 +0000] \"GET /x HTTP/1.1\" 009 12 \"-\" \"curl/8\"", 9)]
+    public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal("not_an_upstream_error", r.Cause);
+        Assert.Equal(RecordKind.NginxAccess, r.Kind);
+        Assert.Equal(status, r.Status);
+    }
+}

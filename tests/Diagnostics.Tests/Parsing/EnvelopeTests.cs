@@ -1,0 +1,96 @@
+using Nginx502Bot.Diagnostics.Analysis;
+using Nginx502Bot.Diagnostics.Records;
+
+namespace Nginx502Bot.Diagnostics.Tests.Parsing;
+
+/// <summary>The same nginx record inside the envelopes log shippers put around it.</summary>
+public class EnvelopeTests
+{
+    private const string Line = "2026/11/21 13:41:14 [error] 6087#6087: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: shop.example, request: \"GET /cart HTTP/1.1\", upstream: \"http://127.0.0.1:8000/cart\", host: \"shop.example\"";
+
+    [Theory]
+    [InlineData("web_1  | " + Line, "web_1")]
+    [InlineData("web-1  | " + Line, "web-1")]
+    [InlineData("<27>Nov 21 13:41:14 web01 nginx: " + Line, "web01")]
+    [InlineData("Nov 21 13:41:14 web01 nginx[6087]: " + Line, "web01")]
+    [InlineData("<27>1 2026-11-21T13:41:14.123Z web01 nginx 6087 - - " + Line, "web01")]
+    [InlineData("2026-11-21T13:41:14.123456+00:00 web01 nginx: " + Line, "web01")]
+    [InlineData("2026-11-21T13:41:14.123456789Z stderr F " + Line, null)]
+    [InlineData("[pod/web-7d4/nginx] " + Line, null)]
+    public void WrappedLine_IsUnwrappedAndClassified(string wrapped, string? origin)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(wrapped).Records);
+        Assert.Equal("upstream_down", r.Cause);
+        Assert.Equal(502, r.Status);
+        Assert.Equal("127.0.0.1:8000", r.UpstreamTarget);
+        Assert.Equal("shop.example", r.Server);
+        Assert.Equal(origin, r.Origin);
+    }
+
+    [Fact]
+    public void DockerJsonLine_IsUnescaped()
+    {
+        var json = "{\"log\":\"" + Line.Replace("\"", "\\\"") + "\\n\",\"stream\":\"stderr\",\"time\":\"2026-11-21T13:41:14.1Z\"}";
+        var r = Assert.Single(DiagnosisEngine.Analyze(json).Records);
+        Assert.Equal("upstream_down", r.Cause);
+        Assert.Equal("GET /cart HTTP/1.1", r.Request);
+    }
+
+    [Fact]
+    public void KubernetesJsonWithMessageKey_IsUnwrapped()
+    {
+        var json = "{\"stream\":\"stderr\",\"message\":\"" + Line.Replace("\"", "\\\"") + "\",\"kubernetes\":{\"pod_name\":\"web\"}}";
+        Assert.Equal("upstream_down", Assert.Single(DiagnosisEngine.Analyze(json).Records).Cause);
+    }
+
+    [Fact]
+    public void MultiLineFastcgiStderr_IsOneRecordStartingOnItsFirstLine()
+    {
+        const string text = "2026/11/21 13:42:00 [notice] 1#1: start\n" +
+            "2026/11/21 13:42:01 [error] 6087#6087: *26 FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Uncaught Exception: boom in /var/www/a.php:3\n" +
+            "Stack trace:\n#0 {main}\n  thrown in /var/www/a.php on line 3\" while reading response header from upstream, client: 127.0.0.1, server: a, request: \"GET /a.php HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"a\"\n" +
+            "2026/11/21 13:42:02 [error] 6087#6087: *27 upstream prematurely closed connection while reading response header from upstream, client: 127.0.0.1, server: a, request: \"GET /b.php HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"a\"";
+        var records = DiagnosisEngine.Analyze(text).Records;
+        Assert.Equal(3, records.Count);
+        var fatal = records[1];
+        Assert.Equal(2, fatal.Line);
+        Assert.Equal(4, fatal.LineCount);
+        Assert.Equal("php_fatal", fatal.Cause);
+        Assert.Equal("reading response header from upstream", fatal.Action);
+        Assert.Equal("a", fatal.Server);
+        Assert.Equal(6, records[2].Line);
+        Assert.Equal("premature_close", records[2].Cause);
+    }
+
+    [Fact]
+    public void CutLine_WithoutSuffix_IsStillClassifiedAndMarkedTruncated()
+    {
+        var longStderr = new string('x', 2100);
+        var line = "2026/11/21 13:42:01 [error] 6087#6087: *26 FastCGI sent in stderr: \"PHP message: PHP Fatal error:  " + longStderr;
+        var r = Assert.Single(DiagnosisEngine.Analyze(line + "\n" + Line).Records.Take(1));
+        Assert.Equal("php_fatal", r.Cause);
+        Assert.True(r.Truncated);
+    }
+
+    [Fact]
+    public void PhpFatalOnStderr_FollowedByCloseOfSameConnection_Gets502()
+    {
+        const string text = "2026/11/21 13:41:14 [error] 1#1: *26 FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Allowed memory size exhausted in /var/www/x.php on line 3\" while reading response header from upstream, client: 127.0.0.1, server: , request: \"GET /x.php HTTP/1.1\", upstream: \"fastcgi://127.0.0.1:9000\", host: \"x\"\n" +
+            "2026/11/21 13:41:14 [error] 1#1: *26 upstream prematurely closed connection while reading response header from upstream, client: 127.0.0.1, server: , request: \"GET /x.php HTTP/1.1\", upstream: \"fastcgi://127.0.0.1:9000\", host: \"x\"\n" +
+            "2026/11/21 13:41:15 [error] 1#1: *30 FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Uncaught Error\" while reading response header from upstream, client: 127.0.0.1, server: , request: \"GET /y.php HTTP/1.1\", upstream: \"fastcgi://127.0.0.1:9000\", host: \"x\"";
+        var records = DiagnosisEngine.Analyze(text).Records;
+        Assert.Equal([502, 502, 500], records.Select(r => r.Status));
+        Assert.Equal(RecordKind.NginxHttp, records[0].Kind);
+    }
+
+    /// <summary>Regression (lab fastcgi_to_http): raw request bytes with CR/FF/NEL inside one nginx line stay one record.</summary>
+    [Fact]
+    public void ControlCharactersInsideALine_DoNotSplitTheRecord()
+    {
+        const string text = "2026/11/21 13:41:14 [info] 1#1: *3 client sent invalid method while reading client request line, client: 127.0.0.1, server: h, request: \"\u0001\u0001\r\u000c\u0085\u2028x\"\r\n" + Line;
+        var records = DiagnosisEngine.Analyze(text).Records;
+        Assert.Equal(2, records.Count);
+        Assert.Equal(2, records[1].Line);
+        Assert.Equal("upstream_down", records[1].Cause);
+    }
+}

@@ -1,0 +1,119 @@
+using Nginx502Bot.Lab.Backends;
+using Nginx502Bot.Lab.Nginx;
+using Nginx502Bot.Lab.Processes;
+using Nginx502Bot.Lab.Run;
+using Nginx502Bot.Lab.Scenarios;
+
+namespace Nginx502Bot.Lab;
+
+/// <summary>
+/// The whole lab: a temp prefix, the python backends, PHP-FPM, gunicorn and nginx, laid out for the given scenarios.
+/// Start once, run scenarios one at a time, dispose to stop every process by PID and delete the prefix.
+/// </summary>
+public sealed class LabEnvironment : IDisposable
+{
+    private readonly List<ChildProcess> _backends = [];
+    private LabNginx? _nginx;
+    private LabRun? _run;
+
+    private LabEnvironment(LabTargets targets) => Targets = targets;
+
+    public LabTargets Targets { get; }
+
+    public IReadOnlyList<LabScenario> Scenarios { get; private set; } = [];
+
+    public LabNginx Nginx => _nginx ?? throw new InvalidOperationException("the lab is not started");
+
+    public LabScenario this[string name] => Scenarios.FirstOrDefault(s => s.Name == name)
+        ?? throw new ArgumentException($"scenario {name} is not in this lab", nameof(name));
+
+    /// <summary>Starts the lab for <paramref name="definitions"/> (all scenarios when null).</summary>
+    public static async Task<LabEnvironment> StartAsync(IReadOnlyList<LabScenarioDefinition>? definitions,
+        CancellationToken cancellationToken)
+    {
+        var lab = new LabEnvironment(new LabTargets(CreatePrefix()));
+        try
+        {
+            await lab.StartProcessesAsync(definitions ?? LabScenarioCatalog.All, cancellationToken);
+            return lab;
+        }
+        catch
+        {
+            lab.Dispose();
+            throw;
+        }
+    }
+
+    public Task<LabResult> RunAsync(string name, CancellationToken cancellationToken) =>
+        (_run ?? throw new InvalidOperationException("the lab is not started")).RunAsync(this[name], cancellationToken);
+
+    public void Dispose()
+    {
+        _run?.Dispose();
+        _nginx?.Dispose();
+        foreach (var backend in _backends)
+        {
+            backend.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(Targets.Directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A straggling writer; the OS cleans /tmp.
+        }
+    }
+
+    private async Task StartProcessesAsync(IReadOnlyList<LabScenarioDefinition> definitions, CancellationToken cancellationToken)
+    {
+        PrepareTree();
+        await LabCertificate.CreateAsync(Targets, cancellationToken);
+        var locations = definitions.Select(d => (d, d.Build(Targets))).ToList();
+        var port = FreePorts.Next();
+        Scenarios = new NginxConfigBuilder().Build(Targets, port, locations);
+
+        var python = PythonBackends.StartAsync(Targets.Directory, [.. locations.SelectMany(l => l.Item2.Backends)],
+            cancellationToken);
+        var fpm = Uses(locations, LabCompanion.PhpFpm) ? PhpFpmPool.StartAsync(Targets, cancellationToken) : null;
+        var gunicorn = Uses(locations, LabCompanion.Gunicorn) ? GunicornApp.StartAsync(Targets, cancellationToken) : null;
+        foreach (var started in new[] { python, fpm, gunicorn })
+        {
+            if (started is not null)
+            {
+                _backends.Add(await started);
+            }
+        }
+
+        _nginx = await LabNginx.StartAsync(Targets.Directory, port, cancellationToken);
+        _run = new LabRun(_nginx);
+    }
+
+    private static bool Uses(IEnumerable<(LabScenarioDefinition, LabLocation Location)> locations, LabCompanion companion) =>
+        locations.Any(l => l.Location.Companion == companion);
+
+    /// <summary>The prefix must be traversable by the www-data workers (nginx and PHP-FPM) to reach sockets and scripts.</summary>
+    private static string CreatePrefix()
+    {
+        var prefix = Directory.CreateTempSubdirectory("nginx502bot-lab-").FullName;
+        File.SetUnixFileMode(prefix, (UnixFileMode)0b111_101_101);
+        return prefix;
+    }
+
+    private void PrepareTree()
+    {
+        foreach (var directory in new[] { Targets.RunDirectory, Targets.WebRoot, Targets.LogDirectory })
+        {
+            Directory.CreateDirectory(directory);
+            File.SetUnixFileMode(directory, (UnixFileMode)0b111_101_101);
+        }
+
+        foreach (var script in new[] { "crash.php", "fatal.php" })
+        {
+            var target = Path.Combine(Targets.WebRoot, script);
+            File.Copy(LabScripts.File(script), target, overwrite: true);
+            File.SetUnixFileMode(target, (UnixFileMode)0b110_100_100);
+        }
+    }
+}
