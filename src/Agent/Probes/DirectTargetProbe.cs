@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Nginx502Bot.Agent.Probes.Direct;
 using Nginx502Bot.Diagnostics.Evidence;
-using Nginx502Bot.Diagnostics.RootCauses;
+using Nginx502Bot.Diagnostics.Resolution;
 
 namespace Nginx502Bot.Agent.Probes;
 

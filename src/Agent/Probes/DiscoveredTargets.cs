@@ -15,7 +15,7 @@ public static class DiscoveredTargets
     /// <summary>TCP endpoints (host:port) with the scheme nginx uses for them; variables and bare upstream names excluded.</summary>
     public static IEnumerable<(string Address, string Scheme)> Tcp(EvidenceBuilder b) => All(b)
         .Where(t => !t.Address.StartsWith("unix:", StringComparison.Ordinal) && !t.Address.Contains('$')
-            && Diagnostics.RootCauses.EndpointMatcher.Split(t.Address) is not null)
+            && Diagnostics.Resolution.EndpointMatcher.Split(t.Address) is not null)
         .DistinctBy(t => t.Address);
 
     public static IEnumerable<(string Address, string Scheme)> All(EvidenceBuilder b)
@@ -41,6 +41,6 @@ public static class DiscoveredTargets
 
     /// <summary>True when the request's target names something discovery found.</summary>
     public static bool IsKnown(EvidenceBuilder b, string target) =>
-        All(b).Any(t => Diagnostics.RootCauses.EndpointMatcher.Same(t.Address, target))
+        All(b).Any(t => Diagnostics.Resolution.EndpointMatcher.Same(t.Address, target))
         || b.Instances.Any(i => i.Upstreams.Any(u => u.Name == target));
 }

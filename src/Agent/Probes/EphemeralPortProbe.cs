@@ -1,6 +1,6 @@
 using Nginx502Bot.Agent.Probes.Parsing;
 using Nginx502Bot.Diagnostics.Evidence;
-using Nginx502Bot.Diagnostics.RootCauses;
+using Nginx502Bot.Diagnostics.Resolution;
 
 namespace Nginx502Bot.Agent.Probes;
 

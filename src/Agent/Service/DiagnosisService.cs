@@ -4,7 +4,7 @@ using Nginx502Bot.Agent.Options;
 using Nginx502Bot.Agent.Probes;
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Findings;
-using Nginx502Bot.Diagnostics.RootCauses;
+using Nginx502Bot.Diagnostics.Resolution;
 
 namespace Nginx502Bot.Agent.Service;
 

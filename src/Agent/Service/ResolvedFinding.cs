@@ -1,5 +1,5 @@
 using Nginx502Bot.Diagnostics.Findings;
-using Nginx502Bot.Diagnostics.RootCauses;
+using Nginx502Bot.Diagnostics.Resolution;
 
 namespace Nginx502Bot.Agent.Service;
 

@@ -3,10 +3,9 @@ using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Nginx502Bot.Agent.Host;
 using Nginx502Bot.Agent.Service;
-using Nginx502Bot.Agent.Tests.RootCauses;
+using Nginx502Bot.Agent.Tests.Resolution;
 using Nginx502Bot.Agent.Tests.Support;
 using Nginx502Bot.Diagnostics.Vocabulary;
-using RootCauseIds = Nginx502Bot.Diagnostics.Vocabulary.RootCauses;
 
 namespace Nginx502Bot.Agent.Tests.Probes;
 
@@ -32,7 +31,7 @@ public sealed class LiveHostScenarioTests
         var report = await AgentHarness.DiagnoseAsync(services);
         var resolved = DiagnosisService.Resolve(Evidence.Finding(Causes.UpstreamDown, $"127.0.0.1:{dialed}") with { Servers = ["app.test"] }, report.Evidence);
 
-        Assert.Equal(RootCauseIds.WrongTarget, resolved.Finding.RootCause);
+        Assert.Equal(RootCauses.WrongTarget, resolved.Finding.RootCause);
         Assert.Equal(
             $"In /etc/nginx/nginx.conf:7 change `proxy_pass http://127.0.0.1:{dialed}` to `proxy_pass http://127.0.0.1:{web.Port}`, then `nginx -t && systemctl reload nginx`",
             resolved.Finding.Remediation[0]);
@@ -59,7 +58,7 @@ public sealed class LiveHostScenarioTests
         var resolved = DiagnosisService.Resolve(Evidence.Finding(Causes.UnixSocketPermission, "unix:/run/app.sock", "fastcgi"), report.Evidence);
 
         Assert.Equal(("owner", "ownergrp", "0660", true), (socket.Owner, socket.Group, socket.ModeText, socket.IsSocket));
-        Assert.Equal(RootCauseIds.UnixSocketPermission, resolved.Finding.RootCause);
+        Assert.Equal(RootCauses.UnixSocketPermission, resolved.Finding.RootCause);
         Assert.Contains("owner:ownergrp 0660", resolved.Finding.Summary, StringComparison.Ordinal);
     }
 

@@ -96,11 +96,11 @@ public sealed class AgentServiceTests
     {
         var evidence = new HostEvidence
         {
-            Instances = [RootCauses.Evidence.Instance(RootCauses.Evidence.Pass("http://127.0.0.1:8000", 12))],
-            Listeners = [RootCauses.Evidence.Tcp("127.0.0.1", 8001, "gunicorn", 200)],
-            DirectProbes = [RootCauses.Evidence.Refused("127.0.0.1:8000"), RootCauses.Evidence.Speaks("127.0.0.1:8001", "http", 200)],
+            Instances = [Resolution.Evidence.Instance(Resolution.Evidence.Pass("http://127.0.0.1:8000", 12))],
+            Listeners = [Resolution.Evidence.Tcp("127.0.0.1", 8001, "gunicorn", 200)],
+            DirectProbes = [Resolution.Evidence.Refused("127.0.0.1:8000"), Resolution.Evidence.Speaks("127.0.0.1:8001", "http", 200)],
         };
-        var finding = RootCauses.Evidence.Finding(Causes.UpstreamDown, "127.0.0.1:8000", at: new DateTime(2026, 3, 1, 10, 0, 1));
+        var finding = Resolution.Evidence.Finding(Causes.UpstreamDown, "127.0.0.1:8000", at: new DateTime(2026, 3, 1, 10, 0, 1));
         var proto = FindingProtoMapper.ToProto(DiagnosisService.Resolve(finding, evidence));
 
         var parsed = V1.Finding.Parser.ParseFrom(proto.ToByteArray());

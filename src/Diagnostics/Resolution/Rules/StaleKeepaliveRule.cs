@@ -1,8 +1,7 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Vocabulary;
-using RootCauseIds = Nginx502Bot.Diagnostics.Vocabulary.RootCauses;
 
-namespace Nginx502Bot.Diagnostics.RootCauses.Rules;
+namespace Nginx502Bot.Diagnostics.Resolution.Rules;
 
 /// <summary>
 /// <c>stale_keepalive</c>: the target's upstream block caches connections (<c>keepalive</c>) and the proxy_pass that
@@ -54,7 +53,7 @@ public sealed class StaleKeepaliveRule : IRootCauseRule
 
     private static RootCauseResolution Missing(RootCauseContext c, UpstreamBlock u, List<EvidenceFact> facts, List<string> fixes) => new()
     {
-        RootCause = RootCauseIds.StaleKeepalive,
+        RootCause = RootCauses.StaleKeepalive,
         Confidence = Confidence.High,
         Summary = $"upstream {u.Name} uses keepalive but the proxy_pass to it misses the directives that make reuse safe",
         Facts = facts,
@@ -63,7 +62,7 @@ public sealed class StaleKeepaliveRule : IRootCauseRule
 
     private static RootCauseResolution BackendCloses(RootCauseContext c, UpstreamBlock u, List<EvidenceFact> facts) => new()
     {
-        RootCause = RootCauseIds.StaleKeepalive,
+        RootCause = RootCauses.StaleKeepalive,
         Confidence = Confidence.Medium,
         Summary = $"upstream {u.Name} reuses idle connections that the backend may already have closed",
         Facts = facts,

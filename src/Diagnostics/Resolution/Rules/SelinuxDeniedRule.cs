@@ -1,8 +1,7 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Vocabulary;
-using RootCauseIds = Nginx502Bot.Diagnostics.Vocabulary.RootCauses;
 
-namespace Nginx502Bot.Diagnostics.RootCauses.Rules;
+namespace Nginx502Bot.Diagnostics.Resolution.Rules;
 
 /// <summary>
 /// <c>selinux_denied</c>: enforcing mode and either an AVC for nginx or <c>httpd_can_network_connect</c> off. A refused
@@ -27,7 +26,7 @@ public sealed class SelinuxDeniedRule : IRootCauseRule
         var port = EndpointMatcher.Split(context.Target)?.Port;
         return new RootCauseResolution
         {
-            RootCause = RootCauseIds.SelinuxDenied,
+            RootCause = RootCauses.SelinuxDenied,
             Confidence = Confidence.High,
             Summary = $"SELinux denies nginx the connection to {context.Target}",
             Facts = facts,

@@ -1,6 +1,6 @@
 using Nginx502Bot.Diagnostics.Evidence;
 
-namespace Nginx502Bot.Diagnostics.RootCauses;
+namespace Nginx502Bot.Diagnostics.Resolution;
 
 /// <summary>Compares endpoints as nginx writes them (<c>127.0.0.1:8000</c>, <c>[::1]:8000</c>, <c>localhost:8000</c>, <c>unix:/p</c>).</summary>
 public static class EndpointMatcher

@@ -1,8 +1,7 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Vocabulary;
-using RootCauseIds = Nginx502Bot.Diagnostics.Vocabulary.RootCauses;
 
-namespace Nginx502Bot.Diagnostics.RootCauses.Rules;
+namespace Nginx502Bot.Diagnostics.Resolution.Rules;
 
 /// <summary><c>protocol_mismatch</c>: the direct probe shows the target speaks another protocol than the <c>*_pass</c> scheme.</summary>
 public sealed class ProtocolMismatchRule : IRootCauseRule
@@ -33,7 +32,7 @@ public sealed class ProtocolMismatchRule : IRootCauseRule
         if (pass is not null) { facts.Add(new EvidenceFact($"nginx uses `{Remedies.Pass(pass)}` ({scheme})", ProbeNames.NginxConfig, pass.Location)); }
         return new RootCauseResolution
         {
-            RootCause = RootCauseIds.ProtocolMismatch,
+            RootCause = RootCauses.ProtocolMismatch,
             Confidence = Confidence.High,
             Summary = $"{context.Target} speaks {speaks} but nginx talks {scheme} to it",
             Facts = facts,

@@ -1,8 +1,7 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Vocabulary;
-using RootCauseIds = Nginx502Bot.Diagnostics.Vocabulary.RootCauses;
 
-namespace Nginx502Bot.Diagnostics.RootCauses.Rules;
+namespace Nginx502Bot.Diagnostics.Resolution.Rules;
 
 /// <summary><c>unix_socket_permission</c>: the socket's owner, group and mode do not give the worker user write access.</summary>
 public sealed class UnixSocketPermissionRule : IRootCauseRule
@@ -19,7 +18,7 @@ public sealed class UnixSocketPermissionRule : IRootCauseRule
         var pool = context.Evidence.PhpFpmPools.FirstOrDefault(p => p.ListenTarget == context.Target);
         return new RootCauseResolution
         {
-            RootCause = RootCauseIds.UnixSocketPermission,
+            RootCause = RootCauses.UnixSocketPermission,
             Confidence = Confidence.High,
             Summary = $"{path} is {socket.Owner}:{socket.Group} {socket.ModeText}; nginx worker user {worker.Name} may not connect",
             Facts =

@@ -1,8 +1,7 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Vocabulary;
-using RootCauseIds = Nginx502Bot.Diagnostics.Vocabulary.RootCauses;
 
-namespace Nginx502Bot.Diagnostics.RootCauses.Rules;
+namespace Nginx502Bot.Diagnostics.Resolution.Rules;
 
 /// <summary>
 /// <c>wrong_target</c> for TCP: nothing accepts on the address nginx dials, but the backend listens on the same port
@@ -44,7 +43,7 @@ public sealed class WrongTargetRule : IRootCauseRule
         facts.AddRange(context.Passes.Select(p => new EvidenceFact($"nginx dials it via `{Remedies.Pass(p)}`", ProbeNames.NginxConfig, p.Location)));
         return new RootCauseResolution
         {
-            RootCause = RootCauseIds.WrongTarget,
+            RootCause = RootCauses.WrongTarget,
             Confidence = confidence,
             Summary = $"nginx dials {context.Target} but the backend listens on {listener.Endpoint}: {note}",
             Facts = facts,

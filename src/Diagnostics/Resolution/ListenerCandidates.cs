@@ -1,6 +1,6 @@
 using Nginx502Bot.Diagnostics.Evidence;
 
-namespace Nginx502Bot.Diagnostics.RootCauses;
+namespace Nginx502Bot.Diagnostics.Resolution;
 
 /// <summary>
 /// Who else listens where nginx's target does not: same port on another address or family (IPv6-only bind), or

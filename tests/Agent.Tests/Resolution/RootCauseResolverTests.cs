@@ -1,10 +1,9 @@
 using Nginx502Bot.Diagnostics.Evidence;
-using Nginx502Bot.Diagnostics.RootCauses;
+using Nginx502Bot.Diagnostics.Resolution;
 using Nginx502Bot.Diagnostics.Vocabulary;
-using RootCauseIds = Nginx502Bot.Diagnostics.Vocabulary.RootCauses;
-using static Nginx502Bot.Agent.Tests.RootCauses.Evidence;
+using static Nginx502Bot.Agent.Tests.Resolution.Evidence;
 
-namespace Nginx502Bot.Agent.Tests.RootCauses;
+namespace Nginx502Bot.Agent.Tests.Resolution;
 
 public sealed class RootCauseResolverTests
 {
@@ -22,7 +21,7 @@ public sealed class RootCauseResolverTests
 
         var r = RootCauseResolver.Resolve(Finding(Causes.UpstreamDown, "127.0.0.1:8000"), evidence);
 
-        Assert.Equal(RootCauseIds.WrongTarget, r.RootCause);
+        Assert.Equal(RootCauses.WrongTarget, r.RootCause);
         Assert.Equal(Confidence.High, r.Confidence);
         Assert.Equal($"In {AppConf}:12 change `proxy_pass http://127.0.0.1:8000` to `proxy_pass http://127.0.0.1:8001`, then `{Reload}`", Assert.Single(r.Remediation));
         Assert.Contains(r.Facts, f => f.Text.Contains("127.0.0.1:8001 is listening (gunicorn, pid 200)", StringComparison.Ordinal) && f.Probe == ProbeNames.Listeners);
@@ -41,7 +40,7 @@ public sealed class RootCauseResolverTests
 
         var r = RootCauseResolver.Resolve(Finding(Causes.UpstreamDown, "127.0.0.1:9000"), evidence);
 
-        Assert.Equal(RootCauseIds.WrongTarget, r.RootCause);
+        Assert.Equal(RootCauses.WrongTarget, r.RootCause);
         Assert.Contains("IPv6 only ([::1]:9000)", r.Summary, StringComparison.Ordinal);
         Assert.Equal($"In {AppConf}:4 change `proxy_pass http://127.0.0.1:9000` to `proxy_pass http://[::1]:9000`, then `{Reload}`", r.Remediation[0]);
     }
@@ -74,7 +73,7 @@ public sealed class RootCauseResolverTests
 
         var r = RootCauseResolver.Resolve(Finding(Causes.UpstreamDown, "127.0.0.1:8000"), evidence);
 
-        Assert.Equal(RootCauseIds.UpstreamDown, r.RootCause);
+        Assert.Equal(RootCauses.UpstreamDown, r.RootCause);
         Assert.Equal(2, r.LikelyCauses.Count);
     }
 
@@ -91,7 +90,7 @@ public sealed class RootCauseResolverTests
 
         var r = RootCauseResolver.Resolve(Finding(Causes.UpstreamDown, "127.0.0.1:8000"), evidence);
 
-        Assert.Equal(RootCauseIds.UpstreamDown, r.RootCause);
+        Assert.Equal(RootCauses.UpstreamDown, r.RootCause);
         Assert.Equal(Confidence.High, r.Confidence);
         Assert.Contains("systemctl start gunicorn.service", r.Remediation);
     }
@@ -114,7 +113,7 @@ public sealed class RootCauseResolverTests
 
         var r = RootCauseResolver.Resolve(Finding(Causes.UnixSocketPermission, "unix:/run/php/php8.2-fpm.sock", "fastcgi"), evidence);
 
-        Assert.Equal(RootCauseIds.UnixSocketPermission, r.RootCause);
+        Assert.Equal(RootCauses.UnixSocketPermission, r.RootCause);
         Assert.Contains("root:root 0660", r.Summary, StringComparison.Ordinal);
         Assert.Contains("www-data", r.Summary, StringComparison.Ordinal);
         Assert.StartsWith("In /etc/php/8.2/fpm/pool.d/www.conf:8 set `listen.owner = www-data`", r.Remediation[0], StringComparison.Ordinal);
@@ -149,7 +148,7 @@ public sealed class RootCauseResolverTests
 
         var r = RootCauseResolver.Resolve(Finding(Causes.PrematureClose, "127.0.0.1:8001"), evidence);
 
-        Assert.Equal(RootCauseIds.StaleKeepalive, r.RootCause);
+        Assert.Equal(RootCauses.StaleKeepalive, r.RootCause);
         Assert.Equal(Confidence.High, r.Confidence);
         Assert.Contains($"In {AppConf} add `proxy_http_version 1.1;` in the block of line 14, then `{Reload}`", r.Remediation);
         Assert.Contains($"In {AppConf} add `proxy_set_header Connection \"\";` in the block of line 14, then `{Reload}`", r.Remediation);
@@ -174,7 +173,7 @@ public sealed class RootCauseResolverTests
 
         var r = RootCauseResolver.Resolve(Finding(Causes.ConnectionReset, "127.0.0.1:8001"), evidence);
 
-        Assert.Equal(RootCauseIds.StaleKeepalive, r.RootCause);
+        Assert.Equal(RootCauses.StaleKeepalive, r.RootCause);
         Assert.Equal(Confidence.Medium, r.Confidence);
         Assert.Single(r.LikelyCauses);
     }
@@ -190,7 +189,7 @@ public sealed class RootCauseResolverTests
 
         var r = RootCauseResolver.Resolve(Finding(Causes.ProtocolMismatch, "127.0.0.1:8443"), evidence);
 
-        Assert.Equal(RootCauseIds.ProtocolMismatch, r.RootCause);
+        Assert.Equal(RootCauses.ProtocolMismatch, r.RootCause);
         Assert.Equal($"In {AppConf}:20 change `proxy_pass http://127.0.0.1:8443/` to `proxy_pass https://127.0.0.1:8443/`, then `{Reload}`", r.Remediation[0]);
     }
 
@@ -205,7 +204,7 @@ public sealed class RootCauseResolverTests
 
         var r = RootCauseResolver.Resolve(Finding(Causes.FastcgiProtocolMismatch, "127.0.0.1:9000", "fastcgi"), evidence);
 
-        Assert.Equal(RootCauseIds.ProtocolMismatch, r.RootCause);
+        Assert.Equal(RootCauses.ProtocolMismatch, r.RootCause);
         Assert.Equal($"In {AppConf}:7 change `fastcgi_pass 127.0.0.1:9000` to `proxy_pass http://127.0.0.1:9000`, then `{Reload}`", r.Remediation[0]);
         Assert.Contains(r.Facts, f => f.Text.Contains("speaks http (HTTP status 400)", StringComparison.Ordinal));
     }
@@ -237,7 +236,7 @@ public sealed class RootCauseResolverTests
         var inside = RootCauseResolver.Resolve(Finding(Causes.PrematureClose, "127.0.0.1:8001", at: at), With(at.AddSeconds(30)));
         var outside = RootCauseResolver.Resolve(Finding(Causes.PrematureClose, "127.0.0.1:8001", at: at), With(at.AddHours(-2)));
 
-        Assert.Equal(RootCauseIds.OomKilled, inside.RootCause);
+        Assert.Equal(RootCauses.OomKilled, inside.RootCause);
         Assert.Equal("/var/log/kern.log:2", inside.Facts[0].Location?.ToString());
         Assert.Null(outside.Rule);
     }
@@ -252,7 +251,7 @@ public sealed class RootCauseResolverTests
 
         var r = RootCauseResolver.Resolve(Finding(Causes.SelinuxDenied, "127.0.0.1:8000"), evidence);
 
-        Assert.Equal(RootCauseIds.SelinuxDenied, r.RootCause);
+        Assert.Equal(RootCauses.SelinuxDenied, r.RootCause);
         Assert.Contains("setsebool -P httpd_can_network_connect 1", r.Remediation);
     }
 
@@ -269,7 +268,7 @@ public sealed class RootCauseResolverTests
 
         var r = RootCauseResolver.Resolve(Finding(Causes.UnixSocketMissing, "unix:/run/php/php-fpm.sock", "fastcgi"), evidence);
 
-        Assert.Equal(RootCauseIds.WrongTarget, r.RootCause);
+        Assert.Equal(RootCauses.WrongTarget, r.RootCause);
         Assert.Equal($"In {AppConf}:9 change `fastcgi_pass unix:/run/php/php-fpm.sock` to `fastcgi_pass unix:/run/php/php8.2-fpm.sock`, then `{Reload}`", r.Remediation[0]);
     }
 

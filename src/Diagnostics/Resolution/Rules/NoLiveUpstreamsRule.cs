@@ -1,8 +1,7 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Vocabulary;
-using RootCauseIds = Nginx502Bot.Diagnostics.Vocabulary.RootCauses;
 
-namespace Nginx502Bot.Diagnostics.RootCauses.Rules;
+namespace Nginx502Bot.Diagnostics.Resolution.Rules;
 
 /// <summary><c>no_live_upstreams</c>: every member of the upstream block, checked one by one, with its own state.</summary>
 public sealed class NoLiveUpstreamsRule : IRootCauseRule
@@ -24,7 +23,7 @@ public sealed class NoLiveUpstreamsRule : IRootCauseRule
 
         return new RootCauseResolution
         {
-            RootCause = RootCauseIds.NoLiveUpstreams,
+            RootCause = RootCauses.NoLiveUpstreams,
             Confidence = dead.Count == upstream.Members.Count ? Confidence.High : Confidence.Medium,
             Summary = dead.Count == upstream.Members.Count
                 ? $"every member of upstream {upstream.Name} is down"

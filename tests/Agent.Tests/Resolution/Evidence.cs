@@ -2,7 +2,7 @@ using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Findings;
 using Nginx502Bot.Diagnostics.Vocabulary;
 
-namespace Nginx502Bot.Agent.Tests.RootCauses;
+namespace Nginx502Bot.Agent.Tests.Resolution;
 
 /// <summary>Builders for findings and host evidence as the probes would report them.</summary>
 internal static class Evidence

@@ -1,14 +1,13 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Vocabulary;
-using RootCauseIds = Nginx502Bot.Diagnostics.Vocabulary.RootCauses;
 
-namespace Nginx502Bot.Diagnostics.RootCauses.Rules;
+namespace Nginx502Bot.Diagnostics.Resolution.Rules;
 
 /// <summary><c>app_worker_timeout</c>: the app server killed a slow worker (request_terminate_timeout, gunicorn timeout).</summary>
 public sealed class AppWorkerTimeoutRule : CompanionEventRule
 {
     protected override string EventCause => Causes.AppWorkerTimeout;
-    protected override string RootCause => RootCauseIds.AppWorkerTimeout;
+    protected override string RootCause => RootCauses.AppWorkerTimeout;
     protected override string Describe(HostEvent e) => $"{e.Subject ?? "the app server"} killed a slow worker";
 
     protected override IReadOnlyList<string> Remedy(RootCauseContext context, HostEvent e) =>

@@ -1,8 +1,7 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Vocabulary;
-using RootCauseIds = Nginx502Bot.Diagnostics.Vocabulary.RootCauses;
 
-namespace Nginx502Bot.Diagnostics.RootCauses.Rules;
+namespace Nginx502Bot.Diagnostics.Resolution.Rules;
 
 /// <summary><c>header_too_big</c>: the backend's response header, measured directly, is larger than the <c>*_buffer_size</c> in force.</summary>
 public sealed class HeaderTooBigRule : IRootCauseRule
@@ -27,7 +26,7 @@ public sealed class HeaderTooBigRule : IRootCauseRule
         if (header is not null && header <= buffer) { return null; }
         return new RootCauseResolution
         {
-            RootCause = RootCauseIds.HeaderTooBig,
+            RootCause = RootCauses.HeaderTooBig,
             Confidence = header is null ? Confidence.Medium : Confidence.High,
             Summary = $"the backend's response header does not fit {directive} ({buffer} bytes)",
             Facts = facts,

@@ -1,4 +1,4 @@
-namespace Nginx502Bot.Diagnostics.RootCauses;
+namespace Nginx502Bot.Diagnostics.Resolution;
 
 internal static class ListExtensions
 {

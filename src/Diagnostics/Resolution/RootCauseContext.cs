@@ -1,7 +1,7 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Findings;
 
-namespace Nginx502Bot.Diagnostics.RootCauses;
+namespace Nginx502Bot.Diagnostics.Resolution;
 
 /// <summary>A finding with the host evidence, plus the look-ups every rule needs (which config lines dial the target).</summary>
 public sealed class RootCauseContext

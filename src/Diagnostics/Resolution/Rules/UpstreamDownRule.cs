@@ -1,8 +1,7 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Vocabulary;
-using RootCauseIds = Nginx502Bot.Diagnostics.Vocabulary.RootCauses;
 
-namespace Nginx502Bot.Diagnostics.RootCauses.Rules;
+namespace Nginx502Bot.Diagnostics.Resolution.Rules;
 
 /// <summary><c>upstream_down</c> confirmed: nothing listens on the TCP target and no single candidate listens elsewhere.</summary>
 public sealed class UpstreamDownRule : IRootCauseRule
@@ -25,7 +24,7 @@ public sealed class UpstreamDownRule : IRootCauseRule
             : [];
         return new RootCauseResolution
         {
-            RootCause = RootCauseIds.UpstreamDown,
+            RootCause = RootCauses.UpstreamDown,
             Confidence = down.Length > 0 || context.TargetProbe is not null ? Confidence.High : Confidence.Medium,
             Summary = $"the backend at {context.Target} is down: nothing listens there",
             Facts = facts,

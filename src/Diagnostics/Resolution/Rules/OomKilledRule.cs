@@ -1,14 +1,13 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Vocabulary;
-using RootCauseIds = Nginx502Bot.Diagnostics.Vocabulary.RootCauses;
 
-namespace Nginx502Bot.Diagnostics.RootCauses.Rules;
+namespace Nginx502Bot.Diagnostics.Resolution.Rules;
 
 /// <summary><c>oom_killed</c>: the kernel OOM killer took the backend at the time of the cut connections.</summary>
 public sealed class OomKilledRule : CompanionEventRule
 {
     protected override string EventCause => Causes.OomKilled;
-    protected override string RootCause => RootCauseIds.OomKilled;
+    protected override string RootCause => RootCauses.OomKilled;
     protected override IReadOnlyList<string> Refines { get; } = [Causes.PrematureClose, Causes.ConnectionReset, Causes.UpstreamDown];
     protected override string Describe(HostEvent e) => $"the kernel OOM killer killed {e.Subject ?? "a backend process"}";
 

@@ -1,8 +1,7 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Vocabulary;
-using RootCauseIds = Nginx502Bot.Diagnostics.Vocabulary.RootCauses;
 
-namespace Nginx502Bot.Diagnostics.RootCauses.Rules;
+namespace Nginx502Bot.Diagnostics.Resolution.Rules;
 
 /// <summary>
 /// A unix target that is absent or dead: <c>wrong_target</c> when a PHP-FPM pool listens on another socket that is
@@ -30,7 +29,7 @@ public sealed class UnixSocketTargetRule : IRootCauseRule
             facts.Add(new EvidenceFact($"nginx dials {context.Target}", ProbeNames.NginxConfig, pass.Location));
             return new RootCauseResolution
             {
-                RootCause = RootCauseIds.WrongTarget,
+                RootCause = RootCauses.WrongTarget,
                 Confidence = Confidence.High,
                 Summary = $"nginx dials {context.Target} but PHP-FPM listens on {elsewhere.ListenTarget}",
                 Facts = facts,
@@ -50,7 +49,7 @@ public sealed class UnixSocketTargetRule : IRootCauseRule
         var unit = down.FirstOrDefault()?.Name ?? context.Evidence.Services.FirstOrDefault(s => s.Name.Contains("fpm", StringComparison.Ordinal))?.Name;
         return new RootCauseResolution
         {
-            RootCause = socket.Exists ? RootCauseIds.UpstreamDown : RootCauseIds.UnixSocketMissing,
+            RootCause = socket.Exists ? RootCauses.UpstreamDown : RootCauses.UnixSocketMissing,
             Confidence = down.Length > 0 || pool is not null ? Confidence.High : Confidence.Medium,
             Summary = socket.Exists
                 ? $"{socket.Path} is a stale socket: the backend that created it is gone"

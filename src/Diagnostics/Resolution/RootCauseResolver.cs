@@ -1,8 +1,8 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Findings;
-using Nginx502Bot.Diagnostics.RootCauses.Rules;
+using Nginx502Bot.Diagnostics.Resolution.Rules;
 
-namespace Nginx502Bot.Diagnostics.RootCauses;
+namespace Nginx502Bot.Diagnostics.Resolution;
 
 /// <summary>
 /// Combines an engine finding with host evidence into a root cause (<c>causes.md</c> section 2). Rules are tried in

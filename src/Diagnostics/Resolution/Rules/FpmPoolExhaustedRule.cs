@@ -1,14 +1,13 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Vocabulary;
-using RootCauseIds = Nginx502Bot.Diagnostics.Vocabulary.RootCauses;
 
-namespace Nginx502Bot.Diagnostics.RootCauses.Rules;
+namespace Nginx502Bot.Diagnostics.Resolution.Rules;
 
 /// <summary><c>fpm_pool_exhausted</c>: the PHP-FPM pool behind the target reached pm.max_children.</summary>
 public sealed class FpmPoolExhaustedRule : CompanionEventRule
 {
     protected override string EventCause => Causes.FpmPoolExhausted;
-    protected override string RootCause => RootCauseIds.FpmPoolExhausted;
+    protected override string RootCause => RootCauses.FpmPoolExhausted;
     protected override IReadOnlyList<string> Refines { get; } = [Causes.ListenBacklogFull, Causes.UpstreamTimeoutRead];
     protected override string Describe(HostEvent e) => $"PHP-FPM pool {e.Subject ?? ""} reached pm.max_children".Replace("  ", " ", StringComparison.Ordinal);
 

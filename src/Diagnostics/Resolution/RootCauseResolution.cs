@@ -1,7 +1,7 @@
 using Nginx502Bot.Diagnostics.Evidence;
 using Nginx502Bot.Diagnostics.Vocabulary;
 
-namespace Nginx502Bot.Diagnostics.RootCauses;
+namespace Nginx502Bot.Diagnostics.Resolution;
 
 /// <summary>
 /// A finding's root cause as host evidence establishes it: facts (each citing probe and file:line) are kept apart

@@ -1,6 +1,6 @@
 using Nginx502Bot.Diagnostics.Evidence;
 
-namespace Nginx502Bot.Diagnostics.RootCauses;
+namespace Nginx502Bot.Diagnostics.Resolution;
 
 /// <summary>Remediation wording shared by the rules: exact edits with file:line, then the safe reload.</summary>
 public static class Remedies
