@@ -37,15 +37,18 @@ public static class ProbeCommand
         var server = new Option<string?>("--server-name") { Description = "only findings for this server_name" };
         var excerpt = new Option<FileInfo?>("--excerpt") { Description = "file with error-log lines to analyse with the host's own" };
         var since = new Option<int?>("--since-minutes") { Description = "window: the last N minutes (default from configuration)" };
+        var from = new Option<DateTime?>("--from") { Description = "window start, local time (e.g. 2026-03-01T09:00)" };
+        var to = new Option<DateTime?>("--to") { Description = "window end, local time" };
         var noDirect = new Option<bool>("--no-direct") { Description = "do not connect to targets" };
         var noExec = new Option<bool>("--no-exec") { Description = "do not run nginx -V or systemctl" };
         foreach (var (option, _) in settings) { command.Options.Add(option); }
-        foreach (var o in new Option[] { upstream, server, excerpt, since, noDirect, noExec }) { command.Options.Add(o); }
+        foreach (var o in new Option[] { upstream, server, excerpt, since, from, to, noDirect, noExec }) { command.Options.Add(o); }
 
         command.SetAction(async (parse, ct) =>
         {
+            // Paths typed on the command line are relative to the working directory; configuration wants them absolute.
             var overrides = settings.Where(s => parse.GetValue(s.Option) is not null)
-                .ToDictionary(s => "Agent:" + s.Key, s => parse.GetValue(s.Option));
+                .ToDictionary(s => "Agent:" + s.Key, s => (string?)Path.GetFullPath(parse.GetValue(s.Option)!));
             if (parse.GetValue(noDirect)) { overrides["Agent:DirectProbes"] = "false"; }
             if (parse.GetValue(noExec)) { overrides["Agent:ExecNginx"] = "false"; overrides["Agent:UseSystemctl"] = "false"; }
             if (parse.GetValue(since) is { } minutes) { overrides["Agent:DefaultWindowMinutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture); }
@@ -53,6 +56,8 @@ public static class ProbeCommand
             {
                 UpstreamTarget = parse.GetValue(upstream),
                 ServerName = parse.GetValue(server),
+                WindowStart = parse.GetValue(from),
+                WindowEnd = parse.GetValue(to),
                 ErrorLogExcerpt = parse.GetValue(excerpt) is { } f ? await File.ReadAllTextAsync(f.FullName, ct) : null,
                 CorrelationId = "cli-" + Guid.NewGuid().ToString("N")[..12],
             };
@@ -63,7 +68,17 @@ public static class ProbeCommand
 
     public static async Task<int> RunAsync(IServiceProvider services, DiagnoseQuery query, CancellationToken ct)
     {
-        var report = await services.GetRequiredService<DiagnosisService>().DiagnoseAsync(query, null, ct);
+        DiagnosisReport report;
+        try
+        {
+            report = await services.GetRequiredService<DiagnosisService>().DiagnoseAsync(query, null, ct);
+        }
+        catch (Microsoft.Extensions.Options.OptionsValidationException e)
+        {
+            await Console.Error.WriteLineAsync("nginx502bot-agent: " + string.Join(Environment.NewLine + "nginx502bot-agent: ", e.Failures));
+            return 2;
+        }
+
         await using var stdout = Console.OpenStandardOutput();
         await JsonSerializer.SerializeAsync(stdout, report, AgentJsonContext.Default.DiagnosisReport, ct);
         await stdout.WriteAsync("\n"u8.ToArray(), ct);

@@ -56,11 +56,19 @@ public sealed class DirectTargetProbe : IProbe
         return plan;
     }
 
-    private static IEnumerable<Listener> Candidates(EvidenceBuilder b, HashSet<string> planned) => b.Listeners
-        .Where(l => l.Family != SocketFamily.Unix && !ListenerCandidates.IsExcluded(l)
-            && (ListenerCandidates.IsLoopback(l.Address) || l.Address is "0.0.0.0" or "::"))
-        .Where(l => !planned.Contains(ListenerCandidates.ProbeTarget(l)))
-        .DistinctBy(l => l.Port).Take(MaxCandidates);
+    /// <summary>Local listeners nearest (by port) to a TCP target first: a moved backend usually moves a little.</summary>
+    private static IEnumerable<Listener> Candidates(EvidenceBuilder b, HashSet<string> planned)
+    {
+        var ports = DiscoveredTargets.Tcp(b).Select(t => EndpointMatcher.Split(t.Address)!.Value.Port).ToArray();
+        if (ports.Length == 0) { return []; }
+        return b.Listeners
+            .Where(l => l.Family != SocketFamily.Unix && !ListenerCandidates.IsExcluded(l)
+                && (ListenerCandidates.IsLoopback(l.Address) || l.Address is "0.0.0.0" or "::"))
+            .Where(l => !planned.Contains(ListenerCandidates.ProbeTarget(l)))
+            .DistinctBy(l => l.Port)
+            .OrderBy(l => ports.Min(p => Math.Abs(p - l.Port)))
+            .Take(MaxCandidates);
+    }
 
     /// <summary>IP literals as they are; localhost as both loopbacks, the way nginx resolves it.</summary>
     private static IEnumerable<(string Target, EndPoint Endpoint, string Host)> Endpoints(string address)

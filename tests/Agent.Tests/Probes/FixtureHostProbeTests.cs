@@ -121,4 +121,18 @@ public sealed class FixtureHostProbeTests
         Assert.False(socket.Exists);
         Assert.True(socket.Listening);
     }
+
+    [Fact]
+    public async Task ErrorLogFindings_AreResolvedWithTheHostEvidence()
+    {
+        var (report, _) = await RunAsync();
+
+        var refused = report.Findings.Single(f => f.Finding.Target == "127.0.0.1:8000").Finding;
+        var cut = report.Findings.Single(f => f.Finding.Target == "127.0.0.1:8001").Finding;
+
+        // The fixture's audit log holds an nginx AVC for dest=8000 while SELinux enforces; gunicorn was OOM-killed at 10:00:02.
+        Assert.Equal((Causes.UpstreamDown, RootCauses.SelinuxDenied), (refused.Cause, refused.RootCause));
+        Assert.Equal((Causes.PrematureClose, RootCauses.OomKilled), (cut.Cause, cut.RootCause));
+        Assert.Contains(cut.Facts, f => f.Contains("/var/log/kern.log:2", StringComparison.Ordinal));
+    }
 }

@@ -31,7 +31,7 @@ public sealed class LiveHostScenarioTests
         var report = await AgentHarness.DiagnoseAsync(services);
         var resolved = DiagnosisService.Resolve(Evidence.Finding(Causes.UpstreamDown, $"127.0.0.1:{dialed}") with { Servers = ["app.test"] }, report.Evidence);
 
-        Assert.Equal(RootCauses.WrongTarget, resolved.Finding.RootCause);
+        Assert.True(resolved.Finding.RootCause == RootCauses.WrongTarget, Explain(report, resolved, web.Port));
         Assert.Equal(
             $"In /etc/nginx/nginx.conf:7 change `proxy_pass http://127.0.0.1:{dialed}` to `proxy_pass http://127.0.0.1:{web.Port}`, then `nginx -t && systemctl reload nginx`",
             resolved.Finding.Remediation[0]);
@@ -61,6 +61,12 @@ public sealed class LiveHostScenarioTests
         Assert.Equal(RootCauses.UnixSocketPermission, resolved.Finding.RootCause);
         Assert.Contains("owner:ownergrp 0660", resolved.Finding.Summary, StringComparison.Ordinal);
     }
+
+    private static string Explain(DiagnosisReport report, ResolvedFinding resolved, int port) =>
+        $"{resolved.Finding.RootCause}: {string.Join("; ", resolved.Finding.LikelyCauses)} | probes: "
+        + string.Join(", ", report.Probes.Select(p => $"{p.Name}={p.Status}({p.DurationMs}ms)"))
+        + " | near: " + string.Join(", ", report.Evidence.Listeners.Where(l => Math.Abs(l.Port - port) <= 100).Select(l => $"{l.Endpoint}/{l.Process}"))
+        + " | direct: " + string.Join(", ", report.Evidence.DirectProbes.Select(d => $"{d.Target}={d.Speaks ?? d.ConnectError}"));
 
     /// <summary>A port within 100 of <paramref name="near"/> that nothing listens on (the "backend moved" distance).</summary>
     private static Task<int> ClosedPortNear(int near)

@@ -67,14 +67,31 @@ public sealed class RootCauseResolverTests
         var evidence = new HostEvidence
         {
             Instances = [Instance(Pass("http://127.0.0.1:8000", 12))],
-            Listeners = [Tcp("127.0.0.1", 8001, "gunicorn", 200), Tcp("127.0.0.1", 8002, "uvicorn", 201)],
-            DirectProbes = [Refused("127.0.0.1:8000"), Speaks("127.0.0.1:8001", "http"), Speaks("127.0.0.1:8002", "http")],
+            Listeners = [Tcp("127.0.0.1", 8001, "gunicorn", 200), Tcp("127.0.0.1", 7999, "uvicorn", 201)],
+            DirectProbes = [Refused("127.0.0.1:8000"), Speaks("127.0.0.1:8001", "http"), Speaks("127.0.0.1:7999", "http")],
         };
 
         var r = RootCauseResolver.Resolve(Finding(Causes.UpstreamDown, "127.0.0.1:8000"), evidence);
 
         Assert.Equal(RootCauses.UpstreamDown, r.RootCause);
         Assert.Equal(2, r.LikelyCauses.Count);
+    }
+
+    [Fact]
+    public void EquallyLikelyListeners_StrictlyNearestPortIsNamedAtMediumConfidence()
+    {
+        var evidence = new HostEvidence
+        {
+            Instances = [Instance(Pass("http://127.0.0.1:8000", 12))],
+            Listeners = [Tcp("127.0.0.1", 8001, "gunicorn", 200), Tcp("127.0.0.1", 8005, "uvicorn", 201)],
+            DirectProbes = [Refused("127.0.0.1:8000"), Speaks("127.0.0.1:8001", "http"), Speaks("127.0.0.1:8005", "http")],
+        };
+
+        var r = RootCauseResolver.Resolve(Finding(Causes.UpstreamDown, "127.0.0.1:8000"), evidence);
+
+        Assert.Equal(RootCauses.WrongTarget, r.RootCause);
+        Assert.Equal(Confidence.Medium, r.Confidence);
+        Assert.Contains("127.0.0.1:8001", r.Remediation[0], StringComparison.Ordinal);
     }
 
     [Fact]

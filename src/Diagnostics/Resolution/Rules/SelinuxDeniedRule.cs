@@ -16,14 +16,15 @@ public sealed class SelinuxDeniedRule : IRootCauseRule
         if (context.Finding.Cause is not (Causes.SelinuxDenied or Causes.UpstreamDown) || context.IsUnixTarget) { return null; }
         if (context.Evidence.Selinux is not { Mode: SelinuxMode.Enforcing } se) { return null; }
 
-        var avcs = context.EventsInWindow(Causes.SelinuxDenied).Where(e => e.Subject is null or "nginx").ToArray();
+        var port = EndpointMatcher.Split(context.Target)?.Port;
+        var avcs = context.EventsInWindow(Causes.SelinuxDenied)
+            .Where(e => e.Subject is null or "nginx" && AboutPort(e.Text, port)).ToArray();
         var booleanOff = se.Booleans.TryGetValue(Boolean, out var on) && !on;
         if (avcs.Length == 0 && (!booleanOff || context.Finding.Cause == Causes.UpstreamDown)) { return null; }
 
         var facts = new List<EvidenceFact> { new("SELinux is enforcing", ProbeNames.Selinux) };
         if (booleanOff) { facts.Add(new EvidenceFact($"{Boolean} is off", ProbeNames.Selinux)); }
         facts.AddRange(avcs.Take(3).Select(a => new EvidenceFact($"AVC denial: {a.Text}", a.Probe, a.Location)));
-        var port = EndpointMatcher.Split(context.Target)?.Port;
         return new RootCauseResolution
         {
             RootCause = RootCauses.SelinuxDenied,
@@ -37,5 +38,14 @@ public sealed class SelinuxDeniedRule : IRootCauseRule
                 .. port is { } q ? new[] { $"or label only this port: semanage port -a -t http_port_t -p tcp {q}" } : [],
             ],
         };
+    }
+
+    /// <summary>An AVC naming another destination port is about another connection.</summary>
+    private static bool AboutPort(string avc, int? port)
+    {
+        var at = avc.IndexOf(" dest=", StringComparison.Ordinal);
+        if (at < 0 || port is null) { return true; }
+        var digits = new string(avc.AsSpan(at + 6).ToArray().TakeWhile(char.IsAsciiDigit).ToArray());
+        return digits == port.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

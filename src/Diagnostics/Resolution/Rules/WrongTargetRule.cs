@@ -21,9 +21,14 @@ public sealed class WrongTargetRule : IRootCauseRule
         if (!ListenerCandidates.IsLoopback(t.Host)) { return null; }
         var scheme = context.Finding.Scheme ?? context.Passes.Head()?.Scheme ?? "http";
         var ranked = ListenerCandidates.OtherPorts(context, t.Host, t.Port, scheme);
-        if (ranked.Count == 0 || (ranked.Count > 1 && ranked[1].Score == ranked[0].Score) || ranked[0].Score < 2) { return null; }
-        var confidence = ranked[0].Score >= 3 ? Confidence.High : Confidence.Medium;
-        return Resolve(context, ranked[0].Listener, confidence, $"nothing listens on {context.Target}");
+        if (ranked.Count == 0 || ranked[0].Score < 2) { return null; }
+        var best = ranked.Where(r => r.Score == ranked[0].Score).OrderBy(r => Math.Abs(r.Listener.Port - t.Port)).ToArray();
+        var distance = Math.Abs(best[0].Listener.Port - t.Port);
+
+        // Equal evidence for several listeners: only a strictly nearest port is named, and then with less confidence.
+        if (best.Length > 1 && Math.Abs(best[1].Listener.Port - t.Port) == distance) { return null; }
+        var confidence = best.Length == 1 && ranked[0].Score >= 3 ? Confidence.High : Confidence.Medium;
+        return Resolve(context, best[0].Listener, confidence, $"nothing listens on {context.Target}");
     }
 
     private static string SamePortNote(Listener l, string host) => EndpointMatcher.IsIPv6(l.Address) && !EndpointMatcher.IsIPv6(host)
