@@ -22,20 +22,43 @@ public sealed class DirectTargetProbe : IProbe
     public async Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
         if (!context.Options.DirectProbes) { return ProbeOutcome.Skip("direct probes are off (Agent:DirectProbes)"); }
-        var plan = Plan(context);
-        if (plan.Count == 0) { return ProbeOutcome.Skip("no target to probe"); }
+        var targets = Plan(context, candidates: false);
+        if (targets.Count == 0) { return ProbeOutcome.Skip("no target to probe"); }
 
         var timeout = TimeSpan.FromMilliseconds(context.Options.DirectTimeoutMs);
-        var results = await Task.WhenAll(plan.Select(p => TargetProber.ProbeAsync(p.Target, p.Endpoint, p.Host, p.Scheme, timeout, cancellationToken)));
+        var results = (await ProbeAllAsync(targets, timeout, cancellationToken)).ToList();
         context.Evidence.Update(b => b.DirectProbes.AddRange(results));
-        return new ProbeOutcome(ProbeStatus.Ok, $"{results.Count(r => r.Connected)} of {results.Length} targets accept connections");
+
+        // Other listeners only matter when a target refuses (the wrong-port and IPv6-only cases): skip them otherwise.
+        if (results.Any(r => !r.Connected && !r.Target.StartsWith("unix:", StringComparison.Ordinal)))
+        {
+            var more = await ProbeAllAsync(Plan(context, candidates: true), timeout, cancellationToken);
+            context.Evidence.Update(b => b.DirectProbes.AddRange(more));
+            results.AddRange(more);
+        }
+
+        return new ProbeOutcome(ProbeStatus.Ok, $"{results.Count(r => r.Connected)} of {results.Count} targets accept connections");
     }
 
-    private static List<(string Target, EndPoint Endpoint, string Host, string? Scheme)> Plan(ProbeContext context)
+    private static Task<DirectProbeResult[]> ProbeAllAsync(List<(string Target, EndPoint Endpoint, string Host, string? Scheme)> plan, TimeSpan timeout, CancellationToken ct) =>
+        Task.WhenAll(plan.Select(p => TargetProber.ProbeAsync(p.Target, p.Endpoint, p.Host, p.Scheme, timeout, ct)));
+
+    private static List<(string Target, EndPoint Endpoint, string Host, string? Scheme)> Plan(ProbeContext context, bool candidates)
     {
         var plan = new List<(string, EndPoint, string, string?)>();
         context.Evidence.Update(b =>
         {
+            if (candidates)
+            {
+                var probed = b.DirectProbes.Select(p => p.Target).ToHashSet();
+                foreach (var l in Candidates(b, probed))
+                {
+                    plan.AddRange(Endpoints(ListenerCandidates.ProbeTarget(l)).Select(e => (e.Target, e.Endpoint, e.Host, (string?)null)));
+                }
+
+                return;
+            }
+
             foreach (var (address, scheme) in DiscoveredTargets.Tcp(b).Take(context.Options.MaxItems))
             {
                 plan.AddRange(Endpoints(address).Select(e => (e.Target, e.Endpoint, e.Host, (string?)scheme)));
@@ -45,12 +68,6 @@ public sealed class DirectTargetProbe : IProbe
             {
                 var scheme = DiscoveredTargets.All(b).First(t => t.Address == "unix:" + path).Scheme;
                 plan.Add(("unix:" + path, new UnixDomainSocketEndPoint(context.Files.Map(path)), "localhost", scheme));
-            }
-
-            foreach (var l in Candidates(b, plan.Select(p => p.Item1).ToHashSet()))
-            {
-                var target = ListenerCandidates.ProbeTarget(l);
-                plan.AddRange(Endpoints(target).Select(e => (e.Target, e.Endpoint, e.Host, (string?)null)));
             }
         });
         return plan;
