@@ -7,5 +7,8 @@ public static class FixturePaths
 {
     public static string Host => Path.Combine(Root(), "Fixtures", "host");
 
+    /// <summary>A script of the Python peers in tests/Agent.Tests/python.</summary>
+    public static string Python(string script) => Path.Combine(Root(), "python", script);
+
     private static string Root([CallerFilePath] string file = "") => Path.GetDirectoryName(Path.GetDirectoryName(file)!)!;
 }
