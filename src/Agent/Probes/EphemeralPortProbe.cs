@@ -12,8 +12,7 @@ public sealed class EphemeralPortProbe : IProbe
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
-        string[] targets = [];
-        context.Evidence.Update(b => targets = DiscoveredTargets.Tcp(b).Select(t => t.Address).ToArray());
+        string[] targets = context.Evidence.Read(b => DiscoveredTargets.Tcp(b).Select(t => t.Address).ToArray());
         if (targets.Length == 0) { return Task.FromResult(ProbeOutcome.Skip("no TCP target")); }
 
         var rows = ProcNetParser.TcpSockets(context.Files.ReadText("/proc/net/tcp") ?? "")

@@ -18,8 +18,7 @@ public sealed class ErrorLogProbe : IProbe
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
-        string[] logs = [];
-        context.Evidence.Update(b => logs = context.Options.ErrorLogPath is { } p ? [p] : b.Instances.SelectMany(i => i.ErrorLogs).Distinct().Take(MaxLogs).ToArray());
+        string[] logs = context.Evidence.Read(b => context.Options.ErrorLogPath is { } p ? [p] : b.Instances.SelectMany(i => i.ErrorLogs).Distinct().Take(MaxLogs).ToArray());
         var text = new StringBuilder();
         var truncated = false;
         var lines = 0;

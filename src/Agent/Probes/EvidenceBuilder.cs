@@ -37,6 +37,15 @@ public sealed class EvidenceBuilder
         }
     }
 
+    /// <summary>Reads a consistent snapshot (probes read what earlier probes found through this).</summary>
+    public T Read<T>(Func<EvidenceBuilder, T> read)
+    {
+        lock (_gate)
+        {
+            return read(this);
+        }
+    }
+
     public void SetSelinux(SelinuxState state) => Update(b => b.Selinux = state);
 
     public void SetDiagnosis(Diagnosis diagnosis) => Update(b => b.Diagnosis = diagnosis);

@@ -10,8 +10,7 @@ public sealed class FdLimitsProbe : IProbe
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
-        ProcessInfo[] nginx = [];
-        context.Evidence.Update(b => nginx = b.Processes.Where(p => p.Name == "nginx").Take(context.Options.MaxItems).ToArray());
+        ProcessInfo[] nginx = context.Evidence.Read(b => b.Processes.Where(p => p.Name == "nginx").Take(context.Options.MaxItems).ToArray());
         var limits = nginx.Select(p => new ProcessLimits(p.Pid, p.Name, SoftLimit(context.Files.ReadText($"/proc/{p.Pid}/limits", 16 * 1024)),
             context.Files.EntryNames($"/proc/{p.Pid}/fd").Count)).ToArray();
         context.Evidence.Update(b => b.Limits.AddRange(limits));

@@ -30,8 +30,7 @@ public sealed class ListenersProbe : IProbe
 
     private static Dictionary<long, ProcessInfo> SocketOwners(ProbeContext context, HashSet<long> inodes, CancellationToken ct)
     {
-        List<ProcessInfo> processes = [];
-        context.Evidence.Update(b => processes = [.. b.Processes]);
+        var processes = context.Evidence.Read(b => b.Processes.ToList());
         var owners = new Dictionary<long, ProcessInfo>();
         foreach (var process in processes)
         {

@@ -18,8 +18,7 @@ public sealed class NginxConfigProbe : IProbe
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
         var access = new ConfigFileAccess(p => context.Files.ReadText(p), context.Files.ListFiles);
-        List<NginxInstance> instances = [];
-        context.Evidence.Update(b => instances = [.. b.Instances]);
+        var instances = context.Evidence.Read(b => b.Instances.ToList());
         var enriched = instances.Select(i => Enrich(i, NginxConfigParser.Parse(i.ConfigPath, access))).ToList();
         context.Evidence.Update(b => { b.Instances.Clear(); b.Instances.AddRange(enriched); });
 

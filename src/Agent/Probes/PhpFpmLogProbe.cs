@@ -11,8 +11,7 @@ public sealed class PhpFpmLogProbe : IProbe
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
-        string[] logs = [];
-        context.Evidence.Update(b => logs = [.. b.PhpFpmLogs]);
+        var logs = context.Evidence.Read(b => b.PhpFpmLogs.ToArray());
         if (logs.Length == 0) { return Task.FromResult(ProbeOutcome.Skip("no PHP-FPM log found")); }
 
         var count = 0;

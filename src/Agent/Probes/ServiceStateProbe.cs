@@ -50,8 +50,7 @@ public sealed class ServiceStateProbe : IProbe
     /// <summary>Units of the processes that own listeners: the last <c>.service</c> segment of /proc/PID/cgroup.</summary>
     private static IEnumerable<string> CgroupUnits(ProbeContext context)
     {
-        int[] pids = [];
-        context.Evidence.Update(b => pids = b.Listeners.Where(l => l.Pid is not null).Select(l => l.Pid!.Value).Distinct().ToArray());
+        int[] pids = context.Evidence.Read(b => b.Listeners.Where(l => l.Pid is not null).Select(l => l.Pid!.Value).Distinct().ToArray());
         foreach (var pid in pids)
         {
             var cgroup = context.Files.ReadText($"/proc/{pid}/cgroup", 16 * 1024) ?? "";

@@ -10,8 +10,7 @@ public sealed class WorkerUserProbe : IProbe
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
-        string[] names = [];
-        context.Evidence.Update(b => names = b.Instances.Select(i => i.WorkerUser).OfType<string>().Distinct().ToArray());
+        string[] names = context.Evidence.Read(b => b.Instances.Select(i => i.WorkerUser).OfType<string>().Distinct().ToArray());
         var identities = names.Select(context.Users.Identity).OfType<UserIdentity>().ToArray();
         context.Evidence.Update(b =>
         {
