@@ -46,17 +46,6 @@ public sealed class HostFileSystem
         return _root + hostPath;
     }
 
-    /// <summary>The host path a local (mapped) path stands for; inverse of <see cref="Map"/> for listed files.</summary>
-    public string Unmap(string localPath)
-    {
-        foreach (var (prefix, root) in _mounts)
-        {
-            if (localPath == root || localPath.StartsWith(root + "/", StringComparison.Ordinal)) { return prefix + localPath[root.Length..]; }
-        }
-
-        return _root.Length > 0 && localPath.StartsWith(_root, StringComparison.Ordinal) ? localPath[_root.Length..] : localPath;
-    }
-
     public bool FileExists(string hostPath) => File.Exists(Map(hostPath));
 
     public bool DirectoryExists(string hostPath) => Directory.Exists(Map(hostPath));

@@ -38,9 +38,4 @@ public static class DiscoveredTargets
             if (pool.ListenTarget is { } t) { yield return (t, "fastcgi"); }
         }
     }
-
-    /// <summary>True when the request's target names something discovery found.</summary>
-    public static bool IsKnown(EvidenceBuilder b, string target) =>
-        All(b).Any(t => Diagnostics.Resolution.EndpointMatcher.Same(t.Address, target))
-        || b.Instances.Any(i => i.Upstreams.Any(u => u.Name == target));
 }
