@@ -6,7 +6,7 @@ using Nginx502Bot.Agent.Tests.Support;
 namespace Nginx502Bot.Agent.Tests.Probes;
 
 /// <summary>Direct probes against real peers on loopback: Kestrel (HTTP, TLS) and Debian's php-fpm.</summary>
-[Collection(LoopbackWebCollection.Name)]
+[Collection(LoopbackWebGroup.Name)]
 public sealed class DirectProbeTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(1500);

@@ -13,7 +13,7 @@ namespace Nginx502Bot.Agent.Tests.Probes;
 /// Probes on this machine's real /proc and sockets, with the nginx configuration and users from a temp tree:
 /// the same path the lab takes with <c>--nginx-config</c>. The root cause comes from the evidence the probes gathered.
 /// </summary>
-[Collection(LoopbackWebCollection.Name)]
+[Collection(LoopbackWebGroup.Name)]
 public sealed class LiveHostScenarioTests
 {
     [Fact]

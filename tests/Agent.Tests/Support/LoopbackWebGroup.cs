@@ -5,7 +5,7 @@ namespace Nginx502Bot.Agent.Tests.Support;
 /// listeners by port distance, and a parallel test's server next door would make the answer ambiguous.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class LoopbackWebCollection
+public sealed class LoopbackWebGroup
 {
     public const string Name = "loopback web servers";
 }
