@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Nginx502Bot.Diagnostics.Evidence;
+
+namespace Nginx502Bot.Agent.Probes.Direct;
+
+/// <summary>
+/// Probes one target bypassing nginx: TCP (or unix) connect, then identification steps on fresh connections, the
+/// one the scheme expects first, until one recognises the protocol. Each step has the same tight timeout.
+/// </summary>
+public static class TargetProber
+{
+    public static async Task<DirectProbeResult> ProbeAsync(string target, EndPoint endpoint, string host, string? scheme,
+        TimeSpan timeout, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var (socket, error) = await Connector.ConnectAsync(endpoint, timeout, ct);
+        if (socket is null)
+        {
+            return new DirectProbeResult { Target = target, Connected = false, ConnectError = error, ElapsedMs = clock.ElapsedMilliseconds };
+        }
+
+        socket.Dispose();
+        var result = new DirectProbeResult { Target = target, Connected = true };
+        foreach (var step in Order(scheme, endpoint is UnixDomainSocketEndPoint))
+        {
+            var r = await Run(step, endpoint, host, timeout, ct);
+            result = Merge(result, step, r);
+            if (r.Speaks is not null and not Protocols.Unknown) { break; }
+        }
+
+        return result with { Speaks = result.Speaks ?? Protocols.Unknown, ElapsedMs = clock.ElapsedMilliseconds };
+    }
+
+    /// <summary>TLS first for HTTP-ish schemes: an nginx TLS port answers plain HTTP with a 400, which would hide the TLS.</summary>
+    private static string[] Order(string? scheme, bool unix) => scheme switch
+    {
+        "fastcgi" => [Protocols.FastCgi, Protocols.Http],
+        "grpc" or "grpcs" => [Protocols.Http2, Protocols.Tls, Protocols.Http],
+        _ when unix => [Protocols.Http, Protocols.FastCgi],
+        _ => [Protocols.Tls, Protocols.Http, Protocols.FastCgi],
+    };
+
+    private static Task<StepResult> Run(string step, EndPoint endpoint, string host, TimeSpan timeout, CancellationToken ct) => step switch
+    {
+        Protocols.Tls => TlsStep.RunAsync(endpoint, host, timeout, ct),
+        Protocols.Http => HttpStep.RunAsync(endpoint, host, timeout, ct),
+        Protocols.Http2 => Http2Step.RunAsync(endpoint, timeout, ct),
+        _ => FastCgiStep.RunAsync(endpoint, timeout, ct),
+    };
+
+    private static DirectProbeResult Merge(DirectProbeResult result, string step, StepResult r) => result with
+    {
+        Speaks = r.Speaks is not null and not Protocols.Unknown ? r.Speaks : result.Speaks ?? (r.Speaks == Protocols.Unknown ? null : result.Speaks),
+        HttpStatus = r.HttpStatus ?? result.HttpStatus,
+        HeaderBytes = r.HeaderBytes ?? result.HeaderBytes,
+        TlsHandshake = result.TlsHandshake || (step == Protocols.Tls && r.Speaks == Protocols.Tls),
+        FastCgiValues = result.FastCgiValues || (step == Protocols.FastCgi && r.Speaks == Protocols.FastCgi),
+        Detail = r.Detail ?? result.Detail,
+    };
+}

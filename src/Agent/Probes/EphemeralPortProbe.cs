@@ -1,0 +1,47 @@
+using Nginx502Bot.Agent.Probes.Parsing;
+using Nginx502Bot.Diagnostics.Evidence;
+using Nginx502Bot.Diagnostics.Resolution;
+
+namespace Nginx502Bot.Agent.Probes;
+
+/// <summary>Connections toward each TCP target by state (/proc/net/tcp, tcp6) against net.ipv4.ip_local_port_range.</summary>
+public sealed class EphemeralPortProbe : IProbe
+{
+    public string Name => ProbeNames.EphemeralPorts;
+    public ProbeScope Scope => ProbeScope.Diagnosis;
+
+    public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    {
+        string[] targets = context.Evidence.Read(b => DiscoveredTargets.Tcp(b).Select(t => t.Address).ToArray());
+        if (targets.Length == 0) { return Task.FromResult(ProbeOutcome.Skip("no TCP target")); }
+
+        var rows = ProcNetParser.TcpSockets(context.Files.ReadText("/proc/net/tcp") ?? "")
+            .Concat(ProcNetParser.TcpSockets(context.Files.ReadText("/proc/net/tcp6") ?? ""))
+            .Where(r => r.State != ProcNetParser.Listen).ToArray();
+        var range = (context.Files.ReadText("/proc/sys/net/ipv4/ip_local_port_range", 64) ?? "32768 60999")
+            .Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        var low = range.Length > 0 && int.TryParse(range[0], out var l) ? l : 32768;
+        var high = range.Length > 1 && int.TryParse(range[1], out var h) ? h : 60999;
+
+        var usage = targets.Select(t => Usage(t, rows, low, high)).ToArray();
+        context.Evidence.Update(b => b.PortUsage.AddRange(usage));
+        var busiest = usage.MaxBy(u => u.Total)!;
+        return Task.FromResult(new ProbeOutcome(ProbeStatus.Ok, $"busiest target {busiest.Target}: {busiest.Total} of {busiest.RangeSize} ports"));
+    }
+
+    private static PortUsage Usage(string target, TcpSocketRow[] rows, int low, int high)
+    {
+        var toTarget = rows.Where(r => EndpointMatcher.Same($"{Bracket(r.RemoteAddress)}:{r.RemotePort}", target)).ToArray();
+        return new PortUsage
+        {
+            Target = target,
+            Established = toTarget.Count(r => r.State == ProcNetParser.Established),
+            TimeWait = toTarget.Count(r => r.State == ProcNetParser.TimeWait),
+            Other = toTarget.Count(r => r.State is not (ProcNetParser.Established or ProcNetParser.TimeWait)),
+            RangeLow = low,
+            RangeHigh = high,
+        };
+    }
+
+    private static string Bracket(string address) => address.Contains(':') ? $"[{address}]" : address;
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+using Nginx502Bot.Diagnostics.Analysis;
+using Nginx502Bot.Diagnostics.Evidence;
+
+namespace Nginx502Bot.Agent.Probes;
+
+/// <summary>
+/// The tail of nginx's error log(s) inside the window, plus the request's pasted excerpt, classified by the engine
+/// (<see cref="DiagnosisEngine.Analyze"/>). Only logs the configuration names (or Agent:ErrorLogPath) are read.
+/// </summary>
+public sealed class ErrorLogProbe : IProbe
+{
+    public const int MaxLogs = 4;
+
+    public string Name => ProbeNames.ErrorLog;
+    public ProbeScope Scope => ProbeScope.Diagnosis;
+
+    public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
+    {
+        string[] logs = context.Evidence.Read(b => context.Options.ErrorLogPath is { } p ? [p] : b.Instances.SelectMany(i => i.ErrorLogs).Distinct().Take(MaxLogs).ToArray());
+        var text = new StringBuilder();
+        var truncated = false;
+        var lines = 0;
+        foreach (var log in logs)
+        {
+            if (context.Files.ReadTail(log) is not { } tail) { continue; }
+            truncated |= tail.Truncated;
+            foreach (var line in InWindow(tail.Text, context.WindowStart, context.WindowEnd)) { text.Append(line).Append('\n'); lines++; }
+        }
+
+        if (!string.IsNullOrWhiteSpace(context.Query.ErrorLogExcerpt)) { text.Append(context.Query.ErrorLogExcerpt).Append('\n'); }
+        if (text.Length == 0) { return Task.FromResult(new ProbeOutcome(ProbeStatus.NothingFound, "no error-log lines in the window", truncated)); }
+
+        var diagnosis = DiagnosisEngine.Analyze(text.ToString());
+        context.Evidence.SetDiagnosis(diagnosis);
+        return Task.FromResult(new ProbeOutcome(ProbeStatus.Ok, $"{lines} log lines, {diagnosis.Findings.Count} findings", truncated));
+    }
+
+    /// <summary>Lines stamped inside the window (<c>2026/11/21 14:00:01</c>); unstamped lines follow the last stamped one.</summary>
+    public static IEnumerable<string> InWindow(string text, DateTime start, DateTime end)
+    {
+        var keep = false;
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Length >= 19 && DateTime.TryParseExact(line.AsSpan(0, 19), "yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+            {
+                keep = t >= start && t <= end;
+            }
+
+            if (keep && line.Length > 0) { yield return line.TrimEnd('\r'); }
+        }
+    }
+}

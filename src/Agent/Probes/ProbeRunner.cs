@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace Nginx502Bot.Agent.Probes;
+
+/// <summary>
+/// Runs probes in registration order, each under its own timeout, logging each outcome. An exception or timeout
+/// becomes a <see cref="ProbeRecord"/>; the run always goes on to the next probe.
+/// </summary>
+public sealed partial class ProbeRunner(IEnumerable<IProbe> probes, ILogger<ProbeRunner> logger)
+{
+    private readonly IProbe[] _probes = probes.ToArray();
+
+    public IReadOnlyList<IProbe> Probes => _probes;
+
+    /// <summary>Runs the probes of the scope (inventory probes run in every scope); <paramref name="progress"/> hears each record.</summary>
+    public async Task<IReadOnlyList<ProbeRecord>> RunAsync(ProbeContext context, ProbeScope scope,
+        Func<ProbeRecord, int, int, CancellationToken, Task>? progress, CancellationToken cancellationToken)
+    {
+        var selected = _probes.Where(p => scope == ProbeScope.Diagnosis || p.Scope == ProbeScope.Inventory).ToArray();
+        var records = new List<ProbeRecord>(selected.Length);
+        foreach (var probe in selected)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var record = await RunOneAsync(probe, context, cancellationToken);
+            records.Add(record);
+            if (progress is not null) { await progress(record, records.Count, selected.Length, cancellationToken); }
+        }
+
+        return records;
+    }
+
+    private async Task<ProbeRecord> RunOneAsync(IProbe probe, ProbeContext context, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(context.Options.ProbeTimeoutMs);
+        ProbeOutcome outcome;
+        try
+        {
+            // Task.Run so a probe blocked in synchronous I/O cannot hold the run past its budget.
+            outcome = await Task.Run(() => probe.RunAsync(context, timeout.Token), timeout.Token).WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            outcome = new ProbeOutcome(ProbeStatus.TimedOut, $"no result within {context.Options.ProbeTimeoutMs} ms");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            outcome = new ProbeOutcome(ProbeStatus.Failed, $"{e.GetType().Name}: {e.Message}");
+        }
+
+        var record = new ProbeRecord(probe.Name, outcome.Status, clock.ElapsedMilliseconds, outcome.Message, outcome.Truncated);
+        LogProbe(logger, record.Name, record.Status, record.DurationMs, record.Message ?? "", context.Query.CorrelationId ?? "-");
+        return record;
+    }
+
+    [LoggerMessage(EventId = 100, Level = LogLevel.Debug, Message = "probe {Probe} {Status} in {DurationMs} ms: {Detail} (correlation {CorrelationId})")]
+    private static partial void LogProbe(ILogger logger, string probe, ProbeStatus status, long durationMs, string detail, string correlationId);
+}

@@ -1,0 +1,7 @@
+namespace Nginx502Bot.Agent.Probes;
+
+public enum ProbeScope
+{
+    Inventory,
+    Diagnosis,
+}

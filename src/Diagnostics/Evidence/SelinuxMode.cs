@@ -1,0 +1,10 @@
+namespace Nginx502Bot.Diagnostics.Evidence;
+
+public enum SelinuxMode
+{
+    Unknown,
+    Absent,
+    Disabled,
+    Permissive,
+    Enforcing,
+}

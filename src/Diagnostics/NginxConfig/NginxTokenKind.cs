@@ -1,0 +1,9 @@
+namespace Nginx502Bot.Diagnostics.NginxConfig;
+
+public enum NginxTokenKind
+{
+    Word,
+    Semicolon,
+    OpenBrace,
+    CloseBrace,
+}

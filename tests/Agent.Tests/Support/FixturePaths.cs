@@ -1,0 +1,14 @@
+using System.Runtime.CompilerServices;
+
+namespace Nginx502Bot.Agent.Tests.Support;
+
+/// <summary>Locates the committed fixture trees next to the test sources (they are not copied to bin: symlinks matter).</summary>
+public static class FixturePaths
+{
+    public static string Host => Path.Combine(Root(), "Fixtures", "host");
+
+    /// <summary>A script of the Python peers in tests/Agent.Tests/python.</summary>
+    public static string Python(string script) => Path.Combine(Root(), "python", script);
+
+    private static string Root([CallerFilePath] string file = "") => Path.GetDirectoryName(Path.GetDirectoryName(file)!)!;
+}
