@@ -1,3 +1,4 @@
+using Nginx502Bot.Bot.Agents;
 using Nginx502Bot.Bot.Chat;
 using Nginx502Bot.Bot.Commands;
 using Nginx502Bot.Bot.Dispatch;
@@ -38,6 +39,8 @@ public static class BotServiceCollectionExtensions
             services.AddBotIncidents(configuration, configuration.HasChatCredentials() ? null : ConsoleUrl(configuration));
         }
 
+        // Host agents over gRPC; without Agents:Endpoints the defaults say no agents are configured.
+        services.AddAgents(configuration);
         services.AddHealthChecks();
         return services;
     }
