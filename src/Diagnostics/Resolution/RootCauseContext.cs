@@ -69,6 +69,11 @@ public sealed class RootCauseContext
         // Prefer the server blocks the records named; fall back to every match when none line up.
         var servers = Finding.Servers;
         var inServers = all.Where(p => p.ServerNames.Any(s => servers.Contains(s))).ToArray();
-        return inServers.Length > 0 ? inServers : all;
+        var candidates = inServers.Length > 0 ? inServers : all;
+
+        // One address can sit behind several directives (fastcgi_pass and grpc_pass to the same port): the records'
+        // upstream scheme says which one nginx used, so its file:line is the one to change.
+        var sameScheme = Finding.Scheme is { } scheme ? candidates.Where(p => p.Scheme == scheme).ToArray() : [];
+        return sameScheme.Length > 0 ? sameScheme : candidates;
     }
 }

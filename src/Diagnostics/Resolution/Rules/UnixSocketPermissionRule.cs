@@ -53,6 +53,13 @@ public sealed class UnixSocketPermissionRule : IRootCauseRule
             ];
         }
 
+        // Adding the worker to root's group would hand it far more than one socket: change the socket's group instead.
+        if (socket.Gid == 0)
+        {
+            var group = worker.Groups.Head() ?? worker.Name;
+            return [$"have the backend create {socket.Path} with group {group} and mode 0660 (to check now: `chgrp {group} {socket.Path} && chmod 0660 {socket.Path}`); do not add {worker.Name} to the root group"];
+        }
+
         return [$"usermod -aG {socket.Group} {worker.Name} (and make the socket group-writable), then `systemctl restart nginx`"];
     }
 }
