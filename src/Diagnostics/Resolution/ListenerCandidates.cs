@@ -45,11 +45,21 @@ public static class ListenerCandidates
     {
         var score = 0;
         if (l.Address == host) { score++; }
-        if (Math.Abs(l.Port - port) <= 100) { score++; }
+        if (IsNear(l.Port, port)) { score++; }
         var speaks = c.Probe(ProbeTarget(l))?.Speaks;
         if (speaks is not null && speaks == Rules.ProtocolMismatchRule.Expected(scheme)) { score += 2; }
         return score;
     }
+
+    /// <summary>Ports this close count as "the backend moved" (8000 to 8001, 3000 to 3010).</summary>
+    public const int NearPorts = 100;
+
+    public static bool IsNear(int port, int target) => Math.Abs(port - target) <= NearPorts;
+
+    /// <summary>True when the direct probe saw the listener speak a protocol other than the one the scheme needs.</summary>
+    public static bool SpeaksOther(RootCauseContext c, Listener l, string scheme) =>
+        c.Probe(ProbeTarget(l))?.Speaks is { } speaks && speaks != "unknown"
+        && Rules.ProtocolMismatchRule.Expected(scheme) is { } expected && speaks != expected;
 
     /// <summary>The address the agent probes a listener at (loopback for wildcard binds).</summary>
     public static string ProbeTarget(Listener l) => l.Family switch

@@ -16,10 +16,25 @@ public sealed class LabRootCauseTests(LabAgentFixture lab)
 {
     private const string Reload = "then `nginx -t && systemctl reload nginx`";
 
+    /// <summary>
+    /// Nothing listens on the dialled port. On this shared machine another process may by chance listen within 100
+    /// ports of it (the rule's "moved a little" distance); then the agent may name it as wrong_target, but only a near
+    /// listener that was not seen speaking another protocol. The lab's own orphan (wrong_port's backend, far away)
+    /// must never be claimed.
+    /// </summary>
     [Fact]
     public async Task NothingListening_IsUpstreamDownCitingThePassLine()
     {
-        var (run, found, _) = await DiagnoseAsync("nothing_listening", Causes.UpstreamDown);
+        var (run, found, report) = await DiagnoseAsync("nothing_listening", Causes.UpstreamDown);
+        var dialled = Port(run.Scenario.Dials);
+
+        if (found.Finding.RootCause == RootCauses.WrongTarget)
+        {
+            var named = report.Evidence.Listeners.Single(l => found.Finding.Summary.Contains($"the backend listens on {l.Endpoint}:", StringComparison.Ordinal));
+            Assert.True(Math.Abs(named.Port - dialled) <= 100 && named.Pid != LabBackendPid(report, "wrong_port"),
+                $"claimed a far or lab listener: {found.Finding.Summary}");
+            return;
+        }
 
         Assert.Equal(RootCauses.UpstreamDown, found.Finding.RootCause);
         Assert.Equal($"the backend at {run.Scenario.Dials} is down: nothing listens there", found.Finding.Summary);
@@ -194,6 +209,13 @@ public sealed class LabRootCauseTests(LabAgentFixture lab)
     /// <summary>The wording every directive fix shares: the scenario's own file:line and directive, and the new one.</summary>
     private static string Change(LabResult run, string to) =>
         $"In {run.Scenario.ConfigFile}:{run.Scenario.PassLine} change `{run.Scenario.PassDirective.TrimEnd(';')}` to `{to}`, {Reload}";
+
+    private static int Port(string endpoint) => int.Parse(endpoint[(endpoint.LastIndexOf(':') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The pid behind the lab backend the scenario's <c>ListensAt</c> names (the python backends are one process).</summary>
+    private int? LabBackendPid(DiagnosisReport report, string scenario) => lab.Lab[scenario].ListensAt is { } at
+        ? report.Evidence.Listeners.FirstOrDefault(l => l.Family != SocketFamily.Unix && l.Port == Port(at))?.Pid
+        : null;
 
     private static string Path(LabResult run) => run.Scenario.Dials["unix:".Length..];
 

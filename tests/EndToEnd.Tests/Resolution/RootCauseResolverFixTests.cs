@@ -6,8 +6,9 @@ using Nginx502Bot.Diagnostics.Vocabulary;
 namespace Nginx502Bot.EndToEnd.Tests.Resolution;
 
 /// <summary>
-/// The two resolver defects the lab exposed, pinned without the lab: the file:line of a fix must be the directive
-/// nginx used (by scheme) when several dial one address, and a root-owned socket never earns "add the worker to root".
+/// The resolver defects the lab exposed, pinned without the lab: the file:line of a fix must be the directive nginx
+/// used (by scheme) when several dial one address; a root-owned socket never earns "add the worker to root"; and a
+/// far-away or foreign-protocol listener is not named as the moved backend.
 /// </summary>
 public sealed class RootCauseResolverFixTests
 {
@@ -73,5 +74,47 @@ public sealed class RootCauseResolverFixTests
         var fix = Assert.Single(resolution.Remediation);
         Assert.DoesNotContain("usermod", fix, StringComparison.Ordinal);
         Assert.Contains($"`chgrp www-data {path} && chmod 0660 {path}`", fix, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(9100, "http")]
+    [InlineData(8001, "fastcgi")]
+    public void DeadBackendWithFarOrForeignListener_IsUpstreamDownNotWrongTarget(int port, string speaks)
+    {
+        var evidence = new HostEvidence
+        {
+            Instances = [new NginxInstance { Pid = 1, ConfigPath = Conf, WorkerUser = "www-data", Passes = [Pass("proxy_pass", "http://127.0.0.1:8000", "http", "127.0.0.1:8000", 9)] }],
+            Listeners = [new Listener { Family = SocketFamily.IPv4, Address = "127.0.0.1", Port = port, Process = "exporter", Pid = 700, Inode = 7000 }],
+            DirectProbes =
+            [
+                new DirectProbeResult { Target = "127.0.0.1:8000", Connected = false, ConnectError = "connection refused" },
+                new DirectProbeResult { Target = $"127.0.0.1:{port}", Connected = true, Speaks = speaks },
+            ],
+        };
+
+        var resolution = RootCauseResolver.Resolve(Finding(Causes.UpstreamDown, "127.0.0.1:8000", "http"), evidence);
+
+        Assert.Equal(RootCauses.UpstreamDown, resolution.RootCause);
+    }
+
+    [Fact]
+    public void DeadBackendWithNearHttpListener_IsStillWrongTarget()
+    {
+        var evidence = new HostEvidence
+        {
+            Instances = [new NginxInstance { Pid = 1, ConfigPath = Conf, WorkerUser = "www-data", Passes = [Pass("proxy_pass", "http://127.0.0.1:8000", "http", "127.0.0.1:8000", 9)] }],
+            Listeners = [new Listener { Family = SocketFamily.IPv4, Address = "127.0.0.1", Port = 8001, Process = "gunicorn", Pid = 700, Inode = 7000 }],
+            DirectProbes =
+            [
+                new DirectProbeResult { Target = "127.0.0.1:8000", Connected = false, ConnectError = "connection refused" },
+                new DirectProbeResult { Target = "127.0.0.1:8001", Connected = true, Speaks = "http", HttpStatus = 200 },
+            ],
+        };
+
+        var resolution = RootCauseResolver.Resolve(Finding(Causes.UpstreamDown, "127.0.0.1:8000", "http"), evidence);
+
+        Assert.Equal(RootCauses.WrongTarget, resolution.RootCause);
+        Assert.Equal($"In {Conf}:9 change `proxy_pass http://127.0.0.1:8000` to `proxy_pass http://127.0.0.1:8001`, then `nginx -t && systemctl reload nginx`",
+            Assert.Single(resolution.Remediation));
     }
 }

@@ -20,8 +20,11 @@ public sealed class WrongTargetRule : IRootCauseRule
 
         if (!ListenerCandidates.IsLoopback(t.Host)) { return null; }
         var scheme = context.Finding.Scheme ?? context.Passes.Head()?.Scheme ?? "http";
-        var ranked = ListenerCandidates.OtherPorts(context, t.Host, t.Port, scheme);
-        if (ranked.Count == 0 || ranked[0].Score < 2) { return null; }
+        // Naming another port is a claim that it is the same backend: it must be near (a moved backend moves a
+        // little) and must not be seen speaking another protocol. A far or foreign listener stays a "likely" at most.
+        var ranked = ListenerCandidates.OtherPorts(context, t.Host, t.Port, scheme)
+            .Where(r => ListenerCandidates.IsNear(r.Listener.Port, t.Port) && !ListenerCandidates.SpeaksOther(context, r.Listener, scheme)).ToArray();
+        if (ranked.Length == 0 || ranked[0].Score < 2) { return null; }
         var best = ranked.Where(r => r.Score == ranked[0].Score).OrderBy(r => Math.Abs(r.Listener.Port - t.Port)).ToArray();
         var distance = Math.Abs(best[0].Listener.Port - t.Port);
 
