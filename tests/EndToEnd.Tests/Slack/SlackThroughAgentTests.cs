@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Nginx502Bot.Agent.Serve;
 using Nginx502Bot.Bot.Hosting;
 using Nginx502Bot.Bot.Slack;
 using Nginx502Bot.Bot.Tests.Infrastructure;
@@ -23,7 +22,6 @@ namespace Nginx502Bot.EndToEnd.Tests.Slack;
 public sealed class SlackThroughAgentTests(LabAgentFixture lab, ITestOutputHelper output)
 {
     private const string SigningSecret = "e2e-signing-secret";
-    private const string AgentToken = "e2e-agent-token-0123456789abcdef";
     private static readonly JsonSerializerOptions Relaxed = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Fact]
@@ -32,7 +30,7 @@ public sealed class SlackThroughAgentTests(LabAgentFixture lab, ITestOutputHelpe
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var run = await lab.Lab.RunAsync("wrong_port", timeout.Token);
         Assert.True(run.DecisiveText is not null, "the lab's nginx logged no error for wrong_port");
-        await using var agent = await StartAgentAsync(timeout.Token);
+        await using var agent = await AgentServeHost.StartAsync(lab, timeout.Token);
         await using var slack = await LocalSlackServer.StartAsync();
         await using var bot = await StartBotAsync(slack, agent.Urls.First(), timeout.Token);
         using var client = new HttpClient { BaseAddress = new Uri(bot.Urls.First()) };
@@ -62,20 +60,6 @@ public sealed class SlackThroughAgentTests(LabAgentFixture lab, ITestOutputHelpe
         .Where(c => c.Method is "chat.postMessage" or "chat.update" or "response_url")
         .Select(c => c.Json.ToJsonString(Relaxed))];
 
-    private async Task<WebApplication> StartAgentAsync(CancellationToken cancellationToken)
-    {
-        var settings = lab.AgentSettings();
-        settings["Serve:Address"] = "127.0.0.1";
-        settings["Serve:Port"] = "0";
-        settings["Serve:Insecure"] = "true";
-        settings["Serve:Token"] = AgentToken;
-        settings["Serve:TokenFile"] = null;
-        settings["Logging:LogLevel:Default"] = "Warning";
-        var app = AgentServer.Build(settings);
-        await app.StartAsync(cancellationToken);
-        return app;
-    }
-
     private static async Task<WebApplication> StartBotAsync(LocalSlackServer slack, string agentAddress, CancellationToken cancellationToken)
     {
         var app = BotHost.Build(
@@ -88,7 +72,7 @@ public sealed class SlackThroughAgentTests(LabAgentFixture lab, ITestOutputHelpe
             "--Slack:BotUserId=UBOT",
             "--Agents:Endpoints:0:Name=lab",
             "--Agents:Endpoints:0:Address=" + agentAddress,
-            "--Agents:Endpoints:0:Token=" + AgentToken,
+            "--Agents:Endpoints:0:Token=" + AgentServeHost.Token,
             "--Dispatch:PerAgentTimeout=00:00:20",
         ]);
         await app.StartAsync(cancellationToken);

@@ -5,7 +5,7 @@ using Nginx502Bot.Diagnostics.Findings;
 namespace Nginx502Bot.Bot.Cli.Diagnose;
 
 /// <summary>
-/// <c>nginx502bot diagnose [FILE...] [--json]</c>: reads nginx error logs (and companion logs) from files or stdin,
+/// <c>nginx502bot diagnose [FILE...] [--json]</c> (or <c>--agent URL --agent-token-file F</c>, see <see cref="AgentDiagnoseRunner"/>): reads nginx error logs (and companion logs) from files or stdin,
 /// streams them through the engine, and prints a report or one JSON object.
 /// Exit status: 0 no upstream failure, 1 upstream failure found, 2 the input could not be read or the usage was wrong.
 /// </summary>
@@ -20,10 +20,24 @@ public static class DiagnoseCommand
         var files = new Argument<string[]>("files") { Arity = ArgumentArity.ZeroOrMore, Description = "Log files to read; none or '-' reads stdin. Several files are correlated together." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (records, findings, summary); schema in docs/diagnose-json.md." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the report (NO_COLOR is honoured too)." };
-        var command = new Command("diagnose", "Classify nginx upstream errors in error-log text and say what to do.") { files, json, noColor };
-        command.SetAction((result, ct) => Task.FromResult(Run(
-            result.GetValue(files) ?? [], result.GetValue(json), result.GetValue(noColor), time, ct)));
+        var agent = new Option<string?>("--agent") { Description = "Ask this host agent (https://HOST:PORT, or http:// on loopback) to diagnose the lines with its probes." };
+        var agentToken = new Option<string?>("--agent-token-file") { Description = "File whose first line is the agent's bearer token (with --agent)." };
+        var command = new Command("diagnose", "Classify nginx upstream errors in error-log text and say what to do.") { files, json, noColor, agent, agentToken };
+        command.SetAction((result, ct) => result.GetValue(agent) is { } address
+            ? RunWithAgentAsync(address, result.GetValue(agentToken), result.GetValue(files) ?? [], result.GetValue(json), time, ct)
+            : Task.FromResult(Run(result.GetValue(files) ?? [], result.GetValue(json), result.GetValue(noColor), time, ct)));
         return command;
+    }
+
+    private static async Task<int> RunWithAgentAsync(string address, string? tokenFile, string[] paths, bool json, TimeProvider time, CancellationToken ct)
+    {
+        if (json || tokenFile is null)
+        {
+            await System.Console.Error.WriteLineAsync(json ? "nginx502bot diagnose: --json is not supported with --agent" : "nginx502bot diagnose: --agent needs --agent-token-file");
+            return ExitError;
+        }
+
+        return await AgentDiagnoseRunner.RunAsync(address, tokenFile, paths, System.Console.Out, System.Console.Error, time, ct);
     }
 
     public static int Run(string[] paths, bool json, bool noColor, TimeProvider time, CancellationToken cancellationToken)

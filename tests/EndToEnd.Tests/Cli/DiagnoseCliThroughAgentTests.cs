@@ -1,0 +1,77 @@
+using Nginx502Bot.Bot.Cli.Diagnose;
+using Nginx502Bot.EndToEnd.Tests.Support;
+
+namespace Nginx502Bot.EndToEnd.Tests.Cli;
+
+/// <summary>
+/// <c>nginx502bot diagnose</c>: alone it still reads the lab's lines and finds the failure; with <c>--agent</c> it sends
+/// them to the real agent <c>serve</c> host probing the lab and prints the agent's root cause and fix.
+/// </summary>
+[Collection(RealNginxLab.Name)]
+public sealed class DiagnoseCliThroughAgentTests(LabAgentFixture lab) : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("nginx502bot-e2e-cli-").FullName;
+
+    [Fact]
+    public async Task LocalDiagnose_WrongPortLines_StillFindsTheFailure()
+    {
+        var file = await WrongPortLinesAsync();
+
+        Assert.Equal(DiagnoseCommand.ExitFailuresFound, DiagnoseCommand.Run([file], json: false, noColor: true, TimeProvider.System, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task DiagnoseWithAgent_WrongPortLines_PrintsWrongTargetWithRealPortAndPassLine()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var file = await WrongPortLinesAsync();
+        var scenario = lab.Lab["wrong_port"];
+        await using var agent = await AgentServeHost.StartAsync(lab, timeout.Token);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await AgentDiagnoseRunner.RunAsync(agent.Urls.First(), await TokenFileAsync(AgentServeHost.Token), [file], output, error,
+            TimeProvider.System, timeout.Token);
+
+        Assert.True(exit == DiagnoseCommand.ExitFailuresFound, $"exit {exit}: {error}");
+        var text = output.ToString();
+        Assert.Contains("wrong_target", text, StringComparison.Ordinal);
+        Assert.Contains($"In {scenario.ConfigFile}:{scenario.PassLine} change `{scenario.PassDirective.TrimEnd(';')}` to `proxy_pass http://{scenario.ListensAt}`",
+            text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DiagnoseWithAgent_WrongToken_FailsWithExit2AndNoFindings()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var file = await WrongPortLinesAsync();
+        await using var agent = await AgentServeHost.StartAsync(lab, timeout.Token);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await AgentDiagnoseRunner.RunAsync(agent.Urls.First(), await TokenFileAsync("not-the-token-0123456789abcdef"), [file], output, error,
+            TimeProvider.System, timeout.Token);
+
+        Assert.Equal(DiagnoseCommand.ExitError, exit);
+        Assert.Contains("did not answer", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal("", output.ToString());
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private async Task<string> WrongPortLinesAsync()
+    {
+        var run = await lab.Lab.RunAsync("wrong_port", CancellationToken.None);
+        var file = Path.Combine(_dir, "error.log");
+        await File.WriteAllLinesAsync(file, run.ErrorLines);
+        return file;
+    }
+
+    private async Task<string> TokenFileAsync(string token)
+    {
+        var file = Path.Combine(_dir, "agent.token");
+        await File.WriteAllTextAsync(file, token + "\n");
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        return file;
+    }
+}
