@@ -42,6 +42,9 @@ public sealed class LabAgentFixture : IAsyncLifetime
         ["Agent:UseSystemctl"] = "false",
         ["Agent:DirectProbes"] = "true",
         ["Agent:ExecNginx"] = "true",
+        // The lab has some twenty upstreams, several of which never answer: give the direct probe room to finish
+        // (its default 2 s budget can cut it short on a loaded machine and lose the protocol evidence).
+        ["Agent:ProbeTimeoutMs"] = "6000",
     };
 
     public async Task InitializeAsync()
