@@ -78,12 +78,15 @@ public sealed class LabEnvironment : IDisposable
             cancellationToken);
         var fpm = Uses(locations, LabCompanion.PhpFpm) ? PhpFpmPool.StartAsync(Targets, cancellationToken) : null;
         var gunicorn = Uses(locations, LabCompanion.Gunicorn) ? GunicornApp.StartAsync(Targets, cancellationToken) : null;
-        foreach (var started in new[] { python, fpm, gunicorn })
+        // Wait for all, then keep every process that did start, even when another failed: Dispose must stop them all.
+        var starts = new[] { python, fpm, gunicorn }.OfType<Task<ChildProcess>>().ToList();
+        try
         {
-            if (started is not null)
-            {
-                _backends.Add(await started);
-            }
+            await Task.WhenAll(starts);
+        }
+        finally
+        {
+            _backends.AddRange(starts.Where(t => t.IsCompletedSuccessfully).Select(t => t.Result));
         }
 
         _nginx = await LabNginx.StartAsync(Targets.Directory, port, cancellationToken);

@@ -22,14 +22,28 @@ public sealed class ErrorLogProbe : IProbe
         var text = new StringBuilder();
         var truncated = false;
         var lines = 0;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var log in logs)
         {
             if (context.Files.ReadTail(log) is not { } tail) { continue; }
             truncated |= tail.Truncated;
-            foreach (var line in InWindow(tail.Text, context.WindowStart, context.WindowEnd)) { text.Append(line).Append('\n'); lines++; }
+            foreach (var line in InWindow(tail.Text, context.WindowStart, context.WindowEnd))
+            {
+                text.Append(line).Append('\n');
+                seen.Add(line);
+                lines++;
+            }
         }
 
-        if (!string.IsNullOrWhiteSpace(context.Query.ErrorLogExcerpt)) { text.Append(context.Query.ErrorLogExcerpt).Append('\n'); }
+        // The pasted excerpt usually comes from this very log: lines already read from the tail are not counted twice.
+        if (!string.IsNullOrWhiteSpace(context.Query.ErrorLogExcerpt))
+        {
+            foreach (var line in context.Query.ErrorLogExcerpt.Split('\n'))
+            {
+                var trimmed = line.TrimEnd('\r');
+                if (trimmed.Length > 0 && !seen.Contains(trimmed)) { text.Append(trimmed).Append('\n'); }
+            }
+        }
         if (text.Length == 0) { return Task.FromResult(new ProbeOutcome(ProbeStatus.NothingFound, "no error-log lines in the window", truncated)); }
 
         var diagnosis = DiagnosisEngine.Analyze(text.ToString());

@@ -25,6 +25,7 @@ public static class FindingProtoMapper
         m.Remediation.AddRange(f.Remediation);
         m.ToConfirm.AddRange(f.ToConfirm);
         m.Servers.AddRange(f.Servers);
+        foreach (var (status, count) in f.Statuses) { m.Statuses[status] = count; }
         return m;
     }
 

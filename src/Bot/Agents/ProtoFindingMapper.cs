@@ -18,6 +18,7 @@ public static class ProtoFindingMapper
         FirstSeen = f.FirstSeen is null ? null : DateTime.SpecifyKind(f.FirstSeen.ToDateTime(), DateTimeKind.Unspecified),
         LastSeen = f.LastSeen is null ? null : DateTime.SpecifyKind(f.LastSeen.ToDateTime(), DateTimeKind.Unspecified),
         Servers = [.. f.Servers],
+        Statuses = f.Statuses.ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal),
         Confidence = f.Confidence switch
         {
             V1.Confidence.High => Confidence.High,

@@ -55,9 +55,35 @@ public static class AnswerComposer
         }
 
         parts.Add(buttons.ToPart());
-        var root = pasted.Concat(progress.Hosts.SelectMany(h => h.Diagnosis?.Findings ?? [])).FirstOrDefault();
+        var established = Established(pasted, progress);
+        if (established is var (where, finding))
+        {
+            // Host evidence decided: that root cause and its exact fix lead the answer, above the line-level reading.
+            parts.Insert(1, new ReplyParagraph($"*Root cause (established on {where}):* `{finding.RootCause}`: {Headline(finding)}"));
+            if (finding.Remediation.Count > 0)
+            {
+                parts.Insert(2, new ReplyCode("Fix", finding.Remediation));
+            }
+        }
+
+        var root = established?.Finding ?? pasted.Concat(progress.Hosts.SelectMany(h => h.Diagnosis?.Findings ?? [])).FirstOrDefault();
         var text = root is null ? $"{title}: {ProgressLine(progress)}" : $"{title}: {root.RootCause}: {Headline(root)}";
         return new ChatReply(text, parts);
+    }
+
+    /// <summary>
+    /// The first host finding whose root cause the host's evidence refined (root cause differs from the line-level
+    /// cause), preferring one about a target the pasted lines name.
+    /// </summary>
+    private static (string Host, Finding Finding)? Established(IReadOnlyList<Finding> pasted, DispatchProgress progress)
+    {
+        var refined = progress.Hosts
+            .SelectMany(h => (h.Diagnosis?.Findings ?? []).Select(f => (h.Host, Finding: f)))
+            .Where(x => x.Finding.RootCause != x.Finding.Cause)
+            .ToList();
+        var targets = pasted.Select(f => f.Target).Where(t => t is not null).ToHashSet(StringComparer.Ordinal);
+        return refined.Where(x => targets.Contains(x.Finding.Target)).Cast<(string, Finding)?>().FirstOrDefault()
+            ?? refined.Cast<(string, Finding)?>().FirstOrDefault();
     }
 
     /// <summary>"3 of 4 hosts answered…", or the final count with who did not answer.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Nginx502Bot.Bot.Hosting;
 
 namespace Nginx502Bot.Bot.Slack;
 
@@ -16,7 +17,7 @@ public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        var body = await RequestBody.ReadBoundedAsync(http.Request, MaxBody, http.RequestAborted);
         var check = body is null
             ? SignatureCheck.Mismatch
             : verifier.Verify(http.Request.Headers["X-Slack-Request-Timestamp"], http.Request.Headers["X-Slack-Signature"], body);
@@ -28,29 +29,6 @@ public sealed partial class SlackSignatureFilter(SlackSignatureVerifier verifier
 
         http.Items[BodyKey] = body;
         return await next(context);
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBody)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBody)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Rejected Slack request to {Path}: signature {Check}")]

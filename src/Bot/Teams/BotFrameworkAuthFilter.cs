@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Nginx502Bot.Bot.Hosting;
 
 namespace Nginx502Bot.Bot.Teams;
 
@@ -23,7 +24,7 @@ public sealed partial class BotFrameworkAuthFilter(BotFrameworkTokenValidator va
             return Reject(http, token);
         }
 
-        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        var body = await RequestBody.ReadBoundedAsync(http.Request, MaxBody, http.RequestAborted);
         if (body is null)
         {
             return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -48,29 +49,6 @@ public sealed partial class BotFrameworkAuthFilter(BotFrameworkTokenValidator va
     {
         LogRejected(logger, http.Request.Path, result.Check, result.Detail ?? "");
         return Results.Unauthorized();
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBody)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBody)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Rejected Bot Framework request to {Path}: token {Check} {Detail}")]
