@@ -19,6 +19,12 @@ public static class FanOutBench
     {
         var apps = new List<WebApplication>(count);
         var rows = new List<Row>();
+        // Each host would otherwise watch appsettings.json with its own inotify instance (the default limit is 128).
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        // 200 real agents would each have their own thread pool; here they share one, and the probes' blocking file
+        // reads would otherwise wait for the pool's slow thread injection (≈1 thread/s past the minimum).
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        ThreadPool.SetMinThreads(Math.Max(workers, count + 50), Math.Max(io, count + 50));
         try
         {
             var startAll = Stopwatch.GetTimestamp();

@@ -20,6 +20,7 @@ public static class AckBench
         await using var bot = await RealBot.StartAsync(slack, []);
         // Warm-up (JIT, thread pool, connections) is not what the target is about: steady state is.
         await Task.WhenAll(Enumerable.Range(0, 100).Select(i => SendAsync(bot.Client, $"warm-{i}", new(), new())));
+        await LocalSlackServer.WaitUntilAsync(() => slack.CallsTo("chat.postMessage").Count >= 100, TimeSpan.FromSeconds(30));
         var warmPosts = slack.CallsTo("chat.postMessage").Count;
 
         var count = (int)(rate * duration.TotalSeconds);
