@@ -20,15 +20,23 @@ public sealed class AgentRegistry : IDisposable
 
     public IReadOnlyList<AgentClient> Clients => _clients;
 
-    /// <summary>Remembers the host name an agent reported, so answers and <c>on HOST</c> use it.</summary>
-    public void Learn(string host, AgentClient client)
+    /// <summary>
+    /// Remembers the host name an agent reported, so answers and <c>on HOST</c> use it, and returns the name to show.
+    /// Two endpoints may report the same host name (containers, several agents on one machine): the second keeps its
+    /// own identity as <c>host (endpoint)</c> instead of taking over the first one's calls.
+    /// </summary>
+    public string Learn(string host, AgentClient client)
     {
-        if (host.Length > 0)
+        if (host.Length == 0)
         {
-            lock (_gate)
-            {
-                _byHost[host] = client;
-            }
+            return client.Endpoint.Name;
+        }
+
+        lock (_gate)
+        {
+            var name = _byHost.TryGetValue(host, out var owner) && owner != client ? $"{host} ({client.Endpoint.Name})" : host;
+            _byHost[name] = client;
+            return name;
         }
     }
 

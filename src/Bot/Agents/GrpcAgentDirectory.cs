@@ -50,8 +50,7 @@ public sealed class GrpcAgentDirectory(AgentRegistry registry, IOptions<AgentsOp
             var inventory = client.InventoryAsync(correlation, timeout, ct);
             await Task.WhenAll(health, inventory);
             var inv = inventory.Result;
-            var host = inv.Hostname.Length > 0 ? inv.Hostname : client.Endpoint.Name;
-            registry.Learn(host, client);
+            var host = registry.Learn(inv.Hostname, client);
             return new AgentInfo(
                 host,
                 inv.AgentVersion,
