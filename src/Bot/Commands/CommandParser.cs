@@ -25,7 +25,8 @@ public static class CommandParser
             "help" or "?" => new(CommandKind.Help),
             "agents" or "hosts" => new(CommandKind.Agents),
             "incidents" => new(CommandKind.Incidents),
-            "resolve" => WithId(CommandKind.Resolve, rest),
+            // Without an id, "resolve" means the incident of the thread it is typed in.
+            "resolve" => new(CommandKind.Resolve, SplitFirst(rest).Head),
             "note" => Note(rest),
             "postmortem" => WithId(CommandKind.Postmortem, rest),
             "optout" or "opt-out" or "mute" => new(CommandKind.OptOut),

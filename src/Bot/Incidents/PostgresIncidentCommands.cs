@@ -86,16 +86,33 @@ public sealed class PostgresIncidentCommands(
         Func<Guid, string, DateTimeOffset, string, Task<Incident>> change, CancellationToken cancellationToken) =>
         GuardAsync(incidentId, async () =>
         {
-            if (await LocateAsync(incidentId, cancellationToken) is not { } id)
+            var id = incidentId.Trim().Length == 0
+                ? await InThreadAsync(origin.Thread, cancellationToken)
+                : await LocateAsync(incidentId, cancellationToken);
+            if (id is null)
             {
-                return IncidentReplies.NotFound(incidentId);
+                return incidentId.Trim().Length == 0
+                    ? ChatReply.Plain("No open incident belongs to this thread: name one, e.g. `/502 resolve 12` (see `/502 incidents`).")
+                    : IncidentReplies.NotFound(incidentId);
             }
 
             var actor = Actor(origin.User);
             var at = origin.At ?? time.GetUtcNow();
-            var changed = await change(id, actor, at, origin.DeliveryKey ?? $"chat:{Guid.NewGuid():N}");
+            var changed = await change(id.Value, actor, at, origin.DeliveryKey ?? $"chat:{Guid.NewGuid():N}");
             return replies.Changed(changed, what, actor, at);
         });
+
+    /// <summary>The open or mitigated incident whose answer started this thread, if any.</summary>
+    private async Task<Guid?> InThreadAsync(ChatThread thread, CancellationToken cancellationToken)
+    {
+        if (thread.ThreadId is null)
+        {
+            return null;
+        }
+
+        var live = await ListLiveAsync(cancellationToken);
+        return live.FirstOrDefault(i => i.Channel == thread.Conversation.Id && i.ThreadTs == thread.ThreadId)?.Id;
+    }
 
     /// <summary>A number (<c>12</c>, <c>#12</c>) is looked up in the database; an id is used as it is.</summary>
     private async Task<Guid?> LocateAsync(string text, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ public class CommandParserTests
     [InlineData("incidents", CommandKind.Incidents)]
     [InlineData("optout", CommandKind.OptOut)]
     [InlineData("optin", CommandKind.OptIn)]
-    [InlineData("resolve", CommandKind.Help)]
+    [InlineData("resolve", CommandKind.Resolve)]
     public void Keywords_SelectCommand(string text, CommandKind kind) => Assert.Equal(kind, CommandParser.Parse(text).Kind);
 
     [Fact]

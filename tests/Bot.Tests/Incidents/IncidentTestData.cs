@@ -17,11 +17,11 @@ public static partial class IncidentTestData
     public static string Command(string text, string trigger, string channel = "C1") => BotHost.Form(
         ("command", "/502"), ("text", text), ("user_id", "U1"), ("user_name", "ops"), ("channel_id", channel), ("trigger_id", trigger));
 
-    public static string Mention(string eventId, string text, DateTimeOffset at, string channel = "C1") => JsonSerializer.Serialize(new Dictionary<string, object?>
+    public static string Mention(string eventId, string text, DateTimeOffset at, string channel = "C1", string? threadTs = null) => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["type"] = "event_callback",
         ["event_id"] = eventId,
-        ["event"] = new Dictionary<string, object?> { ["type"] = "app_mention", ["text"] = "<@UBOT> " + text, ["user"] = "U2", ["channel"] = channel, ["ts"] = Ts(at) },
+        ["event"] = new Dictionary<string, object?> { ["type"] = "app_mention", ["text"] = "<@UBOT> " + text, ["user"] = "U2", ["channel"] = channel, ["ts"] = Ts(at), ["thread_ts"] = threadTs },
     });
 
     public static string Reaction(string eventId, string emoji, string messageTs, DateTimeOffset at, string channel = "C1") => JsonSerializer.Serialize(new Dictionary<string, object?>

@@ -218,6 +218,29 @@ public sealed class SlackIncidentWiringTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Fact]
+    public async Task ResolveWithoutId_InTheIncidentsThread_ResolvesThatIncident()
+    {
+        // Lines pasted with a mention: the answer goes to that message's thread, which becomes the incident's thread.
+        var openedAt = Ms(DateTimeOffset.UtcNow);
+        using var open = await SendAsync(_bot, "/slack/events", Mention("Ev-open", "502 " + PastedLines, openedAt), "application/json");
+        Assert.True(await LocalSlackServer.WaitUntilAsync(() => _slack.CallsTo("chat.postMessage").Count == 1, Wait));
+        var thread = (string)(await _db.QueryAsync("SELECT thread_ts FROM incidents"))[0]["thread_ts"]!;
+        var outside = Ms(DateTimeOffset.UtcNow.AddMinutes(1));
+        var inside = Ms(DateTimeOffset.UtcNow.AddMinutes(2));
+
+        using var notInThread = await SendAsync(_bot, "/slack/events", Mention("Ev-out", "resolve", outside), "application/json");
+        Assert.True(await LocalSlackServer.WaitUntilAsync(() => _slack.CallsTo("chat.postMessage").Count == 2, Wait));
+        Assert.Contains("No open incident belongs to this thread", _slack.CallsTo("chat.postMessage")[1].Body, StringComparison.Ordinal);
+        Assert.Equal("open", (await _db.QueryAsync("SELECT status FROM incidents"))[0]["status"]);
+
+        using var inThread = await SendAsync(_bot, "/slack/events", Mention("Ev-in", "resolve", inside, threadTs: thread), "application/json");
+        Assert.True(await LocalSlackServer.WaitUntilAsync(() => _slack.CallsTo("chat.postMessage").Count == 3, Wait));
+        var incident = Assert.Single(await _db.QueryAsync("SELECT status, resolved_at FROM incidents"));
+        Assert.Equal("resolved", incident["status"]);
+        Assert.Equal(inside, Utc(incident["resolved_at"]));
+    }
+
     private async Task<long> OpenIncidentAsync(string trigger, string? lines = null, string channel = "C1")
     {
         var before = _slack.CallsTo("chat.postMessage").Count;
