@@ -127,7 +127,9 @@ public sealed class LogAnalyzer
             return;
         }
 
-        var record = Classify(_pending);
+        // Classified in place: the record struct is large, and copying it per record shows in profiles.
+        ref var record = ref _pending.Record;
+        Classify(_pending, ref record);
         _pending.Clear();
         var text = _pending.LastText;
 
@@ -146,19 +148,18 @@ public sealed class LogAnalyzer
 
         if (record.Verdict.Cause == Causes.PhpFatal && record.Kind == RecordKind.NginxHttp && record.Nginx.ConnectionId >= 0)
         {
-            _held.Hold(text, record);
+            _held.Hold(text, in record);
             return;
         }
 
-        Emit(text, record);
+        Emit(text, in record);
     }
 
     private void EmitHeld()
     {
         if (_held.HasRecord)
         {
-            var record = _held.Record;
-            Emit(_held.Text, record);
+            Emit(_held.Text, in _held.Record);
             _held.Clear();
         }
     }
@@ -176,21 +177,25 @@ public sealed class LogAnalyzer
         _aggregator.Add(view);
     }
 
-    private static ClassifiedRecord Classify(RecordBuffer pending)
+    private static void Classify(RecordBuffer pending, ref ClassifiedRecord record)
     {
         var text = pending.Text;
-        var record = new ClassifiedRecord
+        record = new ClassifiedRecord
         {
             Line = pending.Line, LineCount = pending.LineCount, Time = pending.EnvelopeTime, Origin = pending.Origin,
         };
-        if (NginxLineParser.TryParse(text, out var nginx))
+        if (NginxLineParser.TryParse(text, out record.Nginx))
         {
-            record.Nginx = nginx;
+            ref readonly var nginx = ref record.Nginx;
             record.Time = nginx.Time == default ? pending.EnvelopeTime : nginx.Time;
             record.Kind = nginx.IsStream ? RecordKind.NginxStream : nginx.HasRequestContext ? RecordKind.NginxHttp : RecordKind.NginxCore;
             record.Verdict = NginxClassifier.Classify(text, nginx);
+            return;
         }
-        else if (CompanionLineParser.TryParse(text, out var companion) || AccessLineParser.TryParse(text, out companion))
+
+        // A failed nginx parse may have filled some fields: other kinds keep the default, as before.
+        record.Nginx = default;
+        if (CompanionLineParser.TryParse(text, out var companion) || AccessLineParser.TryParse(text, out companion))
         {
             record.Companion = companion;
             record.Kind = companion.Kind;
@@ -203,7 +208,5 @@ public sealed class LogAnalyzer
             record.Companion = new CompanionLine { Pid = -1, Level = Segment.None, Subject = Segment.None, Message = Segment.None };
             record.Verdict = new Verdict(Causes.NotAnUpstreamError, null);
         }
-
-        return record;
     }
 }

@@ -134,7 +134,7 @@ public sealed class FindingAggregator
 
     private void TrackAttempt(in RecordView view, FindingState state)
     {
-        var n = view.Record.Nginx;
+        ref readonly var n = ref view.Record.Nginx;
         if (n.ConnectionId < 0 || !n.Request.IsPresent || view.Record.Verdict.Status is not (502 or 504))
         {
             return;
