@@ -90,6 +90,9 @@ public static class DiagnoseCommand
         var year = time.GetLocalNow().Year;
         using var stdout = System.Console.OpenStandardOutput();
         using var jsonWriter = json ? new JsonReportWriter(stdout) : null;
+
+        // Writing JSON costs about as much as analysing: it runs on another core, records still in input order.
+        using var background = jsonWriter is null ? null : new BackgroundRecordSink(jsonWriter);
         var total = inputs.Sum(i => i.Stream.CanSeek ? i.Stream.Length : 0);
         var progress = new ProgressReporter(total, !System.Console.IsErrorRedirected);
         long records = 0, failures = 0, done = 0;
@@ -107,7 +110,7 @@ public static class DiagnoseCommand
                 continue;
             }
 
-            var analyzer = new LogAnalyzer(year, jsonWriter, aggregator);
+            var analyzer = new LogAnalyzer(year, background, aggregator);
             var reader = new LineReader(stream);
             var lines = 0;
             reader.ReadAll(line =>
@@ -124,6 +127,7 @@ public static class DiagnoseCommand
             done += reader.BytesRead;
         }
 
+        background?.Complete();
         progress.Done();
         var findings = aggregator.Build();
         if (jsonWriter is not null)
