@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Nginx502Bot.Diagnostics.Records;
 using Nginx502Bot.Diagnostics.Remediation;
 using Nginx502Bot.Diagnostics.Vocabulary;
@@ -141,17 +142,26 @@ public sealed class FindingAggregator
         }
 
         var key = (n.ConnectionId, string.GetHashCode(n.Request.Of(view.Text), StringComparison.Ordinal));
-        if (_attempts.TryGetValue(key, out var previous) && previous.Target != state.Target)
+        if (_attempts.Count >= MaxTrackedRequests)
+        {
+            CountRetry(state, _attempts.GetValueOrDefault(key));
+            _attempts.Clear();
+            _attempts[key] = state;
+            return;
+        }
+
+        // One lookup for both the check and the update: the table is large and its misses dominate here.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_attempts, key, out _);
+        CountRetry(state, slot);
+        slot = state;
+    }
+
+    private static void CountRetry(FindingState state, FindingState? previous)
+    {
+        if (previous is not null && previous.Target != state.Target)
         {
             state.RetriedRequests++;
         }
-
-        if (_attempts.Count >= MaxTrackedRequests)
-        {
-            _attempts.Clear();
-        }
-
-        _attempts[key] = state;
     }
 
     private static FindingState State(Dictionary<string, Dictionary<string, FindingState>> map, ReadOnlySpan<char> target, string cause, ReadOnlySpan<char> scheme)
