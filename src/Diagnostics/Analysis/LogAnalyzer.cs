@@ -16,7 +16,7 @@ public sealed class LogAnalyzer
     public const int MaxRecordChars = 16 * 1024;
 
     private readonly IRecordSink? _sink;
-    private readonly FindingAggregator _aggregator;
+    private FindingAggregator? _aggregator;
     private readonly int _defaultYear;
     private readonly Dictionary<string, string> _origins = new(StringComparer.Ordinal);
     private char[] _scratch = new char[4096];
@@ -35,6 +35,12 @@ public sealed class LogAnalyzer
         _sink = sink;
         _aggregator = aggregator ?? new FindingAggregator();
     }
+
+    /// <summary>
+    /// An analyzer that only hands records to <paramref name="sink"/>: the caller aggregates them, e.g. with a
+    /// <see cref="FindingAggregator"/> behind a <see cref="BackgroundRecordSink"/>, on another core.
+    /// </summary>
+    public static LogAnalyzer WithoutAggregator(int defaultYear, IRecordSink sink) => new(defaultYear, sink) { _aggregator = null };
 
     public long RecordCount { get; private set; }
     public long UpstreamFailureCount { get; private set; }
@@ -76,9 +82,9 @@ public sealed class LogAnalyzer
         EmitHeld();
     }
 
-    public IReadOnlyList<Finding> BuildFindings() => _aggregator.Build();
+    public IReadOnlyList<Finding> BuildFindings() => Aggregator.Build();
 
-    public FindingAggregator Aggregator => _aggregator;
+    public FindingAggregator Aggregator => _aggregator ?? throw new InvalidOperationException("this analyzer hands records to its sink only");
 
     /// <summary>A FastCGI stderr record that has not reached its <c>, client:</c> suffix continues on the next line.</summary>
     private bool IsContinuation(ReadOnlySpan<char> content, in Envelope envelope)
@@ -174,7 +180,7 @@ public sealed class LogAnalyzer
 
         var view = new RecordView(text, in record);
         _sink?.OnRecord(view);
-        _aggregator.Add(view);
+        _aggregator?.Add(view);
     }
 
     private static void Classify(RecordBuffer pending, ref ClassifiedRecord record)

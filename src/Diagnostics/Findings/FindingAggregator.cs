@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Nginx502Bot.Diagnostics.Analysis;
 using Nginx502Bot.Diagnostics.Records;
 using Nginx502Bot.Diagnostics.Remediation;
 using Nginx502Bot.Diagnostics.Vocabulary;
@@ -10,7 +11,7 @@ namespace Nginx502Bot.Diagnostics.Findings;
 /// and at the end correlates companion records (backend crashes, OOM kills, worker timeouts, pool exhaustion) that fell
 /// within <see cref="CorrelationSeconds"/> of a finding's records.
 /// </summary>
-public sealed class FindingAggregator
+public sealed class FindingAggregator : IRecordSink
 {
     public const int CorrelationSeconds = 2;
     private const int MaxTrackedRequests = 100_000;
@@ -38,6 +39,8 @@ public sealed class FindingAggregator
         state.Add(view);
         TrackAttempt(view, state);
     }
+
+    void IRecordSink.OnRecord(in RecordView record) => Add(record);
 
     /// <summary>Folds in an aggregator that saw a later chunk of the same input (parallel analysis).</summary>
     public void Merge(FindingAggregator later)
