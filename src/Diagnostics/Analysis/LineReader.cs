@@ -88,8 +88,18 @@ public sealed class LineReader
             line = line[..^1];
         }
 
-        _decoder.Reset();
-        var count = _decoder.GetChars(line, _chars, flush: true);
+        // Log lines are almost always ASCII: widen them directly; anything else goes through the replacing decoder.
+        int count;
+        if (System.Text.Ascii.ToUtf16(line, _chars, out var written) == System.Buffers.OperationStatus.Done)
+        {
+            count = written;
+        }
+        else
+        {
+            _decoder.Reset();
+            count = _decoder.GetChars(line, _chars, flush: true);
+        }
+
         onLine(_chars.AsSpan(0, count));
     }
 }

@@ -16,7 +16,7 @@ public sealed class LogAnalyzer
     public const int MaxRecordChars = 16 * 1024;
 
     private readonly IRecordSink? _sink;
-    private readonly FindingAggregator _aggregator;
+    private FindingAggregator? _aggregator;
     private readonly int _defaultYear;
     private readonly Dictionary<string, string> _origins = new(StringComparer.Ordinal);
     private char[] _scratch = new char[4096];
@@ -35,6 +35,12 @@ public sealed class LogAnalyzer
         _sink = sink;
         _aggregator = aggregator ?? new FindingAggregator();
     }
+
+    /// <summary>
+    /// An analyzer that only hands records to <paramref name="sink"/>: the caller aggregates them, e.g. with a
+    /// <see cref="FindingAggregator"/> behind a <see cref="BackgroundRecordSink"/>, on another core.
+    /// </summary>
+    public static LogAnalyzer WithoutAggregator(int defaultYear, IRecordSink sink) => new(defaultYear, sink) { _aggregator = null };
 
     public long RecordCount { get; private set; }
     public long UpstreamFailureCount { get; private set; }
@@ -76,9 +82,9 @@ public sealed class LogAnalyzer
         EmitHeld();
     }
 
-    public IReadOnlyList<Finding> BuildFindings() => _aggregator.Build();
+    public IReadOnlyList<Finding> BuildFindings() => Aggregator.Build();
 
-    public FindingAggregator Aggregator => _aggregator;
+    public FindingAggregator Aggregator => _aggregator ?? throw new InvalidOperationException("this analyzer hands records to its sink only");
 
     /// <summary>A FastCGI stderr record that has not reached its <c>, client:</c> suffix continues on the next line.</summary>
     private bool IsContinuation(ReadOnlySpan<char> content, in Envelope envelope)
@@ -127,7 +133,9 @@ public sealed class LogAnalyzer
             return;
         }
 
-        var record = Classify(_pending);
+        // Classified in place: the record struct is large, and copying it per record shows in profiles.
+        ref var record = ref _pending.Record;
+        Classify(_pending, ref record);
         _pending.Clear();
         var text = _pending.LastText;
 
@@ -146,19 +154,18 @@ public sealed class LogAnalyzer
 
         if (record.Verdict.Cause == Causes.PhpFatal && record.Kind == RecordKind.NginxHttp && record.Nginx.ConnectionId >= 0)
         {
-            _held.Hold(text, record);
+            _held.Hold(text, in record);
             return;
         }
 
-        Emit(text, record);
+        Emit(text, in record);
     }
 
     private void EmitHeld()
     {
         if (_held.HasRecord)
         {
-            var record = _held.Record;
-            Emit(_held.Text, record);
+            Emit(_held.Text, in _held.Record);
             _held.Clear();
         }
     }
@@ -173,24 +180,28 @@ public sealed class LogAnalyzer
 
         var view = new RecordView(text, in record);
         _sink?.OnRecord(view);
-        _aggregator.Add(view);
+        _aggregator?.Add(view);
     }
 
-    private static ClassifiedRecord Classify(RecordBuffer pending)
+    private static void Classify(RecordBuffer pending, ref ClassifiedRecord record)
     {
         var text = pending.Text;
-        var record = new ClassifiedRecord
+        record = new ClassifiedRecord
         {
             Line = pending.Line, LineCount = pending.LineCount, Time = pending.EnvelopeTime, Origin = pending.Origin,
         };
-        if (NginxLineParser.TryParse(text, out var nginx))
+        if (NginxLineParser.TryParse(text, out record.Nginx))
         {
-            record.Nginx = nginx;
+            ref readonly var nginx = ref record.Nginx;
             record.Time = nginx.Time == default ? pending.EnvelopeTime : nginx.Time;
             record.Kind = nginx.IsStream ? RecordKind.NginxStream : nginx.HasRequestContext ? RecordKind.NginxHttp : RecordKind.NginxCore;
             record.Verdict = NginxClassifier.Classify(text, nginx);
+            return;
         }
-        else if (CompanionLineParser.TryParse(text, out var companion) || AccessLineParser.TryParse(text, out companion))
+
+        // A failed nginx parse may have filled some fields: other kinds keep the default, as before.
+        record.Nginx = default;
+        if (CompanionLineParser.TryParse(text, out var companion) || AccessLineParser.TryParse(text, out companion))
         {
             record.Companion = companion;
             record.Kind = companion.Kind;
@@ -203,7 +214,5 @@ public sealed class LogAnalyzer
             record.Companion = new CompanionLine { Pid = -1, Level = Segment.None, Subject = Segment.None, Message = Segment.None };
             record.Verdict = new Verdict(Causes.NotAnUpstreamError, null);
         }
-
-        return record;
     }
 }

@@ -8,13 +8,20 @@ internal sealed class RecordBuffer
     private char[] _chars = new char[4096];
     private int _length;
     private int _lastLength;
+    private int _firstLineLength;
+    private bool? _openFastcgi;
 
     public bool HasRecord { get; private set; }
     public int Line { get; private set; }
     public int LineCount { get; private set; }
     public DateTime? EnvelopeTime { get; private set; }
     public string? Origin { get; private set; }
-    public bool OpenFastcgi { get; private set; }
+
+    /// <summary>
+    /// A FastCGI stderr message not yet closed by its suffix. Worked out only when asked: most lines start a new record,
+    /// so the search is skipped for them.
+    /// </summary>
+    public bool OpenFastcgi => _openFastcgi ??= OpensFastcgi(_chars.AsSpan(0, _firstLineLength));
     public RecordKind Kind { get; private set; }
     public ClassifiedRecord Record;
 
@@ -33,9 +40,8 @@ internal sealed class RecordBuffer
         Origin = origin;
         _length = 0;
         Write(content);
-        var fastcgi = content.IndexOf("FastCGI sent in stderr: \"", StringComparison.Ordinal);
-        OpenFastcgi = fastcgi > 0 && !content[fastcgi..].Contains("\", client: ", StringComparison.Ordinal)
-            && !content[fastcgi..].Contains("\" while ", StringComparison.Ordinal);
+        _firstLineLength = content.Length;
+        _openFastcgi = null;
         Kind = content.Length > 22 && content[0] == '[' && content[5] == '-' && content.Contains("] [", StringComparison.Ordinal)
             ? RecordKind.Gunicorn
             : RecordKind.Unknown;
@@ -48,8 +54,15 @@ internal sealed class RecordBuffer
         LineCount++;
         if (OpenFastcgi && (content.Contains("\", client: ", StringComparison.Ordinal) || content.Contains("\" while ", StringComparison.Ordinal)))
         {
-            OpenFastcgi = false;
+            _openFastcgi = false;
         }
+    }
+
+    private static bool OpensFastcgi(ReadOnlySpan<char> firstLine)
+    {
+        var fastcgi = firstLine.IndexOf("FastCGI sent in stderr: \"", StringComparison.Ordinal);
+        return fastcgi > 0 && !firstLine[fastcgi..].Contains("\", client: ", StringComparison.Ordinal)
+            && !firstLine[fastcgi..].Contains("\" while ", StringComparison.Ordinal);
     }
 
     /// <summary>Keeps a copy of a classified record (the one-record lookahead).</summary>
@@ -65,7 +78,7 @@ internal sealed class RecordBuffer
     {
         _lastLength = _length;
         HasRecord = false;
-        OpenFastcgi = false;
+        _openFastcgi = false;
     }
 
     private void Write(ReadOnlySpan<char> s)

@@ -7,6 +7,12 @@ public sealed class CappedSet
     private readonly HashSet<string> _overflow = new(StringComparer.Ordinal);
     private readonly int _cap;
 
+    /// <summary>
+    /// The value added last, kept or counted. Records come in runs of the same server, host or path, and a value once
+    /// kept or counted never changes the set again, so a repeat is answered without hashing.
+    /// </summary>
+    private string? _last;
+
     public CappedSet(int cap) => _cap = cap;
 
     public IReadOnlyList<string> Items => [.. _items.Order(StringComparer.Ordinal)];
@@ -24,18 +30,30 @@ public sealed class CappedSet
 
     public void Add(ReadOnlySpan<char> value)
     {
-        if (value.IsEmpty || _items.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value))
+        if (value.IsEmpty || value.SequenceEqual(_last))
         {
+            return;
+        }
+
+        if (_items.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var kept))
+        {
+            _last = kept;
             return;
         }
 
         if (_items.Count < _cap)
         {
-            _items.Add(new string(value));
+            _last = new string(value);
+            _items.Add(_last);
         }
-        else if (_overflow.Count < 10_000 && !_overflow.GetAlternateLookup<ReadOnlySpan<char>>().Contains(value))
+        else if (_overflow.Count < 10_000)
         {
-            _overflow.Add(new string(value));
+            var overflow = _overflow.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (!overflow.TryGetValue(value, out _last))
+            {
+                _last = new string(value);
+                _overflow.Add(_last);
+            }
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+using Nginx502Bot.Diagnostics.Analysis;
 using Nginx502Bot.Diagnostics.Records;
 using Nginx502Bot.Diagnostics.Remediation;
 using Nginx502Bot.Diagnostics.Vocabulary;
@@ -9,7 +11,7 @@ namespace Nginx502Bot.Diagnostics.Findings;
 /// and at the end correlates companion records (backend crashes, OOM kills, worker timeouts, pool exhaustion) that fell
 /// within <see cref="CorrelationSeconds"/> of a finding's records.
 /// </summary>
-public sealed class FindingAggregator
+public sealed class FindingAggregator : IRecordSink
 {
     public const int CorrelationSeconds = 2;
     private const int MaxTrackedRequests = 100_000;
@@ -37,6 +39,8 @@ public sealed class FindingAggregator
         state.Add(view);
         TrackAttempt(view, state);
     }
+
+    void IRecordSink.OnRecord(in RecordView record) => Add(record);
 
     /// <summary>Folds in an aggregator that saw a later chunk of the same input (parallel analysis).</summary>
     public void Merge(FindingAggregator later)
@@ -134,24 +138,33 @@ public sealed class FindingAggregator
 
     private void TrackAttempt(in RecordView view, FindingState state)
     {
-        var n = view.Record.Nginx;
+        ref readonly var n = ref view.Record.Nginx;
         if (n.ConnectionId < 0 || !n.Request.IsPresent || view.Record.Verdict.Status is not (502 or 504))
         {
             return;
         }
 
         var key = (n.ConnectionId, string.GetHashCode(n.Request.Of(view.Text), StringComparison.Ordinal));
-        if (_attempts.TryGetValue(key, out var previous) && previous.Target != state.Target)
+        if (_attempts.Count >= MaxTrackedRequests)
+        {
+            CountRetry(state, _attempts.GetValueOrDefault(key));
+            _attempts.Clear();
+            _attempts[key] = state;
+            return;
+        }
+
+        // One lookup for both the check and the update: the table is large and its misses dominate here.
+        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_attempts, key, out _);
+        CountRetry(state, slot);
+        slot = state;
+    }
+
+    private static void CountRetry(FindingState state, FindingState? previous)
+    {
+        if (previous is not null && previous.Target != state.Target)
         {
             state.RetriedRequests++;
         }
-
-        if (_attempts.Count >= MaxTrackedRequests)
-        {
-            _attempts.Clear();
-        }
-
-        _attempts[key] = state;
     }
 
     private static FindingState State(Dictionary<string, Dictionary<string, FindingState>> map, ReadOnlySpan<char> target, string cause, ReadOnlySpan<char> scheme)

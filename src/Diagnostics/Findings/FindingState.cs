@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Nginx502Bot.Diagnostics.Records;
 using Nginx502Bot.Diagnostics.Vocabulary;
 
@@ -14,7 +15,20 @@ public sealed class FindingState
         Cause = cause;
         Target = target;
         Scheme = scheme;
+        _tracksConnections = cause is Causes.PhpFatal or Causes.PrematureClose;
     }
+
+    private readonly bool _tracksConnections;
+
+    /// <summary>
+    /// The recent record kept for <see cref="LastRecord"/>, as a copy of its text and parse: turned into a
+    /// <see cref="LogRecord"/> only when asked, so the hot path allocates nothing.
+    /// </summary>
+    private char[] _lastText = [];
+    private int _lastTextLength;
+    private ClassifiedRecord _lastParse;
+    private bool _lastPending;
+    private LogRecord? _lastRecord;
 
     public string Cause { get; }
     public string Target { get; }
@@ -31,16 +45,28 @@ public sealed class FindingState
     /// <summary>Records per status as operators read them: "502", "009", "-".</summary>
     public Dictionary<string, int> Statuses => StatusCounts.ToDictionary(s => ClientStatus.Format(s.Key < 0 ? null : s.Key), s => s.Value, StringComparer.Ordinal);
     public List<LogRecord> Evidence { get; } = [];
-    public LogRecord? LastRecord { get; private set; }
+    public LogRecord? LastRecord
+    {
+        get
+        {
+            if (_lastPending)
+            {
+                _lastRecord = new RecordView(_lastText.AsSpan(0, _lastTextLength), in _lastParse).ToLogRecord();
+                _lastPending = false;
+            }
+
+            return _lastRecord;
+        }
+    }
     public int RetriedRequests { get; set; }
 
     private long _lastSecond = long.MinValue;
 
     /// <summary>Seconds (ticks / 1e7) in which records fell, to correlate companion records by time.</summary>
-    public HashSet<long> Seconds { get; } = [];
+    public NumberSet Seconds { get; } = new();
 
     /// <summary>Client connection ids seen, to correlate FastCGI stderr with the close of the same request.</summary>
-    public HashSet<long> ConnectionIds { get; } = [];
+    public NumberSet ConnectionIds { get; } = new();
 
     /// <summary>Folds in the state of the same (cause, target) from a later chunk of the same input.</summary>
     public void Merge(FindingState later)
@@ -57,7 +83,8 @@ public sealed class FindingState
         }
 
         Evidence.AddRange(later.Evidence.Take(MaxEvidence - 1 - Evidence.Count));
-        LastRecord = later.LastRecord ?? later.Evidence.LastOrDefault() ?? LastRecord;
+        _lastRecord = later.LastRecord ?? later.Evidence.LastOrDefault() ?? LastRecord;
+        _lastPending = false;
         RetriedRequests += later.RetriedRequests;
         Seconds.UnionWith(later.Seconds.Take(MaxSeconds - Seconds.Count));
         ConnectionIds.UnionWith(later.ConnectionIds.Take(MaxSeconds - ConnectionIds.Count));
@@ -85,26 +112,40 @@ public sealed class FindingState
 
         if (view.IsNginx)
         {
-            var n = r.Nginx;
+            ref readonly var n = ref r.Nginx;
             Servers.Add(n.Server.Of(view.Text));
             Hosts.Add(n.Host.Of(view.Text));
             Paths.Add(UpstreamAddress.Path(n.Request.Of(view.Text)));
-            if (n.ConnectionId >= 0 && Cause is Causes.PhpFatal or Causes.PrematureClose && ConnectionIds.Count < MaxSeconds)
+            if (n.ConnectionId >= 0 && _tracksConnections && ConnectionIds.Count < MaxSeconds)
             {
                 ConnectionIds.Add(n.ConnectionId);
             }
         }
 
         var status = r.Verdict.Status ?? -1;
-        StatusCounts[status] = StatusCounts.GetValueOrDefault(status) + 1;
+        CollectionsMarshal.GetValueRefOrAddDefault(StatusCounts, status, out _)++;
         if (Evidence.Count < MaxEvidence - 1)
         {
             Evidence.Add(view.ToLogRecord());
         }
-        else if (Count % 64 == 0 || LastRecord is null)
+        else if (Count % 64 == 0 || (!_lastPending && _lastRecord is null))
         {
             // Keep a recent one without materialising every record.
-            LastRecord = view.ToLogRecord();
+            KeepLast(view);
         }
+    }
+
+    private void KeepLast(in RecordView view)
+    {
+        if (_lastText.Length < view.Text.Length)
+        {
+            _lastText = new char[Math.Max(view.Text.Length, 256)];
+        }
+
+        view.Text.CopyTo(_lastText);
+        _lastTextLength = view.Text.Length;
+        _lastParse = view.Record;
+        _lastPending = true;
+        _lastRecord = null;
     }
 }

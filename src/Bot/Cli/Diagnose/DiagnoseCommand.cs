@@ -104,6 +104,9 @@ public static class DiagnoseCommand
         var year = time.GetLocalNow().Year;
         using var stdout = System.Console.OpenStandardOutput();
         using var jsonWriter = json ? new JsonReportWriter(stdout) : null;
+
+        // Writing JSON and aggregating cost about as much as parsing: they run on another core, records still in input order.
+        using var background = jsonWriter is null ? null : new BackgroundRecordSink(new TeeRecordSink(jsonWriter, aggregator));
         var total = inputs.Sum(i => i.Stream.CanSeek ? i.Stream.Length : 0);
         var progress = new ProgressReporter(total, !System.Console.IsErrorRedirected);
         long records = 0, failures = 0, done = 0;
@@ -121,7 +124,7 @@ public static class DiagnoseCommand
                 continue;
             }
 
-            var analyzer = new LogAnalyzer(year, jsonWriter, aggregator);
+            var analyzer = background is null ? new LogAnalyzer(year, null, aggregator) : LogAnalyzer.WithoutAggregator(year, background);
             var reader = new LineReader(stream);
             var lines = 0;
             reader.ReadAll(line =>
@@ -138,6 +141,7 @@ public static class DiagnoseCommand
             done += reader.BytesRead;
         }
 
+        background?.Complete();
         progress.Done();
         var findings = aggregator.Build();
         if (jsonWriter is not null)

@@ -4,6 +4,7 @@ using Nginx502Bot.Diagnostics.Findings;
 using Nginx502Bot.Diagnostics.Parsing;
 using Nginx502Bot.Diagnostics.Records;
 using Nginx502Bot.Diagnostics.Vocabulary;
+using N = Nginx502Bot.Bot.Cli.Diagnose.RecordJsonNames;
 
 namespace Nginx502Bot.Bot.Cli.Diagnose;
 
@@ -14,6 +15,8 @@ namespace Nginx502Bot.Bot.Cli.Diagnose;
 public sealed class JsonReportWriter : IRecordSink, IDisposable
 {
     private readonly Utf8JsonWriter _json;
+    private DateTime _lastTime;
+    private string? _lastTimeText;
 
     public JsonReportWriter(Stream output)
     {
@@ -27,18 +30,18 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         ref readonly var r = ref record.Record;
         var t = record.Text;
         _json.WriteStartObject();
-        _json.WriteNumber("line", r.Line);
+        _json.WriteNumber(N.Line, r.Line);
         if (r.LineCount > 1)
         {
-            _json.WriteNumber("lines", r.LineCount);
+            _json.WriteNumber(N.Lines, r.LineCount);
         }
 
-        _json.WriteString("kind", KindName(r.Kind));
-        _json.WriteString("cause", r.Verdict.Cause);
-        WriteStatus(_json, "status", r.Verdict.Status);
+        _json.WriteString(N.Kind, KindName(r.Kind));
+        _json.WriteString(N.Cause, r.Verdict.Cause);
+        WriteStatus(_json, N.Status, r.Verdict.Status);
         if (r.Time is { } time)
         {
-            _json.WriteString("time", time.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+            _json.WriteString(N.Time, TimeText(time));
         }
 
         if (record.IsNginx)
@@ -47,23 +50,23 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         }
         else if (r.Kind != RecordKind.Unknown)
         {
-            Write("level", r.Companion.Level, t);
-            Write("subject", r.Companion.Subject, t);
+            Write(N.Level, r.Companion.Level, t);
+            Write(N.Subject, r.Companion.Subject, t);
             if (r.Companion.Pid > 0)
             {
-                _json.WriteNumber("pid", r.Companion.Pid);
+                _json.WriteNumber(N.Pid, r.Companion.Pid);
             }
 
-            Write("message", r.Companion.Message, t);
+            Write(N.Message, r.Companion.Message, t);
         }
         else
         {
-            _json.WriteString("text", t.Length > 512 ? t[..512] : t);
+            _json.WriteString(N.Text, t.Length > 512 ? t[..512] : t);
         }
 
         if (r.Origin is not null)
         {
-            _json.WriteString("origin", r.Origin);
+            _json.WriteString(N.Origin, r.Origin);
         }
 
         _json.WriteEndObject();
@@ -75,46 +78,46 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
 
     private void WriteNginx(ReadOnlySpan<char> t, in NginxLine n)
     {
-        Write("level", n.Level, t);
+        Write(N.Level, n.Level, t);
         if (n.Pid > 0)
         {
-            _json.WriteNumber("pid", n.Pid);
+            _json.WriteNumber(N.Pid, n.Pid);
         }
 
         if (n.ConnectionId >= 0)
         {
-            _json.WriteNumber("cid", n.ConnectionId);
+            _json.WriteNumber(N.Cid, n.ConnectionId);
         }
 
-        Write("message", n.Message, t);
+        Write(N.Message, n.Message, t);
         if (n.ErrnoNumber >= 0)
         {
-            _json.WriteNumber("errno", n.ErrnoNumber);
-            Write("errno_text", n.ErrnoText, t);
+            _json.WriteNumber(N.Errno, n.ErrnoNumber);
+            Write(N.ErrnoText, n.ErrnoText, t);
         }
 
-        Write("action", n.Action, t);
-        Write("client", n.Client, t);
-        Write("server", n.Server, t);
-        Write("request", n.Request, t);
-        Write("subrequest", n.Subrequest, t);
-        Write("upstream", n.Upstream, t);
+        Write(N.Action, n.Action, t);
+        Write(N.Client, n.Client, t);
+        Write(N.Server, n.Server, t);
+        Write(N.Request, n.Request, t);
+        Write(N.Subrequest, n.Subrequest, t);
+        Write(N.Upstream, n.Upstream, t);
         var target = UpstreamAddress.Target(t, n);
         if (!target.IsEmpty)
         {
-            _json.WriteString("target", target);
+            _json.WriteString(N.Target, target);
         }
 
-        Write("host", n.Host, t);
-        Write("referrer", n.Referrer, t);
-        Write("resolver", n.Resolver, t);
+        Write(N.Host, n.Host, t);
+        Write(N.Referrer, n.Referrer, t);
+        Write(N.Resolver, n.Resolver, t);
         if (n.Truncated)
         {
-            _json.WriteBoolean("truncated", true);
+            _json.WriteBoolean(N.Truncated, true);
         }
     }
 
-    private void Write(string name, Segment segment, ReadOnlySpan<char> text)
+    private void Write(JsonEncodedText name, Segment segment, ReadOnlySpan<char> text)
     {
         if (segment.IsPresent)
         {
@@ -140,6 +143,34 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         _json.WriteEndObject();
         _json.WriteEndObject();
         _json.Flush();
+    }
+
+    /// <summary>Records come in runs of the same second: the text of the last one is reused.</summary>
+    private string TimeText(DateTime time)
+    {
+        if (time != _lastTime || _lastTimeText is null)
+        {
+            _lastTime = time;
+            _lastTimeText = time.ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return _lastTimeText;
+    }
+
+    private static void WriteStatus(Utf8JsonWriter json, JsonEncodedText name, int? status)
+    {
+        if (status is null)
+        {
+            json.WriteNull(name);
+        }
+        else if (status == ClientStatus.Http09)
+        {
+            json.WriteString(name, "009");
+        }
+        else
+        {
+            json.WriteNumber(name, status.Value);
+        }
     }
 
     public static void WriteStatus(Utf8JsonWriter json, string name, int? status)

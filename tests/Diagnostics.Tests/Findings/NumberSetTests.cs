@@ -1,0 +1,36 @@
+using Nginx502Bot.Diagnostics.Findings;
+
+namespace Nginx502Bot.Diagnostics.Tests.Findings;
+
+/// <summary>Seconds and connection ids of a finding: a set that enumerates in first-added order (merges take a prefix).</summary>
+public class NumberSetTests
+{
+    [Fact]
+    public void Numbers_EnumerateInFirstAddedOrder_WithoutDuplicates()
+    {
+        var set = new NumberSet();
+        long[] added = [1_763_732_474, 5, -3, 64, 5, 63, -3, 1_763_732_475];
+        var fresh = added.Select(set.Add).ToList();
+
+        Assert.Equal([true, true, true, true, false, true, false, true], fresh);
+        Assert.Equal([1_763_732_474, 5, -3, 64, 63, 1_763_732_475], set.ToList());
+        Assert.Equal(6, set.Count);
+        Assert.True(set.Contains(-3));
+        Assert.False(set.Contains(-4));
+        Assert.False(set.Contains(65));
+    }
+
+    [Fact]
+    public void Overlaps_IsTrueOnlyWhenANumberIsShared()
+    {
+        var a = new NumberSet();
+        var b = new NumberSet();
+        a.UnionWith([10, 20, 30]);
+        b.UnionWith([11, 21, 31, 41]);
+        Assert.False(a.Overlaps(b));
+
+        b.Add(30);
+        Assert.True(a.Overlaps(b));
+        Assert.True(b.Overlaps(a));
+    }
+}
