@@ -21,7 +21,9 @@ if grep -qE "error (CS|MSB|NU|CA|IDE|NETSDK)" "$log"; then
   exit 1
 fi
 
-dotnet test Nginx502Bot.sln -c Release --no-build -nologo 2>&1 | tee "$log"
+# One test assembly at a time (-m:1): the lab and end-to-end suites each run real nginx, PHP-FPM and gunicorn, and on a
+# 2-core machine running them side by side turns their bounded waits into timeouts.
+dotnet test Nginx502Bot.sln -c Release --no-build -nologo -m:1 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 
 # Sum the per-assembly summaries ("Passed!  - Failed: 0, Passed: 142, Skipped: 0, Total: 142").

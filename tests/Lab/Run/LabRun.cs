@@ -11,7 +11,8 @@ namespace Nginx502Bot.Lab.Run;
 public sealed class LabRun : IDisposable
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(8);
-    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(10);
+    // Generous: a loaded 2-core CI machine can take many seconds to run nginx, the backends and the tests together.
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(30);
 
     private readonly LabNginx _nginx;
     private readonly SemaphoreSlim _gate = new(1, 1);
