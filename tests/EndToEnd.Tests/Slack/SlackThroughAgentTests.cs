@@ -35,7 +35,7 @@ public sealed class SlackThroughAgentTests(LabAgentFixture lab, ITestOutputHelpe
         await using var bot = await StartBotAsync(slack, agent.Urls.First(), timeout.Token);
         using var client = new HttpClient { BaseAddress = new Uri(bot.Urls.First()) };
         var body = Form(("command", "/502"), ("text", string.Join('\n', run.ErrorLines)), ("user_id", "U1"), ("channel_id", "C1"),
-            ("trigger_id", "T-e2e"), ("response_url", slack.ResponseUrl("R-e2e")));
+            ("trigger_id", "T-e2e-" + Guid.NewGuid().ToString("N")), ("response_url", slack.ResponseUrl("R-e2e")));
         var watch = Stopwatch.StartNew();
 
         using var ack = await client.SendAsync(Signed("/slack/commands", body), timeout.Token);
