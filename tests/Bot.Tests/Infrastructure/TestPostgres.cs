@@ -1,3 +1,4 @@
+using Nginx502Bot.Incidents.Tests.Infrastructure;
 using Npgsql;
 
 namespace Nginx502Bot.Bot.Tests.Infrastructure;
@@ -8,39 +9,13 @@ namespace Nginx502Bot.Bot.Tests.Infrastructure;
 /// </summary>
 public sealed class TestPostgres : IAsyncDisposable
 {
-    public const string DefaultConnectionString = "Host=127.0.0.1;Port=55432;Username=postgres;Database=nginx502bot";
-
     private TestPostgres(string connectionString) => ConnectionString = connectionString;
-
-    public static string ServerConnectionString { get; } =
-        Environment.GetEnvironmentVariable("NGINX502BOT_DB") is { Length: > 0 } configured ? configured : DefaultConnectionString;
 
     public string ConnectionString { get; }
 
-    public static async Task<TestPostgres> CreateAsync()
-    {
-        var name = $"n502_botwiring_{Guid.NewGuid():N}";
-        var admin = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        try
-        {
-            await connection.OpenAsync();
-        }
-        catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-        {
-            var ci = Environment.GetEnvironmentVariable("CI") == "true" ? " (CI=true)" : "";
-            throw new InvalidOperationException(
-                $"PostgreSQL unreachable at {admin.Host}:{admin.Port}{ci}; run scripts/postgres.sh start or set NGINX502BOT_DB. These tests never skip.", ex);
-        }
-
-        // The name is generated from a GUID above, never from input.
-        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return new TestPostgres(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString);
-    }
+    /// <summary>A new empty database on the shared server (the Incidents tests' fixture does the work).</summary>
+    public static async Task<TestPostgres> CreateAsync() =>
+        new(await PostgresServer.CreateDatabaseAsync("botwiring", PostgresServer.ConnectionString));
 
     /// <summary>Rows of a query as string-keyed values (tests only read a few columns).</summary>
     public async Task<List<Dictionary<string, object?>>> QueryAsync(string sql)
@@ -64,14 +39,5 @@ public sealed class TestPostgres : IAsyncDisposable
         return rows;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database!;
-        NpgsqlConnection.ClearAllPools();
-        var admin = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres", Pooling = false };
-        await using var connection = new NpgsqlConnection(admin.ConnectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-        await drop.ExecuteNonQueryAsync();
-    }
+    public async ValueTask DisposeAsync() => await PostgresServer.DropDatabaseAsync(ConnectionString);
 }
