@@ -8,6 +8,4 @@ public struct Envelope
 
     /// <summary>The envelope's own time (syslog has no year; it takes the default year).</summary>
     public DateTime? Time;
-
-    public bool Unwrapped;
 }

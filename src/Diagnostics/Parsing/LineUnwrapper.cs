@@ -32,14 +32,12 @@ public static class LineUnwrapper
                     break;
                 }
 
-                envelope.Unwrapped = true;
                 return scratch[..inner];
             }
 
             if ((skip = CriPrefix(s)) > 0 || (skip = ComposePrefix(s, offset, ref envelope)) > 0
                 || (skip = KubectlPrefix(s)) > 0 || (skip = SyslogPrefix(s, offset, defaultYear, ref envelope)) > 0)
             {
-                envelope.Unwrapped = true;
                 offset += skip;
                 s = s[skip..];
                 continue;
@@ -81,11 +79,11 @@ public static class LineUnwrapper
     /// <summary>docker-compose: <c>web_1  | message</c> or <c>web-1  | message</c>.</summary>
     private static int ComposePrefix(ReadOnlySpan<char> s, int offset, ref Envelope envelope)
     {
+        // "web_1  |" alone is how compose prints an empty line.
         var bar = s.IndexOf(" | ", StringComparison.Ordinal);
-        var barOnly = s.IndexOf(" |", StringComparison.Ordinal);
-        if (bar < 0 && barOnly > 0 && barOnly == s.Length - 2)
+        if (bar < 0 && s.EndsWith(" |", StringComparison.Ordinal))
         {
-            bar = barOnly;
+            bar = s.Length - 2;
         }
 
         if (bar < 1 || bar > 80 || !char.IsAsciiLetterOrDigit(s[0]))

@@ -53,10 +53,6 @@ public static class Causes
         RateLimited, ClientAbort, NotAnUpstreamError,
     ];
 
-    /// <summary>Companion causes: evidence from backend, kernel or audit logs rather than an nginx failure.</summary>
-    public static bool IsCompanion(string cause) => cause is PhpFatal or FpmPoolExhausted or AppWorkerTimeout
-        or AppCrash or OomKilled;
-
     /// <summary>True for ids that describe a failed or cut upstream exchange (what the exit status reports).</summary>
     public static bool IsUpstreamFailure(string cause) => cause is not (NotAnUpstreamError or ClientAbort or RateLimited);
 }
