@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, from Debian's packages, everything the tests, the lab and the local run need:
 # PostgreSQL, nginx, PHP-FPM, gunicorn, python3-grpcio (the independent gRPC peer),
-# Chromium (incident-page tests) and hyperfine (benchmarks). Idempotent; safe to re-run.
+# Chromium (incident-page tests), hyperfine (benchmarks) and the native linker NativeAOT needs (gcc, zlib). Idempotent; safe to re-run.
 # Services are never started by apt: our own scripts start them on loopback, by PID.
 set -euo pipefail
 
@@ -13,6 +13,7 @@ packages=(
   chromium
   hyperfine
   openssl curl procps iproute2 time
+  gcc zlib1g-dev
 )
 
 missing=()

@@ -55,6 +55,8 @@ public static class AgentServer
         {
             app = Build(overrides);
             await app.StartAsync(cancellationToken);
+            // A resident agent mostly idles: give the start-up garbage (configuration, DI, Kestrel setup) back to the OS.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         catch (OptionsValidationException e)
         {

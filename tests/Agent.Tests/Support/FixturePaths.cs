@@ -10,5 +10,8 @@ public static class FixturePaths
     /// <summary>A script of the Python peers in tests/Agent.Tests/python.</summary>
     public static string Python(string script) => Path.Combine(Root(), "python", script);
 
+    /// <summary>The repository's root (scripts/, src/, artifacts/).</summary>
+    public static string Repository => Path.GetFullPath(Path.Combine(Root(), "..", ".."));
+
     private static string Root([CallerFilePath] string file = "") => Path.GetDirectoryName(Path.GetDirectoryName(file)!)!;
 }
