@@ -46,6 +46,24 @@ public sealed class IncidentServiceTests(DatabaseFixture db) : IClassFixture<Dat
     }
 
     [Fact]
+    public async Task SameReportDeliveredTwice_CountsItsRecordsOnce()
+    {
+        await using var host = await IncidentsHost.StartAsync(db.ConnectionString);
+        var service = host.Get<IncidentService>();
+        var report = Reports.For(Reports.Upstream(), host.Clock.GetUtcNow(), count: 3);
+        var first = await service.ReportAsync(report, CancellationToken.None);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var again = await service.ReportAsync(report, CancellationToken.None);
+
+        Assert.Equal(first.Incident.Id, again.Incident.Id);
+        var stored = await host.Get<IncidentRepository>().GetAsync(first.Incident.Id, CancellationToken.None);
+        Assert.Equal(3, stored!.Count502);
+        var reported = (await host.Get<TimelineRepository>().ListAsync(first.Incident.Id, CancellationToken.None)).Count(e => e.Kind == TimelineEventKind.Reported);
+        Assert.Equal(1, reported);
+    }
+
+    [Fact]
     public async Task ReportForSameVirtualHostDifferentUpstream_Joins()
     {
         await using var host = await IncidentsHost.StartAsync(db.ConnectionString);

@@ -50,6 +50,9 @@ internal sealed class DatabaseSession(NpgsqlConnection connection, NpgsqlTransac
     public Task<Incident?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         IncidentRepository.GetForUpdateAsync(connection, transaction, id, cancellationToken);
 
+    public Task<Guid?> FindIncidentOfEventAsync(string idempotencyKey, CancellationToken cancellationToken) =>
+        TimelineRepository.FindIncidentOfKeyAsync(connection, transaction, idempotencyKey, cancellationToken);
+
     public async Task<Incident?> SaveAsync(Incident? incident, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
     {
         if (incident is not null)

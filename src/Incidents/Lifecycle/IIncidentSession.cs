@@ -17,6 +17,9 @@ public interface IIncidentSession : IAsyncDisposable
 
     Task<Incident?> GetAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The incident an event with this idempotency key was already stored on; null when none (or unknown).</summary>
+    Task<Guid?> FindIncidentOfEventAsync(string idempotencyKey, CancellationToken cancellationToken);
+
     /// <summary>Stores the snapshot (if any) and the events; returns the snapshot with its number when known.</summary>
     Task<Incident?> SaveAsync(Incident? incident, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken);
 

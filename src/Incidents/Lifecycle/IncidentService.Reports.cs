@@ -14,6 +14,14 @@ public sealed partial class IncidentService
 
     private async Task<ReportResult> ReportInAsync(IIncidentSession session, IncidentReport report, CancellationToken cancellationToken)
     {
+        // A report already filed under its delivery key (a retried delivery that got past the chat delivery claim, or a
+        // replayed job) changes nothing: its 502s are already counted.
+        if (await session.FindIncidentOfEventAsync(ReportedKey(report), cancellationToken) is { } filedOn
+            && await session.GetAsync(filedOn, cancellationToken) is { } filed)
+        {
+            return new ReportResult(filed, ReportOutcome.Joined, session.Deferred);
+        }
+
         var now = timeProvider.GetUtcNow();
         var keys = IncidentKeys.Of(report);
         var live = keys.IsEmpty ? null : await session.FindLiveForAsync(keys, now - Options.JoinWindow, cancellationToken);
@@ -97,7 +105,7 @@ public sealed partial class IncidentService
         var key = report.DeliveryKey;
         var list = new List<TimelineEvent>
         {
-            events.Create(incident.Id, TimelineEventKind.Reported, report.ReportedAt, report.Actor, report.Summary, $"{key}:reported",
+            events.Create(incident.Id, TimelineEventKind.Reported, report.ReportedAt, report.Actor, report.Summary, ReportedKey(report),
                 new { hosts = report.Hosts, virtualHosts = report.VirtualHosts, upstreams = report.Upstreams, channel = report.Channel }),
         };
         if (report.Count502 > 0)
@@ -115,6 +123,8 @@ public sealed partial class IncidentService
 
         return list;
     }
+
+    private static string ReportedKey(IncidentReport report) => $"{report.DeliveryKey}:reported";
 
     private static string Title(IncidentReport report)
     {

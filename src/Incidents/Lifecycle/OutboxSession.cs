@@ -17,6 +17,10 @@ internal sealed class OutboxSession(FileOutbox outbox, IncidentCache cache) : II
 
     public Task<Incident?> GetAsync(Guid id, CancellationToken cancellationToken) => Task.FromResult(cache.Get(id));
 
+    // The outbox is append-only and replayed with ON CONFLICT DO NOTHING; while the database is down only the
+    // chat delivery claim guards against a redelivered report.
+    public Task<Guid?> FindIncidentOfEventAsync(string idempotencyKey, CancellationToken cancellationToken) => Task.FromResult<Guid?>(null);
+
     public Task<Incident?> SaveAsync(Incident? incident, IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
     {
         // Durable before it returns: the caller may tell the user it was recorded.

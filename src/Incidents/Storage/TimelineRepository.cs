@@ -24,6 +24,8 @@ public sealed class TimelineRepository(NpgsqlDataSource dataSource)
         ORDER BY occurred_at, id LIMIT @Limit
         """;
 
+    private const string SelectIncidentOfKey = "SELECT incident_id FROM timeline_events WHERE idempotency_key = @Key";
+
     private const string SetPinned = "UPDATE timeline_events SET pinned = @Pinned WHERE id = @Id";
 
     /// <summary>Appends in list order; returns how many were new (duplicates by idempotency key are skipped).</summary>
@@ -48,6 +50,10 @@ public sealed class TimelineRepository(NpgsqlDataSource dataSource)
         };
         return await connection.ExecuteAsync(new CommandDefinition(Append, parameters, transaction, cancellationToken: cancellationToken));
     }
+
+    /// <summary>The incident an event with this idempotency key was recorded on, or null when there is none.</summary>
+    public static Task<Guid?> FindIncidentOfKeyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, string key, CancellationToken cancellationToken) =>
+        connection.QuerySingleOrDefaultAsync<Guid?>(new CommandDefinition(SelectIncidentOfKey, new { Key = key }, transaction, cancellationToken: cancellationToken));
 
     public async Task<int> AppendAsync(IReadOnlyList<TimelineEvent> events, CancellationToken cancellationToken)
     {
