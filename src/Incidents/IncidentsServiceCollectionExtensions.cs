@@ -53,6 +53,7 @@ public static class IncidentsServiceCollectionExtensions
         services.TryAddSingleton<IncidentRepository>();
         services.TryAddSingleton<TimelineRepository>();
         services.TryAddSingleton<DeliveryDedupeRepository>();
+        services.TryAddSingleton<ChannelOptOutRepository>();
         services.TryAddSingleton<DigestRepository>();
         services.TryAddSingleton<FileOutbox>();
         services.TryAddSingleton<IncidentCache>();

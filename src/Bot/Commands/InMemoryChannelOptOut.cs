@@ -3,7 +3,7 @@ using Nginx502Bot.Bot.Chat;
 
 namespace Nginx502Bot.Bot.Commands;
 
-/// <summary>Per-process opt-out list; forgotten on restart (the incidents store can persist it).</summary>
+/// <summary>Per-process opt-out list for runs without a database (forgotten on restart); with one, <c>PostgresChannelOptOut</c>.</summary>
 public sealed class InMemoryChannelOptOut : IChannelOptOut
 {
     private readonly ConcurrentDictionary<ChatConversation, bool> _optedOut = new();

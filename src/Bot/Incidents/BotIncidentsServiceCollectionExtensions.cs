@@ -43,6 +43,7 @@ public static class BotIncidentsServiceCollectionExtensions
         services.TryAddSingleton<InMemoryDeliveryDeduplicator>();
         services.RemoveAll<IIncidentCommands>().AddSingleton<IIncidentCommands, PostgresIncidentCommands>();
         services.RemoveAll<IDeliveryDeduplicator>().AddSingleton<IDeliveryDeduplicator, PostgresDeliveryDeduplicator>();
+        services.RemoveAll<IChannelOptOut>().AddSingleton<IChannelOptOut, PostgresChannelOptOut>();
         services.RemoveAll<IChatPoster>().AddSingleton<IChatPoster, ChatChannelPoster>();
         return services;
     }
