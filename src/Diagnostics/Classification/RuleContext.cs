@@ -24,6 +24,13 @@ internal static class RuleContext
     public static Verdict HeaderPhase(ReadOnlySpan<char> text, in NginxLine line, string cause, int status) =>
         BodyPhase(text, line) ? new Verdict(Causes.ResponseTruncated, null) : new Verdict(cause, status);
 
+    /// <summary>
+    /// The record was written for a client request: it has the <c>, client: ...</c> suffix, or (when a paste lost the
+    /// suffix) nginx's <c>*CID</c>, which it prints only on lines tied to a client connection (ngx_log.c); resolver and
+    /// background lines have none.
+    /// </summary>
+    public static bool ForRequest(in NginxLine line) => line.HasRequestContext || line.ConnectionId >= 0;
+
     public static bool IsUnixTarget(ReadOnlySpan<char> text, in NginxLine line) =>
         line.Message.Of(text).StartsWith("connect() to unix:", StringComparison.Ordinal)
         || line.Upstream.Of(text).Contains("://unix:", StringComparison.Ordinal)

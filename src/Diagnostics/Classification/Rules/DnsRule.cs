@@ -21,14 +21,14 @@ public sealed class DnsRule : INginxRule
         var action = RuleContext.Action(text, line);
         if (m.StartsWith("no resolver defined to resolve", StringComparison.Ordinal))
         {
-            verdict = new Verdict(Causes.NoResolver, line.HasRequestContext ? 502 : null);
+            verdict = new Verdict(Causes.NoResolver, RuleContext.ForRequest(line) ? 502 : null);
             return true;
         }
 
         // "%V could not be resolved (%i: %s)": the errno part is already split off, so the message ends here.
         if (m.EndsWith(" could not be resolved", StringComparison.Ordinal))
         {
-            verdict = new Verdict(Causes.DnsResolution, line.HasRequestContext ? 502 : null);
+            verdict = new Verdict(Causes.DnsResolution, RuleContext.ForRequest(line) ? 502 : null);
             return true;
         }
 
