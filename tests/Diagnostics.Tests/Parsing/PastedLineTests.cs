@@ -91,4 +91,31 @@ public class PastedLineTests
         var r = Assert.Single(DiagnosisEngine.Analyze(text).Records);
         Assert.Equal(4, r.LineCount);
     }
+
+    [Theory]
+    // Wrapped before the errno group, before the action, after "PID#TID:" (with a blank line), and inside a word at 80 columns.
+    [InlineData("2026/11/21 13:41:14 [crit] 7#7: *3 connect() to 10.0.0.9:8080 failed\n(13: Permission denied) while connecting to upstream, client: 10.0.0.1,\nserver: shop.test, request: \"GET / HTTP/1.1\"", "selinux_denied", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 readv() failed (104: Connection reset by peer)\n   while reading upstream, client: 10.0.0.1, server: shop.test", "response_truncated", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7:\n\n*3 upstream sent invalid header: \"X\\x01...\" while reading response header from upstream", "invalid_header", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 23191#0: *18 upstream sent no valid HTTP/1.0 header whi\nle reading response header from upstream, client: 10.0.0.1, server: shop.test", "protocol_mismatch", 9)]
+    public void WrappedPaste_IsReadAsOneRecord(string text, string cause, int? status)
+    {
+        var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+        Assert.True(r.LineCount > 1);
+    }
+
+    [Theory]
+    // A bare message after a record that already has its action, a companion line, a new nginx record.
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 connect() failed (111: Connection refused) while connecting to upstream\nupstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_down", "upstream_timeout_read")]
+    [InlineData("2026/11/21 13:41:14 [notice] 1#1: start worker process 40\nchild 4242 exited on signal 9 (SIGKILL) after 1.0 seconds from start", "not_an_upstream_error", "app_crash")]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 connect() failed\n2026/11/21 13:41:15 [error] 7#7: *4 no live upstreams while connecting to upstream", "not_an_upstream_error", "no_live_upstreams")]
+    public void LineAfterRecord_IsNotJoinedWhenItStandsAlone(string text, string first, string second)
+    {
+        var records = DiagnosisEngine.Analyze(text, 2026).Records;
+        Assert.Equal(2, records.Count);
+        Assert.Equal(first, records[0].Cause);
+        Assert.Equal(second, records[1].Cause);
+    }
 }
