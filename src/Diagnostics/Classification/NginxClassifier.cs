@@ -37,10 +37,18 @@ public static class NginxClassifier
         {
             if (match(text, line, out var verdict))
             {
-                return line.IsStream ? verdict with { Status = null } : verdict;
+                return line.IsStream ? verdict with { Status = null } : ForSubrequest(line, verdict);
             }
         }
 
         throw new InvalidOperationException("the fallback rule always matches");
     }
+
+    /// <summary>
+    /// A failing subrequest never reaches the client as 502/504: auth_request turns any unexpected subrequest status
+    /// into 500 (ngx_http_auth_request_module.c), and the subrequests of SSI or mirror do not decide the main status.
+    /// auth_request is the one that shows in 502 hunts, so its 500 is the most likely status.
+    /// </summary>
+    private static Verdict ForSubrequest(in NginxLine line, Verdict verdict) =>
+        line.Subrequest.IsPresent && verdict.Status is 502 or 504 ? verdict with { Status = 500 } : verdict;
 }

@@ -118,4 +118,16 @@ public class PastedLineTests
         Assert.Equal(first, records[0].Cause);
         Assert.Equal(second, records[1].Cause);
     }
+
+    [Theory]
+    [InlineData("2026/11/21 13:41:14 [warn] 9#9: no resolver defined to resolve ocsp.ca.test while requesting certificate status, responder: ocsp.ca.test, certificate: \"/etc/ssl/site.pem\"", "not_an_upstream_error", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 9#9: ocsp.ca.test could not be resolved (110: Operation timed out) while requesting certificate status, responder: ocsp.ca.test, certificate: \"/etc/ssl/site.pem\"", "not_an_upstream_error", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 9#9: *7 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1, server: shop.test, request: \"GET / HTTP/1.1\", subrequest: \"/auth\", upstream: \"http://10.0.0.9:9091/auth\", host: \"shop.test\"", "upstream_timeout_connect", 500)]
+    [InlineData("2026/11/21 13:41:14 [error] 9#9: *7 api.internal could not be resolved (3: Host not found), client: 10.0.0.1, server: shop.test, request: \"GET / HTTP/1.1\", host: \"shop.test\"", "dns_resolution", 502)]
+    public void ResolverAndSubrequestLines_GetTheStatusNginxGives(string line, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
 }

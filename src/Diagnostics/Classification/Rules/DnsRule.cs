@@ -19,6 +19,19 @@ public sealed class DnsRule : INginxRule
     {
         var m = RuleContext.Message(text, line);
         var action = RuleContext.Action(text, line);
+        var named = m.StartsWith("no resolver defined to resolve", StringComparison.Ordinal) || m.Contains(" could not be resolved", StringComparison.Ordinal);
+
+        // The same resolver messages from OCSP stapling ("while requesting certificate status, responder: ..."): no
+        // upstream and no client request behind them. The parser does not know the stapling suffix, so the action may
+        // still sit in the message (or after a cut errno group).
+        var foreign = line.Action.IsPresent ? !action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) && !RuleContext.UpstreamContext(text, line)
+            : text.Contains(" while requesting certificate status", StringComparison.Ordinal);
+        if (named && foreign)
+        {
+            verdict = new Verdict(Causes.NotAnUpstreamError, null);
+            return true;
+        }
+
         if (m.StartsWith("no resolver defined to resolve", StringComparison.Ordinal))
         {
             verdict = new Verdict(Causes.NoResolver, RuleContext.ForRequest(line) ? 502 : null);
