@@ -45,10 +45,10 @@ public static class NginxClassifier
     }
 
     /// <summary>
-    /// A failing subrequest never reaches the client as 502/504: auth_request turns any unexpected subrequest status
-    /// into 500 (ngx_http_auth_request_module.c), and the subrequests of SSI or mirror do not decide the main status.
-    /// auth_request is the one that shows in 502 hunts, so its 500 is the most likely status.
+    /// A failing subrequest does not decide the client's status by itself: its issuer does. auth_request logs its own
+    /// "auth request unexpected status" line and answers 500 (ngx_http_auth_request_module.c); a cache background update
+    /// leaves the client with the stale copy; SSI and mirror keep the main response. So no status follows from the record.
     /// </summary>
     private static Verdict ForSubrequest(in NginxLine line, Verdict verdict) =>
-        line.Subrequest.IsPresent && verdict.Status is 502 or 504 ? verdict with { Status = 500 } : verdict;
+        line.Subrequest.IsPresent && verdict.Status is 502 or 504 ? verdict with { Status = null } : verdict;
 }

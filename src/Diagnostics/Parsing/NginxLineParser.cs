@@ -48,6 +48,7 @@ public static class NginxLineParser
         "connect() ", "upstream ", "no live upstreams", "recv() failed", "readv() failed", "writev() failed", "send() failed",
         "sendfile() failed", "SSL_do_handshake() failed", "SSL_read() failed", "SSL_write() failed", "peer closed connection in SSL handshake",
         "FastCGI sent in stderr", "no resolver defined to resolve", "socket() failed", "client prematurely closed connection",
+        "client closed connection", "client closed prematurely connection",
         "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
     ];
 

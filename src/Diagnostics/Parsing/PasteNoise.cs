@@ -1,8 +1,8 @@
 namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>
-/// What people wrap around a line when they paste it into an issue, a chat or a mail: markdown backticks and bold,
-/// quote markers (<c>&gt; </c>), single quotes. Not an nginx envelope, but common in the text the bot is handed.
+/// What people wrap around a line when they paste it into an issue, a chat or a mail: markdown backticks, bold and list
+/// bullets, quote markers (<c>&gt; </c>), single quotes. Not an nginx envelope, but common in the text the bot is handed.
 /// Leading whitespace is left alone: it marks continuation lines (tracebacks, FastCGI stderr).
 /// </summary>
 public static class PasteNoise
@@ -10,7 +10,8 @@ public static class PasteNoise
     /// <summary>Length of the noise at the start of <paramref name="s"/> (0 when the line starts with content).</summary>
     public static int Leading(ReadOnlySpan<char> s)
     {
-        var i = 0;
+        // A markdown list item: "- text" or "* text" ("*" before a digit is nginx's *CID, not a bullet).
+        var i = s.Length > 2 && s[0] is '-' or '*' && s[1] == ' ' ? 2 : 0;
         while (i < s.Length)
         {
             if (s[i] is '`' or '\'' or '>')

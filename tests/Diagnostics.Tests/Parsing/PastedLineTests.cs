@@ -28,6 +28,9 @@ public class PastedLineTests
     [InlineData("2026/11/21 13:41:14 [error] 5#5: api.internal could not be resolved (110: Operation timed out)", "dns_resolution", null)]
     [InlineData("*7 open() \"/srv/www/robots.txt\" failed (2: No such file or directory)", "not_an_upstream_error", 404)]
     [InlineData("**Note**: nginx keeps answering 502 since the deploy", "not_an_upstream_error", null)]
+    [InlineData("- 2026/11/21 13:41:14 [error] 7#7: *3 upstream sent too big header while reading response header from upstream" + Sfx, "header_too_big", 502)]
+    [InlineData("* upstream timed out (110: Connection timed out) while sending request to upstream" + Sfx, "upstream_timeout_send", 504)]
+    [InlineData("- client closed prematurely connection while reading client request line, client: 10.0.0.1, server: shop.test", "client_abort", null)]
     public void PastedNginxLine_ClassifiedByItsMessage(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
@@ -122,7 +125,7 @@ public class PastedLineTests
     [Theory]
     [InlineData("2026/11/21 13:41:14 [warn] 9#9: no resolver defined to resolve ocsp.ca.test while requesting certificate status, responder: ocsp.ca.test, certificate: \"/etc/ssl/site.pem\"", "not_an_upstream_error", null)]
     [InlineData("2026/11/21 13:41:14 [error] 9#9: ocsp.ca.test could not be resolved (110: Operation timed out) while requesting certificate status, responder: ocsp.ca.test, certificate: \"/etc/ssl/site.pem\"", "not_an_upstream_error", null)]
-    [InlineData("2026/11/21 13:41:14 [error] 9#9: *7 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1, server: shop.test, request: \"GET / HTTP/1.1\", subrequest: \"/auth\", upstream: \"http://10.0.0.9:9091/auth\", host: \"shop.test\"", "upstream_timeout_connect", 500)]
+    [InlineData("2026/11/21 13:41:14 [error] 9#9: *7 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1, server: shop.test, request: \"GET / HTTP/1.1\", subrequest: \"/auth\", upstream: \"http://10.0.0.9:9091/auth\", host: \"shop.test\"", "upstream_timeout_connect", null)]
     [InlineData("2026/11/21 13:41:14 [error] 9#9: *7 api.internal could not be resolved (3: Host not found), client: 10.0.0.1, server: shop.test, request: \"GET / HTTP/1.1\", host: \"shop.test\"", "dns_resolution", 502)]
     public void ResolverAndSubrequestLines_GetTheStatusNginxGives(string line, string cause, int? status)
     {
