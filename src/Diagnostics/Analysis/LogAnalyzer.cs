@@ -71,6 +71,15 @@ public sealed class LogAnalyzer
             return;
         }
 
+        // A pasted nginx record wrapped by a terminal or a blog: rejoined with the space the wrap took away. The record-start
+        // test comes first so that plain error logs, where every line starts a record, pay nothing more.
+        if (_pending.HasRecord && !NginxLineParser.LooksLikeRecordStart(content) && envelope.Time is null && !_pending.OpenFastcgi
+            && WrappedPaste.Continues(_pending.Text, content))
+        {
+            _pending.Append(content, ' ');
+            return;
+        }
+
         FlushPending();
         _pending.Start(_lineNumber, content, envelope.Time, Origin(physical, envelope));
     }

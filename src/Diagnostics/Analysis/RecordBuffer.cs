@@ -47,9 +47,11 @@ internal sealed class RecordBuffer
             : RecordKind.Unknown;
     }
 
-    public void Append(ReadOnlySpan<char> content)
+    /// <param name="content">The continuation line.</param>
+    /// <param name="separator">LF for nginx's own multi-line records (FastCGI stderr), a space for a rejoined wrap.</param>
+    public void Append(ReadOnlySpan<char> content, char separator = '\n')
     {
-        Write("\n");
+        Write(new ReadOnlySpan<char>(in separator));
         Write(content);
         LineCount++;
         if (OpenFastcgi && (content.Contains("\", client: ", StringComparison.Ordinal) || content.Contains("\" while ", StringComparison.Ordinal)))

@@ -37,10 +37,18 @@ public static class NginxClassifier
         {
             if (match(text, line, out var verdict))
             {
-                return line.IsStream ? verdict with { Status = null } : verdict;
+                return line.IsStream ? verdict with { Status = null } : ForSubrequest(line, verdict);
             }
         }
 
         throw new InvalidOperationException("the fallback rule always matches");
     }
+
+    /// <summary>
+    /// A failing subrequest does not decide the client's status by itself: its issuer does. auth_request logs its own
+    /// "auth request unexpected status" line and answers 500 (ngx_http_auth_request_module.c); a cache background update
+    /// leaves the client with the stale copy; SSI and mirror keep the main response. So no status follows from the record.
+    /// </summary>
+    private static Verdict ForSubrequest(in NginxLine line, Verdict verdict) =>
+        line.Subrequest.IsPresent && verdict.Status is 502 or 504 ? verdict with { Status = null } : verdict;
 }

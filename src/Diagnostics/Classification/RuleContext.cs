@@ -18,11 +18,28 @@ internal static class RuleContext
 
     /// <summary>The record concerns an upstream: it names one, or its action is an upstream phase.</summary>
     public static bool UpstreamContext(ReadOnlySpan<char> text, in NginxLine line) =>
-        line.Upstream.IsPresent || (line.Action.IsPresent && line.Action.Of(text).Contains("upstream", StringComparison.Ordinal));
+        line.Upstream.IsPresent || (line.Action.IsPresent && IsUpstreamAction(line.Action.Of(text)));
+
+    /// <summary>
+    /// An upstream phase, also when a paste cut the action short ("while reading response header"): only the upstream
+    /// actions begin that way. "SSL handshaking" is excluded, being a complete client-side action of its own.
+    /// </summary>
+    private static bool IsUpstreamAction(ReadOnlySpan<char> action) =>
+        action.Contains("upstream", StringComparison.Ordinal)
+        || (action.Length >= 12 && (NginxActions.ReadingResponseHeader.AsSpan().StartsWith(action, StringComparison.Ordinal)
+            || NginxActions.ConnectingToUpstream.AsSpan().StartsWith(action, StringComparison.Ordinal)
+            || NginxActions.SendingRequestToUpstream.AsSpan().StartsWith(action, StringComparison.Ordinal)));
 
     /// <summary>Message decides, action refines: once the header was sent, no 502 can follow (causes.md rules).</summary>
     public static Verdict HeaderPhase(ReadOnlySpan<char> text, in NginxLine line, string cause, int status) =>
         BodyPhase(text, line) ? new Verdict(Causes.ResponseTruncated, null) : new Verdict(cause, status);
+
+    /// <summary>
+    /// The record was written for a client request: it has the <c>, client: ...</c> suffix, or (when a paste lost the
+    /// suffix) nginx's <c>*CID</c>, which it prints only on lines tied to a client connection (ngx_log.c); resolver and
+    /// background lines have none.
+    /// </summary>
+    public static bool ForRequest(in NginxLine line) => line.HasRequestContext || line.ConnectionId >= 0;
 
     public static bool IsUnixTarget(ReadOnlySpan<char> text, in NginxLine line) =>
         line.Message.Of(text).StartsWith("connect() to unix:", StringComparison.Ordinal)

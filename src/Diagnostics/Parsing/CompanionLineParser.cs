@@ -24,8 +24,32 @@ public static class CompanionLineParser
             'a' when s.StartsWith("audit: ") || s.StartsWith("audit(") => TryAudit(s, 0, ref c),
             'P' when s.StartsWith("PHP ") => Php(s, 0, null, ref c),
             'N' or 'W' or 'E' or 'A' when FpmLevel(s, 0) > 0 => Fpm(s, 0, null, ref c),
+            'c' when s.StartsWith("child ") => TryFpmChild(s, ref c),
+            >= '0' and <= '9' when TryGunicornPlain(s, ref c) => true,
             _ => TryUwsgi(s, 0, ref c) || TryKernel(s, 0, ref c) || TrySelinuxText(s, ref c),
         };
+    }
+
+    /// <summary>gunicorn before 19.x: <c>2010-07-28 23:01:19 [5869] [CRITICAL] WORKER TIMEOUT (pid:5870)</c>, no brackets around the time.</summary>
+    private static bool TryGunicornPlain(ReadOnlySpan<char> s, ref CompanionLine c) =>
+        s.Length > 21 && s[19] == ' ' && s[20] == '[' && TimeParsing.Iso(s) is { } iso && Gunicorn(s, 20, iso, ref c);
+
+    /// <summary>
+    /// PHP-FPM's child message quoted without its time, level and pool: <c>child 15497 exited on signal 11 (SIGSEGV)</c>.
+    /// Only this shape is taken; other text starting with "child" is not FPM's.
+    /// </summary>
+    private static bool TryFpmChild(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var p = "child ".Length;
+        if (NginxLineParser.ReadNumber(s, ref p) <= 0 || !s[p..].StartsWith(" exited ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.PhpFpm;
+        c.Message = Segment.Between(0, s.Length);
+        c.Cause = FpmCause(s, ref c);
+        return true;
     }
 
     private static bool TryBracketed(ReadOnlySpan<char> s, ref CompanionLine c)

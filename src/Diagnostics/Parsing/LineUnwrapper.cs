@@ -43,6 +43,14 @@ public static class LineUnwrapper
                 continue;
             }
 
+            // Last: markdown and quote marks from a paste (tried only when no log envelope matched).
+            if ((skip = PasteNoise.Leading(s)) > 0)
+            {
+                offset += skip;
+                s = s[skip..Math.Max(skip, PasteNoise.ContentEnd(s))];
+                continue;
+            }
+
             break;
         }
 

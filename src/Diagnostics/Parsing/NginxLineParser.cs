@@ -48,33 +48,73 @@ public static class NginxLineParser
         "connect() ", "upstream ", "no live upstreams", "recv() failed", "readv() failed", "writev() failed", "send() failed",
         "sendfile() failed", "SSL_do_handshake() failed", "SSL_read() failed", "SSL_write() failed", "peer closed connection in SSL handshake",
         "FastCGI sent in stderr", "no resolver defined to resolve", "socket() failed", "client prematurely closed connection",
+        "client closed connection", "client closed prematurely connection",
         "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
     ];
 
-    /// <summary>A record without the time prefix: <c>[error] 822#0: *1 ...</c>, or a bare message (<c>*1 connect() failed ...</c>).</summary>
+    /// <summary>
+    /// A record without the time prefix: <c>[error] 822#0: *1 ...</c>, or a bare message (<c>*1 connect() failed ...</c>),
+    /// or a record behind a prefix nobody told us about (a log viewer's, a shipper's, a reporter's). Only lines that do not
+    /// start with a record come here, so this path costs plain error logs nothing.
+    /// </summary>
     private static bool TryParseLoose(ReadOnlySpan<char> s, ref NginxLine line)
     {
-        var head = s[..Math.Min(s.Length, 64)];
+        // A paste's indentation.
+        var start = 0;
+        while (start < s.Length && s[start] is ' ' or '\t')
+        {
+            start++;
+        }
+
+        var embedded = EmbeddedRecordStart(s, start);
+        if (embedded >= 0 && TryParseTime(s[embedded..], out line.Time))
+        {
+            var levelEnd = s[(embedded + 21)..].IndexOf(']');
+            if (levelEnd > 0)
+            {
+                line.Level = new Segment(embedded + 21, levelEnd);
+                ParseAfterLevel(s, embedded + 21 + levelEnd + 1, ref line);
+                return true;
+            }
+
+            line.Time = default;
+        }
+
+        var head = s[start..Math.Min(s.Length, start + 64)];
         foreach (var level in Levels)
         {
             var at = head.IndexOf(level, StringComparison.Ordinal);
             if (at >= 0 && (at == 0 || head[at - 1] == ' '))
             {
-                line.Level = new Segment(at + 1, level.Length - 3);
-                ParseAfterLevel(s, at + level.Length - 1, ref line);
+                line.Level = new Segment(start + at + 1, level.Length - 3);
+                ParseAfterLevel(s, start + at + level.Length - 1, ref line);
+                return true;
+            }
+
+            // A paste that starts inside the bracket: "error] 12483#0: *253 ...".
+            if (head.StartsWith(level.AsSpan(1), StringComparison.Ordinal))
+            {
+                line.Level = new Segment(start, level.Length - 3);
+                ParseAfterLevel(s, start + level.Length - 2, ref line);
                 return true;
             }
         }
 
-        var p = ParseConnectionId(s, 0, ref line);
+        var p = ParsePidTid(s, start, ref line);
+        p = ParseConnectionId(s, p, ref line);
         var body = s[p..];
-        foreach (var start in BareMessageStarts)
+
+        // "*145 message": nginx's connection number is mark enough; a bare message needs a known start.
+        var known = line.ConnectionId >= 0;
+        foreach (var bare in BareMessageStarts)
         {
-            if (body.StartsWith(start, StringComparison.Ordinal))
-            {
-                ParseBody(s, p, ref line);
-                return true;
-            }
+            known = known || body.StartsWith(bare, StringComparison.Ordinal);
+        }
+
+        if (known)
+        {
+            ParseBody(s, p, ref line);
+            return true;
         }
 
         var resolved = body.IndexOf(" could not be resolved (", StringComparison.Ordinal);
@@ -85,7 +125,30 @@ public static class NginxLineParser
         }
 
         line.ConnectionId = -1;
+        line.Pid = line.Tid = 0;
         return false;
+    }
+
+    /// <summary>
+    /// Position of <c>YYYY/MM/DD HH:MM:SS [</c> within the first 256 characters, after a space or at
+    /// <paramref name="start"/>: the nginx record behind an unknown prefix (stern, a log viewer, "err log: ").
+    /// </summary>
+    private static int EmbeddedRecordStart(ReadOnlySpan<char> s, int start)
+    {
+        var limit = Math.Min(s.Length, start + 256);
+        for (var slash = s[start..limit].IndexOf('/'); slash >= 0;)
+        {
+            var at = start + slash - 4;
+            if (at >= start && (at == start || s[at - 1] == ' ') && LooksLikeRecordStart(s[at..]))
+            {
+                return at;
+            }
+
+            var next = s[(start + slash + 1)..limit].IndexOf('/');
+            slash = next < 0 ? -1 : slash + 1 + next;
+        }
+
+        return -1;
     }
 
     private static void ParseAfterLevel(ReadOnlySpan<char> s, int pos, ref NginxLine line)
@@ -242,8 +305,16 @@ public static class NginxLineParser
         }
 
         headEnd = TrimEnd(s, start, headEnd);
+
+        // A paste cut right after the action keeps the comma that began the suffix: "... to upstream,".
+        if (suffix < 0 && headEnd > start && s[headEnd - 1] == ',')
+        {
+            headEnd--;
+        }
+
         var messageEnd = ParseAction(s, start, headEnd, ref line);
-        messageEnd = ParseErrno(s, start, messageEnd, ref line);
+        var cut = suffix < 0 && !line.Action.IsPresent && !line.Resolver.IsPresent;
+        messageEnd = ParseErrno(s, start, messageEnd, cut, ref line);
         line.Message = Segment.Between(start, messageEnd);
     }
 
@@ -425,13 +496,16 @@ public static class NginxLineParser
     private static readonly System.Buffers.SearchValues<char> ActionChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzSLTPH0123456789 /-");
 
-    /// <summary>The <c> (N: text)</c> part sits immediately before the action (or the end of the message).</summary>
-    private static int ParseErrno(ReadOnlySpan<char> s, int start, int end, ref NginxLine line)
+    /// <summary>
+    /// The <c> (N: text)</c> part sits immediately before the action (or the end of the message). A line that lost its
+    /// end (<paramref name="cut"/>: no suffix, no action) may end inside it: "(111: Connection ref$"; the number stands.
+    /// </summary>
+    private static int ParseErrno(ReadOnlySpan<char> s, int start, int end, bool cut, ref NginxLine line)
     {
         var head = s[start..end];
         if (head.Length < 6 || head[^1] != ')')
         {
-            return end;
+            return cut ? ParseCutErrno(s, start, end, ref line) : end;
         }
 
         // The errno group is always the last parenthesised group; an SSL "(SSL: ...)" group has no number.
@@ -452,5 +526,29 @@ public static class NginxLineParser
         }
 
         return end;
+    }
+
+    /// <summary>An errno group the paste cut or wrapped: <c>(111: Connection</c>, <c>(3: Host not found)...</c>.</summary>
+    private static int ParseCutErrno(ReadOnlySpan<char> s, int start, int end, ref NginxLine line)
+    {
+        var open = s[start..end].LastIndexOf(" (", StringComparison.Ordinal);
+        if (open < 0)
+        {
+            return end;
+        }
+
+        var p = start + open + 2;
+        var number = ReadNumber(s, ref p);
+        if (number < 0 || p + 1 >= end || s[p] != ':' || s[p + 1] != ' ')
+        {
+            return end;
+        }
+
+        var close = s[(p + 2)..end].IndexOf(')');
+        line.ErrnoNumber = (int)Math.Min(number, int.MaxValue);
+        line.ErrnoText = new Segment(p + 2, close < 0 ? end - p - 2 : close);
+        line.Errno = ErrnoTable.Lookup(line.ErrnoNumber, line.ErrnoText.Of(s));
+        line.Truncated = true;
+        return start + open;
     }
 }

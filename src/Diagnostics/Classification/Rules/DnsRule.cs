@@ -19,16 +19,29 @@ public sealed class DnsRule : INginxRule
     {
         var m = RuleContext.Message(text, line);
         var action = RuleContext.Action(text, line);
+        var named = m.StartsWith("no resolver defined to resolve", StringComparison.Ordinal) || m.Contains(" could not be resolved", StringComparison.Ordinal);
+
+        // The same resolver messages from OCSP stapling ("while requesting certificate status, responder: ..."): no
+        // upstream and no client request behind them. The parser does not know the stapling suffix, so the action may
+        // still sit in the message (or after a cut errno group).
+        var foreign = line.Action.IsPresent ? !action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) && !RuleContext.UpstreamContext(text, line)
+            : text.Contains(" while requesting certificate status", StringComparison.Ordinal);
+        if (named && foreign)
+        {
+            verdict = new Verdict(Causes.NotAnUpstreamError, null);
+            return true;
+        }
+
         if (m.StartsWith("no resolver defined to resolve", StringComparison.Ordinal))
         {
-            verdict = new Verdict(Causes.NoResolver, line.HasRequestContext ? 502 : null);
+            verdict = new Verdict(Causes.NoResolver, RuleContext.ForRequest(line) ? 502 : null);
             return true;
         }
 
         // "%V could not be resolved (%i: %s)": the errno part is already split off, so the message ends here.
         if (m.EndsWith(" could not be resolved", StringComparison.Ordinal))
         {
-            verdict = new Verdict(Causes.DnsResolution, line.HasRequestContext ? 502 : null);
+            verdict = new Verdict(Causes.DnsResolution, RuleContext.ForRequest(line) ? 502 : null);
             return true;
         }
 

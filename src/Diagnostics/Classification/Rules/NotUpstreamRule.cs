@@ -11,7 +11,7 @@ public sealed class NotUpstreamRule : INginxRule
 {
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
-        verdict = new Verdict(Causes.NotAnUpstreamError, line.HasRequestContext ? StatusOf(RuleContext.Message(text, line), line.Errno) : null);
+        verdict = new Verdict(Causes.NotAnUpstreamError, RuleContext.ForRequest(line) ? StatusOf(RuleContext.Message(text, line), line.Errno) : null);
         return true;
     }
 

@@ -1,0 +1,72 @@
+namespace Nginx502Bot.Diagnostics.Parsing;
+
+/// <summary>
+/// An nginx record that a terminal, a mail client or a blog wrapped over several physical lines: the next line carries
+/// the errno group, the action, a suffix field or the message after a split "PID#TID:". nginx itself never writes such
+/// lines (only FastCGI stderr spans lines, handled elsewhere), so a line is joined only when it starts like the missing
+/// part of a record that has not reached its suffix yet.
+/// </summary>
+public static class WrappedPaste
+{
+    /// <summary>Widest record a wrap is looked for in; nginx's own limit is 2048 bytes.</summary>
+    private const int MaxRecord = 2048;
+
+    /// <summary>A terminal wraps a word only at its width; shorter lines ended where the writer ended them.</summary>
+    private const int MinWrapWidth = 72;
+
+    private static readonly string[] SuffixKeys = ["client: ", "server: ", "request: ", "upstream: ", "host: ", "referrer: "];
+
+    /// <summary>True when <paramref name="content"/> continues the wrapped nginx record <paramref name="pending"/>.</summary>
+    public static bool Continues(ReadOnlySpan<char> pending, ReadOnlySpan<char> content)
+    {
+        if (pending.Length > MaxRecord || !NginxLineParser.LooksLikeRecordStart(pending))
+        {
+            return false;
+        }
+
+        var c = content.TrimStart(' ');
+        if (c.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var key in SuffixKeys)
+        {
+            if (c.StartsWith(key, StringComparison.Ordinal))
+            {
+                return !pending.Contains(key, StringComparison.Ordinal);
+            }
+        }
+
+        if (pending.Contains(", client: ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // "(111: Connection refused) while ...", "(SSL: error:...)", "while reading response header ...".
+        if ((c[0] == '(' && (char.IsAsciiDigit(c[1]) || c[1..].StartsWith("SSL:", StringComparison.Ordinal)))
+            || c.StartsWith("while ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var last = LastLine(pending).TrimEnd(' ');
+
+        // Split after "PID#TID:": the message with its *CID follows.
+        if (c[0] == '*' && char.IsAsciiDigit(c[1]) && last.EndsWith(':'))
+        {
+            return true;
+        }
+
+        // A terminal wrap inside a word or an errno text: the last line filled the width and this one goes on in lowercase.
+        // Not once the action was read: a bare message on the next line ("upstream timed out ...") is a record of its own.
+        return LastLine(pending).Length >= MinWrapWidth && char.IsAsciiLetter(last[^1]) && char.IsAsciiLetterLower(c[0])
+            && !pending.Contains(" while ", StringComparison.Ordinal);
+    }
+
+    private static ReadOnlySpan<char> LastLine(ReadOnlySpan<char> s)
+    {
+        var nl = s.LastIndexOf('\n');
+        return nl < 0 ? s : s[(nl + 1)..];
+    }
+}

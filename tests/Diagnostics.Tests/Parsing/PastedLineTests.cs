@@ -1,0 +1,136 @@
+using Nginx502Bot.Diagnostics.Analysis;
+using Nginx502Bot.Diagnostics.Records;
+
+namespace Nginx502Bot.Diagnostics.Tests.Parsing;
+
+/// <summary>
+/// Lines as people paste them (markdown, quotes, unknown prefixes, cut ends), built here from nginx's templates rather
+/// than taken from the public corpus, so the tolerance is shown to be general and not fitted to that corpus.
+/// </summary>
+public class PastedLineTests
+{
+    private const string Sfx = ", client: 10.0.0.1, server: shop.test, request: \"GET /cart HTTP/1.1\", upstream: \"http://10.0.0.9:8080/cart\", host: \"shop.test\"";
+
+    [Theory]
+    [InlineData("`2026/11/21 13:41:14 [error] 6087#6087: *1 connect() failed (111: Connection refused) while connecting to upstream" + Sfx + "`", "upstream_down", 502)]
+    [InlineData("> **upstream timed out (110: Connection timed out) while reading response header from upstream**", "upstream_timeout_read", 504)]
+    [InlineData("'2026/11/21 13:41:14 [error] 9#9: *4 upstream sent invalid header: \"X\\x01...\" while reading response header from upstream" + Sfx + "'", "invalid_header", 502)]
+    [InlineData("web-7d4f pod-nginx 2026-11-21T13:41:14.000000000Z 2026/11/21 13:41:14 [error] 7#7: *3 no live upstreams while connecting to upstream" + Sfx, "no_live_upstreams", 502)]
+    [InlineData("error log says: 2026/11/21 13:41:14 [error] 7#7: *3 recv() failed (104: Connection reset by peer) while reading response header from upstream" + Sfx, "connection_reset", 502)]
+    [InlineData("crit] 12#12: *4 connect() to unix:/run/app.sock failed (13: Permission denied) while connecting to upstream" + Sfx, "unix_socket_permission", 502)]
+    [InlineData("12#12: *9 upstream sent too big header while reading response header from upstream", "header_too_big", 502)]
+    [InlineData("    *9 upstream prematurely closed connection while reading upstream" + Sfx, "response_truncated", null)]
+    [InlineData("2026/11/21 13:41:14 [crit] 5#5: *2 connect() to unix:/run/php/x.sock failed (2: No such fi", "unix_socket_missing", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed (113: No rou", "no_route", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 upstream prematurely closed connection while reading response header from upstream,", "premature_close", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 SSL_do_handshake() failed (SSL: error:0A00010B:SSL routines::wrong version number) while SSL handshaking,", "not_an_upstream_error", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 api.internal could not be resolved (3: Host not found)", "dns_resolution", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: api.internal could not be resolved (110: Operation timed out)", "dns_resolution", null)]
+    [InlineData("*7 open() \"/srv/www/robots.txt\" failed (2: No such file or directory)", "not_an_upstream_error", 404)]
+    [InlineData("**Note**: nginx keeps answering 502 since the deploy", "not_an_upstream_error", null)]
+    [InlineData("- 2026/11/21 13:41:14 [error] 7#7: *3 upstream sent too big header while reading response header from upstream" + Sfx, "header_too_big", 502)]
+    [InlineData("* upstream timed out (110: Connection timed out) while sending request to upstream" + Sfx, "upstream_timeout_send", 504)]
+    [InlineData("- client closed prematurely connection while reading client request line, client: 10.0.0.1, server: shop.test", "client_abort", null)]
+    public void PastedNginxLine_ClassifiedByItsMessage(string line, string cause, int? status)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
+
+    [Fact]
+    public void RecordBehindUnknownPrefix_KeepsNginxTimeAndFields()
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze("viewer | 2026/11/21 13:41:14 [error] 7#8: *3 connect() failed (111: Connection refused) while connecting to upstream" + Sfx).Records);
+        Assert.Equal(new DateTime(2026, 11, 21, 13, 41, 14), r.Time);
+        Assert.Equal("error", r.Level);
+        Assert.Equal(7, r.Pid);
+        Assert.Equal(3, r.ConnectionId);
+        Assert.Equal("10.0.0.9:8080", r.UpstreamTarget);
+    }
+
+    [Fact]
+    public void CutErrnoGroup_KeepsTheNumber()
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed (111: Connection ref$", 2026).Records);
+        Assert.Equal(111, r.Errno);
+        Assert.Equal("connect() failed", r.Message);
+        Assert.True(r.Truncated);
+    }
+
+    [Theory]
+    [InlineData("`[21-Nov-2026 13:42:01] WARNING: [pool www] child 4242 exited on signal 9 (SIGKILL) after 1.0 seconds from start`", "app_crash", RecordKind.PhpFpm)]
+    [InlineData("child 4242 exited on signal 6 (SIGABRT) after 3.5 seconds from start", "app_crash", RecordKind.PhpFpm)]
+    [InlineData("2026-11-21 13:44:00 [12] [CRITICAL] WORKER TIMEOUT (pid:15)", "app_worker_timeout", RecordKind.Gunicorn)]
+    [InlineData("> 2026-11-21 13:44:01 [12] [INFO] Booting worker with pid: 16", "not_an_upstream_error", RecordKind.Gunicorn)]
+    [InlineData("child processes were restarted by the operator", "not_an_upstream_error", RecordKind.Unknown)]
+    public void PastedCompanionLine_IsRecognised(string line, string cause, RecordKind kind)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(kind, r.Kind);
+        Assert.Null(r.Status);
+    }
+
+    [Theory]
+    [InlineData("`")]
+    [InlineData("``")]
+    [InlineData("> ")]
+    [InlineData("**")]
+    [InlineData("'**'")]
+    [InlineData("   ")]
+    [InlineData("*1 ")]
+    [InlineData("1#1: ")]
+    public void PasteNoiseAlone_NeverThrows(string line)
+    {
+        var records = DiagnosisEngine.Analyze(line + "\n" + line, 2026).Records;
+        Assert.All(records, r => Assert.False(Vocabulary.Causes.IsUpstreamFailure(r.Cause)));
+    }
+
+    [Fact]
+    public void IndentedTracebackLines_StayInTheirGunicornRecord()
+    {
+        const string text = "[2026-11-21 13:44:00 +0000] [12] [ERROR] Exception in worker process\nTraceback (most recent call last):\n  File \"/app/x.py\", line 1, in <module>\n    `raise` SystemExit(1)";
+        var r = Assert.Single(DiagnosisEngine.Analyze(text).Records);
+        Assert.Equal(4, r.LineCount);
+    }
+
+    [Theory]
+    // Wrapped before the errno group, before the action, after "PID#TID:" (with a blank line), and inside a word at 80 columns.
+    [InlineData("2026/11/21 13:41:14 [crit] 7#7: *3 connect() to 10.0.0.9:8080 failed\n(13: Permission denied) while connecting to upstream, client: 10.0.0.1,\nserver: shop.test, request: \"GET / HTTP/1.1\"", "selinux_denied", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 readv() failed (104: Connection reset by peer)\n   while reading upstream, client: 10.0.0.1, server: shop.test", "response_truncated", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7:\n\n*3 upstream sent invalid header: \"X\\x01...\" while reading response header from upstream", "invalid_header", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 23191#0: *18 upstream sent no valid HTTP/1.0 header whi\nle reading response header from upstream, client: 10.0.0.1, server: shop.test", "protocol_mismatch", 9)]
+    public void WrappedPaste_IsReadAsOneRecord(string text, string cause, int? status)
+    {
+        var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+        Assert.True(r.LineCount > 1);
+    }
+
+    [Theory]
+    // A bare message after a record that already has its action, a companion line, a new nginx record.
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 connect() failed (111: Connection refused) while connecting to upstream\nupstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_down", "upstream_timeout_read")]
+    [InlineData("2026/11/21 13:41:14 [notice] 1#1: start worker process 40\nchild 4242 exited on signal 9 (SIGKILL) after 1.0 seconds from start", "not_an_upstream_error", "app_crash")]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 connect() failed\n2026/11/21 13:41:15 [error] 7#7: *4 no live upstreams while connecting to upstream", "not_an_upstream_error", "no_live_upstreams")]
+    public void LineAfterRecord_IsNotJoinedWhenItStandsAlone(string text, string first, string second)
+    {
+        var records = DiagnosisEngine.Analyze(text, 2026).Records;
+        Assert.Equal(2, records.Count);
+        Assert.Equal(first, records[0].Cause);
+        Assert.Equal(second, records[1].Cause);
+    }
+
+    [Theory]
+    [InlineData("2026/11/21 13:41:14 [warn] 9#9: no resolver defined to resolve ocsp.ca.test while requesting certificate status, responder: ocsp.ca.test, certificate: \"/etc/ssl/site.pem\"", "not_an_upstream_error", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 9#9: ocsp.ca.test could not be resolved (110: Operation timed out) while requesting certificate status, responder: ocsp.ca.test, certificate: \"/etc/ssl/site.pem\"", "not_an_upstream_error", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 9#9: *7 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1, server: shop.test, request: \"GET / HTTP/1.1\", subrequest: \"/auth\", upstream: \"http://10.0.0.9:9091/auth\", host: \"shop.test\"", "upstream_timeout_connect", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 9#9: *7 api.internal could not be resolved (3: Host not found), client: 10.0.0.1, server: shop.test, request: \"GET / HTTP/1.1\", host: \"shop.test\"", "dns_resolution", 502)]
+    public void ResolverAndSubrequestLines_GetTheStatusNginxGives(string line, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
+}
