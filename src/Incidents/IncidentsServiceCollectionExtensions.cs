@@ -54,6 +54,7 @@ public static class IncidentsServiceCollectionExtensions
         services.TryAddSingleton<TimelineRepository>();
         services.TryAddSingleton<DeliveryDedupeRepository>();
         services.TryAddSingleton<ChannelOptOutRepository>();
+        services.TryAddSingleton<TeamsConversationRepository>();
         services.TryAddSingleton<DigestRepository>();
         services.TryAddSingleton<FileOutbox>();
         services.TryAddSingleton<IncidentCache>();

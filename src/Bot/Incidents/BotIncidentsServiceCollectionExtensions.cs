@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Nginx502Bot.Bot.Chat;
 using Nginx502Bot.Bot.Commands;
+using Nginx502Bot.Bot.Teams;
 using Nginx502Bot.Incidents;
 using Nginx502Bot.Incidents.Chat;
 using Nginx502Bot.Incidents.Configuration;
@@ -12,7 +13,8 @@ namespace Nginx502Bot.Bot.Incidents;
 /// <summary>
 /// Connects the chat layer to incidents when a database is configured: the incidents feature itself
 /// (<see cref="IncidentsServiceCollectionExtensions.AddIncidents"/>), and in place of the chat defaults the incident
-/// commands over PostgreSQL, the shared delivery deduplicator and the poster for digests and reminders.
+/// commands over PostgreSQL, the shared delivery deduplicator, channel opt-outs, Teams conversation addresses and the
+/// poster for digests and reminders.
 /// </summary>
 public static class BotIncidentsServiceCollectionExtensions
 {
@@ -44,6 +46,7 @@ public static class BotIncidentsServiceCollectionExtensions
         services.RemoveAll<IIncidentCommands>().AddSingleton<IIncidentCommands, PostgresIncidentCommands>();
         services.RemoveAll<IDeliveryDeduplicator>().AddSingleton<IDeliveryDeduplicator, PostgresDeliveryDeduplicator>();
         services.RemoveAll<IChannelOptOut>().AddSingleton<IChannelOptOut, PostgresChannelOptOut>();
+        services.RemoveAll<ITeamsConversationStore>().AddSingleton<ITeamsConversationStore, PostgresTeamsConversationStore>();
         services.RemoveAll<IChatPoster>().AddSingleton<IChatPoster, ChatChannelPoster>();
         return services;
     }

@@ -11,7 +11,7 @@ public sealed class TeamsChatReplier(TeamsConnectorClient client, TeamsConversat
 {
     public async Task<ChatMessageRef> PostAsync(ChatThread thread, ChatReply reply, CancellationToken cancellationToken)
     {
-        var conversation = Find(thread);
+        var conversation = await FindAsync(thread, cancellationToken);
         var activity = TeamsAdaptiveCardRenderer.Render(reply);
         var path = conversation.PathId(thread.Conversation.Id, thread.ThreadId);
         var id = thread.ThreadId is { } root
@@ -20,17 +20,17 @@ public sealed class TeamsChatReplier(TeamsConnectorClient client, TeamsConversat
         return new ChatMessageRef(thread, id, conversation.ServiceUrl);
     }
 
-    public Task UpdateAsync(ChatMessageRef message, ChatReply reply, CancellationToken cancellationToken)
+    public async Task UpdateAsync(ChatMessageRef message, ChatReply reply, CancellationToken cancellationToken)
     {
-        var conversation = Find(message.Thread);
+        var conversation = await FindAsync(message.Thread, cancellationToken);
         var serviceUrl = message.Handle ?? conversation.ServiceUrl;
         var path = conversation.PathId(message.Thread.Conversation.Id, message.Thread.ThreadId);
-        return client.UpdateActivityAsync(serviceUrl, path, message.Id, TeamsAdaptiveCardRenderer.Render(reply), cancellationToken);
+        await client.UpdateActivityAsync(serviceUrl, path, message.Id, TeamsAdaptiveCardRenderer.Render(reply), cancellationToken);
     }
 
     public Task PostPrivateAsync(ChatThread thread, ChatUser user, ChatReply reply, CancellationToken cancellationToken) =>
         PostAsync(thread, reply, cancellationToken);
 
-    private TeamsConversation Find(ChatThread thread) =>
-        conversations.Find(thread.Conversation.Id) ?? throw new TeamsConnectorException("post", "unknown_conversation");
+    private async Task<TeamsConversation> FindAsync(ChatThread thread, CancellationToken cancellationToken) =>
+        await conversations.FindAsync(thread.Conversation.Id, cancellationToken) ?? throw new TeamsConnectorException("post", "unknown_conversation");
 }

@@ -35,7 +35,7 @@ public sealed partial class TeamsInboundHandler(
         }
 
         var (channel, root) = TeamsConversation.Split(activity.ConversationId);
-        conversations.Remember(channel, new TeamsConversation(activity.ServiceUrl, activity.ConversationType == "channel"));
+        await conversations.RememberAsync(channel, new TeamsConversation(activity.ServiceUrl, activity.ConversationType == "channel"), cancellationToken);
         return activity.Type switch
         {
             TeamsActivity.Message when ActionOf(activity.Value) is { } action => await AcceptActionAsync(activity, channel, root, action, cancellationToken),

@@ -19,10 +19,10 @@ public sealed class MigrateCommandTests
         Assert.Equal(MigrateCommand.ExitOk, first);
         Assert.Equal(MigrateCommand.ExitOk, second);
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("nginx502bot migrate: applied 5 migration(s): 1, 2, 3, 4, 5", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("nginx502bot migrate: applied 6 migration(s): 1, 2, 3, 4, 5, 6", lines[0], StringComparison.Ordinal);
         Assert.Equal("nginx502bot migrate: database is up to date.", lines[1].TrimEnd());
         Assert.Empty(error.ToString());
-        Assert.Equal(5, (await db.QueryAsync("SELECT version FROM schema_migrations")).Count);
+        Assert.Equal(6, (await db.QueryAsync("SELECT version FROM schema_migrations")).Count);
     }
 
     [Fact]
