@@ -36,7 +36,8 @@ public static class LineUnwrapper
             }
 
             if ((skip = CriPrefix(s)) > 0 || (skip = ComposePrefix(s, offset, ref envelope)) > 0
-                || (skip = KubectlPrefix(s)) > 0 || (skip = SyslogPrefix(s, offset, defaultYear, ref envelope)) > 0)
+                || (skip = KubectlPrefix(s)) > 0 || (skip = SyslogPrefix(s, offset, defaultYear, ref envelope)) > 0
+                || (skip = DockerTimestampPrefix(s)) > 0)
             {
                 offset += skip;
                 s = s[skip..];
@@ -82,6 +83,16 @@ public static class LineUnwrapper
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// <c>docker logs --timestamps</c>: <c>2024-04-10T14:39:26.708084488Z message</c> (RFC 3339, nanoseconds, UTC). Tried
+    /// after syslog, whose ISO form is followed by a host and a tag instead.
+    /// </summary>
+    private static int DockerTimestampPrefix(ReadOnlySpan<char> s)
+    {
+        var sp = s.IndexOf(' ');
+        return sp >= 20 && s[10] == 'T' && s[sp - 1] == 'Z' && TimeParsing.Iso(s) is not null && sp + 1 < s.Length ? sp + 1 : 0;
     }
 
     /// <summary>docker-compose: <c>web_1  | message</c> or <c>web-1  | message</c>.</summary>
