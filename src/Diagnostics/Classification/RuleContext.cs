@@ -8,12 +8,27 @@ internal static class RuleContext
 {
     /// <summary>
     /// The record's message, without the markdown emphasis a reporter may have put around it inside an otherwise whole
-    /// record (<c>*8 **upstream prematurely closed ...**</c>): no nginx message starts with '*', '`' or '_'.
+    /// record (<c>*8 **upstream prematurely closed ...**</c>), or a connection number markdown mangled (<c>_487 recv() ...</c>):
+    /// no nginx message starts with '*', '`' or '_'.
     /// </summary>
     public static ReadOnlySpan<char> Message(ReadOnlySpan<char> text, in NginxLine line)
     {
         var m = line.Message.Of(text);
-        return m.Length > 1 && m[0] is '*' or '`' or '_' ? m.TrimStart("*`_") : m;
+        if (m.Length < 2 || m[0] is not ('*' or '`' or '_'))
+        {
+            return m;
+        }
+
+        var t = m.TrimStart("*`_");
+
+        // "_487 recv() failed ...": markdown turned nginx's "*487" connection number into "_487".
+        var digits = 0;
+        while (m[0] == '_' && digits < t.Length && char.IsAsciiDigit(t[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && digits < t.Length && t[digits] == ' ' ? t[(digits + 1)..] : t;
     }
 
     public static ReadOnlySpan<char> Action(ReadOnlySpan<char> text, in NginxLine line) => line.Action.Of(text);

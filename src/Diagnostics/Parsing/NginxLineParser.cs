@@ -232,7 +232,10 @@ public static class NginxLineParser
             j--;
         }
 
-        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' || (j < i && head[j - 1] == ':'));
+        // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection".
+        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018'
+            || (j < i && head[j - 1] == ':')
+            || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' '));
     }
 
     /// <summary>
