@@ -50,6 +50,7 @@ public static class NginxLineParser
         "FastCGI sent in stderr", "no resolver defined to resolve", "socket() failed", "client prematurely closed connection",
         "client closed connection", "client closed prematurely connection",
         "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
+        "accept4() failed", "accept() failed",
     ];
 
     /// <summary>
@@ -223,6 +224,12 @@ public static class NginxLineParser
             {
                 i--;
             }
+
+            // The paste starts at the connection number itself, its "*" lost: "3 SSL_do_handshake() failed ...".
+            if (i == 0)
+            {
+                return true;
+            }
         }
 
         // Spaces a writer left inside the quotes ("‘ client closed ...").
@@ -277,6 +284,12 @@ public static class NginxLineParser
     /// </summary>
     private static bool CutBeforeErrno(ReadOnlySpan<char> body)
     {
+        // Only the reason group of an SSL failure is left: "(SSL: error:...) while SSL handshaking to upstream".
+        if (body.StartsWith("(SSL: ", StringComparison.Ordinal))
+        {
+            return body.Contains(" while " + NginxActions.SslHandshakingToUpstream, StringComparison.Ordinal);
+        }
+
         var failed = body.IndexOf("failed (", StringComparison.Ordinal);
         if (failed < 0 || failed > MaxProseLead || (failed > 0 && body[failed - 1] != ' ')
             || failed + 8 >= body.Length || !char.IsAsciiDigit(body[failed + 8]))
