@@ -169,6 +169,20 @@ public static class NginxLineParser
         return start;
     }
 
+    /// <summary>True when the text holds one of the message starts nginx writes for upstream trouble.</summary>
+    internal static bool MentionsKnownMessage(ReadOnlySpan<char> s)
+    {
+        foreach (var bare in BareMessageStarts)
+        {
+            if (s.Contains(bare, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Widest prose a reporter puts before a quoted message ("Symfony application error : ").</summary>
     private const int MaxProseLead = 100;
 
@@ -291,8 +305,20 @@ public static class NginxLineParser
         }
 
         var failed = body.IndexOf("failed (", StringComparison.Ordinal);
-        if (failed < 0 || failed > MaxProseLead || (failed > 0 && body[failed - 1] != ' ')
-            || failed + 8 >= body.Length || !char.IsAsciiDigit(body[failed + 8]))
+        if (failed < 0 || failed > MaxProseLead || (failed > 0 && body[failed - 1] != ' '))
+        {
+            return false;
+        }
+
+        // nginx's errno group: "(N: text)".
+        var p = failed + "failed (".Length;
+        var digits = p;
+        while (digits < body.Length && char.IsAsciiDigit(body[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == p || digits + 1 >= body.Length || body[digits] != ':' || body[digits + 1] != ' ')
         {
             return false;
         }

@@ -55,19 +55,21 @@ public static class WrappedPaste
 
         var last = LastLine(pending).TrimEnd(' ');
 
-        // The writer's wrap kept the separating space at the end of the line, before the record reached its action
+        // The two rules below join only a record of a family nginx always writes with an action, that has not reached it.
+        var unfinished = last.Length >= MinWordWrapWidth && !pending.Contains(" while ", StringComparison.Ordinal)
+            && NginxLineParser.MentionsKnownMessage(pending);
+
+        // The writer's wrap kept the separating space at the end of the line
         // ("... connect() to " / "unix:/tmp/app.sock failed (11: Resource " / "temporarily unavailable) while ...").
         var whole = LastLine(pending);
-        if (whole.Length > 0 && whole[^1] == ' ' && last.Length >= MinWordWrapWidth && !pending.Contains(" while ", StringComparison.Ordinal)
-            && (char.IsAsciiLetterLower(c[0]) || c[0] is '(' or '"'))
+        if (unfinished && whole.Length > 0 && whole[^1] == ' ' && (char.IsAsciiLetterLower(c[0]) || c[0] is '(' or '"'))
         {
             return true;
         }
 
         // A wrap at a word boundary inside the message ("upstream sent too big" / "header while reading response header
         // from upstream, ..."): the next line goes on in lowercase and carries an upstream action nginx wrote.
-        if (char.IsAsciiLetterLower(c[0]) && last.Length >= MinWordWrapWidth && !pending.Contains(" while ", StringComparison.Ordinal)
-            && HasUpstreamAction(c))
+        if (unfinished && char.IsAsciiLetterLower(c[0]) && HasUpstreamAction(c))
         {
             return true;
         }

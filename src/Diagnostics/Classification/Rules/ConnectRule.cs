@@ -12,7 +12,7 @@ public sealed class ConnectRule : INginxRule
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
         var m = RuleContext.Message(text, line);
-        var cut = IsCutConnect(m, RuleContext.Action(text, line));
+        var cut = line.ErrnoNumber >= 0 && IsCutConnect(m, RuleContext.Action(text, line));
         if (!cut && !m.StartsWith("connect() ", StringComparison.Ordinal) && !m.StartsWith("kevent() reported that connect() failed", StringComparison.Ordinal))
         {
             verdict = default;
@@ -34,7 +34,7 @@ public sealed class ConnectRule : INginxRule
     }
 
     /// <summary>
-    /// C1/C2 whose "connect() to" was cut by the paste: only "failed" or "PEER failed" is left before the errno, while
+    /// C1/C2 whose "connect() to" was cut by the paste: only "failed" or "PEER failed" is left before the errno group, while
     /// connecting to upstream. Every other "X() failed" keeps its function name, so a message without "()" is connect's.
     /// </summary>
     private static bool IsCutConnect(ReadOnlySpan<char> m, ReadOnlySpan<char> action) =>
