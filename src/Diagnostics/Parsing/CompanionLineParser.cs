@@ -92,6 +92,16 @@ public static class CompanionLineParser
             return TryKernel(s, rest, ref c) || TryAudit(s, rest, ref c);
         }
 
+        // gunicorn quoted without its time and pid: "[CRITICAL] WORKER TIMEOUT (pid:15)", "[ERROR] Worker (pid:15) exited ...".
+        if (IsGunicornLevel(inner) && IsGunicornWorkerLine(s[rest..]))
+        {
+            c.Kind = RecordKind.Gunicorn;
+            c.Level = new Segment(1, close - 1);
+            c.Message = Segment.Between(rest, s.Length);
+            GunicornMessage(s[rest..], ref c);
+            return true;
+        }
+
         // PHP-FPM logging to syslog: "[WARNING] [pool www] child 12 exited on signal 9 ..."
         if (FpmLevel(s, 1) > 0)
         {
@@ -261,7 +271,33 @@ public static class CompanionLineParser
         c.Level = new Segment(p + 1, levelEnd - 1);
         var msgStart = Math.Min(s.Length, p + levelEnd + 2);
         c.Message = Segment.Between(msgStart, s.Length);
-        var m = s[msgStart..];
+        GunicornMessage(s[msgStart..], ref c);
+        return true;
+    }
+
+    private static readonly string[] GunicornLevels = ["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"];
+
+    private static bool IsGunicornLevel(ReadOnlySpan<char> inner)
+    {
+        foreach (var level in GunicornLevels)
+        {
+            if (inner.SequenceEqual(level))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The arbiter's messages about its workers, the only gunicorn lines recognised without time and pid.</summary>
+    private static bool IsGunicornWorkerLine(ReadOnlySpan<char> m) =>
+        m.StartsWith("WORKER TIMEOUT", StringComparison.Ordinal) || m.StartsWith("Worker (pid:", StringComparison.Ordinal)
+        || m.StartsWith("Worker with pid", StringComparison.Ordinal) || m.StartsWith("Booting worker with pid", StringComparison.Ordinal)
+        || m.StartsWith("Worker exiting (pid:", StringComparison.Ordinal);
+
+    private static void GunicornMessage(ReadOnlySpan<char> m, ref CompanionLine c)
+    {
         c.Pid = PidAfter(m, "pid:");
         if (m.StartsWith("WORKER TIMEOUT", StringComparison.Ordinal))
         {
@@ -277,8 +313,6 @@ public static class CompanionLineParser
                 c.Pid = PidAfter(m, "pid ");
             }
         }
-
-        return true;
     }
 
     private static int PidAfter(ReadOnlySpan<char> m, string marker)
@@ -462,7 +496,7 @@ public static class CompanionLineParser
 
         var denied = m[avc..].Contains("denied", StringComparison.Ordinal);
         var nginx = m.Contains("comm=\"nginx\"", StringComparison.Ordinal) || m.Contains(":httpd_t:", StringComparison.Ordinal);
-        c.Cause = denied && nginx ? Causes.SelinuxDenied : Causes.NotAnUpstreamError;
+        c.Cause = denied && nginx && IsConnectDenial(m) ? Causes.SelinuxDenied : Causes.NotAnUpstreamError;
         c.Pid = PidAfter(m, "pid=");
         var comm = m.IndexOf("comm=\"", StringComparison.Ordinal);
         if (comm >= 0)
@@ -474,6 +508,15 @@ public static class CompanionLineParser
 
         return true;
     }
+
+    /// <summary>
+    /// A denial on the way to an upstream: connecting a TCP port (<c>name_connect</c>), a unix stream socket
+    /// (<c>connectto</c>), or writing a socket file. Reading nginx's own files or executable memory is something else.
+    /// </summary>
+    private static bool IsConnectDenial(ReadOnlySpan<char> m) =>
+        m.Contains("name_connect", StringComparison.Ordinal) || m.Contains("connectto", StringComparison.Ordinal)
+        || m.Contains("tclass=sock_file", StringComparison.Ordinal) || m.Contains("tclass=unix_stream_socket", StringComparison.Ordinal)
+        || m.Contains("tclass=tcp_socket", StringComparison.Ordinal);
 
     private static bool TrySelinuxText(ReadOnlySpan<char> s, ref CompanionLine c)
     {
