@@ -9,7 +9,9 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// </summary>
 public static class CompanionLineParser
 {
-    public static bool TryParse(ReadOnlySpan<char> s, out CompanionLine c)
+    public static bool TryParse(ReadOnlySpan<char> s, out CompanionLine c) => TryParse(s, out c, quoted: false);
+
+    private static bool TryParse(ReadOnlySpan<char> s, out CompanionLine c, bool quoted)
     {
         c = new CompanionLine { Pid = -1, Level = Segment.None, Subject = Segment.None, Message = Segment.None, Cause = Causes.NotAnUpstreamError };
         if (s.IsEmpty)
@@ -17,7 +19,7 @@ public static class CompanionLineParser
             return false;
         }
 
-        return s[0] switch
+        var found = s[0] switch
         {
             '[' => TryBracketed(s, ref c),
             't' when s.StartsWith("type=") => TryAudit(s, 0, ref c),
@@ -28,7 +30,50 @@ public static class CompanionLineParser
             >= '0' and <= '9' when TryGunicornPlain(s, ref c) => true,
             _ => TryUwsgi(s, 0, ref c) || TryKernel(s, 0, ref c) || TrySelinuxText(s, ref c),
         };
+        return found || (!quoted && TryQuoted(s, ref c));
     }
+
+    /// <summary>
+    /// A companion record a reporter quoted inside a sentence:
+    /// <c>seen in the logs (`docker logs app`): `[01-Dec-2020 19:59:29] WARNING: [pool www] server reached ...`</c>.
+    /// Only a quote (backtick or double quote) directly followed by '[' within the first 160 characters is tried, once;
+    /// the quoted text must be a whole companion record by itself. Segments are moved back onto the full line.
+    /// </summary>
+    private static bool TryQuoted(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var window = s[..Math.Min(s.Length, 160)];
+        var from = 0;
+        while (from < window.Length)
+        {
+            var i = window[from..].IndexOfAny('`', '"');
+            if (i < 0)
+            {
+                return false;
+            }
+
+            var start = from + i + 1;
+            from = start;
+            if (start >= s.Length || s[start] != '[')
+            {
+                continue;
+            }
+
+            var end = s[start..].IndexOf(s[start - 1]);
+            var inner = end < 0 ? s[start..] : s.Slice(start, end);
+            if (TryParse(inner, out var q, quoted: true))
+            {
+                q.Level = Shift(q.Level, start);
+                q.Subject = Shift(q.Subject, start);
+                q.Message = Shift(q.Message, start);
+                c = q;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Segment Shift(Segment segment, int by) => segment.IsPresent ? new Segment(segment.Start + by, segment.Length) : segment;
 
     /// <summary>gunicorn before 19.x: <c>2010-07-28 23:01:19 [5869] [CRITICAL] WORKER TIMEOUT (pid:5870)</c>, no brackets around the time.</summary>
     private static bool TryGunicornPlain(ReadOnlySpan<char> s, ref CompanionLine c) =>
@@ -410,7 +455,8 @@ public static class CompanionLineParser
 
         if (m.StartsWith("Out of memory", StringComparison.Ordinal) || m.StartsWith("Memory cgroup out of memory", StringComparison.Ordinal)
             || m.StartsWith("Killed process ", StringComparison.Ordinal) || m.StartsWith("oom-kill:", StringComparison.Ordinal)
-            || m.StartsWith("oom_reaper: reaped process", StringComparison.Ordinal) || m.Contains(" invoked oom-killer:", StringComparison.Ordinal))
+            || m.StartsWith("oom_reaper: reaped process", StringComparison.Ordinal) || m.Contains(" invoked oom-killer:", StringComparison.Ordinal)
+            || (m.StartsWith("Process ", StringComparison.Ordinal) && m.Contains(OomEventKill, StringComparison.Ordinal)))
         {
             c.Kind = RecordKind.Kernel;
             c.Cause = Causes.OomKilled;
@@ -444,10 +490,27 @@ public static class CompanionLineParser
         return false;
     }
 
-    /// <summary>"Killed process 1234 (php-fpm8.2)" or "oom-kill:...,task=php-fpm8.2,pid=1234,...".</summary>
+    /// <summary>Kubernetes' node event: "Process nginx (pid: 3860819) triggered an OOM kill on process nginx (pid: 3128340, ...".</summary>
+    private const string OomEventKill = ") triggered an OOM kill on process ";
+
+    /// <summary>"Killed process 1234 (php-fpm8.2)", "oom-kill:...,task=php-fpm8.2,pid=1234,..." or the Kubernetes event.</summary>
     private static void SetKilledProcess(ReadOnlySpan<char> s, int at, ref CompanionLine c)
     {
         var m = s[at..];
+        var ev = m.IndexOf(OomEventKill, StringComparison.Ordinal);
+        if (ev >= 0)
+        {
+            var start = at + ev + OomEventKill.Length;
+            var name = s[start..].IndexOf(" (pid:", StringComparison.Ordinal);
+            if (name > 0)
+            {
+                c.Subject = new Segment(start, name);
+                c.Pid = PidAfter(s[(start + name)..], "(pid:");
+            }
+
+            return;
+        }
+
         var k = m.IndexOf("process ", StringComparison.Ordinal);
         if (k >= 0)
         {
