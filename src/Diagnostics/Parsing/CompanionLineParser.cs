@@ -387,6 +387,12 @@ public static class CompanionLineParser
             time = t;
             p += 27;
         }
+        else if (s[p..].Length > 22 && s[(p + 19)..].StartsWith(" - ") && TimeParsing.Iso(s[p..]) is { } iso)
+        {
+            // log-date in ISO form: "2023-05-08 16:00:32 - DAMN ! worker 3 (pid: 101) died, ..."
+            time = iso;
+            p += 22;
+        }
 
         var m = s[p..];
         string? cause = null;

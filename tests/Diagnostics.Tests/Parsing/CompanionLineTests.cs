@@ -61,6 +61,18 @@ public class CompanionLineTests
         Assert.Null(r.Status);
     }
 
+    [Theory]
+    [InlineData("2026-11-21 13:44:01 - DAMN ! worker 3 (pid: 101) died, killed by signal 9 :( trying respawn ...", "app_crash", 101)]
+    [InlineData("2026-11-21 13:44:01 - *** HARAKIRI ON WORKER 1 (pid: 66, try: 1) ***", "app_worker_timeout", 66)]
+    public void UwsgiLineWithIsoLogDate_IsRecognised(string line, string cause, int pid)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(RecordKind.Uwsgi, r.Kind);
+        Assert.Equal(new DateTime(2026, 11, 21, 13, 44, 1), r.Time);
+        Assert.Equal(pid, r.Pid);
+    }
+
     /// <summary>Where that tolerance stops: quoted text that is no whole companion record, and a kernel report's process table.</summary>
     [Theory]
     [InlineData("I set `[www]` and `pm.max_children = 5` in the pool file; php-fpm then reached pm.max_children setting again")]
