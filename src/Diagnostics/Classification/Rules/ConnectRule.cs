@@ -27,6 +27,15 @@ public sealed class ConnectRule : INginxRule
             return true;
         }
 
+        // The client suffix is there, so nothing was cut before it, yet nginx wrote neither an action nor an upstream: the
+        // upstream module always logs "while connecting to upstream". This is a connect() of a module inside the request,
+        // such as a Lua cosocket in access_by_lua; the module handles the failure and the request goes on.
+        if (line.HasRequestContext && !line.Action.IsPresent && !line.Upstream.IsPresent)
+        {
+            verdict = new Verdict(Causes.NotAnUpstreamError, null);
+            return true;
+        }
+
         var unix = RuleContext.IsUnixTarget(text, line) || (cut && (m[0] == '/' || m.Contains("unix:", StringComparison.Ordinal)));
         var cause = unix ? Unix(line.Errno) : Tcp(line.Errno);
         verdict = new Verdict(cause, 502);
