@@ -11,6 +11,7 @@ public static class NginxClassifier
 {
     private static readonly INginxRule[] Rules =
     [
+        new ScriptLogRule(),
         new ClientAbortRule(),
         new FdExhaustionRule(),
         new NoLiveUpstreamsRule(),
@@ -28,7 +29,7 @@ public static class NginxClassifier
         new NotUpstreamRule(),
     ];
 
-    /// <summary>The rules as bound delegates: one call site for fifteen rule types makes interface dispatch costly.</summary>
+    /// <summary>The rules as bound delegates: one call site for sixteen rule types makes interface dispatch costly.</summary>
     private static readonly RuleMatch[] Matchers = Array.ConvertAll(Rules, rule => (RuleMatch)rule.TryClassify);
 
     public static Verdict Classify(ReadOnlySpan<char> text, in NginxLine line)

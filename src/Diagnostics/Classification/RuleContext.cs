@@ -6,7 +6,30 @@ namespace Nginx502Bot.Diagnostics.Classification;
 /// <summary>Helpers the rules share: phase of the action, upstream context, and the body-phase refinement.</summary>
 internal static class RuleContext
 {
-    public static ReadOnlySpan<char> Message(ReadOnlySpan<char> text, in NginxLine line) => line.Message.Of(text);
+    /// <summary>
+    /// The record's message, without the markdown emphasis a reporter may have put around it inside an otherwise whole
+    /// record (<c>*8 **upstream prematurely closed ...**</c>), or a connection number markdown mangled (<c>_487 recv() ...</c>):
+    /// no nginx message starts with '*', '`' or '_'.
+    /// </summary>
+    public static ReadOnlySpan<char> Message(ReadOnlySpan<char> text, in NginxLine line)
+    {
+        var m = line.Message.Of(text);
+        if (m.Length < 2 || m[0] is not ('*' or '`' or '_'))
+        {
+            return m;
+        }
+
+        var t = m.TrimStart("*`_");
+
+        // "_487 recv() failed ...": markdown turned nginx's "*487" connection number into "_487".
+        var digits = 0;
+        while (m[0] == '_' && digits < t.Length && char.IsAsciiDigit(t[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && digits < t.Length && t[digits] == ' ' ? t[(digits + 1)..] : t;
+    }
 
     public static ReadOnlySpan<char> Action(ReadOnlySpan<char> text, in NginxLine line) => line.Action.Of(text);
 
@@ -23,9 +46,10 @@ internal static class RuleContext
     /// <summary>
     /// An upstream phase, also when a paste cut the action short ("while reading response header"): only the upstream
     /// actions begin that way. "SSL handshaking" is excluded, being a complete client-side action of its own.
+    /// "proxying upgraded connection" is set only by the upstream module's tunnel (ngx_http_upstream.c), after the 101.
     /// </summary>
     private static bool IsUpstreamAction(ReadOnlySpan<char> action) =>
-        action.Contains("upstream", StringComparison.Ordinal)
+        action.Contains("upstream", StringComparison.Ordinal) || action.SequenceEqual(NginxActions.ProxyingUpgraded)
         || (action.Length >= 12 && (NginxActions.ReadingResponseHeader.AsSpan().StartsWith(action, StringComparison.Ordinal)
             || NginxActions.ConnectingToUpstream.AsSpan().StartsWith(action, StringComparison.Ordinal)
             || NginxActions.SendingRequestToUpstream.AsSpan().StartsWith(action, StringComparison.Ordinal)));
@@ -41,8 +65,13 @@ internal static class RuleContext
     /// </summary>
     public static bool ForRequest(in NginxLine line) => line.HasRequestContext || line.ConnectionId >= 0;
 
+    /// <summary>
+    /// The peer is a unix socket: named so in the message ("connect() to unix:...", also when a rejoined wrap left two
+    /// spaces after "to") or in the upstream field.
+    /// </summary>
     public static bool IsUnixTarget(ReadOnlySpan<char> text, in NginxLine line) =>
-        line.Message.Of(text).StartsWith("connect() to unix:", StringComparison.Ordinal)
+        (line.Message.Of(text).StartsWith("connect() to ", StringComparison.Ordinal)
+            && line.Message.Of(text)["connect() to ".Length..].TrimStart(' ').StartsWith("unix:", StringComparison.Ordinal))
         || line.Upstream.Of(text).Contains("://unix:", StringComparison.Ordinal)
         || line.Upstream.Of(text).StartsWith("unix:", StringComparison.Ordinal);
 }

@@ -9,7 +9,9 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// </summary>
 public static class CompanionLineParser
 {
-    public static bool TryParse(ReadOnlySpan<char> s, out CompanionLine c)
+    public static bool TryParse(ReadOnlySpan<char> s, out CompanionLine c) => TryParse(s, out c, quoted: false);
+
+    private static bool TryParse(ReadOnlySpan<char> s, out CompanionLine c, bool quoted)
     {
         c = new CompanionLine { Pid = -1, Level = Segment.None, Subject = Segment.None, Message = Segment.None, Cause = Causes.NotAnUpstreamError };
         if (s.IsEmpty)
@@ -17,7 +19,7 @@ public static class CompanionLineParser
             return false;
         }
 
-        return s[0] switch
+        var found = s[0] switch
         {
             '[' => TryBracketed(s, ref c),
             't' when s.StartsWith("type=") => TryAudit(s, 0, ref c),
@@ -28,7 +30,50 @@ public static class CompanionLineParser
             >= '0' and <= '9' when TryGunicornPlain(s, ref c) => true,
             _ => TryUwsgi(s, 0, ref c) || TryKernel(s, 0, ref c) || TrySelinuxText(s, ref c),
         };
+        return found || (!quoted && TryQuoted(s, ref c));
     }
+
+    /// <summary>
+    /// A companion record a reporter quoted inside a sentence:
+    /// <c>seen in the logs (`docker logs app`): `[01-Dec-2020 19:59:29] WARNING: [pool www] server reached ...`</c>.
+    /// Only a quote (backtick or double quote) directly followed by '[' within the first 160 characters is tried, once;
+    /// the quoted text must be a whole companion record by itself. Segments are moved back onto the full line.
+    /// </summary>
+    private static bool TryQuoted(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var window = s[..Math.Min(s.Length, 160)];
+        var from = 0;
+        while (from < window.Length)
+        {
+            var i = window[from..].IndexOfAny('`', '"');
+            if (i < 0)
+            {
+                return false;
+            }
+
+            var start = from + i + 1;
+            from = start;
+            if (start >= s.Length || s[start] != '[')
+            {
+                continue;
+            }
+
+            var end = s[start..].IndexOf(s[start - 1]);
+            var inner = end < 0 ? s[start..] : s.Slice(start, end);
+            if (TryParse(inner, out var q, quoted: true))
+            {
+                q.Level = Shift(q.Level, start);
+                q.Subject = Shift(q.Subject, start);
+                q.Message = Shift(q.Message, start);
+                c = q;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Segment Shift(Segment segment, int by) => segment.IsPresent ? new Segment(segment.Start + by, segment.Length) : segment;
 
     /// <summary>gunicorn before 19.x: <c>2010-07-28 23:01:19 [5869] [CRITICAL] WORKER TIMEOUT (pid:5870)</c>, no brackets around the time.</summary>
     private static bool TryGunicornPlain(ReadOnlySpan<char> s, ref CompanionLine c) =>
@@ -90,6 +135,16 @@ public static class CompanionLineParser
         if (IsMonotonic(inner))
         {
             return TryKernel(s, rest, ref c) || TryAudit(s, rest, ref c);
+        }
+
+        // gunicorn quoted without its time and pid: "[CRITICAL] WORKER TIMEOUT (pid:15)", "[ERROR] Worker (pid:15) exited ...".
+        if (IsGunicornLevel(inner) && IsGunicornWorkerLine(s[rest..]))
+        {
+            c.Kind = RecordKind.Gunicorn;
+            c.Level = new Segment(1, close - 1);
+            c.Message = Segment.Between(rest, s.Length);
+            GunicornMessage(s[rest..], ref c);
+            return true;
         }
 
         // PHP-FPM logging to syslog: "[WARNING] [pool www] child 12 exited on signal 9 ..."
@@ -261,7 +316,33 @@ public static class CompanionLineParser
         c.Level = new Segment(p + 1, levelEnd - 1);
         var msgStart = Math.Min(s.Length, p + levelEnd + 2);
         c.Message = Segment.Between(msgStart, s.Length);
-        var m = s[msgStart..];
+        GunicornMessage(s[msgStart..], ref c);
+        return true;
+    }
+
+    private static readonly string[] GunicornLevels = ["CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG"];
+
+    private static bool IsGunicornLevel(ReadOnlySpan<char> inner)
+    {
+        foreach (var level in GunicornLevels)
+        {
+            if (inner.SequenceEqual(level))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The arbiter's messages about its workers, the only gunicorn lines recognised without time and pid.</summary>
+    private static bool IsGunicornWorkerLine(ReadOnlySpan<char> m) =>
+        m.StartsWith("WORKER TIMEOUT", StringComparison.Ordinal) || m.StartsWith("Worker (pid:", StringComparison.Ordinal)
+        || m.StartsWith("Worker with pid", StringComparison.Ordinal) || m.StartsWith("Booting worker with pid", StringComparison.Ordinal)
+        || m.StartsWith("Worker exiting (pid:", StringComparison.Ordinal);
+
+    private static void GunicornMessage(ReadOnlySpan<char> m, ref CompanionLine c)
+    {
         c.Pid = PidAfter(m, "pid:");
         if (m.StartsWith("WORKER TIMEOUT", StringComparison.Ordinal))
         {
@@ -277,8 +358,6 @@ public static class CompanionLineParser
                 c.Pid = PidAfter(m, "pid ");
             }
         }
-
-        return true;
     }
 
     private static int PidAfter(ReadOnlySpan<char> m, string marker)
@@ -307,6 +386,12 @@ public static class CompanionLineParser
         {
             time = t;
             p += 27;
+        }
+        else if (s[p..].Length > 22 && s[(p + 19)..].StartsWith(" - ") && TimeParsing.Iso(s[p..]) is { } iso)
+        {
+            // log-date in ISO form: "2023-05-08 16:00:32 - DAMN ! worker 3 (pid: 101) died, ..."
+            time = iso;
+            p += 22;
         }
 
         var m = s[p..];
@@ -376,7 +461,8 @@ public static class CompanionLineParser
 
         if (m.StartsWith("Out of memory", StringComparison.Ordinal) || m.StartsWith("Memory cgroup out of memory", StringComparison.Ordinal)
             || m.StartsWith("Killed process ", StringComparison.Ordinal) || m.StartsWith("oom-kill:", StringComparison.Ordinal)
-            || m.StartsWith("oom_reaper: reaped process", StringComparison.Ordinal) || m.Contains(" invoked oom-killer:", StringComparison.Ordinal))
+            || m.StartsWith("oom_reaper: reaped process", StringComparison.Ordinal) || m.Contains(" invoked oom-killer:", StringComparison.Ordinal)
+            || (m.StartsWith("Process ", StringComparison.Ordinal) && m.Contains(OomEventKill, StringComparison.Ordinal)))
         {
             c.Kind = RecordKind.Kernel;
             c.Cause = Causes.OomKilled;
@@ -410,10 +496,27 @@ public static class CompanionLineParser
         return false;
     }
 
-    /// <summary>"Killed process 1234 (php-fpm8.2)" or "oom-kill:...,task=php-fpm8.2,pid=1234,...".</summary>
+    /// <summary>Kubernetes' node event: "Process nginx (pid: 3860819) triggered an OOM kill on process nginx (pid: 3128340, ...".</summary>
+    private const string OomEventKill = ") triggered an OOM kill on process ";
+
+    /// <summary>"Killed process 1234 (php-fpm8.2)", "oom-kill:...,task=php-fpm8.2,pid=1234,..." or the Kubernetes event.</summary>
     private static void SetKilledProcess(ReadOnlySpan<char> s, int at, ref CompanionLine c)
     {
         var m = s[at..];
+        var ev = m.IndexOf(OomEventKill, StringComparison.Ordinal);
+        if (ev >= 0)
+        {
+            var start = at + ev + OomEventKill.Length;
+            var name = s[start..].IndexOf(" (pid:", StringComparison.Ordinal);
+            if (name > 0)
+            {
+                c.Subject = new Segment(start, name);
+                c.Pid = PidAfter(s[(start + name)..], "(pid:");
+            }
+
+            return;
+        }
+
         var k = m.IndexOf("process ", StringComparison.Ordinal);
         if (k >= 0)
         {
@@ -462,7 +565,7 @@ public static class CompanionLineParser
 
         var denied = m[avc..].Contains("denied", StringComparison.Ordinal);
         var nginx = m.Contains("comm=\"nginx\"", StringComparison.Ordinal) || m.Contains(":httpd_t:", StringComparison.Ordinal);
-        c.Cause = denied && nginx ? Causes.SelinuxDenied : Causes.NotAnUpstreamError;
+        c.Cause = denied && nginx && IsConnectDenial(m) ? Causes.SelinuxDenied : Causes.NotAnUpstreamError;
         c.Pid = PidAfter(m, "pid=");
         var comm = m.IndexOf("comm=\"", StringComparison.Ordinal);
         if (comm >= 0)
@@ -474,6 +577,15 @@ public static class CompanionLineParser
 
         return true;
     }
+
+    /// <summary>
+    /// A denial on the way to an upstream: connecting a TCP port (<c>name_connect</c>), a unix stream socket
+    /// (<c>connectto</c>), or writing a socket file. Reading nginx's own files or executable memory is something else.
+    /// </summary>
+    private static bool IsConnectDenial(ReadOnlySpan<char> m) =>
+        m.Contains("name_connect", StringComparison.Ordinal) || m.Contains("connectto", StringComparison.Ordinal)
+        || m.Contains("tclass=sock_file", StringComparison.Ordinal) || m.Contains("tclass=unix_stream_socket", StringComparison.Ordinal)
+        || m.Contains("tclass=tcp_socket", StringComparison.Ordinal);
 
     private static bool TrySelinuxText(ReadOnlySpan<char> s, ref CompanionLine c)
     {

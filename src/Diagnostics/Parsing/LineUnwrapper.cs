@@ -36,7 +36,8 @@ public static class LineUnwrapper
             }
 
             if ((skip = CriPrefix(s)) > 0 || (skip = ComposePrefix(s, offset, ref envelope)) > 0
-                || (skip = KubectlPrefix(s)) > 0 || (skip = SyslogPrefix(s, offset, defaultYear, ref envelope)) > 0)
+                || (skip = KubectlPrefix(s)) > 0 || (skip = SyslogPrefix(s, offset, defaultYear, ref envelope)) > 0
+                || (skip = DockerTimestampPrefix(s)) > 0)
             {
                 offset += skip;
                 s = s[skip..];
@@ -82,6 +83,16 @@ public static class LineUnwrapper
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// <c>docker logs --timestamps</c>: <c>2024-04-10T14:39:26.708084488Z message</c> (RFC 3339, nanoseconds, UTC). Tried
+    /// after syslog, whose ISO form is followed by a host and a tag instead.
+    /// </summary>
+    private static int DockerTimestampPrefix(ReadOnlySpan<char> s)
+    {
+        var sp = s.IndexOf(' ');
+        return sp >= 20 && s[10] == 'T' && s[sp - 1] == 'Z' && TimeParsing.Iso(s) is not null && sp + 1 < s.Length ? sp + 1 : 0;
     }
 
     /// <summary>docker-compose: <c>web_1  | message</c> or <c>web-1  | message</c>.</summary>
@@ -148,6 +159,7 @@ public static class LineUnwrapper
 
         var rest = s[p..];
         int afterTime;
+        var bsd = false;
         if (rest.Length > 16 && TimeParsing.Month(rest) > 0 && rest[3] == ' ')
         {
             var dayStart = rest[4] == ' ' ? 5 : 4;
@@ -160,6 +172,7 @@ public static class LineUnwrapper
 
             envelope.Time = TimeParsing.Make(defaultYear, TimeParsing.Month(rest), day, h, m, sec);
             afterTime = p + q + 9;
+            bsd = true;
         }
         else if (TimeParsing.Iso(rest) is { } iso && rest.IndexOf(' ') is var sp and > 18)
         {
@@ -171,10 +184,10 @@ public static class LineUnwrapper
             return 0;
         }
 
-        return HostAndTag(s, afterTime, offset, ref envelope);
+        return HostAndTag(s, afterTime, offset, ref envelope, bsd);
     }
 
-    private static int HostAndTag(ReadOnlySpan<char> s, int at, int offset, ref Envelope envelope)
+    private static int HostAndTag(ReadOnlySpan<char> s, int at, int offset, ref Envelope envelope, bool bsd)
     {
         if (at >= s.Length || s[at] != ' ')
         {
@@ -186,6 +199,13 @@ public static class LineUnwrapper
         if (hostLen <= 0)
         {
             return 0;
+        }
+
+        // A host left out (journalctl output trimmed by the reporter): "Jan 09 14:15:16 kernel: Out of memory: ...".
+        // The first word is then the tag itself, "kernel:" or "php-fpm[123]:"; host names carry no ':' at their end.
+        if (bsd && s[hostStart + hostLen - 1] == ':' && IsProgramTag(s.Slice(hostStart, hostLen - 1)))
+        {
+            return s.Slice(hostStart, hostLen - 1).SequenceEqual("kernel") ? hostStart : hostStart + hostLen + 1;
         }
 
         var tagStart = hostStart + hostLen + 1;
@@ -202,6 +222,21 @@ public static class LineUnwrapper
         // Keep "kernel: " for the kernel recogniser; it needs to know the source.
         return tag.SequenceEqual("kernel") ? tagStart : end;
     }
+
+    /// <summary>A syslog tag as programs set it: lower-case name characters and an optional <c>[pid]</c>.</summary>
+    private static bool IsProgramTag(ReadOnlySpan<char> tag)
+    {
+        var bracket = tag.IndexOf('[');
+        var name = bracket < 0 ? tag : tag[..bracket];
+        if (name.IsEmpty || name.Length > 48 || name.ContainsAnyExcept(TagChars))
+        {
+            return false;
+        }
+
+        return bracket < 0 || (tag[^1] == ']' && tag.Length - bracket > 2 && !tag[(bracket + 1)..^1].ContainsAnyExceptInRange('0', '9'));
+    }
+
+    private static readonly System.Buffers.SearchValues<char> TagChars = System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789-_./@");
 
     private static int Rfc5424(ReadOnlySpan<char> s, int at, int offset, ref Envelope envelope)
     {

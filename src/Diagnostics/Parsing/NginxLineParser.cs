@@ -50,6 +50,7 @@ public static class NginxLineParser
         "FastCGI sent in stderr", "no resolver defined to resolve", "socket() failed", "client prematurely closed connection",
         "client closed connection", "client closed prematurely connection",
         "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
+        "accept4() failed", "accept() failed",
     ];
 
     /// <summary>
@@ -59,12 +60,17 @@ public static class NginxLineParser
     /// </summary>
     private static bool TryParseLoose(ReadOnlySpan<char> s, ref NginxLine line)
     {
-        // A paste's indentation.
+        // Prose after the action of a quoted record ("... to upstream" error.) is not part of it.
+        s = s[..ActionEnd(s)];
+
+        // A paste's indentation, then list bullets and comment marks put in front of a quoted line ("  - ", "# ").
         var start = 0;
         while (start < s.Length && s[start] is ' ' or '\t')
         {
             start++;
         }
+
+        start = SkipMarkers(s, start);
 
         var embedded = EmbeddedRecordStart(s, start);
         if (embedded >= 0 && TryParseTime(s[embedded..], out line.Time))
@@ -124,8 +130,207 @@ public static class NginxLineParser
             return true;
         }
 
+        // A message quoted in prose: "error.log : upstream prematurely ...", ("connect() to unix:... failed ...").
+        var lead = ProseLead(body);
+        if (lead > 0)
+        {
+            ParseBody(s, p + lead, ref line);
+            return true;
+        }
+
+        // A message that lost its first words ("connect() to "), kept from the errno group on: "/run/app.sock failed
+        // (2: No such file or directory) while connecting to upstream". nginx's errno group and upstream action mark it.
+        if (CutBeforeErrno(body))
+        {
+            ParseBody(s, p, ref line);
+            return true;
+        }
+
         line.ConnectionId = -1;
         line.Pid = line.Tid = 0;
+        return false;
+    }
+
+    /// <summary>
+    /// Skips markdown bullets and quote marks and shell comment marks ("- ", "+ ", "# ", "> ", "* ") before a line.
+    /// "*" before a digit is nginx's own connection number, never a bullet.
+    /// </summary>
+    private static int SkipMarkers(ReadOnlySpan<char> s, int start)
+    {
+        for (var round = 0; round < 3 && start + 1 < s.Length && s[start] is '-' or '+' or '#' or '>' or '*' && s[start + 1] == ' '; round++)
+        {
+            start += 2;
+            while (start < s.Length && s[start] == ' ')
+            {
+                start++;
+            }
+        }
+
+        return start;
+    }
+
+    /// <summary>True when the text holds one of the message starts nginx writes for upstream trouble.</summary>
+    internal static bool MentionsKnownMessage(ReadOnlySpan<char> s)
+    {
+        foreach (var bare in BareMessageStarts)
+        {
+            if (s.Contains(bare, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Widest prose a reporter puts before a quoted message ("Symfony application error : ").</summary>
+    private const int MaxProseLead = 100;
+
+    /// <summary>
+    /// Where a known message starts after a reporter's lead-in: behind ": ", or an opening quote, parenthesis or backtick.
+    /// -1 when there is none in the first <see cref="MaxProseLead"/> characters.
+    /// </summary>
+    private static int ProseLead(ReadOnlySpan<char> body)
+    {
+        var head = body[..Math.Min(body.Length, MaxProseLead)];
+        var best = -1;
+        foreach (var bare in BareMessageStarts)
+        {
+            // Every occurrence: the first "upstream " may be prose ("connecting to upstream over TLS: upstream SSL ...").
+            for (var from = 0; from < head.Length;)
+            {
+                var next = head[from..].IndexOf(bare, StringComparison.Ordinal);
+                if (next < 0)
+                {
+                    break;
+                }
+
+                var at = from + next;
+                if (at > 0 && Opened(head, at) && (best < 0 || at < best))
+                {
+                    best = at;
+                    break;
+                }
+
+                from = at + 1;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// True when a quote, parenthesis, backtick or ": " opens the text at <paramref name="at"/>, possibly with nginx's
+    /// connection number or spaces in between (<c>"23681 peer closed ...</c>, <c>"*5 connect() ...</c>).
+    /// </summary>
+    private static bool Opened(ReadOnlySpan<char> head, int at)
+    {
+        var i = at;
+        if (i > 1 && head[i - 1] == ' ' && char.IsAsciiDigit(head[i - 2]))
+        {
+            i -= 2;
+            while (i > 0 && char.IsAsciiDigit(head[i - 1]))
+            {
+                i--;
+            }
+
+            if (i > 0 && head[i - 1] == '*')
+            {
+                i--;
+            }
+
+            // The paste starts at the connection number itself, its "*" lost: "3 SSL_do_handshake() failed ...".
+            if (i == 0)
+            {
+                return true;
+            }
+        }
+
+        // Spaces a writer left inside the quotes ("‘ client closed ...").
+        var j = i;
+        while (j > 0 && head[j - 1] == ' ')
+        {
+            j--;
+        }
+
+        // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection".
+        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018'
+            || (j < i && head[j - 1] == ':')
+            || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' '));
+    }
+
+    /// <summary>
+    /// Where a pasted record ends when prose or punctuation follows its action (<c>... to upstream.</c>,
+    /// <c>... to upstream" error.</c>): right after the last known action, unless the client suffix follows it.
+    /// </summary>
+    private static int ActionEnd(ReadOnlySpan<char> s)
+    {
+        var w = s.LastIndexOf(" while ", StringComparison.Ordinal);
+        if (w < 0)
+        {
+            return s.Length;
+        }
+
+        var candidate = s[(w + " while ".Length)..];
+        foreach (var action in NginxActions.Known)
+        {
+            if (candidate.StartsWith(action, StringComparison.Ordinal))
+            {
+                var rest = candidate[action.Length..];
+                return rest.IsEmpty || rest[0] == ',' || char.IsAsciiLetterOrDigit(rest[0]) ? s.Length : w + " while ".Length + action.Length;
+            }
+        }
+
+        return s.Length;
+    }
+
+    /// <summary>The actions nginx writes while it talks to an upstream; a cut message is read only with one of these.</summary>
+    private static readonly string[] UpstreamActions =
+    [
+        " while " + NginxActions.ConnectingToUpstream, " while " + NginxActions.SslHandshakingToUpstream,
+        " while " + NginxActions.SendingRequestToUpstream, " while " + NginxActions.ReadingResponseHeader,
+        " while " + NginxActions.ReadingUpstream, " while " + NginxActions.ProxyingUpgraded,
+    ];
+
+    /// <summary>
+    /// <c>... failed (N: text) while &lt;upstream action&gt;</c> with the start of the message gone: the errno group
+    /// right after "failed", then an upstream action.
+    /// </summary>
+    private static bool CutBeforeErrno(ReadOnlySpan<char> body)
+    {
+        // Only the reason group of an SSL failure is left: "(SSL: error:...) while SSL handshaking to upstream".
+        if (body.StartsWith("(SSL: ", StringComparison.Ordinal))
+        {
+            return body.Contains(" while " + NginxActions.SslHandshakingToUpstream, StringComparison.Ordinal);
+        }
+
+        var failed = body.IndexOf("failed (", StringComparison.Ordinal);
+        if (failed < 0 || failed > MaxProseLead || (failed > 0 && body[failed - 1] != ' '))
+        {
+            return false;
+        }
+
+        // nginx's errno group: "(N: text)".
+        var p = failed + "failed (".Length;
+        var digits = p;
+        while (digits < body.Length && char.IsAsciiDigit(body[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == p || digits + 1 >= body.Length || body[digits] != ':' || body[digits + 1] != ' ')
+        {
+            return false;
+        }
+
+        foreach (var action in UpstreamActions)
+        {
+            if (body[failed..].Contains(action, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 

@@ -14,6 +14,9 @@ public static class WrappedPaste
     /// <summary>A terminal wraps a word only at its width; shorter lines ended where the writer ended them.</summary>
     private const int MinWrapWidth = 72;
 
+    /// <summary>A wrap between words leaves the line shorter than the width by the next word; blogs wrap at 60-80.</summary>
+    private const int MinWordWrapWidth = 48;
+
     private static readonly string[] SuffixKeys = ["client: ", "server: ", "request: ", "upstream: ", "host: ", "referrer: "];
 
     /// <summary>True when <paramref name="content"/> continues the wrapped nginx record <paramref name="pending"/>.</summary>
@@ -52,6 +55,25 @@ public static class WrappedPaste
 
         var last = LastLine(pending).TrimEnd(' ');
 
+        // The two rules below join only a record of a family nginx always writes with an action, that has not reached it.
+        var unfinished = last.Length >= MinWordWrapWidth && !pending.Contains(" while ", StringComparison.Ordinal)
+            && NginxLineParser.MentionsKnownMessage(pending);
+
+        // The writer's wrap kept the separating space at the end of the line
+        // ("... connect() to " / "unix:/tmp/app.sock failed (11: Resource " / "temporarily unavailable) while ...").
+        var whole = LastLine(pending);
+        if (unfinished && whole.Length > 0 && whole[^1] == ' ' && (char.IsAsciiLetterLower(c[0]) || c[0] is '(' or '"'))
+        {
+            return true;
+        }
+
+        // A wrap at a word boundary inside the message ("upstream sent too big" / "header while reading response header
+        // from upstream, ..."): the next line goes on in lowercase and carries an upstream action nginx wrote.
+        if (unfinished && char.IsAsciiLetterLower(c[0]) && HasUpstreamAction(c))
+        {
+            return true;
+        }
+
         // Split after "PID#TID:": the message with its *CID follows.
         if (c[0] == '*' && char.IsAsciiDigit(c[1]) && last.EndsWith(':'))
         {
@@ -62,6 +84,26 @@ public static class WrappedPaste
         // Not once the action was read: a bare message on the next line ("upstream timed out ...") is a record of its own.
         return LastLine(pending).Length >= MinWrapWidth && char.IsAsciiLetter(last[^1]) && char.IsAsciiLetterLower(c[0])
             && !pending.Contains(" while ", StringComparison.Ordinal);
+    }
+
+    private static readonly string[] UpstreamActions =
+    [
+        " while " + NginxActions.ConnectingToUpstream, " while " + NginxActions.SslHandshakingToUpstream,
+        " while " + NginxActions.SendingRequestToUpstream, " while " + NginxActions.ReadingResponseHeader,
+        " while " + NginxActions.ReadingUpstream,
+    ];
+
+    private static bool HasUpstreamAction(ReadOnlySpan<char> c)
+    {
+        foreach (var action in UpstreamActions)
+        {
+            if (c.Contains(action, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ReadOnlySpan<char> LastLine(ReadOnlySpan<char> s)

@@ -108,6 +108,11 @@ public class NginxClassifierTests
     // Not upstream
     [InlineData(P + "*1 open() \"/usr/share/nginx/html/favicon.ico\" failed (2: No such file or directory), client: 1.2.3.4, server: a, request: \"GET /favicon.ico HTTP/1.1\", host: \"a\"", "not_an_upstream_error", 404)]
     [InlineData(P + "*1 client intended to send too large body: 2000000 bytes, client: 1.2.3.4, server: a, request: \"POST /u HTTP/1.1\", host: \"a\"", "not_an_upstream_error", 413)]
+    [InlineData("2026/11/21 13:41:14 [error] 1948#13972: *1 CreateFile() \"C:/nginx/html/favicon.ico\" failed (2: The system cannot find the file specified), client: 1.2.3.4, server: a, request: \"GET /favicon.ico HTTP/1.1\", host: \"a\"", "not_an_upstream_error", 404)]
+    // connect() of a module inside the request (a Lua cosocket): whole suffix, no action, no upstream; with them it is the upstream's
+    [InlineData("2026/11/21 13:41:14 [crit] 6087#6087: *1 connect() to unix:/run/x.sock failed (2: No such file or directory), client: 1.2.3.4, server: a, request: \"GET / HTTP/1.1\", host: \"a\"", "not_an_upstream_error", null)]
+    [InlineData("2026/11/21 13:41:14 [crit] 6087#6087: *1 connect() to unix:/run/x.sock failed (2: No such file or directory) while connecting to upstream, client: 1.2.3.4, server: a, request: \"GET / HTTP/1.1\", host: \"a\"", "unix_socket_missing", 502)]
+    [InlineData("2026/11/21 13:41:14 [crit] 6087#6087: *1 connect() to unix:/run/x.sock failed (2: No such file or directory), client: 1.2.3.4, server: a, request: \"GET / HTTP/1.1\", upstream: \"fastcgi://unix:/run/x.sock:\", host: \"a\"", "unix_socket_missing", 502)]
     [InlineData("2026/11/21 13:41:14 [notice] 6087#6087: signal process started", "not_an_upstream_error", null)]
     [InlineData("this is not a log line at all", "not_an_upstream_error", null)]
     // Pasted without the time, or as the bare message (common in bug reports and chat)

@@ -43,6 +43,48 @@ public class CompanionLineTests
         }
     }
 
+    /// <summary>Companion records as reporters quote them: inside a sentence, journalctl with the host left out, Kubernetes' OOM event.</summary>
+    [Theory]
+    [InlineData("As seen in the logs (`docker logs app_1`): `[21-Nov-2026 13:42:01] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it`", "fpm_pool_exhausted", RecordKind.PhpFpm, "www")]
+    [InlineData("the pool log says \"[21-Nov-2026 13:42:01] WARNING: [pool api] child 4242 exited on signal 11 (SIGSEGV) after 1.0 seconds from start\" each time", "app_crash", RecordKind.PhpFpm, "api")]
+    [InlineData("Nov 21 13:42:01 kernel: Out of memory: Killed process 4242 (uvicorn) total-vm:812345kB, anon-rss:512000kB", "oom_killed", RecordKind.Kernel, "uvicorn")]
+    [InlineData("Nov 21 13:42:01 kernel: [12345.678901] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task=gunicorn,pid=4242,uid=33", "oom_killed", RecordKind.Kernel, "gunicorn")]
+    [InlineData("Nov 21 13:42:01 php-fpm[812]: [WARNING] [pool www] child 4242 exited on signal 9 (SIGKILL) after 3.0 seconds from start", "app_crash", RecordKind.PhpFpm, "www")]
+    [InlineData("Process nginx (pid: 3860819) triggered an OOM kill on process php-fpm (pid: 3128340, oom_score: 2086003, oom_score_adj: 936). The process had reached 2097152 pages in size.", "oom_killed", RecordKind.Kernel, "php-fpm")]
+    [InlineData("[12345.678901] oom_reaper: reaped process 4242 (uwsgi), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB", "oom_killed", RecordKind.Kernel, "uwsgi")]
+    public void QuotedCompanionLine_IsRecognised(string line, string cause, RecordKind kind, string subject)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(kind, r.Kind);
+        Assert.Equal(subject, r.Subject);
+        Assert.Null(r.Status);
+    }
+
+    [Theory]
+    [InlineData("2026-11-21 13:44:01 - DAMN ! worker 3 (pid: 101) died, killed by signal 9 :( trying respawn ...", "app_crash", 101)]
+    [InlineData("2026-11-21 13:44:01 - *** HARAKIRI ON WORKER 1 (pid: 66, try: 1) ***", "app_worker_timeout", 66)]
+    public void UwsgiLineWithIsoLogDate_IsRecognised(string line, string cause, int pid)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(RecordKind.Uwsgi, r.Kind);
+        Assert.Equal(new DateTime(2026, 11, 21, 13, 44, 1), r.Time);
+        Assert.Equal(pid, r.Pid);
+    }
+
+    /// <summary>Where that tolerance stops: quoted text that is no whole companion record, and a kernel report's process table.</summary>
+    [Theory]
+    [InlineData("I set `[www]` and `pm.max_children = 5` in the pool file; php-fpm then reached pm.max_children setting again")]
+    [InlineData("the docs say \"[pool www] server reached pm.max_children\" is harmless")]
+    [InlineData("Nov 21 13:42:01 kernel: [ 4242]    33  4242   104205    11897   532480        0             0 php-fpm8.2")]
+    [InlineData("Nov 21 13:42:01 kernel: CPU: 4 PID: 63635 Comm: uwsgi Not tainted 5.4.0-77-generic #86-Ubuntu")]
+    public void TextThatOnlyMentionsACompanionRecord_IsNotOne(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal("not_an_upstream_error", r.Cause);
+    }
+
     [Fact]
     public void AuditEpoch_BecomesTheRecordTime()
     {

@@ -12,16 +12,43 @@ public sealed class ConnectRule : INginxRule
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
         var m = RuleContext.Message(text, line);
-        if (!m.StartsWith("connect() ", StringComparison.Ordinal) && !m.StartsWith("kevent() reported that connect() failed", StringComparison.Ordinal))
+        var cut = line.ErrnoNumber >= 0 && IsCutConnect(m, RuleContext.Action(text, line));
+        if (!cut && !m.StartsWith("connect() ", StringComparison.Ordinal) && !m.StartsWith("kevent() reported that connect() failed", StringComparison.Ordinal))
         {
             verdict = default;
             return false;
         }
 
-        var cause = RuleContext.IsUnixTarget(text, line) ? Unix(line.Errno) : Tcp(line.Errno);
+        // A whole record (it has nginx's PID) without a client connection or an upstream: nginx's own connect(), e.g.
+        // to its syslog server ("while logging to syslog"). No request is behind it.
+        if (line.Pid > 0 && !RuleContext.ForRequest(line) && !RuleContext.UpstreamContext(text, line))
+        {
+            verdict = new Verdict(Causes.NotAnUpstreamError, null);
+            return true;
+        }
+
+        // The client suffix is there, so nothing was cut before it, yet nginx wrote neither an action nor an upstream: the
+        // upstream module always logs "while connecting to upstream". This is a connect() of a module inside the request,
+        // such as a Lua cosocket in access_by_lua; the module handles the failure and the request goes on.
+        if (line.HasRequestContext && !line.Action.IsPresent && !line.Upstream.IsPresent)
+        {
+            verdict = new Verdict(Causes.NotAnUpstreamError, null);
+            return true;
+        }
+
+        var unix = RuleContext.IsUnixTarget(text, line) || (cut && (m[0] == '/' || m.Contains("unix:", StringComparison.Ordinal)));
+        var cause = unix ? Unix(line.Errno) : Tcp(line.Errno);
         verdict = new Verdict(cause, 502);
         return true;
     }
+
+    /// <summary>
+    /// C1/C2 whose "connect() to" was cut by the paste: only "failed" or "PEER failed" is left before the errno group, while
+    /// connecting to upstream. Every other "X() failed" keeps its function name, so a message without "()" is connect's.
+    /// </summary>
+    private static bool IsCutConnect(ReadOnlySpan<char> m, ReadOnlySpan<char> action) =>
+        m.Length > 0 && (m.SequenceEqual("failed") || m.EndsWith(" failed", StringComparison.Ordinal)) && !m.Contains("()", StringComparison.Ordinal)
+        && action.SequenceEqual(NginxActions.ConnectingToUpstream);
 
     private static string Unix(Errno errno) => errno switch
     {

@@ -22,7 +22,10 @@ public sealed class FdExhaustionRule : INginxRule
         }
 
         var accepting = m.StartsWith("accept", StringComparison.Ordinal);
-        verdict = new Verdict(Causes.FdExhaustion, !accepting && line.HasRequestContext ? 500 : null);
+        // A request's own upstream connect (its client suffix, or a paste that cut the suffix but kept the *CID and the
+        // upstream action) gets nginx's 500; on accept no request exists yet.
+        var forRequest = line.HasRequestContext || (line.ConnectionId >= 0 && RuleContext.UpstreamContext(text, line));
+        verdict = new Verdict(Causes.FdExhaustion, !accepting && forRequest ? 500 : null);
         return true;
     }
 }

@@ -17,8 +17,9 @@ public sealed class NotUpstreamRule : INginxRule
 
     private static int? StatusOf(ReadOnlySpan<char> m, Errno errno)
     {
+        // "CreateFile() ..." is the Windows build's open() (ngx_open_file_n in os/win32).
         if ((m.StartsWith("open() \"", StringComparison.Ordinal) || m.EndsWith("\" is not found", StringComparison.Ordinal)
-            || m.StartsWith("stat() \"", StringComparison.Ordinal)) && errno != Errno.None)
+            || m.StartsWith("stat() \"", StringComparison.Ordinal) || m.StartsWith("CreateFile() \"", StringComparison.Ordinal)) && errno != Errno.None)
         {
             return errno switch
             {

@@ -31,10 +31,15 @@ public sealed class UpstreamTlsRule : INginxRule
             return true;
         }
 
+        // A paste that kept only the reason group of S1 ("(SSL: ...wrong version number) while SSL handshaking ...").
         var handshake = m.StartsWith("SSL_do_handshake() failed", StringComparison.Ordinal)
-            || m.StartsWith("peer closed connection in SSL handshake", StringComparison.Ordinal);
+            || m.StartsWith("peer closed connection in SSL handshake", StringComparison.Ordinal)
+            || m.StartsWith("(SSL: ", StringComparison.Ordinal);
+        // Without a parsed action (a paste broke the suffix, e.g. a stray quote after the client address) the record's
+        // text still names the upstream handshake.
         var towardUpstream = RuleContext.Action(text, line).SequenceEqual(NginxActions.SslHandshakingToUpstream)
-            || (!line.Action.IsPresent && line.Upstream.IsPresent);
+            || (!line.Action.IsPresent && (line.Upstream.IsPresent
+                || text.Contains(" while " + NginxActions.SslHandshakingToUpstream, StringComparison.Ordinal)));
         if (handshake)
         {
             verdict = towardUpstream ? new Verdict(Causes.UpstreamTls, 502) : new Verdict(Causes.NotAnUpstreamError, null);

@@ -1,0 +1,122 @@
+using Nginx502Bot.Diagnostics.Analysis;
+using Nginx502Bot.Diagnostics.Records;
+
+namespace Nginx502Bot.Diagnostics.Tests.Parsing;
+
+/// <summary>
+/// nginx records quoted in prose, cut at the front, wrapped by a writer, or written by something that only looks like
+/// nginx. Built here from nginx's templates (nginx-502-messages.md), not copied from the public corpus, so the
+/// tolerance shown is general; the negative rows show where it stops.
+/// </summary>
+public class QuotedLineTests
+{
+    private const string Sfx = ", client: 10.0.0.1, server: shop.test, request: \"GET /cart HTTP/1.1\", upstream: \"http://10.0.0.9:8080/cart\", host: \"shop.test\"";
+
+    [Theory]
+    [InlineData("error.log : upstream prematurely closed connection while reading response header from upstream", "premature_close", 502)]
+    [InlineData("I keep getting \"upstream timed out (110: Connection timed out) while reading response header from upstream\" after the deploy.", "upstream_timeout_read", 504)]
+    [InlineData("(\"connect() to unix:/run/app.sock failed (2: No such file or directory) while connecting to upstream...\")", "unix_socket_missing", 502)]
+    [InlineData("server log : send() failed (111: Connection refused) while resolving", "dns_resolution", 502)]
+    [InlineData("502 Bad Gateway - upstream prematurely closed connection", "premature_close", 502)]
+    [InlineData("the log shows \"2417 peer closed connection in SSL handshake while SSL handshaking to upstream\" each time", "upstream_tls", 502)]
+    [InlineData("12 SSL_do_handshake() failed (SSL: error:0A00010B:SSL routines::wrong version number) while SSL handshaking to upstream.", "upstream_tls", 502)]
+    [InlineData("(SSL: error:0A00010B:SSL routines::wrong version number) while SSL handshaking to upstream", "upstream_tls", 502)]
+    [InlineData("  - connect() to 10.0.0.9:8080 failed (99: Cannot assign requested address) while connecting to upstream", "ephemeral_port_exhaustion", 502)]
+    [InlineData("# connect() failed (113: No route to host) while connecting to upstream", "no_route", 502)]
+    [InlineData("it says: accept4() failed (24: Too many open files)", "fd_exhaustion", null)]
+    public void MessageQuotedInProse_ClassifiedByTheMessage(string line, string cause, int? status)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
+
+    [Theory]
+    [InlineData("/run/php/app.sock failed (2: No such file or directory) while connecting to upstream" + Sfx, "unix_socket_missing")]
+    [InlineData("failed (111: Connection refused) while connecting to upstream" + Sfx, "upstream_down")]
+    [InlineData("10.0.0.9:8080 failed (110: Connection timed out) while connecting to upstream", "upstream_timeout_connect")]
+    public void ConnectWithItsStartCut_ReadFromErrnoAndAction(string line, string cause)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(502, r.Status);
+    }
+
+    [Theory]
+    [InlineData("The deploy failed (3 times) while connecting to upstream servers")]
+    [InlineData("restart failed (1: no such unit) yesterday, see journal")]
+    [InlineData("someone said: upstream of the river flooded")]
+    [InlineData("\"prematurely closed\" is what the app logs say")]
+    public void ProseThatOnlyLooksLikeARecord_StaysUnplaced(string line)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal("not_an_upstream_error", r.Cause);
+        Assert.Null(r.Status);
+    }
+
+    [Theory]
+    [InlineData("2026/11/21 13:41:14 [alert] 36#0: connect() failed (111: Connection refused) while logging to syslog, server: unix:/dev/log")]
+    [InlineData("2026/11/21 13:41:14 [error] 9#0: connect() to unix:/var/sock/rtmp.3 failed (11: Resource temporarily unavailable)")]
+    public void NginxOwnConnectWithoutARequest_IsNotAnUpstreamFailure(string line)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal("not_an_upstream_error", r.Cause);
+        Assert.Null(r.Status);
+    }
+
+    [Theory]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 [lua] auth.lua:10: check(): api.internal could not be resolved (3: Host not found), client: 10.0.0.1, server: shop.test")]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 [lua] pool.lua:42: connect() failed (111: Connection refused)")]
+    public void LuaScriptLogLine_IsNotAnUpstreamFailure(string line)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal("not_an_upstream_error", r.Cause);
+        Assert.Null(r.Status);
+    }
+
+    [Theory]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 **upstream sent too big header while reading response header from upstream**" + Sfx, "header_too_big", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: _3 recv() failed (104: Connection reset by peer) while reading response header from upstream" + Sfx, "connection_reset", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 recv() failed (104: Connection reset by peer) while proxying upgraded connection, client: 10.0.0.1, server: shop.test", "response_truncated", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A000410:SSL routines::ssl/tls alert handshake failure) while SSL handshaking to upstream, client: 10.0.0.1\"", "upstream_tls", 502)]
+    [InlineData("2026/11/21 13:41:14 [alert] 7#7: *3 socket() failed (24: Too many open files) while connecting to upstream,", "fd_exhaustion", 500)]
+    public void WholeRecordWithPasteDamage_KeepsItsCause(string line, string cause, int? status)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
+
+    [Fact]
+    public void CompanionLineBehindDockerTimestamps_IsRecognised()
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze("2026-11-21T13:41:14.123456789Z [21-Nov-2026 13:41:14] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it", 2026).Records);
+        Assert.Equal("fpm_pool_exhausted", r.Cause);
+        Assert.Equal(RecordKind.PhpFpm, r.Kind);
+    }
+
+    [Fact]
+    public void RecordWrappedBetweenWordsOfTheMessage_IsRejoined()
+    {
+        const string text = "2026/11/21 13:41:14 [error] 7#7: *3 upstream sent too big\nheader while reading response header from upstream, client: 10.0.0.1,\nserver: shop.test, request: \"GET /cart HTTP/1.1\"";
+        var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
+        Assert.Equal("header_too_big", r.Cause);
+        Assert.Equal(3, r.LineCount);
+    }
+
+    [Fact]
+    public void RecordWrappedAfterConnectTo_KeepsTheUnixPeer()
+    {
+        const string text = "2026/11/21 13:41:14 [error] 7#7: *3 connect() to \nunix:/run/app/helper.sock failed (11: Resource \ntemporarily unavailable) while connecting to upstream, client: 10.0.0.1, server: ";
+        var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
+        Assert.Equal("listen_backlog_full", r.Cause);
+        Assert.Equal(502, r.Status);
+    }
+
+    [Fact]
+    public void CompleteRecordFollowedByProse_IsNotJoined()
+    {
+        const string text = "2026/11/21 13:41:14 [notice] 1#1: start worker processes \nthen nothing happened while connecting to upstream for minutes";
+        Assert.Equal(2, DiagnosisEngine.Analyze(text, 2026).Records.Count);
+    }
+}
