@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using Nginx502Bot.Diagnostics.Analysis;
+using Nginx502Bot.Diagnostics.Parsing;
 using Nginx502Bot.Diagnostics.Records;
 using Nginx502Bot.Diagnostics.Remediation;
 using Nginx502Bot.Diagnostics.Vocabulary;
@@ -14,11 +14,10 @@ namespace Nginx502Bot.Diagnostics.Findings;
 public sealed class FindingAggregator : IRecordSink
 {
     public const int CorrelationSeconds = 2;
-    private const int MaxTrackedRequests = 100_000;
 
     private readonly Dictionary<string, Dictionary<string, FindingState>> _byTarget = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, FindingState>> _companions = new(StringComparer.Ordinal);
-    private readonly Dictionary<(long Cid, int Request), FindingState> _attempts = [];
+    private readonly AttemptTable _attempts = new();
 
     public void Add(in RecordView view)
     {
@@ -30,12 +29,11 @@ public sealed class FindingAggregator : IRecordSink
 
         if (!view.IsNginx)
         {
-            State(_companions, view.Record.Companion.Subject.Of(view.Text), cause, null).Add(view);
+            State(_companions, view.Record.Companion.Subject.Of(view.Text), cause, default, in view.Record.Nginx, companion: true).Add(view);
             return;
         }
 
-        var scheme = UpstreamAddress.Scheme(view.Text, view.Record.Nginx);
-        var state = State(_byTarget, view.Target, cause, scheme);
+        var state = State(_byTarget, view.Target, cause, view.Text, in view.Record.Nginx);
         state.Add(view);
         TrackAttempt(view, state);
     }
@@ -144,19 +142,17 @@ public sealed class FindingAggregator : IRecordSink
             return;
         }
 
-        var key = (n.ConnectionId, string.GetHashCode(n.Request.Of(view.Text), StringComparison.Ordinal));
-        if (_attempts.Count >= MaxTrackedRequests)
+        var cid = n.ConnectionId;
+        var request = string.GetHashCode(n.Request.Of(view.Text), StringComparison.Ordinal);
+        if (_attempts.Count >= AttemptTable.Capacity)
         {
-            CountRetry(state, _attempts.GetValueOrDefault(key));
+            CountRetry(state, _attempts.Get(cid, request));
             _attempts.Clear();
-            _attempts[key] = state;
+            _attempts.Exchange(cid, request, state);
             return;
         }
 
-        // One lookup for both the check and the update: the table is large and its misses dominate here.
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_attempts, key, out _);
-        CountRetry(state, slot);
-        slot = state;
+        CountRetry(state, _attempts.Exchange(cid, request, state));
     }
 
     private static void CountRetry(FindingState state, FindingState? previous)
@@ -167,7 +163,9 @@ public sealed class FindingAggregator : IRecordSink
         }
     }
 
-    private static FindingState State(Dictionary<string, Dictionary<string, FindingState>> map, ReadOnlySpan<char> target, string cause, ReadOnlySpan<char> scheme)
+    /// <summary>The state for (target, cause); the scheme is worked out only for a new one.</summary>
+    private static FindingState State(Dictionary<string, Dictionary<string, FindingState>> map, ReadOnlySpan<char> target, string cause,
+        ReadOnlySpan<char> text, scoped in NginxLine line, bool companion = false)
     {
         var lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!lookup.TryGetValue(target, out var byCause))
@@ -178,6 +176,7 @@ public sealed class FindingAggregator : IRecordSink
 
         if (!byCause.TryGetValue(cause, out var state))
         {
+            var scheme = companion ? default : UpstreamAddress.Scheme(text, line);
             state = new FindingState(cause, new string(target), scheme.IsEmpty ? null : new string(scheme));
             byCause[cause] = state;
         }
