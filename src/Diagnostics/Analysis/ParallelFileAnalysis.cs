@@ -15,7 +15,13 @@ public static class ParallelFileAnalysis
 
     public static Result Analyze(string path, int defaultYear, int workers, Action<long>? progress, CancellationToken cancellationToken)
     {
-        var length = new FileInfo(path).Length;
+        // The length of what opens, not of the path: FileInfo gives a symbolic link's own size (a linked log read as empty).
+        long length;
+        using (var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1))
+        {
+            length = probe.Length;
+        }
+
         var chunks = (int)Math.Clamp(length / MinChunkBytes, 1, Math.Max(1, workers));
         var starts = ChunkStarts(path, length, chunks);
         var firstLines = FirstLineNumbers(path, starts, cancellationToken);

@@ -10,7 +10,7 @@ namespace Nginx502Bot.Bot.Cli.Diagnose;
 /// default encoder writes them. Log text is almost always plain ASCII that needs no escaping: such a value is narrowed
 /// straight into the buffer; any other value is escaped by a <see cref="Utf8JsonWriter"/>, so both paths agree.
 /// </summary>
-internal sealed class JsonBytes : IDisposable
+public sealed class JsonBytes : IDisposable
 {
     /// <summary>What the default encoder writes unescaped: printable ASCII except <c>" \ &amp; ' &lt; &gt; + `</c>.</summary>
     private static readonly SearchValues<char> Plain = SearchValues.Create(
@@ -39,7 +39,7 @@ internal sealed class JsonBytes : IDisposable
         _length += bytes.Length;
     }
 
-    public void Byte(byte b)
+    public void Punctuation(byte b)
     {
         Room(1)[0] = b;
         _length++;
@@ -52,7 +52,7 @@ internal sealed class JsonBytes : IDisposable
     }
 
     /// <summary>A JSON string value, quotes included.</summary>
-    public void String(ReadOnlySpan<char> value)
+    public void Quoted(ReadOnlySpan<char> value)
     {
         if (!value.ContainsAnyExcept(Plain))
         {

@@ -42,7 +42,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         var o = _records;
         if (_anyRecord)
         {
-            o.Byte((byte)',');
+            o.Punctuation((byte)',');
         }
 
         _anyRecord = true;
@@ -55,9 +55,9 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         }
 
         o.Raw(N.Kind);
-        o.String(KindName(r.Kind));
+        o.Quoted(KindName(r.Kind));
         o.Raw(N.Cause);
-        o.String(r.Verdict.Cause);
+        o.Quoted(r.Verdict.Cause);
         o.Raw(N.Status);
         WriteStatus(o, r.Verdict.Status);
         if (r.Time is { } time)
@@ -85,16 +85,16 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         else
         {
             o.Raw(N.Text);
-            o.String(t.Length > 512 ? t[..512] : t);
+            o.Quoted(t.Length > 512 ? t[..512] : t);
         }
 
         if (r.Origin is not null)
         {
             o.Raw(N.Origin);
-            o.String(r.Origin);
+            o.Quoted(r.Origin);
         }
 
-        o.Byte((byte)'}');
+        o.Punctuation((byte)'}');
         if (o.Length > FlushBytes)
         {
             FlushRecords();
@@ -141,7 +141,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         if (!target.IsEmpty)
         {
             o.Raw(N.Target);
-            o.String(target);
+            o.Quoted(target);
         }
 
         Write(N.Host, n.Host, t);
@@ -158,7 +158,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         if (segment.IsPresent)
         {
             _records.Raw(name);
-            _records.String(segment.Of(text));
+            _records.Quoted(segment.Of(text));
         }
     }
 
