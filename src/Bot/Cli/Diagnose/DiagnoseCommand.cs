@@ -105,8 +105,9 @@ public static class DiagnoseCommand
         using var stdout = System.Console.OpenStandardOutput();
         using var jsonWriter = json ? new JsonReportWriter(stdout) : null;
 
-        // Writing JSON and aggregating cost about as much as parsing: they run on another core, records still in input order.
-        using var background = jsonWriter is null ? null : new BackgroundRecordSink(new TeeRecordSink(jsonWriter, aggregator));
+        // Writing JSON (formatting and the write calls) costs about as much as parsing and aggregating: it runs on another
+        // core, records still in input order.
+        using var background = jsonWriter is null ? null : new BackgroundRecordSink(jsonWriter);
         var total = inputs.Sum(i => i.Stream.CanSeek ? i.Stream.Length : 0);
         var progress = new ProgressReporter(total, !System.Console.IsErrorRedirected);
         long records = 0, failures = 0, done = 0;
@@ -124,7 +125,7 @@ public static class DiagnoseCommand
                 continue;
             }
 
-            var analyzer = background is null ? new LogAnalyzer(year, null, aggregator) : LogAnalyzer.WithoutAggregator(year, background);
+            var analyzer = new LogAnalyzer(year, background, aggregator);
             var reader = new LineReader(stream);
             var lines = 0;
             reader.ReadAll(line =>
