@@ -1,7 +1,7 @@
 namespace Nginx502Bot.Diagnostics.Findings;
 
 /// <summary>
-/// The last finding each request (<c>*cid</c> + request hash) failed in, for retry tracking: a map with the semantics of a
+/// The target each request (<c>*cid</c> + request hash) last failed on, for retry tracking: a map with the semantics of a
 /// <see cref="Dictionary{TKey, TValue}"/> that is cleared when it reaches <see cref="Capacity"/> keys.
 /// Connection ids grow one by one, so a request's home bucket is its connection id: consecutive records touch
 /// neighbouring memory instead of a random slot of a large table (the dictionary's cache misses dominated the aggregator).
@@ -18,41 +18,42 @@ public sealed class AttemptTable
     private const int ProbeBuckets = 4;
 
     private readonly Entry[] _entries = new Entry[(1 << BucketBits) * EntriesPerBucket];
-    private readonly Dictionary<(long Cid, int Request), FindingState> _overflow = [];
+    private readonly Dictionary<(long Cid, int Request), int> _overflow = [];
     private int _count;
 
     /// <summary>Distinct keys held.</summary>
     public int Count => _count + _overflow.Count;
 
-    /// <summary>Records <paramref name="state"/> for the key and returns what it held before (null if nothing).</summary>
-    public FindingState? Exchange(long cid, int request, FindingState state)
+    /// <summary>Records <paramref name="target"/> (zero or more) for the key and returns what it held before (-1 if nothing).</summary>
+    public int Exchange(long cid, int request, int target)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(target);
         var at = Find(cid, request, out var free);
         if (at >= 0)
         {
-            var previous = _entries[at].State;
-            _entries[at].State = state;
+            var previous = _entries[at].TargetPlusOne - 1;
+            _entries[at].TargetPlusOne = target + 1;
             return previous;
         }
 
         if (free >= 0)
         {
-            _entries[free] = new Entry { Cid = cid, Request = request, State = state };
+            _entries[free] = new Entry { Cid = cid, Request = request, TargetPlusOne = target + 1 };
             _count++;
-            return null;
+            return -1;
         }
 
         var key = (cid, request);
-        _overflow.TryGetValue(key, out var held);
-        _overflow[key] = state;
+        var held = _overflow.GetValueOrDefault(key, -1);
+        _overflow[key] = target;
         return held;
     }
 
-    /// <summary>What the key holds, or null.</summary>
-    public FindingState? Get(long cid, int request)
+    /// <summary>What the key holds, or -1.</summary>
+    public int Get(long cid, int request)
     {
         var at = Find(cid, request, out var free);
-        return at >= 0 ? _entries[at].State : free >= 0 ? null : _overflow.GetValueOrDefault((cid, request));
+        return at >= 0 ? _entries[at].TargetPlusOne - 1 : free >= 0 ? -1 : _overflow.GetValueOrDefault((cid, request), -1);
     }
 
     /// <summary>
@@ -68,7 +69,7 @@ public sealed class AttemptTable
             for (var i = start; i < start + EntriesPerBucket; i++)
             {
                 ref readonly var entry = ref _entries[i];
-                if (entry.State is null)
+                if (entry.TargetPlusOne == 0)
                 {
                     free = i;
                     return -1;
@@ -93,10 +94,11 @@ public sealed class AttemptTable
         _count = 0;
     }
 
+    /// <summary>16 bytes, four to a cache line; zero is an empty slot.</summary>
     private struct Entry
     {
         public long Cid;
         public int Request;
-        public FindingState? State;
+        public int TargetPlusOne;
     }
 }

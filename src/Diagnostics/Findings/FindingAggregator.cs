@@ -19,6 +19,9 @@ public sealed class FindingAggregator : IRecordSink
     private readonly Dictionary<string, Dictionary<string, FindingState>> _companions = new(StringComparer.Ordinal);
     private readonly AttemptTable _attempts = new();
 
+    /// <summary>Targets numbered so far (<see cref="FindingState.TargetKey"/>).</summary>
+    private int _targets;
+
     public void Add(in RecordView view)
     {
         var cause = view.Record.Verdict.Cause;
@@ -47,16 +50,24 @@ public sealed class FindingAggregator : IRecordSink
         MergeInto(_companions, later._companions);
     }
 
-    private static void MergeInto(Dictionary<string, Dictionary<string, FindingState>> into, Dictionary<string, Dictionary<string, FindingState>> from)
+    private void MergeInto(Dictionary<string, Dictionary<string, FindingState>> into, Dictionary<string, Dictionary<string, FindingState>> from)
     {
         foreach (var (target, byCause) in from)
         {
             if (!into.TryGetValue(target, out var mine))
             {
+                // The later aggregator numbered its targets itself: renumber them in this one.
+                var key = _targets++;
+                foreach (var state in byCause.Values)
+                {
+                    state.TargetKey = key;
+                }
+
                 into[target] = byCause;
                 continue;
             }
 
+            var mineKey = mine.Values.First().TargetKey;
             foreach (var (cause, state) in byCause)
             {
                 if (mine.TryGetValue(cause, out var existing))
@@ -65,6 +76,7 @@ public sealed class FindingAggregator : IRecordSink
                 }
                 else
                 {
+                    state.TargetKey = mineKey;
                     mine[cause] = state;
                 }
             }
@@ -148,23 +160,24 @@ public sealed class FindingAggregator : IRecordSink
         {
             CountRetry(state, _attempts.Get(cid, request));
             _attempts.Clear();
-            _attempts.Exchange(cid, request, state);
+            _attempts.Exchange(cid, request, state.TargetKey);
             return;
         }
 
-        CountRetry(state, _attempts.Exchange(cid, request, state));
+        CountRetry(state, _attempts.Exchange(cid, request, state.TargetKey));
     }
 
-    private static void CountRetry(FindingState state, FindingState? previous)
+    /// <summary>A request seen failing on another target before counts as retried (targets are equal when their keys are).</summary>
+    private static void CountRetry(FindingState state, int previousTarget)
     {
-        if (previous is not null && previous.Target != state.Target)
+        if (previousTarget >= 0 && previousTarget != state.TargetKey)
         {
             state.RetriedRequests++;
         }
     }
 
     /// <summary>The state for (target, cause); the scheme is worked out only for a new one.</summary>
-    private static FindingState State(Dictionary<string, Dictionary<string, FindingState>> map, ReadOnlySpan<char> target, string cause,
+    private FindingState State(Dictionary<string, Dictionary<string, FindingState>> map, ReadOnlySpan<char> target, string cause,
         ReadOnlySpan<char> text, scoped in NginxLine line, bool companion = false)
     {
         var lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -177,7 +190,10 @@ public sealed class FindingAggregator : IRecordSink
         if (!byCause.TryGetValue(cause, out var state))
         {
             var scheme = companion ? default : UpstreamAddress.Scheme(text, line);
-            state = new FindingState(cause, new string(target), scheme.IsEmpty ? null : new string(scheme));
+            state = new FindingState(cause, new string(target), scheme.IsEmpty ? null : new string(scheme))
+            {
+                TargetKey = byCause.Count > 0 ? byCause.Values.First().TargetKey : _targets++,
+            };
             byCause[cause] = state;
         }
 

@@ -32,6 +32,9 @@ public sealed class FindingState
 
     public string Cause { get; }
     public string Target { get; }
+
+    /// <summary>The number its aggregator gave <see cref="Target"/>: retry tracking stores it instead of the state.</summary>
+    internal int TargetKey { get; set; }
     public string? Scheme { get; }
     public int Count { get; private set; }
     public DateTime? First { get; private set; }
