@@ -83,6 +83,15 @@ public sealed class FindingAggregator : IRecordSink
         }
     }
 
+    /// <summary>Moves every kept record's line number by <paramref name="lines"/> (see <see cref="ParallelFileAnalysis"/>).</summary>
+    public void ShiftLines(int lines)
+    {
+        foreach (var state in _byTarget.Values.Concat(_companions.Values).SelectMany(d => d.Values))
+        {
+            state.ShiftLines(lines);
+        }
+    }
+
     public IReadOnlyList<Finding> Build()
     {
         var nginx = _byTarget.Values.SelectMany(d => d.Values).ToList();

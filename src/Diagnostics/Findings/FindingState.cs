@@ -93,6 +93,24 @@ public sealed class FindingState
         ConnectionIds.UnionWith(later.ConnectionIds.Take(MaxSeconds - ConnectionIds.Count));
     }
 
+    /// <summary>
+    /// Moves the line numbers of the kept records by <paramref name="lines"/>: a chunk analysed on its own numbers its
+    /// lines from 1, and learns how many lines came before it only when the chunks before it are done.
+    /// </summary>
+    internal void ShiftLines(int lines)
+    {
+        for (var i = 0; i < Evidence.Count; i++)
+        {
+            Evidence[i] = Evidence[i] with { Line = Evidence[i].Line + lines };
+        }
+
+        _lastParse.Line += lines;
+        if (_lastRecord is not null)
+        {
+            _lastRecord = _lastRecord with { Line = _lastRecord.Line + lines };
+        }
+    }
+
     private static DateTime? Min(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;
 
     private static DateTime? Max(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;

@@ -29,5 +29,44 @@ public sealed class ParallelFileAnalysisTests : IDisposable
         Assert.Equal(direct.Aggregator.Build().Select(f => (f.Cause, f.Count, f.RetriedRequests)), linked.Aggregator.Build().Select(f => (f.Cause, f.Count, f.RetriedRequests)));
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(9)]
+    public void ChunksCutAcrossTheFile_NumberEvidenceByItsLineInTheWholeFile(int workers)
+    {
+        // Many findings, so that every chunk contributes evidence; every third record is a two-line FastCGI record with a
+        // long first line, so most even split points fall inside one.
+        var lines = new List<string>();
+        for (var i = 0; i < 4000; i++)
+        {
+            var port = 8000 + (i % 37);
+            lines.Add(i % 3 == 1
+                ? $"2026/11/21 13:41:{i % 60:D2} [error] 1#1: *{i} FastCGI sent in stderr: \"PHP message: PHP Fatal error:  boom {i} {Padding}\nline two\" while reading response header from upstream, client: 127.0.0.1, server: a, request: \"GET /f HTTP/1.1\", upstream: \"fastcgi://127.0.0.1:{port}\", host: \"h\""
+                : $"2026/11/21 13:41:{i % 60:D2} [error] 1#1: *{i} connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: s{i}, request: \"GET /x{i} HTTP/1.1\", upstream: \"http://127.0.0.1:{port}/x\", host: \"h\"");
+        }
+
+        var file = Path.Combine(_dir, "many.log");
+        File.WriteAllText(file, string.Join('\n', lines) + "\n");
+        var physical = File.ReadAllLines(file);
+
+        var result = ParallelFileAnalysis.Analyze(file, 2026, workers, null, default, minChunkBytes: 1);
+        var findings = result.Aggregator.Build();
+
+        var sequential = DiagnosisEngine.Analyze(File.ReadAllText(file), 2026);
+        Assert.Equal(sequential.Records.Count, result.Records);
+        Assert.Equal(Summary(sequential.Findings), Summary(findings));
+        var evidence = findings.SelectMany(f => f.Evidence).ToList();
+        Assert.Contains(evidence, e => e.Line > physical.Length / 2);
+        foreach (var e in evidence)
+        {
+            Assert.Equal(physical[e.Line - 1], e.Text.Split('\n')[0]);
+        }
+    }
+
+    private static List<string> Summary(IReadOnlyList<Nginx502Bot.Diagnostics.Findings.Finding> findings) =>
+        [.. findings.Select(f => $"{f.Cause} {f.Target} {f.Count} {string.Join(',', f.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}={s.Value}"))}").Order()];
+
+    private static readonly string Padding = new('x', 1500);
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
