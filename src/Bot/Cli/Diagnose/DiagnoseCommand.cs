@@ -105,9 +105,10 @@ public static class DiagnoseCommand
         using var stdout = System.Console.OpenStandardOutput();
         using var jsonWriter = json ? new JsonReportWriter(stdout) : null;
 
-        // Writing JSON (formatting and the write calls) costs about as much as parsing and aggregating: it runs on another
-        // core, records still in input order.
-        using var background = jsonWriter is null ? null : new BackgroundRecordSink(jsonWriter);
+        // Writing JSON and aggregating cost about as much as parsing: they run on another core, records still in input order.
+        // (Aggregating on the parsing thread instead made that thread the busier one by a wider margin; a thread each for the
+        // JSON and the aggregator took ~10 % more CPU and ~17 MB more memory, for no wall-time gain measurable on two shared cores.)
+        using var background = jsonWriter is null ? null : new BackgroundRecordSink(new TeeRecordSink(jsonWriter, aggregator));
         var total = inputs.Sum(i => i.Stream.CanSeek ? i.Stream.Length : 0);
         var progress = new ProgressReporter(total, !System.Console.IsErrorRedirected);
         long records = 0, failures = 0, done = 0;
@@ -125,7 +126,7 @@ public static class DiagnoseCommand
                 continue;
             }
 
-            var analyzer = new LogAnalyzer(year, background, aggregator);
+            var analyzer = background is null ? new LogAnalyzer(year, null, aggregator) : LogAnalyzer.WithoutAggregator(year, background);
             var reader = new LineReader(stream);
             var lines = 0;
             reader.ReadAll(line =>
