@@ -14,7 +14,9 @@ mkdir -p "$out"
 bash scripts/install-deps.sh >/dev/null
 
 dotnet build bench/LogGenerator -c Release -nologo -v q >/dev/null
-dotnet build src/Bot -c Release -nologo -v q >/dev/null
+# BOT_DIR=dir compares another build of the bot (e.g. a copy of the branch point's bin/Release/net10.0) on the same file.
+bot_dir=${BOT_DIR:-src/Bot/bin/Release/net10.0}
+if [ -z "${BOT_DIR:-}" ]; then dotnet build src/Bot -c Release -nologo -v q >/dev/null; fi
 log="$out/error-${size_mb}m.log"
 if [ ! -f "$log" ]; then
   echo "generating $log (${size_mb} MiB)..."
@@ -22,23 +24,26 @@ if [ ! -f "$log" ]; then
 fi
 bytes=$(stat -c %s "$log")
 cat "$log" > /dev/null
-bot=(dotnet src/Bot/bin/Release/net10.0/nginx502bot.dll)
+bot=(dotnet "$bot_dir/nginx502bot.dll")
 records=$( { "${bot[@]}" diagnose --json "$log" || true; } | tail -c 200 | sed -E 's/.*"records":([0-9]+).*/\1/')
 
 measure() { # name, command...
   local name=$1; shift
-  local best="" rss=0
+  local best="" rss=0 cpu=""
   for _ in 1 2; do
     # Output goes to a file: GNU grep stops at the first match when stdout is /dev/null.
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" bash -c "$*" > "$out/stdout.txt" 2>"$out/stderr.txt" || true
-    read -r secs kb < <(tail -n 1 "$out/time.txt")
+    /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" bash -c "$*" > "$out/stdout.txt" 2>"$out/stderr.txt" || true
+    read -r secs kb user sys < <(tail -n 1 "$out/time.txt")
     if [ -z "$best" ] || awk "BEGIN{exit !($secs < $best)}"; then best=$secs; fi
+    local c; c=$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u + s}')
+    if [ -z "$cpu" ] || awk "BEGIN{exit !($c < $cpu)}"; then cpu=$c; fi
     [ "$kb" -gt "$rss" ] && rss=$kb
   done
-  echo "$name|$best|$rss"
+  echo "$name|$best|$rss|$cpu"
 }
 
 triage="grep -oE '\\([0-9]+: [^)]*\\)|upstream timed out|no live upstreams|upstream prematurely closed connection|upstream sent [a-z ]+|could not be resolved' '$log' | sort | uniq -c"
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 results=(
   "$(measure "grep -c upstream" "grep -c upstream '$log'")"
   "$(measure "shell triage: grep -oE, sort, uniq -c" "$triage")"
@@ -49,10 +54,12 @@ results=(
 grep_secs=$(echo "${results[0]}" | cut -d'|' -f2)
 triage_secs=$(echo "${results[1]}" | cut -d'|' -f2)
 echo
+echo "bot: $bot_dir; load average before: $load"
 echo "file: $log, $((bytes / 1048576)) MiB, $records records; machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
-printf "%-42s %9s %9s %13s %10s %10s %10s\n" "command" "wall s" "MB/s" "records/s" "peak RSS" "x grep -c" "x triage"
+printf "%-42s %9s %9s %13s %10s %10s %10s %9s\n" "command" "wall s" "MB/s" "records/s" "peak RSS" "x grep -c" "x triage" "CPU s"
 for r in "${results[@]}"; do
-  IFS='|' read -r name secs kb <<<"$r"
-  awk -v n="$name" -v s="$secs" -v kb="$kb" -v b="$bytes" -v rec="$records" -v g="$grep_secs" -v t="$triage_secs" \
-    'BEGIN { s2 = (s > 0 ? s : 0.001); printf "%-42s %9.2f %9.0f %13.0f %8.0f MB %10.2f %10.2f\n", n, s, b/1e6/s2, rec/s2, kb/1024, s/g, s/t }'
+  IFS='|' read -r name secs kb cpu <<<"$r"
+  awk -v n="$name" -v s="$secs" -v kb="$kb" -v b="$bytes" -v rec="$records" -v g="$grep_secs" -v t="$triage_secs" -v c="$cpu" \
+    'BEGIN { s2 = (s > 0 ? s : 0.001); printf "%-42s %9.2f %9.0f %13.0f %8.0f MB %10.2f %10.2f %9.2f\n", n, s, b/1e6/s2, rec/s2, kb/1024, s/g, s/t, c }'
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

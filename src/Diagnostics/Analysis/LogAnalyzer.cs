@@ -42,6 +42,9 @@ public sealed class LogAnalyzer
     /// </summary>
     public static LogAnalyzer WithoutAggregator(int defaultYear, IRecordSink sink) => new(defaultYear, sink) { _aggregator = null };
 
+    /// <summary>Physical lines fed so far.</summary>
+    public int LinesRead { get; private set; }
+
     public long RecordCount { get; private set; }
     public long UpstreamFailureCount { get; private set; }
 
@@ -49,6 +52,7 @@ public sealed class LogAnalyzer
     public void AddLine(ReadOnlySpan<char> physical)
     {
         _lineNumber++;
+        LinesRead++;
         if (physical.Length > MaxRecordChars)
         {
             physical = physical[..MaxRecordChars];

@@ -3,7 +3,9 @@ namespace Nginx502Bot.Diagnostics.Findings;
 /// <summary>Distinct strings up to a cap, counting what did not fit; looks up spans without allocating.</summary>
 public sealed class CappedSet
 {
-    private readonly HashSet<string> _items = new(StringComparer.Ordinal);
+    /// <summary>Kept values in insertion order: at most a few dozen, so a scan that compares lengths first beats hashing.</summary>
+    private readonly string[] _items;
+    private int _count;
     private readonly HashSet<string> _overflow = new(StringComparer.Ordinal);
     private readonly int _cap;
 
@@ -13,16 +15,20 @@ public sealed class CappedSet
     /// </summary>
     private string? _last;
 
-    public CappedSet(int cap) => _cap = cap;
+    public CappedSet(int cap)
+    {
+        _cap = cap;
+        _items = new string[cap];
+    }
 
-    public IReadOnlyList<string> Items => [.. _items.Order(StringComparer.Ordinal)];
+    public IReadOnlyList<string> Items => [.. _items.Take(_count).Order(StringComparer.Ordinal)];
 
     /// <summary>Distinct values beyond the cap (themselves counted up to a bound).</summary>
     public int More => _overflow.Count;
 
     public void UnionWith(CappedSet other)
     {
-        foreach (var item in other._items.Concat(other._overflow))
+        foreach (var item in other._items.Take(other._count).Concat(other._overflow))
         {
             Add(item);
         }
@@ -35,16 +41,20 @@ public sealed class CappedSet
             return;
         }
 
-        if (_items.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var kept))
+        for (var i = 0; i < _count; i++)
         {
-            _last = kept;
-            return;
+            var kept = _items[i];
+            if (kept.Length == value.Length && value.SequenceEqual(kept))
+            {
+                _last = kept;
+                return;
+            }
         }
 
-        if (_items.Count < _cap)
+        if (_count < _cap)
         {
             _last = new string(value);
-            _items.Add(_last);
+            _items[_count++] = _last;
         }
         else if (_overflow.Count < 10_000)
         {

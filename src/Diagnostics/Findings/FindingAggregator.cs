@@ -1,5 +1,5 @@
-using System.Runtime.InteropServices;
 using Nginx502Bot.Diagnostics.Analysis;
+using Nginx502Bot.Diagnostics.Parsing;
 using Nginx502Bot.Diagnostics.Records;
 using Nginx502Bot.Diagnostics.Remediation;
 using Nginx502Bot.Diagnostics.Vocabulary;
@@ -14,11 +14,13 @@ namespace Nginx502Bot.Diagnostics.Findings;
 public sealed class FindingAggregator : IRecordSink
 {
     public const int CorrelationSeconds = 2;
-    private const int MaxTrackedRequests = 100_000;
 
     private readonly Dictionary<string, Dictionary<string, FindingState>> _byTarget = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, FindingState>> _companions = new(StringComparer.Ordinal);
-    private readonly Dictionary<(long Cid, int Request), FindingState> _attempts = [];
+    private readonly AttemptTable _attempts = new();
+
+    /// <summary>Targets numbered so far (<see cref="FindingState.TargetKey"/>).</summary>
+    private int _targets;
 
     public void Add(in RecordView view)
     {
@@ -30,12 +32,11 @@ public sealed class FindingAggregator : IRecordSink
 
         if (!view.IsNginx)
         {
-            State(_companions, view.Record.Companion.Subject.Of(view.Text), cause, null).Add(view);
+            State(_companions, view.Record.Companion.Subject.Of(view.Text), cause, default, in view.Record.Nginx, companion: true).Add(view);
             return;
         }
 
-        var scheme = UpstreamAddress.Scheme(view.Text, view.Record.Nginx);
-        var state = State(_byTarget, view.Target, cause, scheme);
+        var state = State(_byTarget, view.Target, cause, view.Text, in view.Record.Nginx);
         state.Add(view);
         TrackAttempt(view, state);
     }
@@ -49,16 +50,24 @@ public sealed class FindingAggregator : IRecordSink
         MergeInto(_companions, later._companions);
     }
 
-    private static void MergeInto(Dictionary<string, Dictionary<string, FindingState>> into, Dictionary<string, Dictionary<string, FindingState>> from)
+    private void MergeInto(Dictionary<string, Dictionary<string, FindingState>> into, Dictionary<string, Dictionary<string, FindingState>> from)
     {
         foreach (var (target, byCause) in from)
         {
             if (!into.TryGetValue(target, out var mine))
             {
+                // The later aggregator numbered its targets itself: renumber them in this one.
+                var key = _targets++;
+                foreach (var state in byCause.Values)
+                {
+                    state.TargetKey = key;
+                }
+
                 into[target] = byCause;
                 continue;
             }
 
+            var mineKey = mine.Values.First().TargetKey;
             foreach (var (cause, state) in byCause)
             {
                 if (mine.TryGetValue(cause, out var existing))
@@ -67,9 +76,19 @@ public sealed class FindingAggregator : IRecordSink
                 }
                 else
                 {
+                    state.TargetKey = mineKey;
                     mine[cause] = state;
                 }
             }
+        }
+    }
+
+    /// <summary>Moves every kept record's line number by <paramref name="lines"/> (see <see cref="ParallelFileAnalysis"/>).</summary>
+    public void ShiftLines(int lines)
+    {
+        foreach (var state in _byTarget.Values.Concat(_companions.Values).SelectMany(d => d.Values))
+        {
+            state.ShiftLines(lines);
         }
     }
 
@@ -144,30 +163,31 @@ public sealed class FindingAggregator : IRecordSink
             return;
         }
 
-        var key = (n.ConnectionId, string.GetHashCode(n.Request.Of(view.Text), StringComparison.Ordinal));
-        if (_attempts.Count >= MaxTrackedRequests)
+        var cid = n.ConnectionId;
+        var request = string.GetHashCode(n.Request.Of(view.Text), StringComparison.Ordinal);
+        if (_attempts.Count >= AttemptTable.Capacity)
         {
-            CountRetry(state, _attempts.GetValueOrDefault(key));
+            CountRetry(state, _attempts.Get(cid, request));
             _attempts.Clear();
-            _attempts[key] = state;
+            _attempts.Exchange(cid, request, state.TargetKey);
             return;
         }
 
-        // One lookup for both the check and the update: the table is large and its misses dominate here.
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_attempts, key, out _);
-        CountRetry(state, slot);
-        slot = state;
+        CountRetry(state, _attempts.Exchange(cid, request, state.TargetKey));
     }
 
-    private static void CountRetry(FindingState state, FindingState? previous)
+    /// <summary>A request seen failing on another target before counts as retried (targets are equal when their keys are).</summary>
+    private static void CountRetry(FindingState state, int previousTarget)
     {
-        if (previous is not null && previous.Target != state.Target)
+        if (previousTarget >= 0 && previousTarget != state.TargetKey)
         {
             state.RetriedRequests++;
         }
     }
 
-    private static FindingState State(Dictionary<string, Dictionary<string, FindingState>> map, ReadOnlySpan<char> target, string cause, ReadOnlySpan<char> scheme)
+    /// <summary>The state for (target, cause); the scheme is worked out only for a new one.</summary>
+    private FindingState State(Dictionary<string, Dictionary<string, FindingState>> map, ReadOnlySpan<char> target, string cause,
+        ReadOnlySpan<char> text, scoped in NginxLine line, bool companion = false)
     {
         var lookup = map.GetAlternateLookup<ReadOnlySpan<char>>();
         if (!lookup.TryGetValue(target, out var byCause))
@@ -178,7 +198,11 @@ public sealed class FindingAggregator : IRecordSink
 
         if (!byCause.TryGetValue(cause, out var state))
         {
-            state = new FindingState(cause, new string(target), scheme.IsEmpty ? null : new string(scheme));
+            var scheme = companion ? default : UpstreamAddress.Scheme(text, line);
+            state = new FindingState(cause, new string(target), scheme.IsEmpty ? null : new string(scheme))
+            {
+                TargetKey = byCause.Count > 0 ? byCause.Values.First().TargetKey : _targets++,
+            };
             byCause[cause] = state;
         }
 

@@ -32,6 +32,9 @@ public sealed class FindingState
 
     public string Cause { get; }
     public string Target { get; }
+
+    /// <summary>The number its aggregator gave <see cref="Target"/>: retry tracking stores it instead of the state.</summary>
+    internal int TargetKey { get; set; }
     public string? Scheme { get; }
     public int Count { get; private set; }
     public DateTime? First { get; private set; }
@@ -88,6 +91,24 @@ public sealed class FindingState
         RetriedRequests += later.RetriedRequests;
         Seconds.UnionWith(later.Seconds.Take(MaxSeconds - Seconds.Count));
         ConnectionIds.UnionWith(later.ConnectionIds.Take(MaxSeconds - ConnectionIds.Count));
+    }
+
+    /// <summary>
+    /// Moves the line numbers of the kept records by <paramref name="lines"/>: a chunk analysed on its own numbers its
+    /// lines from 1, and learns how many lines came before it only when the chunks before it are done.
+    /// </summary>
+    internal void ShiftLines(int lines)
+    {
+        for (var i = 0; i < Evidence.Count; i++)
+        {
+            Evidence[i] = Evidence[i] with { Line = Evidence[i].Line + lines };
+        }
+
+        _lastParse.Line += lines;
+        if (_lastRecord is not null)
+        {
+            _lastRecord = _lastRecord with { Line = _lastRecord.Line + lines };
+        }
     }
 
     private static DateTime? Min(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a < b ? a : b;

@@ -678,24 +678,29 @@ public static class NginxLineParser
         }
 
         var candidate = head[(w + " while ".Length)..];
-        var known = false;
-        foreach (var action in NginxActions.Known)
-        {
-            if (candidate.SequenceEqual(action))
-            {
-                known = true;
-                break;
-            }
-        }
 
-        // An action we do not know yet must still look like one: plain lowercase words, e.g. a newer nginx's phase.
-        if (known || (candidate.Length is > 0 and < 60 && !candidate.ContainsAnyExcept(ActionChars)))
+        // An action we do not know yet must still look like one: plain lowercase words, e.g. a newer nginx's phase. Every
+        // known action looks like one too, so the list is searched only for what does not.
+        if ((candidate.Length is > 0 and < 60 && !candidate.ContainsAnyExcept(ActionChars)) || IsKnownAction(candidate))
         {
             line.Action = new Segment(start + w + " while ".Length, candidate.Length);
             return start + w;
         }
 
         return end;
+    }
+
+    private static bool IsKnownAction(ReadOnlySpan<char> candidate)
+    {
+        foreach (var action in NginxActions.Known)
+        {
+            if (candidate.SequenceEqual(action))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly System.Buffers.SearchValues<char> ActionChars =

@@ -1,4 +1,5 @@
 using Nginx502Bot.Diagnostics.Analysis;
+using Nginx502Bot.Diagnostics.Findings;
 
 namespace Nginx502Bot.Diagnostics.Tests.Findings;
 
@@ -77,5 +78,29 @@ public class FindingAggregatorTests
         Assert.Empty(d.Findings);
         Assert.False(d.HasUpstreamFailure);
         Assert.Equal(2, d.Records.Count);
+    }
+
+    [Fact]
+    public void RetryAfterMerge_ComparesTargetsByValue()
+    {
+        static FindingAggregator Fed(string text)
+        {
+            var analyzer = new LogAnalyzer(2026);
+            DiagnosisEngine.ForEachLine(text, analyzer.AddLine);
+            analyzer.Complete();
+            return analyzer.Aggregator;
+        }
+
+        // The later chunk numbers its targets itself (8001 first): after the merge, *1 failing on 8001 after 8000 is a
+        // retry, and *5 failing twice on 8001 is not.
+        var merged = Fed(Refused(1, "13:00:00", "8000"));
+        merged.Merge(Fed(Refused(9, "13:00:01", "8001") + "\n" + Refused(8, "13:00:01", "8000")));
+        var analyzer = new LogAnalyzer(2026, null, merged);
+        DiagnosisEngine.ForEachLine(string.Join('\n', Refused(1, "13:00:02", "8001"), Refused(5, "13:00:02", "8001"), Refused(5, "13:00:03", "8001")), analyzer.AddLine);
+        analyzer.Complete();
+
+        var findings = merged.Build();
+        Assert.Equal(1, Assert.Single(findings, f => f.Target == "127.0.0.1:8001").RetriedRequests);
+        Assert.Equal(0, Assert.Single(findings, f => f.Target == "127.0.0.1:8000").RetriedRequests);
     }
 }

@@ -106,6 +106,8 @@ public static class DiagnoseCommand
         using var jsonWriter = json ? new JsonReportWriter(stdout) : null;
 
         // Writing JSON and aggregating cost about as much as parsing: they run on another core, records still in input order.
+        // (Aggregating on the parsing thread instead made that thread the busier one by a wider margin; a thread each for the
+        // JSON and the aggregator took ~10 % more CPU and ~17 MB more memory, for no wall-time gain measurable on two shared cores.)
         using var background = jsonWriter is null ? null : new BackgroundRecordSink(new TeeRecordSink(jsonWriter, aggregator));
         var total = inputs.Sum(i => i.Stream.CanSeek ? i.Stream.Length : 0);
         var progress = new ProgressReporter(total, !System.Console.IsErrorRedirected);
