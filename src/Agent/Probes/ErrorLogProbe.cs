@@ -6,7 +6,7 @@ using Nginx502Bot.Diagnostics.Evidence;
 namespace Nginx502Bot.Agent.Probes;
 
 /// <summary>
-/// The tail of nginx's error log(s) inside the window, plus the request's pasted excerpt, classified by the engine
+/// The tail of nginx's error log(s) inside the window (read back from the end only as far as the window reaches), plus the request's pasted excerpt, classified by the engine
 /// (<see cref="DiagnosisEngine.Analyze"/>). Only logs the configuration names (or Agent:ErrorLogPath) are read.
 /// </summary>
 public sealed class ErrorLogProbe : IProbe
@@ -15,6 +15,7 @@ public sealed class ErrorLogProbe : IProbe
 
     public string Name => ProbeNames.ErrorLog;
     public ProbeScope Scope => ProbeScope.Diagnosis;
+    public ProbeStage Stage => ProbeStage.Host;
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
@@ -25,7 +26,9 @@ public sealed class ErrorLogProbe : IProbe
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var log in logs)
         {
-            if (context.Files.ReadTail(log) is not { } tail) { continue; }
+            // nginx writes its log in time order: reading back to the window start (with a minute of slack for workers
+            // that stamp a little out of order) sees every line the window keeps.
+            if (context.Files.ReadTailSince(log, context.WindowStart.AddMinutes(-1), Stamp) is not { } tail) { continue; }
             truncated |= tail.Truncated;
             foreach (var line in InWindow(tail.Text, context.WindowStart, context.WindowEnd))
             {
@@ -50,6 +53,11 @@ public sealed class ErrorLogProbe : IProbe
         context.Evidence.SetDiagnosis(diagnosis);
         return Task.FromResult(new ProbeOutcome(ProbeStatus.Ok, $"{lines} log lines, {diagnosis.Findings.Count} findings", truncated));
     }
+
+    /// <summary>The time of an nginx line (<c>2026/11/21 14:00:01 [error] ...</c>), or null for an unstamped line.</summary>
+    public static DateTime? Stamp(string line) =>
+        line.Length >= 19 && DateTime.TryParseExact(line.AsSpan(0, 19), "yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? t : null;
 
     /// <summary>Lines stamped inside the window (<c>2026/11/21 14:00:01</c>); unstamped lines follow the last stamped one.</summary>
     public static IEnumerable<string> InWindow(string text, DateTime start, DateTime end)

@@ -11,6 +11,7 @@ public sealed class PhpFpmPoolProbe : IProbe
 {
     public string Name => ProbeNames.PhpFpmPools;
     public ProbeScope Scope => ProbeScope.Diagnosis;
+    public ProbeStage Stage => ProbeStage.Host;
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {

@@ -12,8 +12,11 @@ public static class ProcNetParser
     public const string TimeWait = "06";
 
     /// <summary>Listening TCP sockets (state 0A) of a tcp or tcp6 table.</summary>
-    public static IEnumerable<Listener> TcpListeners(string table, SocketFamily family) =>
-        TcpSockets(table).Where(s => s.State == Listen).Select(s => new Listener
+    public static IEnumerable<Listener> TcpListeners(string table, SocketFamily family) => TcpListeners(TcpSockets(table), family);
+
+    /// <summary>Listening TCP sockets (state 0A) among already parsed rows.</summary>
+    public static IEnumerable<Listener> TcpListeners(IEnumerable<TcpSocketRow> rows, SocketFamily family) =>
+        rows.Where(s => s.State == Listen).Select(s => new Listener
         {
             Family = family, Address = s.LocalAddress, Port = s.LocalPort, Inode = s.Inode,
         });
