@@ -21,6 +21,10 @@ public sealed class NginxConfigCache
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly TimeSpan _settle;
+
+    /// <param name="settle">How long a file must be unchanged before a parse that read it is kept; default <see cref="SettleTime"/>.</param>
+    public NginxConfigCache(TimeSpan? settle = null) => _settle = settle ?? SettleTime;
 
     /// <summary>The configuration rooted at <paramref name="configPath"/>, parsed and summarised, from the cache when still current.</summary>
     public (ParsedConfig Parsed, ConfigSummary Summary, bool Cached) Get(string configPath, HostFileSystem files)
@@ -29,7 +33,7 @@ public sealed class NginxConfigCache
         lock (_gate) { _entries.TryGetValue(configPath, out entry); }
         if (entry is not null && IsCurrent(entry, files)) { return (entry.Parsed, entry.Summary, true); }
 
-        var recorder = new Recorder(files);
+        var recorder = new Recorder(files, _settle);
         var parsed = NginxConfigParser.Parse(configPath, recorder.Access);
         var summary = NginxConfigSummarizer.Summarize(parsed);
         if (!recorder.TooFresh())
@@ -54,10 +58,12 @@ public sealed class NginxConfigCache
     private sealed class Recorder
     {
         private readonly HostFileSystem _files;
+        private readonly TimeSpan _settle;
 
-        public Recorder(HostFileSystem files)
+        public Recorder(HostFileSystem files, TimeSpan settle)
         {
             _files = files;
+            _settle = settle;
             Access = new ConfigFileAccess(Read, List);
         }
 
@@ -68,7 +74,7 @@ public sealed class NginxConfigCache
         /// <summary>Compared with the kernel's clock, which is the real one whatever clock the agent was given.</summary>
         public bool TooFresh()
         {
-            var settled = (TimeProvider.System.GetUtcNow() - SettleTime).ToUnixTimeMilliseconds() * 1_000_000L;
+            var settled = (TimeProvider.System.GetUtcNow() - _settle).ToUnixTimeMilliseconds() * 1_000_000L;
             return Files.Values.Any(s => s is not null && (s.ChangedNs > settled || s.ModifiedNs > settled));
         }
 
