@@ -12,9 +12,9 @@ log_mb=${1:-50}
 out=bench/out
 mkdir -p "$out"
 
-dotnet build bench/LogGenerator -c Release -nologo -v q >/dev/null
-dotnet build src/Agent -c Release -nologo -v q >/dev/null
-dotnet build bench/Agent -c Release -nologo -v q >/dev/null
+for project in bench/LogGenerator src/Agent bench/Agent; do
+  dotnet build "$project" -c Release -nologo -v q > "$out/build.log" 2>&1 || { grep -E 'error' "$out/build.log" | sort -u; exit 1; }
+done
 log="$out/error-${log_mb}m.log"
 [ -f "$log" ] || dotnet bench/LogGenerator/bin/Release/net10.0/loggen.dll "$log" "$log_mb"
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.Versioning;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ namespace Nginx502Bot.Agent.Bench;
 /// root (in this process, no transport) pointed at it exactly as tests/EndToEnd.Tests' LabAgentFixture does:
 /// this machine's /proc, the lab's nginx.conf, prefix and error log, direct probes and nginx -V on.
 /// </summary>
+[SupportedOSPlatform("linux")]
 public static class LabHostBench
 {
     private const int Rounds = 3;

@@ -32,7 +32,7 @@ try
         rows.Add(new Row("NativeAOT (the target's build)", "not measurable here (see docs/benchmarks.md)", "<= 25 MiB", null));
     }
 
-    if (Runs("lab"))
+    if (Runs("lab") && OperatingSystem.IsLinux())
     {
         try
         {
