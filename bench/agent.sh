@@ -22,11 +22,13 @@ log="$out/error-${log_mb}m.log"
 # AGENT_BENCH_TRIMMED=0 skips it (the publish alone takes minutes on two cores).
 trimmed=-
 note="skipped (AGENT_BENCH_TRIMMED=0)"
-if [ "${AGENT_BENCH_TRIMMED:-1}" != 0 ] && timeout 900 dotnet publish src/Agent -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true -p:PublishAot=false \
-     -o "$out/agent-trimmed" -nologo -v q > "$out/publish-trimmed.log" 2>&1; then
-  trimmed="$out/agent-trimmed/nginx502bot-agent"
-else
-  note="dotnet publish failed: $(grep -m1 -oE 'error [A-Z0-9]+: [^[]{0,160}' "$out/publish-trimmed.log" || echo 'see bench/out/publish-trimmed.log')"
+if [ "${AGENT_BENCH_TRIMMED:-1}" != 0 ]; then
+  if timeout 900 dotnet publish src/Agent -c Release -r linux-x64 --self-contained -p:PublishTrimmed=true -p:PublishAot=false \
+       -o "$out/agent-trimmed" -nologo -v q > "$out/publish-trimmed.log" 2>&1; then
+    trimmed="$out/agent-trimmed/nginx502bot-agent"
+  else
+    note="dotnet publish failed: $(grep -m1 -oE 'error [A-Z0-9]+: [^[]{0,160}' "$out/publish-trimmed.log" || echo 'see bench/out/publish-trimmed.log')"
+  fi
 fi
 
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); load:$(uptime | sed 's/.*load average//')"
