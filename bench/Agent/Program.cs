@@ -1,7 +1,7 @@
 using Nginx502Bot.Agent.Bench;
 
 // Usage (see bench/agent.sh): agentbench AGENT_DLL ERROR_LOG FIXTURE_ROOT TRIMMED_EXE|- [NOTE_WHY_NO_TRIMMED]
-// AGENT_BENCH_PARTS picks what runs (comma-separated; default all): startup, diagnose, lab, fanout.
+// AGENT_BENCH_PARTS picks what runs (comma-separated; default all): startup, diagnose, lab, fixture, fanout.
 if (args.Length < 4)
 {
     Console.Error.WriteLine("usage: agentbench AGENT_DLL ERROR_LOG FIXTURE_ROOT TRIMMED_EXE|- [NOTE]");
@@ -9,7 +9,7 @@ if (args.Length < 4)
 }
 
 var (agentDll, errorLog, fixtureRoot, trimmed) = (args[0], args[1], args[2], args[3]);
-var parts = (Environment.GetEnvironmentVariable("AGENT_BENCH_PARTS") ?? "startup,diagnose,lab,fanout").Split(',', StringSplitOptions.TrimEntries);
+var parts = (Environment.GetEnvironmentVariable("AGENT_BENCH_PARTS") ?? "startup,diagnose,lab,fixture,fanout").Split(',', StringSplitOptions.TrimEntries);
 bool Runs(string part) => parts.Contains(part);
 var root = Path.Combine(Path.GetTempPath(), "n502-agent-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var rows = new List<Row>();
@@ -42,6 +42,11 @@ try
         {
             rows.Add(new Row("lab host Diagnose", "failed: " + e.Message, "<= 150 ms", false));
         }
+    }
+
+    if (Runs("fixture"))
+    {
+        rows.AddRange(await FixtureHostBench.RunAsync(fixtureRoot));
     }
 
     if (Runs("fanout"))

@@ -23,6 +23,8 @@ public sealed class ErrorLogProbe : IProbe
         var text = new StringBuilder();
         var truncated = false;
         var lines = 0;
+        // Only a pasted excerpt needs the lines already read (to skip duplicates): no set of every line otherwise.
+        var hasExcerpt = !string.IsNullOrWhiteSpace(context.Query.ErrorLogExcerpt);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var log in logs)
         {
@@ -33,15 +35,15 @@ public sealed class ErrorLogProbe : IProbe
             foreach (var line in InWindow(tail.Text, context.WindowStart, context.WindowEnd))
             {
                 text.Append(line).Append('\n');
-                seen.Add(line);
+                if (hasExcerpt) { seen.Add(line); }
                 lines++;
             }
         }
 
         // The pasted excerpt usually comes from this very log: lines already read from the tail are not counted twice.
-        if (!string.IsNullOrWhiteSpace(context.Query.ErrorLogExcerpt))
+        if (hasExcerpt)
         {
-            foreach (var line in context.Query.ErrorLogExcerpt.Split('\n'))
+            foreach (var line in context.Query.ErrorLogExcerpt!.Split('\n'))
             {
                 var trimmed = line.TrimEnd('\r');
                 if (trimmed.Length > 0 && !seen.Contains(trimmed)) { text.Append(trimmed).Append('\n'); }
