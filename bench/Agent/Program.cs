@@ -1,7 +1,7 @@
 using Nginx502Bot.Agent.Bench;
 
 // Usage (see bench/agent.sh): agentbench AGENT_DLL ERROR_LOG FIXTURE_ROOT TRIMMED_EXE|- [NOTE_WHY_NO_TRIMMED]
-// AGENT_BENCH_PARTS picks what runs (comma-separated; default all): startup, diagnose, lab, fixture, fanout.
+// AGENT_BENCH_PARTS picks what runs (comma-separated; default all): startup, diagnose, inproc, lab, fixture, fanout.
 if (args.Length < 4)
 {
     Console.Error.WriteLine("usage: agentbench AGENT_DLL ERROR_LOG FIXTURE_ROOT TRIMMED_EXE|- [NOTE]");
@@ -9,27 +9,31 @@ if (args.Length < 4)
 }
 
 var (agentDll, errorLog, fixtureRoot, trimmed) = (args[0], args[1], args[2], args[3]);
-var parts = (Environment.GetEnvironmentVariable("AGENT_BENCH_PARTS") ?? "startup,diagnose,lab,fixture,fanout").Split(',', StringSplitOptions.TrimEntries);
+var parts = (Environment.GetEnvironmentVariable("AGENT_BENCH_PARTS") ?? "startup,diagnose,inproc,lab,fixture,fanout").Split(',', StringSplitOptions.TrimEntries);
 bool Runs(string part) => parts.Contains(part);
 var root = Path.Combine(Path.GetTempPath(), "n502-agent-bench-" + Guid.NewGuid().ToString("N")[..8]);
 var rows = new List<Row>();
 try
 {
-    if (Runs("startup") || Runs("diagnose"))
+    if (Runs("startup") || Runs("diagnose") || Runs("inproc"))
     {
         var config = LargeHost.Create(root, errorLog);
         Console.Error.WriteLine($"host tree: {root} ({LargeHost.ServerBlocks} server blocks, error log {new FileInfo(errorLog).Length / 1048576} MiB)");
-        rows.AddRange(await ProcessBench.RunAsync("framework-dependent", ["dotnet", agentDll], root, config, Runs("startup")));
-        if (trimmed != "-")
+        if (Runs("inproc")) { rows.AddRange(await InProcessLargeHostBench.RunAsync(root, config)); }
+        if (Runs("startup") || Runs("diagnose"))
         {
-            rows.AddRange(await ProcessBench.RunAsync("trimmed self-contained", [trimmed], root, config, Runs("startup")));
-        }
-        else
-        {
-            rows.Add(new Row("trimmed self-contained publish", "not measured: " + (args.Length > 4 ? args[4] : "publish failed"), "-", null));
-        }
+            rows.AddRange(await ProcessBench.RunAsync("framework-dependent", ["dotnet", agentDll], root, config, Runs("startup")));
+            if (trimmed != "-")
+            {
+                rows.AddRange(await ProcessBench.RunAsync("trimmed self-contained", [trimmed], root, config, Runs("startup")));
+            }
+            else
+            {
+                rows.Add(new Row("trimmed self-contained publish", "not measured: " + (args.Length > 4 ? args[4] : "publish failed"), "-", null));
+            }
 
-        rows.Add(new Row("NativeAOT (the target's build)", "not measurable here (see docs/benchmarks.md)", "<= 25 MiB", null));
+            rows.Add(new Row("NativeAOT (the target's build)", "not measurable here (see docs/benchmarks.md)", "<= 25 MiB", null));
+        }
     }
 
     if (Runs("lab") && OperatingSystem.IsLinux())

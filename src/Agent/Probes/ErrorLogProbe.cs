@@ -32,12 +32,7 @@ public sealed class ErrorLogProbe : IProbe
             // that stamp a little out of order) sees every line the window keeps.
             if (context.Files.ReadTailSince(log, context.WindowStart.AddMinutes(-1), Stamp) is not { } tail) { continue; }
             truncated |= tail.Truncated;
-            foreach (var line in InWindow(tail.Text, context.WindowStart, context.WindowEnd))
-            {
-                text.Append(line).Append('\n');
-                if (hasExcerpt) { seen.Add(line); }
-                lines++;
-            }
+            lines += AppendInWindow(tail.Text, context.WindowStart, context.WindowEnd, text, hasExcerpt ? seen : null);
         }
 
         // The pasted excerpt usually comes from this very log: lines already read from the tail are not counted twice.
@@ -60,6 +55,35 @@ public sealed class ErrorLogProbe : IProbe
     public static DateTime? Stamp(string line) =>
         line.Length >= 19 && DateTime.TryParseExact(line.AsSpan(0, 19), "yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
             ? t : null;
+
+    /// <summary>
+    /// <see cref="InWindow"/> without a string per line: appends the kept lines (each ending in LF) to
+    /// <paramref name="into"/>, adds them to <paramref name="seen"/> when given, and returns how many it kept.
+    /// </summary>
+    public static int AppendInWindow(string text, DateTime start, DateTime end, StringBuilder into, HashSet<string>? seen)
+    {
+        var keep = false;
+        var kept = 0;
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var nl = rest.IndexOf('\n');
+            var line = nl < 0 ? rest : rest[..nl];
+            rest = nl < 0 ? default : rest[(nl + 1)..];
+            if (line.Length >= 19 && DateTime.TryParseExact(line[..19], "yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+            {
+                keep = t >= start && t <= end;
+            }
+
+            if (!keep || line.Length == 0) { continue; }
+            line = line.TrimEnd('\r');
+            into.Append(line).Append('\n');
+            seen?.Add(line.ToString());
+            kept++;
+        }
+
+        return kept;
+    }
 
     /// <summary>Lines stamped inside the window (<c>2026/11/21 14:00:01</c>); unstamped lines follow the last stamped one.</summary>
     public static IEnumerable<string> InWindow(string text, DateTime start, DateTime end)

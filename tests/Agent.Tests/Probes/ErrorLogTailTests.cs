@@ -46,6 +46,22 @@ public sealed class ErrorLogTailTests : IDisposable
     }
 
     [Fact]
+    public void AppendInWindow_KeepsWhatInWindowKeeps()
+    {
+        var text = "2026/03/01 09:59:59 [error] before\n2026/03/01 10:00:00 [error] first\r\ncontinued\n\n2026/03/01 10:00:05 [warn] second\n2026/03/01 11:00:00 [error] after\nnot kept\n";
+        var (start, end) = (new DateTime(2026, 3, 1, 10, 0, 0), new DateTime(2026, 3, 1, 10, 30, 0));
+        var into = new StringBuilder();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+
+        var kept = ErrorLogProbe.AppendInWindow(text, start, end, into, seen);
+
+        var expected = ErrorLogProbe.InWindow(text, start, end).ToArray();
+        Assert.Equal(3, kept);
+        Assert.Equal(string.Concat(expected.Select(l => l + "\n")), into.ToString());
+        Assert.Equal(expected.ToHashSet(), seen);
+    }
+
+    [Fact]
     public void WindowOlderThanTheCap_IsTruncatedAtTheCap()
     {
         var tail = _files.ReadTailSince("/var/log/nginx/error.log", First, ErrorLogProbe.Stamp, maxBytes: 100_000)!;
