@@ -3,8 +3,9 @@ namespace Nginx502Bot.Agent.Probes;
 /// <summary>
 /// Which process owns which socket inode, remembered for <see cref="Lifetime"/> between diagnoses: mapping means
 /// reading every <c>/proc/PID/fd</c> link of every visible process, the dearest part of the listeners probe. A cached
-/// map is used only while it is fresh, knew every inode asked about when it was built (a new listener forces a
-/// rescan) and every owner it names is still in the run's process table.
+/// map is used only while it is fresh and every owner it names is still in the run's process table (same name);
+/// listeners it has not seen yet are looked up then (a scan that stops once they are all found), so a new backend is
+/// never reported without its owner or with a stale one.
 /// </summary>
 public sealed class SocketOwnerCache(TimeProvider time)
 {
@@ -18,25 +19,44 @@ public sealed class SocketOwnerCache(TimeProvider time)
     public Dictionary<long, ProcessInfo> Owners(ProbeContext context, HashSet<long> inodes, IReadOnlyList<ProcessInfo> processes, CancellationToken ct)
     {
         var byPid = processes.GroupBy(p => p.Pid).ToDictionary(g => g.Key, g => g.First());
-        lock (_gate)
+        Entry? last;
+        lock (_gate) { last = _last; }
+        var usable = last is not null && time.GetElapsedTime(last.Stamp) < Lifetime
+            && last.Owners.Values.All(p => byPid.TryGetValue(p, out var now) && now.Name == last.Names[p]);
+        if (!usable)
         {
-            if (_last is { } e && time.GetElapsedTime(e.Stamp) < Lifetime && e.Known.IsSupersetOf(inodes)
-                && e.Owners.Values.All(p => byPid.TryGetValue(p, out var now) && now.Name == e.Names[p]))
-            {
-                return inodes.Where(e.Owners.ContainsKey).ToDictionary(i => i, i => byPid[e.Owners[i]]);
-            }
+            var stamp = time.GetTimestamp();
+            var scanned = Scan(context, inodes, processes, ct);
+            Remember(new Entry(stamp, [.. inodes], scanned.ToDictionary(kv => kv.Key, kv => kv.Value.Pid), Names(scanned.Values)));
+            return scanned;
         }
 
-        var stamp = time.GetTimestamp();
-        var owners = Scan(context, inodes, processes, ct);
-        lock (_gate)
+        // Listeners that appeared since the map was built (other services start all the time) are looked up alone;
+        // known ones keep their owner. The map keeps its age, so everything is rescanned within Lifetime anyway.
+        var fresh = inodes.Where(i => !last!.Known.Contains(i)).ToHashSet();
+        var found = fresh.Count == 0 ? [] : Scan(context, fresh, processes, ct);
+        var owners = inodes.Where(last!.Owners.ContainsKey).ToDictionary(i => i, i => byPid[last.Owners[i]]);
+        foreach (var (inode, process) in found) { owners[inode] = process; }
+        if (fresh.Count > 0)
         {
-            _last = new Entry(stamp, [.. inodes], owners.ToDictionary(kv => kv.Key, kv => kv.Value.Pid),
-                owners.Values.DistinctBy(p => p.Pid).ToDictionary(p => p.Pid, p => p.Name));
+            Remember(last with
+            {
+                Known = [.. last.Known, .. fresh],
+                Owners = new Dictionary<long, int>(last.Owners.Concat(found.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.Pid)))),
+                Names = new Dictionary<int, string>(last.Names.Concat(Names(found.Values)).DistinctBy(kv => kv.Key)),
+            });
         }
 
         return owners;
     }
+
+    private void Remember(Entry entry)
+    {
+        lock (_gate) { _last = entry; }
+    }
+
+    private static Dictionary<int, string> Names(IEnumerable<ProcessInfo> processes) =>
+        processes.DistinctBy(p => p.Pid).ToDictionary(p => p.Pid, p => p.Name);
 
     /// <summary>Follows the <c>socket:[inode]</c> links in /proc/PID/fd; stops as soon as every inode has its owner.</summary>
     private static Dictionary<long, ProcessInfo> Scan(ProbeContext context, HashSet<long> inodes, IReadOnlyList<ProcessInfo> processes, CancellationToken ct)
