@@ -30,7 +30,7 @@ public sealed class ErrorLogProbe : IProbe
         {
             // nginx writes its log in time order: reading back to the window start (with a minute of slack for workers
             // that stamp a little out of order) sees every line the window keeps.
-            if (context.Files.ReadTailSince(log, context.WindowStart.AddMinutes(-1), Stamp) is not { } tail) { continue; }
+            if (context.Files.ReadTailSince(log, Slack(context.WindowStart), Stamp) is not { } tail) { continue; }
             truncated |= tail.Truncated;
             lines += AppendInWindow(tail.Text, context.WindowStart, context.WindowEnd, text, hasExcerpt ? seen : null);
         }
@@ -50,6 +50,9 @@ public sealed class ErrorLogProbe : IProbe
         context.Evidence.SetDiagnosis(diagnosis);
         return Task.FromResult(new ProbeOutcome(ProbeStatus.Ok, $"{lines} log lines, {diagnosis.Findings.Count} findings", truncated));
     }
+
+    /// <summary>A minute before <paramref name="start"/>; a window that starts at the dawn of time reads the whole capped tail.</summary>
+    private static DateTime Slack(DateTime start) => start > DateTime.MinValue.AddMinutes(1) ? start.AddMinutes(-1) : DateTime.MinValue;
 
     /// <summary>The time of an nginx line (<c>2026/11/21 14:00:01 [error] ...</c>), or null for an unstamped line.</summary>
     public static DateTime? Stamp(string line) =>

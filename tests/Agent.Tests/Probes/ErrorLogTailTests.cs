@@ -80,5 +80,15 @@ public sealed class ErrorLogTailTests : IDisposable
         Assert.Equal(_text, tail.Text);
     }
 
+    [Fact]
+    public async Task WindowFromTheEarliestTimestamp_StillReadsTheLog()
+    {
+        await using var services = AgentHarness.Build(_host.Root, extra: new Dictionary<string, string?> { ["Agent:ErrorLogPath"] = "/var/log/nginx/error.log" });
+
+        var report = await AgentHarness.DiagnoseAsync(services, new DiagnoseQuery { WindowStart = DateTime.MinValue, WindowEnd = DateTime.MaxValue });
+
+        Assert.Equal(ProbeStatus.Ok, report.Probes.Single(p => p.Name == Diagnostics.Evidence.ProbeNames.ErrorLog).Status);
+    }
+
     public void Dispose() => _host.Dispose();
 }
