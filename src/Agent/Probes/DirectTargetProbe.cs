@@ -8,8 +8,8 @@ namespace Nginx502Bot.Agent.Probes;
 
 /// <summary>
 /// Connects to every discovered target in the query's scope directly (TCP or unix), plus the few other local listeners
-/// that could be the backend nginx meant (the wrong-port case), and identifies what each speaks. Hostnames other than localhost are not
-/// resolved: the agent does no DNS on behalf of a request.
+/// that could be the backend nginx meant (the wrong-port case), and identifies what each speaks. Hostnames other than
+/// localhost are not resolved: the agent does no DNS on behalf of a request.
 /// </summary>
 public sealed class DirectTargetProbe : IProbe
 {

@@ -5,8 +5,7 @@ namespace Nginx502Bot.Agent.Probes;
 
 /// <summary>
 /// For every unix socket nginx dials in the query's scope (every one, and every PHP-FPM pool socket, for a whole-host
-/// query): does it exist, is it a socket, owner, group,
-/// mode (statx), and does anything listen on it (/proc/net/unix).
+/// query): does it exist, is it a socket, owner, group, mode (statx), and does anything listen on it (/proc/net/unix).
 /// </summary>
 public sealed class UnixSocketProbe : IProbe
 {
