@@ -54,7 +54,10 @@ public static class DiscoveredTargets
         var all = All(b).ToList();
         if (q.IsWholeHost) { return all; }
         var wanted = Wanted(b, q);
-        var scoped = all.Where(t => wanted.Contains(t.Address) || wanted.Any(w => EndpointMatcher.Same(w, t.Address))).ToList();
+        // Most targets share no port with what is wanted: compare spellings (localhost, [::1]) only on a port match.
+        var ports = wanted.Select(EndpointMatcher.Split).OfType<(string Host, int Port)>().Select(w => w.Port).ToHashSet();
+        var scoped = all.Where(t => wanted.Contains(t.Address)
+            || (EndpointMatcher.Split(t.Address) is { } s && ports.Contains(s.Port) && wanted.Any(w => EndpointMatcher.Same(w, t.Address)))).ToList();
         return scoped.Count > 0 ? scoped : all;
     }
 
