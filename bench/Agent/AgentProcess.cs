@@ -68,6 +68,14 @@ public sealed class AgentProcess : IDisposable
         throw new InvalidOperationException("the agent did not answer /healthz within 30 s");
     }
 
+    /// <summary>User + system CPU time of the agent so far, from /proc/PID/stat (fields 14 and 15, in clock ticks of 10 ms).</summary>
+    public double CpuMs()
+    {
+        var stat = File.ReadAllText($"/proc/{Pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10.0;
+    }
+
     /// <summary>VmRSS or VmHWM (kB → MiB) from /proc/PID/status.</summary>
     public double StatusMiB(string field) => ReadStatusMiB(Pid, field);
 

@@ -19,7 +19,13 @@ public static class AgentServiceCollectionExtensions
         services.AddSingleton<HostFileSystem>();
         services.AddSingleton<ProcessRunner>();
 
-        // Run order matters: later probes read what earlier ones found (targets come from the configuration).
+        // Caches shared by every diagnosis: the parsed configuration (checked against file stamps on every call) and
+        // socket owners (a few seconds).
+        services.AddSingleton<NginxConfigCache>();
+        services.AddSingleton<SocketOwnerCache>();
+
+        // Registration order is the order of the records; ProbeStage says which probes wait for which (targets come from
+        // the configuration, per-target work needs listeners and the error log's findings).
         services.AddSingleton<IProbe, NginxDiscoveryProbe>();
         services.AddSingleton<IProbe, NginxConfigProbe>();
         services.AddSingleton<IProbe, WorkerUserProbe>();

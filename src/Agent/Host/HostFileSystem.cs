@@ -88,6 +88,56 @@ public sealed class HostFileSystem
         }
     }
 
+    /// <summary>
+    /// The end of a file back to the first line stamped before <paramref name="since"/>, at most <paramref name="maxBytes"/>
+    /// (default <see cref="MaxFileBytes"/>), as whole lines. It steps back from the end a block at a time and looks at
+    /// the first whole line of each block (<paramref name="stampOf"/> gives its time, or null for an unstamped line), so a
+    /// recent window of a 50 MiB log costs a few blocks instead of the whole cap. Lines are not filtered here: the
+    /// caller still applies its window. <see cref="TailResult.Truncated"/> when the cap stopped the walk before it
+    /// reached a line older than <paramref name="since"/>. Null when unreadable.
+    /// </summary>
+    public TailResult? ReadTailSince(string hostPath, DateTime since, Func<string, DateTime?> stampOf, int? maxBytes = null)
+    {
+        try
+        {
+            using var stream = new FileStream(Map(hostPath), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var length = stream.Length;
+            var floor = Math.Max(0, length - (maxBytes ?? MaxFileBytes));
+            var start = length;
+            var reachedWindowStart = false;
+            while (start > floor && !reachedWindowStart)
+            {
+                start = Math.Max(floor, start - TailBlockBytes);
+                reachedWindowStart = start > 0 && FirstWholeLine(stream, start) is { } line && stampOf(line) is { } t && t < since;
+            }
+
+            stream.Seek(start, SeekOrigin.Begin);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var text = reader.ReadToEnd();
+            if (start > 0 && text.IndexOf('\n') is var nl and >= 0) { text = text[(nl + 1)..]; }
+            return new TailResult(text, start > 0 && !reachedWindowStart);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>How far <see cref="ReadTailSince"/> steps back at a time.</summary>
+    public const int TailBlockBytes = 64 * 1024;
+
+    /// <summary>The first line that starts after <paramref name="offset"/> (the one cut there is skipped), up to 4 KiB of it.</summary>
+    private static string? FirstWholeLine(FileStream stream, long offset)
+    {
+        var buffer = new byte[8192];
+        stream.Seek(offset, SeekOrigin.Begin);
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var nl = Array.IndexOf(buffer, (byte)'\n', 0, read);
+        if (nl < 0 || nl + 1 >= read) { return null; }
+        var end = Array.IndexOf(buffer, (byte)'\n', nl + 1, read - nl - 1);
+        return Encoding.UTF8.GetString(buffer, nl + 1, (end < 0 ? read : end) - nl - 1);
+    }
+
     /// <summary>Full host paths of the files in a host directory; empty when it does not exist.</summary>
     public IReadOnlyList<string> ListFiles(string hostDir) => List(hostDir, directories: false);
 

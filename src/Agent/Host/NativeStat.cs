@@ -26,6 +26,21 @@ public static partial class NativeStat
         return new FileStatus(uid, gid, mode & 0xFFF, (mode & TypeMask) == SocketType);
     }
 
+    /// <summary>
+    /// Identity and times of a path, links followed (a sites-enabled link stands for its target), or null when it
+    /// does not exist. statx layout: ino at 32, size at 40, ctime at 96, mtime at 112 (each i64 seconds, u32 nanoseconds).
+    /// </summary>
+    public static FileStamp? Stamp(string path)
+    {
+        if (!OperatingSystem.IsLinux()) { return null; }
+        var buffer = new byte[256];
+        if (Statx(AtFdCwd, path, 0, StatxBasicStats, buffer) != 0) { return null; }
+        return new FileStamp(BitConverter.ToUInt64(buffer, 32), BitConverter.ToUInt64(buffer, 40), Nanoseconds(buffer, 112), Nanoseconds(buffer, 96));
+    }
+
+    private static long Nanoseconds(byte[] buffer, int offset) =>
+        (BitConverter.ToInt64(buffer, offset) * 1_000_000_000L) + BitConverter.ToUInt32(buffer, offset + 8);
+
     [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Statx(int dirfd, string path, int flags, uint mask, [Out] byte[] buffer);
 }

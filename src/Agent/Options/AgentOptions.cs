@@ -44,6 +44,13 @@ public sealed class AgentOptions
     /// <summary>Run the discovered nginx binary with <c>-v</c>/<c>-V</c> (fixed argv) for its version and defaults.</summary>
     public bool ExecNginx { get; set; } = true;
 
+    /// <summary>
+    /// Also read the configuration of every running php-fpm master (from its command line in /proc), for pools kept
+    /// outside /etc/php. Off by default: on a host that runs several FPM masters for unrelated sites (the lab, a
+    /// shared machine) a live pool of another site can turn "socket missing" into "wrong target" naming that pool.
+    /// </summary>
+    public bool PhpFpmFromProcesses { get; set; }
+
     /// <summary>Run <c>systemctl show</c> (fixed argv) when systemd is present.</summary>
     public bool UseSystemctl { get; set; } = true;
 

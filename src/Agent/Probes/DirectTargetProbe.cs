@@ -7,9 +7,9 @@ using Nginx502Bot.Diagnostics.Resolution;
 namespace Nginx502Bot.Agent.Probes;
 
 /// <summary>
-/// Connects to every discovered target directly (TCP or unix), plus the few other local listeners that could be the
-/// backend nginx meant (the wrong-port case), and identifies what each speaks. Hostnames other than localhost are not
-/// resolved: the agent does no DNS on behalf of a request.
+/// Connects to every discovered target in the query's scope directly (TCP or unix), plus the few other local listeners
+/// that could be the backend nginx meant (the wrong-port case), and identifies what each speaks. Hostnames other than
+/// localhost are not resolved: the agent does no DNS on behalf of a request.
 /// </summary>
 public sealed class DirectTargetProbe : IProbe
 {
@@ -18,6 +18,7 @@ public sealed class DirectTargetProbe : IProbe
 
     public string Name => ProbeNames.DirectProbe;
     public ProbeScope Scope => ProbeScope.Diagnosis;
+    public ProbeStage Stage => ProbeStage.Targets;
 
     public async Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
@@ -51,7 +52,7 @@ public sealed class DirectTargetProbe : IProbe
             if (candidates)
             {
                 var probed = b.DirectProbes.Select(p => p.Target).ToHashSet();
-                foreach (var l in Candidates(b, probed))
+                foreach (var l in Candidates(b, context.Query, probed))
                 {
                     plan.AddRange(Endpoints(ListenerCandidates.ProbeTarget(l)).Select(e => (e.Target, e.Endpoint, e.Host, (string?)null)));
                 }
@@ -59,14 +60,15 @@ public sealed class DirectTargetProbe : IProbe
                 return;
             }
 
-            foreach (var (address, scheme) in DiscoveredTargets.Tcp(b).Take(context.Options.MaxItems))
+            var scoped = DiscoveredTargets.InScope(b, context.Query);
+            foreach (var (address, scheme) in DiscoveredTargets.Tcp(scoped).Take(context.Options.MaxItems))
             {
                 plan.AddRange(Endpoints(address).Select(e => (e.Target, e.Endpoint, e.Host, (string?)scheme)));
             }
 
-            foreach (var path in DiscoveredTargets.Unix(b).Take(context.Options.MaxItems))
+            foreach (var path in DiscoveredTargets.Unix(scoped).Take(context.Options.MaxItems))
             {
-                var scheme = DiscoveredTargets.All(b).First(t => t.Address == "unix:" + path).Scheme;
+                var scheme = scoped.First(t => t.Address == "unix:" + path).Scheme;
                 plan.Add(("unix:" + path, new UnixDomainSocketEndPoint(context.Files.Map(path)), "localhost", scheme));
             }
         });
@@ -74,9 +76,9 @@ public sealed class DirectTargetProbe : IProbe
     }
 
     /// <summary>Local listeners nearest (by port) to a TCP target first: a moved backend usually moves a little.</summary>
-    private static IEnumerable<Listener> Candidates(EvidenceBuilder b, HashSet<string> planned)
+    private static IEnumerable<Listener> Candidates(EvidenceBuilder b, DiagnoseQuery query, HashSet<string> planned)
     {
-        var ports = DiscoveredTargets.Tcp(b).Select(t => EndpointMatcher.Split(t.Address)!.Value.Port).ToArray();
+        var ports = DiscoveredTargets.Tcp(b, query).Select(t => EndpointMatcher.Split(t.Address)!.Value.Port).ToArray();
         if (ports.Length == 0) { return []; }
         return b.Listeners
             .Where(l => l.Family != SocketFamily.Unix && !ListenerCandidates.IsExcluded(l)

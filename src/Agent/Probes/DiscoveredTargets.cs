@@ -1,22 +1,26 @@
 using Nginx502Bot.Diagnostics.Evidence;
+using Nginx502Bot.Diagnostics.Resolution;
 
 namespace Nginx502Bot.Agent.Probes;
 
 /// <summary>
 /// The only targets probes may touch: those the nginx configuration and PHP-FPM pools name. A request's target is
-/// honoured only as a key into this list, never as an address of its own.
+/// honoured only as a key into this list, never as an address of its own. The scoped overloads narrow the list to
+/// what the query is about (see <see cref="InScope"/>).
 /// </summary>
 public static class DiscoveredTargets
 {
     /// <summary>Socket paths (without <c>unix:</c>) from pass directives, upstream members and pool listens.</summary>
-    public static IEnumerable<string> Unix(EvidenceBuilder b) => All(b)
-        .Where(t => t.Address.StartsWith("unix:", StringComparison.Ordinal)).Select(t => t.Address[5..]).Distinct();
+    public static IEnumerable<string> Unix(EvidenceBuilder b) => UnixOf(All(b));
+
+    /// <summary>Socket paths of the targets in the query's scope.</summary>
+    public static IEnumerable<string> Unix(EvidenceBuilder b, DiagnoseQuery q) => UnixOf(InScope(b, q));
 
     /// <summary>TCP endpoints (host:port) with the scheme nginx uses for them; variables and bare upstream names excluded.</summary>
-    public static IEnumerable<(string Address, string Scheme)> Tcp(EvidenceBuilder b) => All(b)
-        .Where(t => !t.Address.StartsWith("unix:", StringComparison.Ordinal) && !t.Address.Contains('$')
-            && Diagnostics.Resolution.EndpointMatcher.Split(t.Address) is not null)
-        .DistinctBy(t => t.Address);
+    public static IEnumerable<(string Address, string Scheme)> Tcp(EvidenceBuilder b) => TcpOf(All(b));
+
+    /// <summary>TCP endpoints of the targets in the query's scope.</summary>
+    public static IEnumerable<(string Address, string Scheme)> Tcp(EvidenceBuilder b, DiagnoseQuery q) => TcpOf(InScope(b, q));
 
     public static IEnumerable<(string Address, string Scheme)> All(EvidenceBuilder b)
     {
@@ -38,4 +42,63 @@ public static class DiscoveredTargets
             if (pool.ListenTarget is { } t) { yield return (t, "fastcgi"); }
         }
     }
+
+    /// <summary>
+    /// The targets a query is about: those of the passes in its server's blocks, those matching its upstream target,
+    /// and those of the error-log findings it selects (their evidence is what resolves them). A whole-host query, or
+    /// a scope that matches no discovered target (an unknown server name), keeps every target: narrowing must never
+    /// leave a diagnosis with less evidence than it had before.
+    /// </summary>
+    public static IReadOnlyList<(string Address, string Scheme)> InScope(EvidenceBuilder b, DiagnoseQuery q)
+    {
+        var all = All(b).ToList();
+        if (q.IsWholeHost) { return all; }
+        var wanted = Wanted(b, q);
+        // Most targets share no port with what is wanted: compare spellings (localhost, [::1]) only on a port match.
+        var ports = wanted.Select(EndpointMatcher.Split).OfType<(string Host, int Port)>().Select(w => w.Port).ToHashSet();
+        var scoped = all.Where(t => wanted.Contains(t.Address)
+            || (EndpointMatcher.Split(t.Address) is { } s && ports.Contains(s.Port) && wanted.Any(w => EndpointMatcher.Same(w, t.Address)))).ToList();
+        return scoped.Count > 0 ? scoped : all;
+    }
+
+    private static HashSet<string> Wanted(EvidenceBuilder b, DiagnoseQuery q)
+    {
+        var wanted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var upstreams = b.Instances.SelectMany(i => i.Upstreams).GroupBy(u => u.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(u => u.Members).Select(m => m.Address).ToArray(), StringComparer.Ordinal);
+        void Add(string address)
+        {
+            wanted.Add(address);
+            if (upstreams.TryGetValue(address, out var members)) { wanted.UnionWith(members); }
+        }
+
+        foreach (var p in b.Instances.SelectMany(i => i.Passes).Where(p => Names(p, q) && Targets(p, q, upstreams))) { Add(p.Address); }
+        foreach (var f in b.Diagnosis?.Findings ?? [])
+        {
+            if (f.Target is { } t && q.Selects(f)) { Add(t); }
+        }
+
+        if (!string.IsNullOrEmpty(q.UpstreamTarget)) { Add(q.UpstreamTarget); }
+        return wanted;
+    }
+
+    // nginx compares server names case-insensitively.
+    private static bool Names(PassDirective p, DiagnoseQuery q) =>
+        string.IsNullOrEmpty(q.ServerName) || p.ServerNames.Contains(q.ServerName, StringComparer.OrdinalIgnoreCase);
+
+    private static bool Targets(PassDirective p, DiagnoseQuery q, Dictionary<string, string[]> upstreams) =>
+        string.IsNullOrEmpty(q.UpstreamTarget) || p.Address == q.UpstreamTarget || EndpointMatcher.Same(p.Address, q.UpstreamTarget)
+        || (upstreams.TryGetValue(p.Address, out var members) && members.Any(m => EndpointMatcher.Same(m, q.UpstreamTarget)));
+
+    public static IEnumerable<string> Unix(IEnumerable<(string Address, string Scheme)> targets) => UnixOf(targets);
+
+    public static IEnumerable<(string Address, string Scheme)> Tcp(IEnumerable<(string Address, string Scheme)> targets) => TcpOf(targets);
+
+    private static IEnumerable<string> UnixOf(IEnumerable<(string Address, string Scheme)> targets) => targets
+        .Where(t => t.Address.StartsWith("unix:", StringComparison.Ordinal)).Select(t => t.Address[5..]).Distinct();
+
+    private static IEnumerable<(string Address, string Scheme)> TcpOf(IEnumerable<(string Address, string Scheme)> targets) => targets
+        .Where(t => !t.Address.StartsWith("unix:", StringComparison.Ordinal) && !t.Address.Contains('$')
+            && EndpointMatcher.Split(t.Address) is not null)
+        .DistinctBy(t => t.Address);
 }

@@ -4,34 +4,38 @@ using Nginx502Bot.Diagnostics.Resolution;
 
 namespace Nginx502Bot.Agent.Probes;
 
-/// <summary>Connections toward each TCP target by state (/proc/net/tcp, tcp6) against net.ipv4.ip_local_port_range.</summary>
+/// <summary>
+/// Connections toward each TCP target in the query's scope by state (/proc/net/tcp, tcp6, from the run's shared
+/// snapshot) against net.ipv4.ip_local_port_range.
+/// </summary>
 public sealed class EphemeralPortProbe : IProbe
 {
     public string Name => ProbeNames.EphemeralPorts;
     public ProbeScope Scope => ProbeScope.Diagnosis;
+    public ProbeStage Stage => ProbeStage.Targets;
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
-        string[] targets = context.Evidence.Read(b => DiscoveredTargets.Tcp(b).Select(t => t.Address).ToArray());
+        string[] targets = context.Evidence.Read(b => DiscoveredTargets.Tcp(b, context.Query).Select(t => t.Address).ToArray());
         if (targets.Length == 0) { return Task.FromResult(ProbeOutcome.Skip("no TCP target")); }
 
-        var rows = ProcNetParser.TcpSockets(context.Files.ReadText("/proc/net/tcp") ?? "")
-            .Concat(ProcNetParser.TcpSockets(context.Files.ReadText("/proc/net/tcp6") ?? ""))
-            .Where(r => r.State != ProcNetParser.Listen).ToArray();
+        // Rows indexed by remote port once: a target is compared only with the rows to its own port, not every row.
+        var byPort = context.Net.Connections().ToLookup(r => r.RemotePort);
         var range = (context.Files.ReadText("/proc/sys/net/ipv4/ip_local_port_range", 64) ?? "32768 60999")
             .Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
         var low = range.Length > 0 && int.TryParse(range[0], out var l) ? l : 32768;
         var high = range.Length > 1 && int.TryParse(range[1], out var h) ? h : 60999;
 
-        var usage = targets.Select(t => Usage(t, rows, low, high)).ToArray();
+        var usage = targets.Select(t => Usage(t, byPort, low, high)).ToArray();
         context.Evidence.Update(b => b.PortUsage.AddRange(usage));
         var busiest = usage.MaxBy(u => u.Total)!;
         return Task.FromResult(new ProbeOutcome(ProbeStatus.Ok, $"busiest target {busiest.Target}: {busiest.Total} of {busiest.RangeSize} ports"));
     }
 
-    private static PortUsage Usage(string target, TcpSocketRow[] rows, int low, int high)
+    private static PortUsage Usage(string target, ILookup<int, TcpSocketRow> byPort, int low, int high)
     {
-        var toTarget = rows.Where(r => EndpointMatcher.Same($"{Bracket(r.RemoteAddress)}:{r.RemotePort}", target)).ToArray();
+        var port = EndpointMatcher.Split(target)!.Value.Port;
+        var toTarget = byPort[port].Where(r => EndpointMatcher.Same($"{Bracket(r.RemoteAddress)}:{r.RemotePort}", target)).ToArray();
         return new PortUsage
         {
             Target = target,

@@ -6,7 +6,7 @@ using Nginx502Bot.Diagnostics.Evidence;
 namespace Nginx502Bot.Agent.Probes;
 
 /// <summary>
-/// The tail of nginx's error log(s) inside the window, plus the request's pasted excerpt, classified by the engine
+/// The tail of nginx's error log(s) inside the window (read back from the end only as far as the window reaches), plus the request's pasted excerpt, classified by the engine
 /// (<see cref="DiagnosisEngine.Analyze"/>). Only logs the configuration names (or Agent:ErrorLogPath) are read.
 /// </summary>
 public sealed class ErrorLogProbe : IProbe
@@ -15,6 +15,7 @@ public sealed class ErrorLogProbe : IProbe
 
     public string Name => ProbeNames.ErrorLog;
     public ProbeScope Scope => ProbeScope.Diagnosis;
+    public ProbeStage Stage => ProbeStage.Host;
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
@@ -22,23 +23,22 @@ public sealed class ErrorLogProbe : IProbe
         var text = new StringBuilder();
         var truncated = false;
         var lines = 0;
+        // Only a pasted excerpt needs the lines already read (to skip duplicates): no set of every line otherwise.
+        var hasExcerpt = !string.IsNullOrWhiteSpace(context.Query.ErrorLogExcerpt);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var log in logs)
         {
-            if (context.Files.ReadTail(log) is not { } tail) { continue; }
+            // nginx writes its log in time order: reading back to the window start (with a minute of slack for workers
+            // that stamp a little out of order) sees every line the window keeps.
+            if (context.Files.ReadTailSince(log, Slack(context.WindowStart), Stamp) is not { } tail) { continue; }
             truncated |= tail.Truncated;
-            foreach (var line in InWindow(tail.Text, context.WindowStart, context.WindowEnd))
-            {
-                text.Append(line).Append('\n');
-                seen.Add(line);
-                lines++;
-            }
+            lines += AppendInWindow(tail.Text, context.WindowStart, context.WindowEnd, text, hasExcerpt ? seen : null);
         }
 
         // The pasted excerpt usually comes from this very log: lines already read from the tail are not counted twice.
-        if (!string.IsNullOrWhiteSpace(context.Query.ErrorLogExcerpt))
+        if (hasExcerpt)
         {
-            foreach (var line in context.Query.ErrorLogExcerpt.Split('\n'))
+            foreach (var line in context.Query.ErrorLogExcerpt!.Split('\n'))
             {
                 var trimmed = line.TrimEnd('\r');
                 if (trimmed.Length > 0 && !seen.Contains(trimmed)) { text.Append(trimmed).Append('\n'); }
@@ -49,6 +49,43 @@ public sealed class ErrorLogProbe : IProbe
         var diagnosis = DiagnosisEngine.Analyze(text.ToString());
         context.Evidence.SetDiagnosis(diagnosis);
         return Task.FromResult(new ProbeOutcome(ProbeStatus.Ok, $"{lines} log lines, {diagnosis.Findings.Count} findings", truncated));
+    }
+
+    /// <summary>A minute before <paramref name="start"/>; a window that starts at the dawn of time reads the whole capped tail.</summary>
+    private static DateTime Slack(DateTime start) => start > DateTime.MinValue.AddMinutes(1) ? start.AddMinutes(-1) : DateTime.MinValue;
+
+    /// <summary>The time of an nginx line (<c>2026/11/21 14:00:01 [error] ...</c>), or null for an unstamped line.</summary>
+    public static DateTime? Stamp(string line) =>
+        line.Length >= 19 && DateTime.TryParseExact(line.AsSpan(0, 19), "yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
+            ? t : null;
+
+    /// <summary>
+    /// <see cref="InWindow"/> without a string per line: appends the kept lines (each ending in LF) to
+    /// <paramref name="into"/>, adds them to <paramref name="seen"/> when given, and returns how many it kept.
+    /// </summary>
+    public static int AppendInWindow(string text, DateTime start, DateTime end, StringBuilder into, HashSet<string>? seen)
+    {
+        var keep = false;
+        var kept = 0;
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            var nl = rest.IndexOf('\n');
+            var line = nl < 0 ? rest : rest[..nl];
+            rest = nl < 0 ? default : rest[(nl + 1)..];
+            if (line.Length >= 19 && DateTime.TryParseExact(line[..19], "yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+            {
+                keep = t >= start && t <= end;
+            }
+
+            if (!keep || line.Length == 0) { continue; }
+            line = line.TrimEnd('\r');
+            into.Append(line).Append('\n');
+            seen?.Add(line.ToString());
+            kept++;
+        }
+
+        return kept;
     }
 
     /// <summary>Lines stamped inside the window (<c>2026/11/21 14:00:01</c>); unstamped lines follow the last stamped one.</summary>

@@ -7,6 +7,7 @@ public sealed class FdLimitsProbe : IProbe
 {
     public string Name => ProbeNames.FdLimits;
     public ProbeScope Scope => ProbeScope.Diagnosis;
+    public ProbeStage Stage => ProbeStage.Host;
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {

@@ -13,5 +13,8 @@ public interface IProbe
     /// <summary>Inventory probes also run for GetInventory; the rest only for Diagnose.</summary>
     ProbeScope Scope { get; }
 
+    /// <summary>Probes of one stage run together, after every probe of the stages before (see <see cref="ProbeStage"/>).</summary>
+    ProbeStage Stage { get; }
+
     Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken);
 }

@@ -8,6 +8,7 @@ public sealed class KernelLogProbe : IProbe
 {
     public string Name => ProbeNames.KernelLog;
     public ProbeScope Scope => ProbeScope.Diagnosis;
+    public ProbeStage Stage => ProbeStage.Host;
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {

@@ -5,21 +5,22 @@ namespace Nginx502Bot.Agent.Probes;
 
 /// <summary>
 /// Parses each instance's configuration with the pure parser, following includes through the rooted file access,
-/// and records server blocks, *_pass targets, upstreams and log paths with file:line.
+/// and records server blocks, *_pass targets, upstreams and log paths with file:line. Parses are reused while every
+/// file they read is unchanged (<see cref="NginxConfigCache"/>).
 /// </summary>
-public sealed class NginxConfigProbe : IProbe
+public sealed class NginxConfigProbe(NginxConfigCache cache) : IProbe
 {
     /// <summary>Debian's compiled-in error log, used when the configuration names none.</summary>
     public const string DefaultErrorLog = "/var/log/nginx/error.log";
 
     public string Name => ProbeNames.NginxConfig;
     public ProbeScope Scope => ProbeScope.Inventory;
+    public ProbeStage Stage => ProbeStage.Configuration;
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
-        var access = new ConfigFileAccess(p => context.Files.ReadText(p), context.Files.ListFiles);
         var instances = context.Evidence.Read(b => b.Instances.ToList());
-        var enriched = instances.Select(i => Enrich(i, NginxConfigParser.Parse(i.ConfigPath, access))).ToList();
+        var enriched = instances.Select(i => Enrich(i, cache.Get(i.ConfigPath, context.Files))).ToList();
         context.Evidence.Update(b => { b.Instances.Clear(); b.Instances.AddRange(enriched); });
 
         var passes = enriched.Sum(i => i.Passes.Count);
@@ -30,9 +31,9 @@ public sealed class NginxConfigProbe : IProbe
                 $"{enriched.Sum(i => i.ServerBlocks.Count)} server blocks, {passes} pass targets, {errors} config problems"));
     }
 
-    private static NginxInstance Enrich(NginxInstance instance, ParsedConfig parsed)
+    private static NginxInstance Enrich(NginxInstance instance, (ParsedConfig Parsed, ConfigSummary Summary, bool Cached) config)
     {
-        var summary = NginxConfigSummarizer.Summarize(parsed);
+        var (parsed, summary, _) = config;
         var prefix = instance.Prefix ?? Path.GetDirectoryName(instance.ConfigPath) ?? "/";
         var errorLogs = summary.ErrorLogs.Where(IsFile).Select(p => Absolute(prefix, p)).ToList();
         if (errorLogs.Count == 0) { errorLogs.Add(DefaultErrorLog); }

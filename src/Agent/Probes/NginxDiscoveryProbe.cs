@@ -15,6 +15,7 @@ public sealed partial class NginxDiscoveryProbe : IProbe
 
     public string Name => ProbeNames.NginxDiscovery;
     public ProbeScope Scope => ProbeScope.Inventory;
+    public ProbeStage Stage => ProbeStage.Discovery;
 
     public async Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {

@@ -8,6 +8,7 @@ public sealed class PhpFpmLogProbe : IProbe
 {
     public string Name => ProbeNames.PhpFpmLog;
     public ProbeScope Scope => ProbeScope.Diagnosis;
+    public ProbeStage Stage => ProbeStage.Targets;
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {

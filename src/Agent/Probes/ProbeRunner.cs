@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace Nginx502Bot.Agent.Probes;
 
 /// <summary>
-/// Runs probes in registration order, each under its own timeout, logging each outcome. An exception or timeout
-/// becomes a <see cref="ProbeRecord"/>; the run always goes on to the next probe.
+/// Runs probes stage by stage (<see cref="ProbeStage"/>): the probes of one stage concurrently, each under its own
+/// timeout, logging each outcome. An exception or timeout becomes a <see cref="ProbeRecord"/>; the run always goes on.
+/// Records come back in registration order whatever order the probes finished in.
 /// </summary>
 public sealed partial class ProbeRunner(IEnumerable<IProbe> probes, ILogger<ProbeRunner> logger)
 {
@@ -13,18 +14,27 @@ public sealed partial class ProbeRunner(IEnumerable<IProbe> probes, ILogger<Prob
 
     public IReadOnlyList<IProbe> Probes => _probes;
 
-    /// <summary>Runs the probes of the scope (inventory probes run in every scope); <paramref name="progress"/> hears each record.</summary>
+    /// <summary>Runs the probes of the scope (inventory probes run in every scope); <paramref name="progress"/> hears each record as it finishes.</summary>
     public async Task<IReadOnlyList<ProbeRecord>> RunAsync(ProbeContext context, ProbeScope scope,
         Func<ProbeRecord, int, int, CancellationToken, Task>? progress, CancellationToken cancellationToken)
     {
         var selected = _probes.Where(p => scope == ProbeScope.Diagnosis || p.Scope == ProbeScope.Inventory).ToArray();
-        var records = new List<ProbeRecord>(selected.Length);
-        foreach (var probe in selected)
+        var records = new ProbeRecord[selected.Length];
+        var done = 0;
+        using var progressGate = new SemaphoreSlim(1, 1);
+        foreach (var stage in selected.Select(p => p.Stage).Distinct().Order())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var record = await RunOneAsync(probe, context, cancellationToken);
-            records.Add(record);
-            if (progress is not null) { await progress(record, records.Count, selected.Length, cancellationToken); }
+            await Task.WhenAll(Enumerable.Range(0, selected.Length).Where(i => selected[i].Stage == stage).Select(async i =>
+            {
+                records[i] = await RunOneAsync(selected[i], context, cancellationToken);
+                if (progress is null) { return; }
+
+                // Progress messages go out one at a time, counted in the order probes finished.
+                await progressGate.WaitAsync(cancellationToken);
+                try { await progress(records[i], ++done, selected.Length, cancellationToken); }
+                finally { progressGate.Release(); }
+            }));
         }
 
         return records;

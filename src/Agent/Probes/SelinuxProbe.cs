@@ -10,6 +10,7 @@ public sealed class SelinuxProbe : IProbe
 
     public string Name => ProbeNames.Selinux;
     public ProbeScope Scope => ProbeScope.Diagnosis;
+    public ProbeStage Stage => ProbeStage.Host;
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {

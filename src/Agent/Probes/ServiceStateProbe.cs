@@ -16,6 +16,7 @@ public sealed class ServiceStateProbe : IProbe
 
     public string Name => ProbeNames.ServiceState;
     public ProbeScope Scope => ProbeScope.Diagnosis;
+    public ProbeStage Stage => ProbeStage.Targets;
 
     public async Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {

@@ -4,13 +4,14 @@ using Nginx502Bot.Diagnostics.Evidence;
 namespace Nginx502Bot.Agent.Probes;
 
 /// <summary>
-/// For every unix socket nginx dials (and every PHP-FPM pool socket): does it exist, is it a socket, owner, group,
-/// mode (statx), and does anything listen on it (/proc/net/unix).
+/// For every unix socket nginx dials in the query's scope (every one, and every PHP-FPM pool socket, for a whole-host
+/// query): does it exist, is it a socket, owner, group, mode (statx), and does anything listen on it (/proc/net/unix).
 /// </summary>
 public sealed class UnixSocketProbe : IProbe
 {
     public string Name => ProbeNames.UnixSockets;
     public ProbeScope Scope => ProbeScope.Diagnosis;
+    public ProbeStage Stage => ProbeStage.Targets;
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ public sealed class UnixSocketProbe : IProbe
         HashSet<string> listening = [];
         context.Evidence.Update(b =>
         {
-            paths = DiscoveredTargets.Unix(b).Take(context.Options.MaxItems).ToArray();
+            paths = DiscoveredTargets.Unix(b, context.Query).Take(context.Options.MaxItems).ToArray();
             listening = b.Listeners.Where(l => l.Family == SocketFamily.Unix && l.Path is not null).Select(l => l.Path!).ToHashSet();
         });
         var infos = paths.Select(p => Describe(context, p, listening.Contains(p))).ToArray();

@@ -7,6 +7,7 @@ public sealed class WorkerUserProbe : IProbe
 {
     public string Name => ProbeNames.WorkerUser;
     public ProbeScope Scope => ProbeScope.Inventory;
+    public ProbeStage Stage => ProbeStage.Host;
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ public sealed class DiagnosisService(ProbeRunner runner, HostFileSystem files, P
         var context = new ProbeContext(query, files, processes, options.Value, time);
         var records = await runner.RunAsync(context, ProbeScope.Diagnosis, progress, cancellationToken);
         var evidence = context.Evidence.Freeze();
-        var findings = (context.Evidence.Diagnosis?.Findings ?? []).Where(f => Matches(f, query))
+        var findings = (context.Evidence.Diagnosis?.Findings ?? []).Where(query.Selects)
             .Select(f => Resolve(f, evidence)).ToArray();
         return new DiagnosisReport
         {
@@ -36,9 +36,4 @@ public sealed class DiagnosisService(ProbeRunner runner, HostFileSystem files, P
 
     public static ResolvedFinding Resolve(Finding finding, HostEvidence evidence) =>
         new(RootCauseResolver.Refine(finding, evidence), RootCauseResolver.Resolve(finding, evidence));
-
-    /// <summary>The query's server name and target narrow the findings; they never reach a probe as paths or addresses.</summary>
-    private static bool Matches(Finding f, DiagnoseQuery q) =>
-        (string.IsNullOrEmpty(q.UpstreamTarget) || (f.Target is { } t && (t == q.UpstreamTarget || EndpointMatcher.Same(t, q.UpstreamTarget))))
-        && (string.IsNullOrEmpty(q.ServerName) || f.Servers.Count == 0 || f.Servers.Contains(q.ServerName));
 }

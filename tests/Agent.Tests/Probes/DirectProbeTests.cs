@@ -28,6 +28,22 @@ public sealed class DirectProbeTests
         Assert.False(r.TlsHandshake);
     }
 
+    /// <summary>A backend that accepts and never answers (a hung app): three identification steps one after another
+    /// would cost three timeouts; past the first step's head start they run together.</summary>
+    [Fact]
+    public async Task SilentPeer_StepsTimeOutTogether_NotOneAfterAnother()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start(16);
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+
+        var r = await Probe(port, "http");
+
+        Assert.True(r.Connected);
+        Assert.Equal("unknown", r.Speaks);
+        Assert.True(r.ElapsedMs < 2 * Timeout.TotalMilliseconds, $"took {r.ElapsedMs} ms; one step times out after {Timeout.TotalMilliseconds} ms");
+    }
+
     [Fact]
     public async Task TlsServer_BehindHttpScheme_IsRecognisedAsTls()
     {

@@ -38,6 +38,39 @@ public sealed class LiveHostScenarioTests
             resolved.Finding.Remediation[0]);
     }
 
+    /// <summary>
+    /// A query naming one server probes only that server's targets (and the listeners near them), and reaches the
+    /// same conclusion a whole-host diagnosis reaches.
+    /// </summary>
+    [Fact]
+    public async Task ScopedToOneServer_ProbesOnlyItsTargetAndStillFindsTheRealPort()
+    {
+        await using var web = await LoopbackWebServer.StartAsync(tls: false);
+        var dialed = await ClosedPortNear(web.Port);
+        var other = await ClosedPortNear(dialed);
+        using var host = new TempHost();
+        host.Write("/etc/nginx/nginx.conf", "user www-data;\nevents {}\nhttp {\n"
+            + $"    server {{\n        server_name app.test;\n        location / {{\n            proxy_pass http://127.0.0.1:{dialed};\n        }}\n    }}\n"
+            + $"    server {{\n        server_name other.test;\n        location / {{\n            proxy_pass http://127.0.0.1:{other};\n        }}\n    }}\n}}\n");
+        await using var services = AgentHarness.Build(host.Root, direct: true, new Dictionary<string, string?>
+        {
+            ["Agent:ProcRoot"] = "/proc",
+            ["Agent:NginxConfigPath"] = "/etc/nginx/nginx.conf",
+        });
+
+        var report = await AgentHarness.DiagnoseAsync(services, new Agent.Probes.DiagnoseQuery
+        {
+            ServerName = "app.test", WindowStart = AgentHarness.WindowStart, WindowEnd = AgentHarness.WindowEnd,
+        });
+        var resolved = DiagnosisService.Resolve(Evidence.Finding(Causes.UpstreamDown, $"127.0.0.1:{dialed}") with { Servers = ["app.test"] }, report.Evidence);
+
+        Assert.Contains(report.Evidence.DirectProbes, p => p.Target == $"127.0.0.1:{dialed}" && !p.Connected);
+        Assert.DoesNotContain(report.Evidence.DirectProbes, p => p.Target == $"127.0.0.1:{other}");
+        Assert.Equal([$"127.0.0.1:{dialed}"], report.Evidence.PortUsage.Select(u => u.Target));
+        Assert.True(resolved.Finding.RootCause == RootCauses.WrongTarget, Explain(report, resolved, web.Port));
+        Assert.Contains($"127.0.0.1:{web.Port}", resolved.Finding.Remediation[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task SocketOwnedByAnotherUserMode0660_IsUnixSocketPermission()
     {

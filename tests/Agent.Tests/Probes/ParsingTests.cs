@@ -21,6 +21,24 @@ public sealed class ParsingTests
     }
 
     [Fact]
+    public void ProcNetTcp_EveryRowWithSharedAddressesDecodedAlike()
+    {
+        const string table = """
+              sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode
+               0: 0100007F:1F40 0100007F:C350 06 00000000:00000000 03:00001698 00000000     0        0 0 3
+               1: 0100007F:1F40 0100007F:C351 01 00000000:00000000 00:00000000 00000000  1000        0 77 1
+               2: 0200000A:0050 0100007F:C352 0a 00000000:00000000 00:00000000 00000000  1000        0 78 1
+               3: truncated
+            """;
+
+        var rows = ProcNetParser.TcpSockets(table).ToArray();
+
+        Assert.Equal(
+            [("127.0.0.1", 8000, "127.0.0.1", 50000, "06", 0L), ("127.0.0.1", 8000, "127.0.0.1", 50001, "01", 77L), ("10.0.0.2", 80, "127.0.0.1", 50002, "0A", 78L)],
+            rows.Select(r => (r.LocalAddress, r.LocalPort, r.RemoteAddress, r.RemotePort, r.State, r.Inode)));
+    }
+
+    [Fact]
     public void ProcNetTcp6_DecodesLoopbackAndV4Mapped()
     {
         const string table = """

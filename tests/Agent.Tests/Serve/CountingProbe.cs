@@ -10,6 +10,7 @@ public sealed class CountingProbe : IProbe
     public int Runs => _runs;
     public string Name => "counting";
     public ProbeScope Scope => ProbeScope.Inventory;
+    public ProbeStage Stage => ProbeStage.Host;
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {

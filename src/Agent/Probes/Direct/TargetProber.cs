@@ -7,7 +7,8 @@ namespace Nginx502Bot.Agent.Probes.Direct;
 
 /// <summary>
 /// Probes one target bypassing nginx: TCP (or unix) connect, then identification steps on fresh connections, the
-/// one the scheme expects first, until one recognises the protocol. Each step has the same tight timeout.
+/// one the scheme expects first, until one recognises the protocol. Each step has the same tight timeout; a silent
+/// peer gets the remaining steps at once after a short head start instead of one timeout after another.
 /// </summary>
 public static class TargetProber
 {
@@ -23,14 +24,49 @@ public static class TargetProber
 
         socket.Dispose();
         var result = new DirectProbeResult { Target = target, Connected = true };
-        foreach (var step in Order(scheme, endpoint is UnixDomainSocketEndPoint))
+        var order = Order(scheme, endpoint is UnixDomainSocketEndPoint);
+        using var rest = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var steps = new Task<StepResult>?[order.Length];
+        var first = Run(order[0], endpoint, host, timeout, ct);
+        steps[0] = first;
+
+        // A live peer answers the first step within a few milliseconds and nothing else is sent. A peer that stays
+        // silent would make the steps add up (three timeouts); past the head start the others run alongside on their
+        // own connections. Results are still taken in order, so the answer is the one the sequence would give.
+        if (await Task.WhenAny(first, Task.Delay(HeadStart, ct)) != first)
         {
-            var r = await Run(step, endpoint, host, timeout, ct);
-            result = Merge(result, step, r);
-            if (r.Speaks is not null and not Protocols.Unknown) { break; }
+            for (var i = 1; i < order.Length; i++) { steps[i] = Run(order[i], endpoint, host, timeout, rest.Token); }
+        }
+
+        try
+        {
+            for (var i = 0; i < order.Length; i++)
+            {
+                var r = await (steps[i] ??= Run(order[i], endpoint, host, timeout, rest.Token));
+                result = Merge(result, order[i], r);
+                if (r.Speaks is not null and not Protocols.Unknown) { break; }
+            }
+        }
+        finally
+        {
+            await rest.CancelAsync();
+            await DrainAsync(steps);
         }
 
         return result with { Speaks = result.Speaks ?? Protocols.Unknown, ElapsedMs = clock.ElapsedMilliseconds };
+    }
+
+    /// <summary>How long the first identification step runs alone before the others start beside it.</summary>
+    public static readonly TimeSpan HeadStart = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>Waits for steps that were started but not needed (cancelled), so none outlives the probe.</summary>
+    private static async Task DrainAsync(Task<StepResult>?[] steps)
+    {
+        foreach (var step in steps.OfType<Task<StepResult>>())
+        {
+            try { await step; }
+            catch (OperationCanceledException) { /* not needed any more */ }
+        }
     }
 
     /// <summary>TLS first for HTTP-ish schemes: an nginx TLS port answers plain HTTP with a 400, which would hide the TLS.</summary>

@@ -49,6 +49,13 @@ public static class PhpFpmConfigParser
         return value.Length >= 2 && value[0] == '"' && value[^1] == '"' ? value[1..^1] : value;
     }
 
+    /// <summary>The <c>include=</c> values of a php-fpm.conf (globs such as <c>/etc/php/8.2/fpm/pool.d/*.conf</c>).</summary>
+    public static IEnumerable<string> Includes(string text) => text.Split('\n')
+        .Select(l => l.Trim())
+        .Where(l => l.StartsWith("include", StringComparison.Ordinal) && l.IndexOf('=') is var eq && eq > 0 && l[..eq].Trim() == "include")
+        .Select(l => Unquote(l[(l.IndexOf('=') + 1)..].Trim()))
+        .Where(v => v.Length > 0);
+
     /// <summary>The <c>error_log</c> of a php-fpm.conf [global] section, if any.</summary>
     public static string? ErrorLog(string text) => text.Split('\n')
         .Select(l => l.Trim())
