@@ -56,6 +56,10 @@ try
         try
         {
             rows.AddRange(await FanOutBench.RunAsync(200, fixtureRoot));
+            if (aot != "-")
+            {
+                rows.AddRange(await FanOutBench.RunProcessesAsync(200, fixtureRoot, "NativeAOT", [aot]));
+            }
         }
         catch (Exception e) when (e is IOException or InvalidOperationException or HttpRequestException)
         {

@@ -7,7 +7,7 @@ namespace Nginx502Bot.Agent.Probes;
 
 /// <summary>
 /// The tail of nginx's error log(s) inside the window (read back from the end only as far as the window reaches), plus the request's pasted excerpt, classified by the engine
-/// (<see cref="DiagnosisEngine.Analyze"/>). Only logs the configuration names (or Agent:ErrorLogPath) are read.
+/// (<see cref="DiagnosisEngine.AnalyzeFindings"/>). Only logs the configuration names (or Agent:ErrorLogPath) are read.
 /// </summary>
 public sealed class ErrorLogProbe : IProbe
 {
@@ -46,7 +46,7 @@ public sealed class ErrorLogProbe : IProbe
         }
         if (text.Length == 0) { return Task.FromResult(new ProbeOutcome(ProbeStatus.NothingFound, "no error-log lines in the window", truncated)); }
 
-        var diagnosis = DiagnosisEngine.Analyze(text.ToString());
+        var diagnosis = DiagnosisEngine.AnalyzeFindings(text.ToString());
         context.Evidence.SetDiagnosis(diagnosis);
         return Task.FromResult(new ProbeOutcome(ProbeStatus.Ok, $"{lines} log lines, {diagnosis.Findings.Count} findings", truncated));
     }

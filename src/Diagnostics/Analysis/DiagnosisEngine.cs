@@ -1,3 +1,4 @@
+using Nginx502Bot.Diagnostics.Findings;
 using Nginx502Bot.Diagnostics.Records;
 
 namespace Nginx502Bot.Diagnostics.Analysis;
@@ -14,10 +15,22 @@ public static class DiagnosisEngine
     public static Diagnosis Analyze(string text, int defaultYear = 0)
     {
         var sink = new CollectingSink();
+        return new Diagnosis { Records = sink.Records, Findings = FindingsOf(text, defaultYear, sink) };
+    }
+
+    /// <summary>
+    /// <see cref="Analyze"/> for callers that need only the findings (the agent's error-log tail): no
+    /// <see cref="LogRecord"/> is built per input record, and <see cref="Diagnosis.Records"/> is empty.
+    /// </summary>
+    public static Diagnosis AnalyzeFindings(string text, int defaultYear = 0) =>
+        new() { Records = [], Findings = FindingsOf(text, defaultYear, sink: null) };
+
+    private static IReadOnlyList<Finding> FindingsOf(string text, int defaultYear, IRecordSink? sink)
+    {
         var analyzer = new LogAnalyzer(defaultYear > 0 ? defaultYear : GuessYear(text), sink);
         ForEachLine(text, analyzer.AddLine);
         analyzer.Complete();
-        return new Diagnosis { Records = sink.Records, Findings = analyzer.BuildFindings() };
+        return analyzer.BuildFindings();
     }
 
     /// <summary>
