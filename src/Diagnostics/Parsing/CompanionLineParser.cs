@@ -276,7 +276,32 @@ public static class CompanionLineParser
         c.Time = time;
         c.Message = Segment.Between(at, s.Length);
         c.Cause = IsPhpFatal(s[at..]) ? Causes.PhpFatal : Causes.NotAnUpstreamError;
+        c.Status = c.Cause == Causes.PhpFatal && at == 0 ? StderrTailStatus(s) : null;
         return true;
+    }
+
+    /// <summary>
+    /// "PHP message: PHP Fatal error: ..." that ends in nginx's closing quote and a header-phase action
+    /// (<c>... on line 620" while reading response header from upstream, client: ...</c>) is nginx's own FastCGI stderr
+    /// record (F7) with its start cut off, not PHP-FPM's log: PHP answers 500, as for the whole record.
+    /// </summary>
+    private static int? StderrTailStatus(ReadOnlySpan<char> s)
+    {
+        if (!s.StartsWith("PHP message: ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var w = s.IndexOf("\" while ", StringComparison.Ordinal);
+        if (w < 0)
+        {
+            return null;
+        }
+
+        var action = s[(w + "\" while ".Length)..];
+        var comma = action.IndexOf(',');
+        action = comma >= 0 ? action[..comma] : action.TrimEnd();
+        return NginxActions.IsHeaderPhase(action) ? 500 : null;
     }
 
     private static bool Gunicorn(ReadOnlySpan<char> s, int at, DateTime time, ref CompanionLine c)

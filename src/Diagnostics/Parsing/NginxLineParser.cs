@@ -184,7 +184,7 @@ public static class NginxLineParser
     }
 
     /// <summary>Widest prose a reporter puts before a quoted message ("Symfony application error : ").</summary>
-    private const int MaxProseLead = 100;
+    private const int MaxProseLead = 160;
 
     /// <summary>
     /// Where a known message starts after a reporter's lead-in: behind ": ", or an opening quote, parenthesis or backtick.
@@ -695,7 +695,38 @@ public static class NginxLineParser
             return start + w;
         }
 
+        var tagged = KnownActionBeforeTag(candidate);
+        if (tagged > 0)
+        {
+            line.Action = new Segment(start + w + " while ".Length, tagged);
+            return start + w;
+        }
+
         return end;
+    }
+
+    /// <summary>
+    /// A known action with a module's tag glued on (<c>connecting to upstream(proxy_connect)</c>, written by the
+    /// third-party proxy_connect module) or with the pasted text's own punctuation after it (a title cut at
+    /// <c>... to upstream,</c>): the length of the known action, or 0. Reached only when no action matched as is.
+    /// </summary>
+    private static int KnownActionBeforeTag(ReadOnlySpan<char> candidate)
+    {
+        foreach (var action in NginxActions.Known)
+        {
+            if (!candidate.StartsWith(action, StringComparison.Ordinal) || candidate.Length == action.Length)
+            {
+                continue;
+            }
+
+            var rest = candidate[action.Length..].TrimEnd(",.;: ");
+            if (rest.IsEmpty || (rest.Length < 40 && rest[0] == '(' && rest[^1] == ')' && rest[1..^1].IndexOfAny("() ") < 0))
+            {
+                return action.Length;
+            }
+        }
+
+        return 0;
     }
 
     private static readonly System.Buffers.SearchValues<char> ActionChars =
