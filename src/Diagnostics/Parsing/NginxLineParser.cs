@@ -216,7 +216,77 @@ public static class NginxLineParser
             }
         }
 
-        return best;
+        return best >= 0 ? best : AnchoredLead(body, head);
+    }
+
+    /// <summary>Message starts specific enough to be found in prose without quotes when an upstream action follows.</summary>
+    private static readonly string[] AnchoredStarts =
+    [
+        "upstream prematurely closed", "upstream timed out", "upstream sent ", "no live upstreams", "connect() ",
+        "recv() failed", "readv() failed", "writev() failed", "send() failed", "SSL_do_handshake() failed",
+        "SSL_read() failed", "SSL_write() failed", "peer closed connection in SSL handshake", "FastCGI sent in stderr",
+    ];
+
+    /// <summary>
+    /// A message in an issue title or sentence with nothing to open it, its first letter maybe capitalised ("Docker and
+    /// Nginx Proxy Manager Upstream prematurely closed connection while reading response header from upstream"): taken
+    /// only when one of nginx's upstream actions follows it, so prose that merely names a message stays prose.
+    /// </summary>
+    private static int AnchoredLead(ReadOnlySpan<char> body, ReadOnlySpan<char> head)
+    {
+        for (var at = 1; at < head.Length; at++)
+        {
+            if (head[at - 1] != ' ' || !StartsAnchored(body[at..]))
+            {
+                continue;
+            }
+
+            foreach (var action in UpstreamActions)
+            {
+                if (body[at..].Contains(action, StringComparison.Ordinal))
+                {
+                    return at;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A known message whose first letter a writer capitalised ("Upstream timed out ..."); nginx never does.</summary>
+    internal static bool IsCapitalisedMessage(ReadOnlySpan<char> m) =>
+        m.Length > 1 && char.IsAsciiLetterUpper(m[0]) && StartsAnchored(m) && !StartsAnchoredExactly(m);
+
+    private static bool StartsAnchoredExactly(ReadOnlySpan<char> s)
+    {
+        foreach (var start in AnchoredStarts)
+        {
+            if (s.StartsWith(start, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsAnchored(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty || !char.IsAsciiLetter(s[0]))
+        {
+            return false;
+        }
+
+        foreach (var start in AnchoredStarts)
+        {
+            if (s.Length >= start.Length && char.ToLowerInvariant(s[0]) == char.ToLowerInvariant(start[0])
+                && s[1..start.Length].SequenceEqual(start.AsSpan(1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -254,7 +324,7 @@ public static class NginxLineParser
         }
 
         // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection".
-        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018'
+        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A'
             || (j < i && head[j - 1] == ':')
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' '));
     }

@@ -125,6 +125,10 @@ public class NginxClassifierTests
     // its prefix in any paste, so a bare quote is the request's: 502 like the bare connect() lines above.
     [InlineData("backend.internal could not be resolved (3: Host not found)", "dns_resolution", 502)]
     [InlineData("2026/11/21 13:41:14 [error] 6087#6087: backend.internal could not be resolved (3: Host not found)", "dns_resolution", null)]
+    // An issue title: prose, then the message capitalised with nothing to open it; the upstream action anchors it
+    [InlineData("Random 502s Upstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_timeout_read", 504)]
+    [InlineData("why does upstream timed out happen so often", "not_an_upstream_error", null)]
+    [InlineData("日志报错：no live upstreams while connecting to upstream", "no_live_upstreams", 502)]
     public void Line_GetsCauseAndStatus(string line, string cause, int? status)
     {
         var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);
