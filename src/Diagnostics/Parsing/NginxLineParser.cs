@@ -146,6 +146,13 @@ public static class NginxLineParser
             return true;
         }
 
+        var counted = CountedMessageStart(body);
+        if (counted >= 0)
+        {
+            ParseBody(s, p + counted, ref line);
+            return true;
+        }
+
         line.ConnectionId = -1;
         line.Pid = line.Tid = 0;
         return false;
@@ -169,6 +176,41 @@ public static class NginxLineParser
         return start;
     }
 
+    private const string WorkerConnections = "worker_connections";
+
+    /// <summary>
+    /// C5, <c>N worker_connections are not enough</c>, starts with nginx's count, which prose glues onto ("日志报512
+    /// worker_connections ...") or a writer drops ("Nginx: `worker_connections` are not enough ..."): where the message
+    /// starts (the count, or the directive name or its backtick), or -1.
+    /// </summary>
+    private static int CountedMessageStart(ReadOnlySpan<char> body)
+    {
+        var at = body.IndexOf(WorkerConnections, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return -1;
+        }
+
+        var rest = body[(at + WorkerConnections.Length)..].TrimStart('`');
+        if (!rest.StartsWith(" are not enough", StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        if (at > 0 && body[at - 1] == '`')
+        {
+            return at - 1;
+        }
+
+        var digits = at - 1;
+        while (digits > 0 && char.IsAsciiDigit(body[digits - 1]))
+        {
+            digits--;
+        }
+
+        return at > 1 && body[at - 1] == ' ' && digits < at - 1 ? digits : at;
+    }
+
     /// <summary>True when the text holds one of the message starts nginx writes for upstream trouble.</summary>
     internal static bool MentionsKnownMessage(ReadOnlySpan<char> s)
     {
@@ -184,7 +226,7 @@ public static class NginxLineParser
     }
 
     /// <summary>Widest prose a reporter puts before a quoted message ("Symfony application error : ").</summary>
-    private const int MaxProseLead = 160;
+    private const int MaxProseLead = 400;
 
     /// <summary>
     /// Where a known message starts after a reporter's lead-in: behind ": ", or an opening quote, parenthesis or backtick.
@@ -324,7 +366,7 @@ public static class NginxLineParser
         }
 
         // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection".
-        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A'
+        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010'
             || (j < i && head[j - 1] == ':')
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' '));
     }

@@ -129,6 +129,10 @@ public class NginxClassifierTests
     [InlineData("Random 502s Upstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_timeout_read", 504)]
     [InlineData("why does upstream timed out happen so often", "not_an_upstream_error", null)]
     [InlineData("日志报错：no live upstreams while connecting to upstream", "no_live_upstreams", 502)]
+    // C5 as reporters write it: the count glued to prose or dropped, the directive in backticks
+    [InlineData("Nginx: `worker_connections` are not enough while connecting to upstream", "fd_exhaustion", 500)]
+    [InlineData("2023/09/19 07:29:36 [alert] 73#0: 16384 worker_connections are not enough", "fd_exhaustion", null)]
+    [InlineData("we raised worker_connections because the old value was not enough", "not_an_upstream_error", null)]
     public void Line_GetsCauseAndStatus(string line, string cause, int? status)
     {
         var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);

@@ -62,5 +62,5 @@ public sealed class DnsRule : INginxRule
     /// so a bare quote is the request's A1/A2 (502).
     /// </summary>
     private static bool ForRequestOrQuoted(in NginxLine line) =>
-        RuleContext.ForRequest(line) || (line.Time == default && !line.Level.IsPresent && line.Pid == 0);
+        RuleContext.ForRequest(line) || RuleContext.IsBareQuote(line);
 }
