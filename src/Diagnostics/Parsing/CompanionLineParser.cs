@@ -27,7 +27,7 @@ public static class CompanionLineParser
             'P' when s.StartsWith("PHP ") => Php(s, 0, null, ref c),
             'N' or 'W' or 'E' or 'A' when FpmLevel(s, 0) > 0 => Fpm(s, 0, null, ref c),
             'c' when s.StartsWith("child ") => TryFpmChild(s, ref c),
-            >= '0' and <= '9' when TryGunicornPlain(s, ref c) => true,
+            >= '0' and <= '9' when TryGunicornPlain(s, ref c) || TrySupervisor(s, ref c) => true,
             _ => TryUwsgi(s, 0, ref c) || TryKernel(s, 0, ref c) || TrySelinuxText(s, ref c),
         };
         return found || (!quoted && TryQuoted(s, ref c));
@@ -78,6 +78,52 @@ public static class CompanionLineParser
     /// <summary>gunicorn before 19.x: <c>2010-07-28 23:01:19 [5869] [CRITICAL] WORKER TIMEOUT (pid:5870)</c>, no brackets around the time.</summary>
     private static bool TryGunicornPlain(ReadOnlySpan<char> s, ref CompanionLine c) =>
         s.Length > 21 && s[19] == ' ' && s[20] == '[' && TimeParsing.Iso(s) is { } iso && Gunicorn(s, 20, iso, ref c);
+
+    private static readonly string[] SupervisorLevels = ["CRIT ", "ERRO ", "WARN ", "INFO ", "DEBG ", "TRAC ", "BLAT "];
+
+    /// <summary>
+    /// supervisord, which runs php-fpm, gunicorn and nginx side by side in many images:
+    /// <c>2020-04-11 13:10:00,063 INFO exited: php-fpm (terminated by SIGKILL; not expected)</c>. A program it runs that
+    /// exits unexpectedly on a signal or a non-zero status is a backend that died (app_crash); nginx itself dying is not
+    /// an upstream failure, and every other supervisord line is context.
+    /// </summary>
+    private static bool TrySupervisor(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        if (s.Length < 30 || s[19] != ',' || s[23] != ' ' || TimeParsing.Iso(s) is not { } time)
+        {
+            return false;
+        }
+
+        var level = s[24..29];
+        var known = false;
+        foreach (var name in SupervisorLevels)
+        {
+            known |= level.SequenceEqual(name);
+        }
+
+        if (!known)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Time = time;
+        c.Level = new Segment(24, 4);
+        c.Message = Segment.Between(29, s.Length);
+        c.Cause = Causes.NotAnUpstreamError;
+        var m = s[29..];
+        if (m.StartsWith("exited: ", StringComparison.Ordinal) && m.EndsWith("; not expected)", StringComparison.Ordinal))
+        {
+            var open = m.IndexOf(" (", StringComparison.Ordinal);
+            var program = open > 0 ? m["exited: ".Length..open] : default;
+            c.Subject = open > 0 ? new Segment(29 + "exited: ".Length, program.Length) : Segment.None;
+            var died = m.Contains("(terminated by SIG", StringComparison.Ordinal)
+                || (m.Contains("(exit status ", StringComparison.Ordinal) && !m.Contains("(exit status 0;", StringComparison.Ordinal));
+            c.Cause = died && !program.SequenceEqual("nginx") ? Causes.AppCrash : Causes.NotAnUpstreamError;
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// PHP-FPM's child message quoted without its time, level and pool: <c>child 15497 exited on signal 11 (SIGSEGV)</c>.

@@ -18,4 +18,7 @@ public enum RecordKind
     Uwsgi,
     Kernel,
     SelinuxAudit,
+
+    /// <summary>supervisord's own log: the processes it runs (php-fpm, gunicorn, nginx) starting and exiting.</summary>
+    Supervisor,
 }

@@ -201,6 +201,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         RecordKind.Uwsgi => "uwsgi",
         RecordKind.Kernel => "kernel",
         RecordKind.SelinuxAudit => "selinux",
+        RecordKind.Supervisor => "supervisor",
         _ => "unknown",
     };
 
