@@ -27,6 +27,7 @@ public static class CompanionLineParser
             'P' when s.StartsWith("PHP ") => Php(s, 0, null, ref c),
             'N' or 'W' or 'E' or 'A' when FpmLevel(s, 0) > 0 => Fpm(s, 0, null, ref c),
             'c' when s.StartsWith("child ") => TryFpmChild(s, ref c),
+            'D' or 'I' or 'W' or 'E' or 'F' when s.Length > 4 && s[1] == ',' && s[3] == '[' && TryUnicorn(s, ref c) => true,
             >= '0' and <= '9' when TryGunicornPlain(s, ref c) || TrySupervisor(s, ref c) => true,
             _ => TryUwsgi(s, 0, ref c) || TryKernel(s, 0, ref c) || TrySelinuxText(s, ref c),
         };
@@ -78,6 +79,47 @@ public static class CompanionLineParser
     /// <summary>gunicorn before 19.x: <c>2010-07-28 23:01:19 [5869] [CRITICAL] WORKER TIMEOUT (pid:5870)</c>, no brackets around the time.</summary>
     private static bool TryGunicornPlain(ReadOnlySpan<char> s, ref CompanionLine c) =>
         s.Length > 21 && s[19] == ' ' && s[20] == '[' && TimeParsing.Iso(s) is { } iso && Gunicorn(s, 20, iso, ref c);
+
+    /// <summary>
+    /// Unicorn's master through Ruby's Logger: <c>E, [2015-12-01T10:25:17.009853 #13444] ERROR -- : worker=1 PID:13481
+    /// timeout (61s &gt; 60s), killing</c> is a worker killed past its timeout (app_worker_timeout, like gunicorn's WORKER
+    /// TIMEOUT); <c>reaped #&lt;Process::Status: pid 13481 SIGKILL (signal 9)&gt; worker=1</c> a worker that died on a
+    /// signal (app_crash); an orderly <c>exit 0</c> and every other line are context.
+    /// </summary>
+    private static bool TryUnicorn(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var close = s.IndexOf(']');
+        var dashes = s.IndexOf(" -- ", StringComparison.Ordinal);
+        if (close < 10 || dashes < close || TimeParsing.Iso(s[4..close]) is not { } time)
+        {
+            return false;
+        }
+
+        var colon = s[dashes..].IndexOf(": ", StringComparison.Ordinal);
+        var at = colon < 0 ? dashes + 4 : dashes + colon + 2;
+        var m = s[at..];
+        c.Kind = RecordKind.Unicorn;
+        c.Time = time;
+        c.Level = Segment.Between(close + 2, dashes);
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = Causes.NotAnUpstreamError;
+        if (m.StartsWith("worker=", StringComparison.Ordinal) && m.Contains(" timeout (", StringComparison.Ordinal)
+            && m.EndsWith("killing", StringComparison.Ordinal))
+        {
+            c.Cause = Causes.AppWorkerTimeout;
+            var pid = m.IndexOf("PID:", StringComparison.Ordinal);
+            var p = pid + "PID:".Length;
+            c.Pid = pid > 0 && NginxLineParser.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
+        }
+        else if (m.StartsWith("reaped #<Process::Status: pid ", StringComparison.Ordinal) && m.Contains(" (signal ", StringComparison.Ordinal))
+        {
+            c.Cause = Causes.AppCrash;
+            var p = "reaped #<Process::Status: pid ".Length;
+            c.Pid = NginxLineParser.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
+        }
+
+        return true;
+    }
 
     private static readonly string[] SupervisorLevels = ["CRIT ", "ERRO ", "WARN ", "INFO ", "DEBG ", "TRAC ", "BLAT "];
 

@@ -21,4 +21,7 @@ public enum RecordKind
 
     /// <summary>supervisord's own log: the processes it runs (php-fpm, gunicorn, nginx) starting and exiting.</summary>
     Supervisor,
+
+    /// <summary>Unicorn's master log (Ruby Logger lines): workers killed on timeout and reaped.</summary>
+    Unicorn,
 }

@@ -202,6 +202,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         RecordKind.Kernel => "kernel",
         RecordKind.SelinuxAudit => "selinux",
         RecordKind.Supervisor => "supervisor",
+        RecordKind.Unicorn => "unicorn",
         _ => "unknown",
     };
 
