@@ -54,8 +54,9 @@ public static class WrappedPaste
         }
 
         // A wrap inside the errno or SSL reason group, which is still open: "(SSL: error:...:sslv3 alert handshake failure"
-        // / ":s3_pkt.c:1493:SSL alert number 40)".
-        if (OpenReasonGroup(pending))
+        // / ":s3_pkt.c:1493:SSL alert number 40)". The line must close the group and go on as a record does (end, action or
+        // suffix), so a fence or a sentence after a record the reporter cut inside its errno text stays apart.
+        if (OpenReasonGroup(pending) && ClosesReasonGroup(c))
         {
             return true;
         }
@@ -131,6 +132,18 @@ public static class WrappedPaste
         }
 
         return open >= 0 && pending[open..].IndexOf(')') < 0;
+    }
+
+    private static bool ClosesReasonGroup(ReadOnlySpan<char> c)
+    {
+        var close = c.IndexOf(')');
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var rest = c[(close + 1)..].TrimEnd(' ');
+        return rest.IsEmpty || rest[0] == ',' || rest.StartsWith(" while ", StringComparison.Ordinal);
     }
 
     private static ReadOnlySpan<char> LastLine(ReadOnlySpan<char> s)

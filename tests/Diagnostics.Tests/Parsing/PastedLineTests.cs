@@ -39,6 +39,9 @@ public class PastedLineTests
     // A blog's wrap inside the SSL reason group, then before the action and each field
     [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 SSL_do_handshake() failed\n(SSL: error:0A000410:SSL routines::sslv3 alert\nhandshake failure:SSL alert number 40)\nwhile SSL handshaking to upstream,\nclient: 10.0.0.1, server: shop.test", "upstream_tls", 502)]
     [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed (111: Connection\nrefused) while connecting to upstream, client: 10.0.0.1, server: shop.test", "upstream_down", 502)]
+    // ... but a record the reporter cut inside its errno text does not swallow the fence or sentence after it
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed (111: Connection ref$\n```", "upstream_down", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed (111: Connection ref$\nthen I restarted it (no luck", "upstream_down", 502)]
     public void PastedNginxLine_ClassifiedByItsMessage(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
