@@ -34,6 +34,12 @@ public static class NginxClassifier
 
     public static Verdict Classify(ReadOnlySpan<char> text, in NginxLine line)
     {
+        var m = line.Message.Of(text);
+        if (m.Length > 1 && char.IsAsciiLetterUpper(m[0]) && NginxLineParser.IsCapitalisedMessage(m))
+        {
+            return Classify(Decapitalised(text, line.Message), line);
+        }
+
         foreach (var match in Matchers)
         {
             if (match(text, line, out var verdict))
@@ -43,6 +49,18 @@ public static class NginxClassifier
         }
 
         throw new InvalidOperationException("the fallback rule always matches");
+    }
+
+    /// <summary>
+    /// The text with the message's first letter lowered, segments unchanged: a title's "Upstream timed out ..." is read
+    /// as nginx wrote it. Only pasted prose gets here, so the copy costs plain logs nothing.
+    /// </summary>
+    private static string Decapitalised(ReadOnlySpan<char> text, Segment message)
+    {
+        var chars = text.ToArray();
+        var at = message.Start;
+        chars[at] = char.ToLowerInvariant(chars[at]);
+        return new string(chars);
     }
 
     /// <summary>

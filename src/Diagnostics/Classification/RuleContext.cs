@@ -65,6 +65,10 @@ internal static class RuleContext
     /// </summary>
     public static bool ForRequest(in NginxLine line) => line.HasRequestContext || line.ConnectionId >= 0;
 
+    /// <summary>The message quoted alone: no time, level, pid, connection number or client suffix left.</summary>
+    public static bool IsBareQuote(in NginxLine line) =>
+        line.Time == default && !line.Level.IsPresent && line.Pid == 0 && line.ConnectionId < 0 && !line.HasRequestContext;
+
     /// <summary>
     /// The peer is a unix socket: named so in the message ("connect() to unix:...", also when a rejoined wrap left two
     /// spaces after "to") or in the upstream field.

@@ -27,7 +27,8 @@ public static class CompanionLineParser
             'P' when s.StartsWith("PHP ") => Php(s, 0, null, ref c),
             'N' or 'W' or 'E' or 'A' when FpmLevel(s, 0) > 0 => Fpm(s, 0, null, ref c),
             'c' when s.StartsWith("child ") => TryFpmChild(s, ref c),
-            >= '0' and <= '9' when TryGunicornPlain(s, ref c) => true,
+            'D' or 'I' or 'W' or 'E' or 'F' when s.Length > 4 && s[1] == ',' && s[3] == '[' && TryUnicorn(s, ref c) => true,
+            >= '0' and <= '9' when TryGunicornPlain(s, ref c) || TrySupervisor(s, ref c) => true,
             _ => TryUwsgi(s, 0, ref c) || TryKernel(s, 0, ref c) || TrySelinuxText(s, ref c),
         };
         return found || (!quoted && TryQuoted(s, ref c));
@@ -78,6 +79,93 @@ public static class CompanionLineParser
     /// <summary>gunicorn before 19.x: <c>2010-07-28 23:01:19 [5869] [CRITICAL] WORKER TIMEOUT (pid:5870)</c>, no brackets around the time.</summary>
     private static bool TryGunicornPlain(ReadOnlySpan<char> s, ref CompanionLine c) =>
         s.Length > 21 && s[19] == ' ' && s[20] == '[' && TimeParsing.Iso(s) is { } iso && Gunicorn(s, 20, iso, ref c);
+
+    /// <summary>
+    /// Unicorn's master through Ruby's Logger: <c>E, [2015-12-01T10:25:17.009853 #13444] ERROR -- : worker=1 PID:13481
+    /// timeout (61s &gt; 60s), killing</c> is a worker killed past its timeout (app_worker_timeout, like gunicorn's WORKER
+    /// TIMEOUT); <c>reaped #&lt;Process::Status: pid 13481 SIGKILL (signal 9)&gt; worker=1</c> a worker that died on a
+    /// signal (app_crash); an orderly <c>exit 0</c> and every other line are context.
+    /// </summary>
+    private static bool TryUnicorn(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var close = s.IndexOf(']');
+        var dashes = s.IndexOf(" -- ", StringComparison.Ordinal);
+        if (close < 10 || dashes < close || TimeParsing.Iso(s[4..close]) is not { } time)
+        {
+            return false;
+        }
+
+        var colon = s[dashes..].IndexOf(": ", StringComparison.Ordinal);
+        var at = colon < 0 ? dashes + 4 : dashes + colon + 2;
+        var m = s[at..];
+        c.Kind = RecordKind.Unicorn;
+        c.Time = time;
+        c.Level = Segment.Between(close + 2, dashes);
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = Causes.NotAnUpstreamError;
+        if (m.StartsWith("worker=", StringComparison.Ordinal) && m.Contains(" timeout (", StringComparison.Ordinal)
+            && m.EndsWith("killing", StringComparison.Ordinal))
+        {
+            c.Cause = Causes.AppWorkerTimeout;
+            var pid = m.IndexOf("PID:", StringComparison.Ordinal);
+            var p = pid + "PID:".Length;
+            c.Pid = pid > 0 && NginxLineParser.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
+        }
+        else if (m.StartsWith("reaped #<Process::Status: pid ", StringComparison.Ordinal) && m.Contains(" (signal ", StringComparison.Ordinal))
+        {
+            c.Cause = Causes.AppCrash;
+            var p = "reaped #<Process::Status: pid ".Length;
+            c.Pid = NginxLineParser.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
+        }
+
+        return true;
+    }
+
+    private static readonly string[] SupervisorLevels = ["CRIT ", "ERRO ", "WARN ", "INFO ", "DEBG ", "TRAC ", "BLAT "];
+
+    /// <summary>
+    /// supervisord, which runs php-fpm, gunicorn and nginx side by side in many images:
+    /// <c>2020-04-11 13:10:00,063 INFO exited: php-fpm (terminated by SIGKILL; not expected)</c>. A program it runs that
+    /// exits unexpectedly on a signal or a non-zero status is a backend that died (app_crash); nginx itself dying is not
+    /// an upstream failure, and every other supervisord line is context.
+    /// </summary>
+    private static bool TrySupervisor(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        if (s.Length < 30 || s[19] != ',' || s[23] != ' ' || TimeParsing.Iso(s) is not { } time)
+        {
+            return false;
+        }
+
+        var level = s[24..29];
+        var known = false;
+        foreach (var name in SupervisorLevels)
+        {
+            known |= level.SequenceEqual(name);
+        }
+
+        if (!known)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Time = time;
+        c.Level = new Segment(24, 4);
+        c.Message = Segment.Between(29, s.Length);
+        c.Cause = Causes.NotAnUpstreamError;
+        var m = s[29..];
+        if (m.StartsWith("exited: ", StringComparison.Ordinal) && m.EndsWith("; not expected)", StringComparison.Ordinal))
+        {
+            var open = m.IndexOf(" (", StringComparison.Ordinal);
+            var program = open > 0 ? m["exited: ".Length..open] : default;
+            c.Subject = open > 0 ? new Segment(29 + "exited: ".Length, program.Length) : Segment.None;
+            var died = m.Contains("(terminated by SIG", StringComparison.Ordinal)
+                || (m.Contains("(exit status ", StringComparison.Ordinal) && !m.Contains("(exit status 0;", StringComparison.Ordinal));
+            c.Cause = died && !program.SequenceEqual("nginx") ? Causes.AppCrash : Causes.NotAnUpstreamError;
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// PHP-FPM's child message quoted without its time, level and pool: <c>child 15497 exited on signal 11 (SIGSEGV)</c>.
@@ -276,7 +364,32 @@ public static class CompanionLineParser
         c.Time = time;
         c.Message = Segment.Between(at, s.Length);
         c.Cause = IsPhpFatal(s[at..]) ? Causes.PhpFatal : Causes.NotAnUpstreamError;
+        c.Status = c.Cause == Causes.PhpFatal && at == 0 ? StderrTailStatus(s) : null;
         return true;
+    }
+
+    /// <summary>
+    /// "PHP message: PHP Fatal error: ..." that ends in nginx's closing quote and a header-phase action
+    /// (<c>... on line 620" while reading response header from upstream, client: ...</c>) is nginx's own FastCGI stderr
+    /// record (F7) with its start cut off, not PHP-FPM's log: PHP answers 500, as for the whole record.
+    /// </summary>
+    private static int? StderrTailStatus(ReadOnlySpan<char> s)
+    {
+        if (!s.StartsWith("PHP message: ", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var w = s.IndexOf("\" while ", StringComparison.Ordinal);
+        if (w < 0)
+        {
+            return null;
+        }
+
+        var action = s[(w + "\" while ".Length)..];
+        var comma = action.IndexOf(',');
+        action = comma >= 0 ? action[..comma] : action.TrimEnd();
+        return NginxActions.IsHeaderPhase(action) ? 500 : null;
     }
 
     private static bool Gunicorn(ReadOnlySpan<char> s, int at, DateTime time, ref CompanionLine c)

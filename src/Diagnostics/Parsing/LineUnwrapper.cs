@@ -55,6 +55,12 @@ public static class LineUnwrapper
             break;
         }
 
+        // Last of all, and only for a line that is no record: an issue title in title case, lowered to nginx's spelling.
+        if (!NginxLineParser.LooksLikeRecordStart(s) && TitleCasePaste.Applies(s))
+        {
+            return scratch[..TitleCasePaste.Lower(s, scratch)];
+        }
+
         return s;
     }
 

@@ -146,6 +146,13 @@ public static class NginxLineParser
             return true;
         }
 
+        var counted = CountedMessageStart(body);
+        if (counted >= 0)
+        {
+            ParseBody(s, p + counted, ref line);
+            return true;
+        }
+
         line.ConnectionId = -1;
         line.Pid = line.Tid = 0;
         return false;
@@ -169,6 +176,41 @@ public static class NginxLineParser
         return start;
     }
 
+    private const string WorkerConnections = "worker_connections";
+
+    /// <summary>
+    /// C5, <c>N worker_connections are not enough</c>, starts with nginx's count, which prose glues onto ("日志报512
+    /// worker_connections ...") or a writer drops ("Nginx: `worker_connections` are not enough ..."): where the message
+    /// starts (the count, or the directive name or its backtick), or -1.
+    /// </summary>
+    private static int CountedMessageStart(ReadOnlySpan<char> body)
+    {
+        var at = body.IndexOf(WorkerConnections, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return -1;
+        }
+
+        var rest = body[(at + WorkerConnections.Length)..].TrimStart('`');
+        if (!rest.StartsWith(" are not enough", StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        if (at > 0 && body[at - 1] == '`')
+        {
+            return at - 1;
+        }
+
+        var digits = at - 1;
+        while (digits > 0 && char.IsAsciiDigit(body[digits - 1]))
+        {
+            digits--;
+        }
+
+        return at > 1 && body[at - 1] == ' ' && digits < at - 1 ? digits : at;
+    }
+
     /// <summary>True when the text holds one of the message starts nginx writes for upstream trouble.</summary>
     internal static bool MentionsKnownMessage(ReadOnlySpan<char> s)
     {
@@ -184,7 +226,7 @@ public static class NginxLineParser
     }
 
     /// <summary>Widest prose a reporter puts before a quoted message ("Symfony application error : ").</summary>
-    private const int MaxProseLead = 100;
+    private const int MaxProseLead = 400;
 
     /// <summary>
     /// Where a known message starts after a reporter's lead-in: behind ": ", or an opening quote, parenthesis or backtick.
@@ -216,7 +258,77 @@ public static class NginxLineParser
             }
         }
 
-        return best;
+        return best >= 0 ? best : AnchoredLead(body, head);
+    }
+
+    /// <summary>Message starts specific enough to be found in prose without quotes when an upstream action follows.</summary>
+    private static readonly string[] AnchoredStarts =
+    [
+        "upstream prematurely closed", "upstream timed out", "upstream sent ", "no live upstreams", "connect() ",
+        "recv() failed", "readv() failed", "writev() failed", "send() failed", "SSL_do_handshake() failed",
+        "SSL_read() failed", "SSL_write() failed", "peer closed connection in SSL handshake", "FastCGI sent in stderr",
+    ];
+
+    /// <summary>
+    /// A message in an issue title or sentence with nothing to open it, its first letter maybe capitalised ("Docker and
+    /// Nginx Proxy Manager Upstream prematurely closed connection while reading response header from upstream"): taken
+    /// only when one of nginx's upstream actions follows it, so prose that merely names a message stays prose.
+    /// </summary>
+    private static int AnchoredLead(ReadOnlySpan<char> body, ReadOnlySpan<char> head)
+    {
+        for (var at = 1; at < head.Length; at++)
+        {
+            if (head[at - 1] != ' ' || !StartsAnchored(body[at..]))
+            {
+                continue;
+            }
+
+            foreach (var action in UpstreamActions)
+            {
+                if (body[at..].Contains(action, StringComparison.Ordinal))
+                {
+                    return at;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>A known message whose first letter a writer capitalised ("Upstream timed out ..."); nginx never does.</summary>
+    internal static bool IsCapitalisedMessage(ReadOnlySpan<char> m) =>
+        m.Length > 1 && char.IsAsciiLetterUpper(m[0]) && StartsAnchored(m) && !StartsAnchoredExactly(m);
+
+    private static bool StartsAnchoredExactly(ReadOnlySpan<char> s)
+    {
+        foreach (var start in AnchoredStarts)
+        {
+            if (s.StartsWith(start, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsAnchored(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty || !char.IsAsciiLetter(s[0]))
+        {
+            return false;
+        }
+
+        foreach (var start in AnchoredStarts)
+        {
+            if (s.Length >= start.Length && char.ToLowerInvariant(s[0]) == char.ToLowerInvariant(start[0])
+                && s[1..start.Length].SequenceEqual(start.AsSpan(1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -254,7 +366,7 @@ public static class NginxLineParser
         }
 
         // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection".
-        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018'
+        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010'
             || (j < i && head[j - 1] == ':')
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' '));
     }
@@ -687,6 +799,13 @@ public static class NginxLineParser
             return start + w;
         }
 
+        var tagged = KnownActionBeforeTag(candidate);
+        if (tagged > 0)
+        {
+            line.Action = new Segment(start + w + " while ".Length, tagged);
+            return start + w;
+        }
+
         return end;
     }
 
@@ -701,6 +820,30 @@ public static class NginxLineParser
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A known action with a module's tag glued on (<c>connecting to upstream(proxy_connect)</c>, written by the
+    /// third-party proxy_connect module) or with the pasted text's own punctuation after it (a title cut at
+    /// <c>... to upstream,</c>): the length of the known action, or 0. Reached only when no action matched as is.
+    /// </summary>
+    private static int KnownActionBeforeTag(ReadOnlySpan<char> candidate)
+    {
+        foreach (var action in NginxActions.Known)
+        {
+            if (!candidate.StartsWith(action, StringComparison.Ordinal) || candidate.Length == action.Length)
+            {
+                continue;
+            }
+
+            var rest = candidate[action.Length..].TrimEnd(",.;: ");
+            if (rest.IsEmpty || (rest.Length < 40 && rest[0] == '(' && rest[^1] == ')' && rest[1..^1].IndexOfAny("() ") < 0))
+            {
+                return action.Length;
+            }
+        }
+
+        return 0;
     }
 
     private static readonly System.Buffers.SearchValues<char> ActionChars =

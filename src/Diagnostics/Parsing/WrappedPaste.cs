@@ -53,6 +53,14 @@ public static class WrappedPaste
             return true;
         }
 
+        // A wrap inside the errno or SSL reason group, which is still open: "(SSL: error:...:sslv3 alert handshake failure"
+        // / ":s3_pkt.c:1493:SSL alert number 40)". The line must close the group and go on as a record does (end, action or
+        // suffix), so a fence or a sentence after a record the reporter cut inside its errno text stays apart.
+        if (OpenReasonGroup(pending) && ClosesReasonGroup(c))
+        {
+            return true;
+        }
+
         var last = LastLine(pending).TrimEnd(' ');
 
         // The two rules below join only a record of a family nginx always writes with an action, that has not reached it.
@@ -104,6 +112,38 @@ public static class WrappedPaste
         }
 
         return false;
+    }
+
+    /// <summary>True when the record's last "(SSL: " or "(N: " group has no closing parenthesis yet.</summary>
+    private static bool OpenReasonGroup(ReadOnlySpan<char> pending)
+    {
+        var ssl = pending.LastIndexOf("(SSL: ", StringComparison.Ordinal);
+        var errno = pending.LastIndexOf(" (", StringComparison.Ordinal);
+        var open = ssl;
+        if (errno > ssl && errno + 2 < pending.Length && char.IsAsciiDigit(pending[errno + 2]))
+        {
+            var p = errno + 2;
+            while (p < pending.Length && char.IsAsciiDigit(pending[p]))
+            {
+                p++;
+            }
+
+            open = p < pending.Length && pending[p] == ':' ? errno + 1 : ssl;
+        }
+
+        return open >= 0 && pending[open..].IndexOf(')') < 0;
+    }
+
+    private static bool ClosesReasonGroup(ReadOnlySpan<char> c)
+    {
+        var close = c.IndexOf(')');
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var rest = c[(close + 1)..].TrimEnd(' ');
+        return rest.IsEmpty || rest[0] == ',' || rest.StartsWith(" while ", StringComparison.Ordinal);
     }
 
     private static ReadOnlySpan<char> LastLine(ReadOnlySpan<char> s)

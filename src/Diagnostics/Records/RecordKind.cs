@@ -18,4 +18,10 @@ public enum RecordKind
     Uwsgi,
     Kernel,
     SelinuxAudit,
+
+    /// <summary>supervisord's own log: the processes it runs (php-fpm, gunicorn, nginx) starting and exiting.</summary>
+    Supervisor,
+
+    /// <summary>Unicorn's master log (Ruby Logger lines): workers killed on timeout and reaped.</summary>
+    Unicorn,
 }

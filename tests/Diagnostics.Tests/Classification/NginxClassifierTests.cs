@@ -121,7 +121,18 @@ public class NginxClassifierTests
     [InlineData("connect() to 127.0.0.1:9000 failed (111: Connection refused)", "upstream_down", 502)]
     [InlineData("upstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_timeout_read", 504)]
     [InlineData("*2286 upstream prematurely closed connection while reading response header from upstream, client: xx.XX.XX.XX , server: localhost, request: \"POST /xmlrpc.php HTTP/1.1\", upstream: \"http://xxx.xxx.xx.xxx:8080/xmlrpc.php\", host: \"example.com\"", "premature_close", 502)]
-    [InlineData("backend.internal could not be resolved (3: Host not found)", "dns_resolution", null)]
+    // A bare quote has lost the prefix that tells a request's A2 from 1.27.3+'s background re-resolution; the latter keeps
+    // its prefix in any paste, so a bare quote is the request's: 502 like the bare connect() lines above.
+    [InlineData("backend.internal could not be resolved (3: Host not found)", "dns_resolution", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 6087#6087: backend.internal could not be resolved (3: Host not found)", "dns_resolution", null)]
+    // An issue title: prose, then the message capitalised with nothing to open it; the upstream action anchors it
+    [InlineData("Random 502s Upstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_timeout_read", 504)]
+    [InlineData("why does upstream timed out happen so often", "not_an_upstream_error", null)]
+    [InlineData("日志报错：no live upstreams while connecting to upstream", "no_live_upstreams", 502)]
+    // C5 as reporters write it: the count glued to prose or dropped, the directive in backticks
+    [InlineData("Nginx: `worker_connections` are not enough while connecting to upstream", "fd_exhaustion", 500)]
+    [InlineData("2023/09/19 07:29:36 [alert] 73#0: 16384 worker_connections are not enough", "fd_exhaustion", null)]
+    [InlineData("we raised worker_connections because the old value was not enough", "not_an_upstream_error", null)]
     public void Line_GetsCauseAndStatus(string line, string cause, int? status)
     {
         var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);

@@ -31,6 +31,17 @@ public class PastedLineTests
     [InlineData("- 2026/11/21 13:41:14 [error] 7#7: *3 upstream sent too big header while reading response header from upstream" + Sfx, "header_too_big", 502)]
     [InlineData("* upstream timed out (110: Connection timed out) while sending request to upstream" + Sfx, "upstream_timeout_send", 504)]
     [InlineData("- client closed prematurely connection while reading client request line, client: 10.0.0.1, server: shop.test", "client_abort", null)]
+    // Issue titles in title case, lowered back to nginx's spelling (SSL and FastCGI keep their capitals)
+    [InlineData("Upstream Timed Out (110: Connection Timed Out) While Sending Request To Upstream", "upstream_timeout_send", 504)]
+    [InlineData("Peer Closed Connection In SSL Handshake While SSL Handshaking To Upstream", "upstream_tls", 502)]
+    [InlineData("FastCGI Sent In Stderr: \"Primary script unknown\" While Reading Response Header From Upstream", "fastcgi_script_not_found", 404)]
+    [InlineData("Why Does Nginx Return 502 While Deploying", "not_an_upstream_error", null)]
+    // A blog's wrap inside the SSL reason group, then before the action and each field
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 SSL_do_handshake() failed\n(SSL: error:0A000410:SSL routines::sslv3 alert\nhandshake failure:SSL alert number 40)\nwhile SSL handshaking to upstream,\nclient: 10.0.0.1, server: shop.test", "upstream_tls", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed (111: Connection\nrefused) while connecting to upstream, client: 10.0.0.1, server: shop.test", "upstream_down", 502)]
+    // ... but a record the reporter cut inside its errno text does not swallow the fence or sentence after it
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed (111: Connection ref$\n```", "upstream_down", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed (111: Connection ref$\nthen I restarted it (no luck", "upstream_down", 502)]
     public void PastedNginxLine_ClassifiedByItsMessage(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];

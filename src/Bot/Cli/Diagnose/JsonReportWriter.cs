@@ -239,6 +239,8 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         RecordKind.Uwsgi => "uwsgi",
         RecordKind.Kernel => "kernel",
         RecordKind.SelinuxAudit => "selinux",
+        RecordKind.Supervisor => "supervisor",
+        RecordKind.Unicorn => "unicorn",
         _ => "unknown",
     };
 

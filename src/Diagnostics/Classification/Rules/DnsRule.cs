@@ -34,14 +34,14 @@ public sealed class DnsRule : INginxRule
 
         if (m.StartsWith("no resolver defined to resolve", StringComparison.Ordinal))
         {
-            verdict = new Verdict(Causes.NoResolver, RuleContext.ForRequest(line) ? 502 : null);
+            verdict = new Verdict(Causes.NoResolver, ForRequestOrQuoted(line) ? 502 : null);
             return true;
         }
 
         // "%V could not be resolved (%i: %s)": the errno part is already split off, so the message ends here.
         if (m.EndsWith(" could not be resolved", StringComparison.Ordinal))
         {
-            verdict = new Verdict(Causes.DnsResolution, RuleContext.ForRequest(line) ? 502 : null);
+            verdict = new Verdict(Causes.DnsResolution, ForRequestOrQuoted(line) ? 502 : null);
             return true;
         }
 
@@ -55,4 +55,12 @@ public sealed class DnsRule : INginxRule
         verdict = default;
         return false;
     }
+
+    /// <summary>
+    /// A request's line, or the message quoted alone (no time, level, pid or suffix left to tell): nginx writes these
+    /// messages without a connection only for the background re-resolution of 1.27.3+, and those keep their prefix,
+    /// so a bare quote is the request's A1/A2 (502).
+    /// </summary>
+    private static bool ForRequestOrQuoted(in NginxLine line) =>
+        RuleContext.ForRequest(line) || RuleContext.IsBareQuote(line);
 }

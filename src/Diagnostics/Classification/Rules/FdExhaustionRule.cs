@@ -12,8 +12,7 @@ public sealed class FdExhaustionRule : INginxRule
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
         var m = RuleContext.Message(text, line);
-        var exhausted = line.Errno == Errno.TooManyOpenFiles
-            || m.EndsWith("worker_connections are not enough", StringComparison.Ordinal)
+        var exhausted = line.Errno == Errno.TooManyOpenFiles || IsWorkerConnections(m)
             || m.StartsWith("the new socket has number", StringComparison.Ordinal);
         if (!exhausted)
         {
@@ -24,8 +23,17 @@ public sealed class FdExhaustionRule : INginxRule
         var accepting = m.StartsWith("accept", StringComparison.Ordinal);
         // A request's own upstream connect (its client suffix, or a paste that cut the suffix but kept the *CID and the
         // upstream action) gets nginx's 500; on accept no request exists yet.
-        var forRequest = line.HasRequestContext || (line.ConnectionId >= 0 && RuleContext.UpstreamContext(text, line));
+        // A bare quote with the upstream action (an issue title) is a request's too: nothing else carries that action.
+        var forRequest = line.HasRequestContext || ((line.ConnectionId >= 0 || RuleContext.IsBareQuote(line)) && RuleContext.UpstreamContext(text, line));
         verdict = new Verdict(Causes.FdExhaustion, !accepting && forRequest ? 500 : null);
         return true;
+    }
+
+    /// <summary>C5 as nginx writes it, or as pasted: the count dropped, the directive in backticks, a closing quote left.</summary>
+    private static bool IsWorkerConnections(ReadOnlySpan<char> m)
+    {
+        var trimmed = m.TrimEnd("`'\". ");
+        return trimmed.EndsWith(" are not enough", StringComparison.Ordinal)
+            && trimmed[..^" are not enough".Length].TrimEnd('`').EndsWith("worker_connections", StringComparison.Ordinal);
     }
 }
