@@ -108,6 +108,13 @@ public class NginxClassifierTests
     // Not upstream
     [InlineData(P + "*1 open() \"/usr/share/nginx/html/favicon.ico\" failed (2: No such file or directory), client: 1.2.3.4, server: a, request: \"GET /favicon.ico HTTP/1.1\", host: \"a\"", "not_an_upstream_error", 404)]
     [InlineData(P + "*1 client intended to send too large body: 2000000 bytes, client: 1.2.3.4, server: a, request: \"POST /u HTTP/1.1\", host: \"a\"", "not_an_upstream_error", 413)]
+    // Request-line and header errors (ngx_http_request.c): finalized with 400, 414, 505
+    [InlineData("2026/11/21 14:15:44 [info] 12236#12236: *41 client sent invalid request while reading client request line, client: 127.0.0.1, server: http.lab.local, request: \"PRI * HTTP/2.0\"", "not_an_upstream_error", 400)]
+    [InlineData("2026/11/21 13:41:14 [info] 1#1: *3 client sent invalid method while reading client request line, client: 1.2.3.4, server: a, request: \"\\x16\\x03\\x01\"", "not_an_upstream_error", 400)]
+    [InlineData("2026/11/21 13:41:14 [info] 1#1: *3 client sent too long URI while reading client request line, client: 1.2.3.4, server: a", "not_an_upstream_error", 414)]
+    [InlineData("2026/11/21 13:41:14 [info] 1#1: *3 client sent invalid version while reading client request line, client: 1.2.3.4, server: a, request: \"GET / HTTP/9.9\"", "not_an_upstream_error", 505)]
+    [InlineData("2026/11/21 13:41:14 [info] 1#1: *3 client sent HTTP/1.1 request without \"Host\" header while reading client request headers, client: 1.2.3.4, server: a, request: \"GET / HTTP/1.1\"", "not_an_upstream_error", 400)]
+    [InlineData("2026/11/21 13:41:14 [info] 1#1: *3 client sent plain HTTP request to HTTPS port while reading client request headers, client: 1.2.3.4, server: a, request: \"GET / HTTP/1.1\", host: \"a:443\"", "not_an_upstream_error", 400)]
     [InlineData("2026/11/21 13:41:14 [error] 1948#13972: *1 CreateFile() \"C:/nginx/html/favicon.ico\" failed (2: The system cannot find the file specified), client: 1.2.3.4, server: a, request: \"GET /favicon.ico HTTP/1.1\", host: \"a\"", "not_an_upstream_error", 404)]
     // connect() of a module inside the request (a Lua cosocket): whole suffix, no action, no upstream; with them it is the upstream's
     [InlineData("2026/11/21 13:41:14 [crit] 6087#6087: *1 connect() to unix:/run/x.sock failed (2: No such file or directory), client: 1.2.3.4, server: a, request: \"GET / HTTP/1.1\", host: \"a\"", "not_an_upstream_error", null)]

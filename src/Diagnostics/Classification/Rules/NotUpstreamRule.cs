@@ -39,6 +39,11 @@ public sealed class NotUpstreamRule : INginxRule
             return 413;
         }
 
+        if (m.StartsWith("client sent ", StringComparison.Ordinal) && ClientSentStatus(m["client sent ".Length..]) is { } clientError)
+        {
+            return clientError;
+        }
+
         if (m.StartsWith("key: \"", StringComparison.Ordinal) && m.EndsWith("was not found by memcached", StringComparison.Ordinal))
         {
             return 404;
@@ -50,4 +55,18 @@ public sealed class NotUpstreamRule : INginxRule
             || m.StartsWith("the \"$memcached_key\" variable is not set", StringComparison.Ordinal) || m.StartsWith("invalid header after joining FastCGI records", StringComparison.Ordinal);
         return configError ? 500 : null;
     }
+
+    /// <summary>
+    /// The request-line and header errors of ngx_http_request.c (ngx_http_client_errors and friends): each is logged at
+    /// info and the request finalized with 400, the too long URI with 414, an unknown HTTP version with 505.
+    /// </summary>
+    private static int? ClientSentStatus(ReadOnlySpan<char> rest) =>
+        rest.StartsWith("too long URI", StringComparison.Ordinal) ? 414
+        : rest.StartsWith("invalid version", StringComparison.Ordinal) ? 505
+        : rest.StartsWith("invalid method", StringComparison.Ordinal) || rest.StartsWith("invalid request", StringComparison.Ordinal)
+            || rest.StartsWith("invalid header line", StringComparison.Ordinal) || rest.StartsWith("invalid host header", StringComparison.Ordinal)
+            || rest.StartsWith("duplicate host header", StringComparison.Ordinal) || rest.StartsWith("invalid chunked body", StringComparison.Ordinal)
+            || rest.StartsWith("plain HTTP request to HTTPS port", StringComparison.Ordinal)
+            || (rest.StartsWith("HTTP/1.", StringComparison.Ordinal) && rest.EndsWith("request without \"Host\" header", StringComparison.Ordinal)) ? 400
+        : null;
 }
