@@ -64,7 +64,9 @@ public sealed class EvidenceBuilder
                 DirectProbes = [.. DirectProbes],
                 Services = [.. Services],
                 PhpFpmPools = [.. PhpFpmPools],
-                Events = [.. Events],
+                // Several probes of one stage add events concurrently: order them so the same host gives the same answer.
+                Events = [.. Events.OrderBy(e => e.Time ?? DateTime.MaxValue).ThenBy(e => e.Probe, StringComparer.Ordinal)
+                    .ThenBy(e => e.Location?.File, StringComparer.Ordinal).ThenBy(e => e.Location?.Line).ThenBy(e => e.Text, StringComparer.Ordinal)],
                 Selinux = Selinux,
                 Limits = [.. Limits],
                 PortUsage = [.. PortUsage],
