@@ -41,6 +41,8 @@ public static class FanOutBench
                     ["Agent:ExecNginx"] = "false",
                     ["Agent:UseSystemctl"] = "false",
                     ["Logging:LogLevel:Default"] = "Warning",
+                    ["Logging:LogLevel:Nginx502Bot.Grpc.Server"] = "Warning",
+                    ["Logging:LogLevel:Nginx502Bot.Agent.Probes"] = "Warning",
                 });
                 await app.StartAsync();
                 apps.Add(app);
@@ -76,6 +78,8 @@ public static class FanOutBench
             ["NGINX502BOT_Agent__ExecNginx"] = "false",
             ["NGINX502BOT_Agent__UseSystemctl"] = "false",
             ["NGINX502BOT_Logging__LogLevel__Default"] = "Warning",
+            ["NGINX502BOT_Logging__LogLevel__Nginx502Bot.Grpc.Server"] = "Warning",
+            ["NGINX502BOT_Logging__LogLevel__Nginx502Bot.Agent.Probes"] = "Warning",
             ["DOTNET_hostBuilder__reloadConfigOnChange"] = "false",
         };
         var agents = new List<AgentProcess>(count);
