@@ -23,7 +23,15 @@ public static class TitleCasePaste
     /// <summary>True when the line holds an upstream action spelt with other capitals than nginx's.</summary>
     public static bool Applies(ReadOnlySpan<char> s)
     {
-        if (s.IndexOf(" While ", StringComparison.OrdinalIgnoreCase) < 0)
+        var w = s.IndexOf(" While ", StringComparison.OrdinalIgnoreCase);
+        if (w < 0)
+        {
+            return false;
+        }
+
+        // nginx writes "while <action>" in lower case (the continuation lines of every multi-line FastCGI record end so):
+        // without a capital letter there, nothing is in title case and the action list need not be searched.
+        if (!s.Slice(w + 1, Math.Min(s.Length - w - 1, 48)).ContainsAnyInRange('A', 'Z'))
         {
             return false;
         }
