@@ -18,17 +18,13 @@ public static class FixtureHostBench
 
     public static async Task<List<Row>> RunAsync(string fixtureRoot)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        await using var provider = InProcessAgent.Build(new Dictionary<string, string?>
         {
             ["Agent:Root"] = fixtureRoot,
             ["Agent:DirectProbes"] = "false",
             ["Agent:ExecNginx"] = "false",
             ["Agent:UseSystemctl"] = "false",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddAgentServices(configuration);
-        await using var provider = services.BuildServiceProvider();
+        });
         var diagnosis = provider.GetRequiredService<DiagnosisService>();
         var query = new DiagnoseQuery { ServerName = "app.example.com", CorrelationId = "bench-fixture" };
         for (var i = 0; i < 20; i++) { await diagnosis.DiagnoseAsync(query, null, CancellationToken.None); }

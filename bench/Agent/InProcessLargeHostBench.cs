@@ -19,7 +19,7 @@ public static class InProcessLargeHostBench
 
     public static async Task<List<Row>> RunAsync(string root, string config)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        await using var provider = InProcessAgent.Build(new Dictionary<string, string?>
         {
             ["Agent:Root"] = root,
             ["Agent:ProcRoot"] = "/proc",
@@ -27,11 +27,7 @@ public static class InProcessLargeHostBench
             ["Agent:ExecNginx"] = "false",
             ["Agent:UseSystemctl"] = "false",
             ["Agent:DirectProbes"] = "true",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddAgentServices(configuration);
-        await using var provider = services.BuildServiceProvider();
+        });
         var diagnosis = provider.GetRequiredService<DiagnosisService>();
         DiagnoseQuery Query(int i) => new()
         {

@@ -35,7 +35,7 @@ public static class LabHostBench
         var start = DateTime.Now.AddSeconds(-1);
         foreach (var name in names) { await lab.RunAsync(name, timeout.Token); }
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        await using var provider = InProcessAgent.Build(new Dictionary<string, string?>
         {
             ["Agent:Root"] = "/",
             ["Agent:ProcRoot"] = "/proc",
@@ -45,11 +45,7 @@ public static class LabHostBench
             ["Agent:UseSystemctl"] = "false",
             ["Agent:DirectProbes"] = "true",
             ["Agent:ExecNginx"] = "true",
-        }).Build();
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddAgentServices(configuration);
-        await using var provider = services.BuildServiceProvider();
+        });
         var diagnosis = provider.GetRequiredService<DiagnosisService>();
         var end = DateTime.Now.AddMinutes(1);
 
