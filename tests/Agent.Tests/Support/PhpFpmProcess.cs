@@ -73,7 +73,7 @@ public sealed class PhpFpmProcess : IDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill();
+            _process.Kill(entireProcessTree: true); // the pool's workers too: killed with SIGKILL, the master cannot stop them
             _process.WaitForExit(5000);
         }
 
