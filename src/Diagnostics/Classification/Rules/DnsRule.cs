@@ -24,9 +24,7 @@ public sealed class DnsRule : INginxRule
         // The same resolver messages from OCSP stapling ("while requesting certificate status, responder: ..."): no
         // upstream and no client request behind them. The parser does not know the stapling suffix, so the action may
         // still sit in the message (or after a cut errno group).
-        var foreign = line.Action.IsPresent ? !action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) && !RuleContext.UpstreamContext(text, line)
-            : text.Contains(" while requesting certificate status", StringComparison.Ordinal);
-        if (named && foreign)
+        if (named && Foreign(text, line, action))
         {
             verdict = new Verdict(Causes.NotAnUpstreamError, null);
             return true;
@@ -55,6 +53,10 @@ public sealed class DnsRule : INginxRule
         verdict = default;
         return false;
     }
+
+    private static bool Foreign(ReadOnlySpan<char> text, in NginxLine line, ReadOnlySpan<char> action) =>
+        line.Action.IsPresent ? !action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) && !RuleContext.UpstreamContext(text, line)
+            : text.Contains(" while requesting certificate status", StringComparison.Ordinal);
 
     /// <summary>
     /// A request's line, or the message quoted alone (no time, level, pid or suffix left to tell): nginx writes these
