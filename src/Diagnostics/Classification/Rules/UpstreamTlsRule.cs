@@ -35,14 +35,9 @@ public sealed class UpstreamTlsRule : INginxRule
         var handshake = m.StartsWith("SSL_do_handshake() failed", StringComparison.Ordinal)
             || m.StartsWith("peer closed connection in SSL handshake", StringComparison.Ordinal)
             || m.StartsWith("(SSL: ", StringComparison.Ordinal);
-        // Without a parsed action (a paste broke the suffix, e.g. a stray quote after the client address) the record's
-        // text still names the upstream handshake.
-        var towardUpstream = RuleContext.Action(text, line).SequenceEqual(NginxActions.SslHandshakingToUpstream)
-            || (!line.Action.IsPresent && (line.Upstream.IsPresent
-                || text.Contains(" while " + NginxActions.SslHandshakingToUpstream, StringComparison.Ordinal)));
         if (handshake)
         {
-            verdict = towardUpstream ? new Verdict(Causes.UpstreamTls, 502) : new Verdict(Causes.NotAnUpstreamError, null);
+            verdict = TowardUpstream(text, line) ? new Verdict(Causes.UpstreamTls, 502) : new Verdict(Causes.NotAnUpstreamError, null);
             return true;
         }
 
@@ -55,4 +50,14 @@ public sealed class UpstreamTlsRule : INginxRule
         verdict = default;
         return false;
     }
+
+    /// <summary>
+    /// The handshake was nginx's toward the upstream. Without a parsed action (a paste broke the suffix, e.g. a stray quote
+    /// after the client address) the record's text still names the upstream handshake.
+    /// </summary>
+    private static bool TowardUpstream(ReadOnlySpan<char> text, in NginxLine line) =>
+        RuleContext.Action(text, line).SequenceEqual(NginxActions.SslHandshakingToUpstream)
+        || (!line.Action.IsPresent && (line.Upstream.IsPresent || text.Contains(WhileHandshakingToUpstream, StringComparison.Ordinal)));
+
+    private static readonly string WhileHandshakingToUpstream = " while " + NginxActions.SslHandshakingToUpstream;
 }
