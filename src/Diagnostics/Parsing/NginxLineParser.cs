@@ -63,6 +63,9 @@ public static class NginxLineParser
         // Prose after the action of a quoted record ("... to upstream" error.) is not part of it.
         s = s[..ActionEnd(s)];
 
+        // Prose after a message quoted in backticks ("`connect() failed (111: ...)` (on `GET /x`)") is not part of it.
+        s = s[..BacktickQuoteEnd(s)];
+
         // A paste's indentation, then list bullets and comment marks put in front of a quoted line ("  - ", "# ").
         var start = 0;
         while (start < s.Length && s[start] is ' ' or '\t')
@@ -394,6 +397,45 @@ public static class NginxLineParser
         }
 
         return s.Length;
+    }
+
+    /// <summary>
+    /// Where a message a writer quoted in backticks ends, when prose follows the closing backtick: nginx never writes a
+    /// backtick, so the first pair that opens on a known message start (or a record) encloses the quote. The whole
+    /// length when there is no such pair (the common case: no backtick at all, found by one vectorised scan).
+    /// </summary>
+    private static int BacktickQuoteEnd(ReadOnlySpan<char> s)
+    {
+        var open = s.IndexOf('`');
+        if (open < 0)
+        {
+            return s.Length;
+        }
+
+        var close = s[(open + 1)..].IndexOf('`');
+        if (close <= 0)
+        {
+            return s.Length;
+        }
+
+        close += open + 1;
+        // Nothing but punctuation after it, or the record going on ("`...` while reading ...", "`...`, client: "):
+        // no prose to drop.
+        var after = s[(close + 1)..];
+        if (after.TrimEnd(" \t.,;:)*").IsEmpty || after[0] == ',' || after.TrimStart().StartsWith("while ", StringComparison.Ordinal))
+        {
+            return s.Length;
+        }
+
+        var quoted = s[(open + 1)..close];
+        var opensMessage = LooksLikeRecordStart(quoted) || quoted.StartsWith("[", StringComparison.Ordinal)
+            || (quoted.Length > 1 && quoted[0] == '*' && char.IsAsciiDigit(quoted[1]));
+        foreach (var bare in BareMessageStarts)
+        {
+            opensMessage = opensMessage || quoted.StartsWith(bare, StringComparison.Ordinal);
+        }
+
+        return opensMessage ? close : s.Length;
     }
 
     /// <summary>The actions nginx writes while it talks to an upstream; a cut message is read only with one of these.</summary>
