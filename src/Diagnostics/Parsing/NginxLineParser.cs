@@ -135,7 +135,7 @@ public static class NginxLineParser
 
         // A message quoted in prose: "error.log : upstream prematurely ...", ("connect() to unix:... failed ...").
         var lead = ProseLead(body);
-        if (lead > 0)
+        if (lead >= 0)
         {
             ParseBody(s, p + lead, ref line);
             return true;
@@ -146,6 +146,13 @@ public static class NginxLineParser
         if (CutBeforeErrno(body))
         {
             ParseBody(s, p, ref line);
+            return true;
+        }
+
+        var title = TitleBeforeErrno(body);
+        if (title > 0)
+        {
+            ParseBody(s, p + title, ref line);
             return true;
         }
 
@@ -279,9 +286,10 @@ public static class NginxLineParser
     /// </summary>
     private static int AnchoredLead(ReadOnlySpan<char> body, ReadOnlySpan<char> head)
     {
-        for (var at = 1; at < head.Length; at++)
+        // A title that is the message itself, capitalised ("No live upstreams while connecting to upstream"), starts at 0.
+        for (var at = 0; at < head.Length; at++)
         {
-            if (head[at - 1] != ' ' || !StartsAnchored(body[at..]))
+            if ((at > 0 && head[at - 1] != ' ') || !StartsAnchored(body[at..]))
             {
                 continue;
             }
@@ -486,6 +494,53 @@ public static class NginxLineParser
         }
 
         return false;
+    }
+
+    /// <summary>Widest title a writer puts before a bare errno group ("NGINX (111: ...) while connecting to upstream").</summary>
+    private const int MaxTitleBeforeErrno = 60;
+
+    /// <summary>
+    /// An issue title that kept only nginx's errno group and upstream action behind a few words of its own:
+    /// <c>NGINX (111: Connection refused) while connecting to upstream</c>. The group must be the first parenthesis,
+    /// near the start, and be followed at once by one of the upstream actions. Where the message (all cut but the
+    /// group) starts, the space before the group; -1 when the body is not such a title.
+    /// </summary>
+    private static int TitleBeforeErrno(ReadOnlySpan<char> body)
+    {
+        var open = body[..Math.Min(body.Length, MaxTitleBeforeErrno)].IndexOf('(');
+        if (open < 2 || body[open - 1] != ' ')
+        {
+            return -1;
+        }
+
+        var p = open + 1;
+        var digits = p;
+        while (digits < body.Length && char.IsAsciiDigit(body[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == p || digits + 1 >= body.Length || body[digits] != ':' || body[digits + 1] != ' ')
+        {
+            return -1;
+        }
+
+        var close = body[digits..].IndexOf(')');
+        if (close < 0)
+        {
+            return -1;
+        }
+
+        var after = body[(digits + close + 1)..];
+        foreach (var action in UpstreamActions)
+        {
+            if (after.StartsWith(action, StringComparison.Ordinal))
+            {
+                return open - 1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>
