@@ -63,6 +63,9 @@ public static class NginxLineParser
         // Prose after the action of a quoted record ("... to upstream" error.) is not part of it.
         s = s[..ActionEnd(s)];
 
+        // Prose after a message quoted in backticks ("`connect() failed (111: ...)` (on `GET /x`)") is not part of it.
+        s = s[..BacktickQuoteEnd(s)];
+
         // A paste's indentation, then list bullets and comment marks put in front of a quoted line ("  - ", "# ").
         var start = 0;
         while (start < s.Length && s[start] is ' ' or '\t')
@@ -132,7 +135,7 @@ public static class NginxLineParser
 
         // A message quoted in prose: "error.log : upstream prematurely ...", ("connect() to unix:... failed ...").
         var lead = ProseLead(body);
-        if (lead > 0)
+        if (lead >= 0)
         {
             ParseBody(s, p + lead, ref line);
             return true;
@@ -143,6 +146,13 @@ public static class NginxLineParser
         if (CutBeforeErrno(body))
         {
             ParseBody(s, p, ref line);
+            return true;
+        }
+
+        var title = TitleBeforeErrno(body);
+        if (title > 0)
+        {
+            ParseBody(s, p + title, ref line);
             return true;
         }
 
@@ -276,9 +286,10 @@ public static class NginxLineParser
     /// </summary>
     private static int AnchoredLead(ReadOnlySpan<char> body, ReadOnlySpan<char> head)
     {
-        for (var at = 1; at < head.Length; at++)
+        // A title that is the message itself, capitalised ("No live upstreams while connecting to upstream"), starts at 0.
+        for (var at = 0; at < head.Length; at++)
         {
-            if (head[at - 1] != ' ' || !StartsAnchored(body[at..]))
+            if ((at > 0 && head[at - 1] != ' ') || !StartsAnchored(body[at..]))
             {
                 continue;
             }
@@ -396,6 +407,45 @@ public static class NginxLineParser
         return s.Length;
     }
 
+    /// <summary>
+    /// Where a message a writer quoted in backticks ends, when prose follows the closing backtick: nginx never writes a
+    /// backtick, so the first pair that opens on a known message start (or a record) encloses the quote. The whole
+    /// length when there is no such pair (the common case: no backtick at all, found by one vectorised scan).
+    /// </summary>
+    private static int BacktickQuoteEnd(ReadOnlySpan<char> s)
+    {
+        var open = s.IndexOf('`');
+        if (open < 0)
+        {
+            return s.Length;
+        }
+
+        var close = s[(open + 1)..].IndexOf('`');
+        if (close <= 0)
+        {
+            return s.Length;
+        }
+
+        close += open + 1;
+        // Nothing but punctuation after it, or the record going on ("`...` while reading ...", "`...`, client: "):
+        // no prose to drop.
+        var after = s[(close + 1)..];
+        if (after.TrimEnd(" \t.,;:)*").IsEmpty || after[0] == ',' || after.TrimStart().StartsWith("while ", StringComparison.Ordinal))
+        {
+            return s.Length;
+        }
+
+        var quoted = s[(open + 1)..close];
+        var opensMessage = LooksLikeRecordStart(quoted) || quoted.StartsWith("[", StringComparison.Ordinal)
+            || (quoted.Length > 1 && quoted[0] == '*' && char.IsAsciiDigit(quoted[1]));
+        foreach (var bare in BareMessageStarts)
+        {
+            opensMessage = opensMessage || quoted.StartsWith(bare, StringComparison.Ordinal);
+        }
+
+        return opensMessage ? close : s.Length;
+    }
+
     /// <summary>The actions nginx writes while it talks to an upstream; a cut message is read only with one of these.</summary>
     private static readonly string[] UpstreamActions =
     [
@@ -444,6 +494,53 @@ public static class NginxLineParser
         }
 
         return false;
+    }
+
+    /// <summary>Widest title a writer puts before a bare errno group ("NGINX (111: ...) while connecting to upstream").</summary>
+    private const int MaxTitleBeforeErrno = 60;
+
+    /// <summary>
+    /// An issue title that kept only nginx's errno group and upstream action behind a few words of its own:
+    /// <c>NGINX (111: Connection refused) while connecting to upstream</c>. The group must be the first parenthesis,
+    /// near the start, and be followed at once by one of the upstream actions. Where the message (all cut but the
+    /// group) starts, the space before the group; -1 when the body is not such a title.
+    /// </summary>
+    private static int TitleBeforeErrno(ReadOnlySpan<char> body)
+    {
+        var open = body[..Math.Min(body.Length, MaxTitleBeforeErrno)].IndexOf('(');
+        if (open < 2 || body[open - 1] != ' ')
+        {
+            return -1;
+        }
+
+        var p = open + 1;
+        var digits = p;
+        while (digits < body.Length && char.IsAsciiDigit(body[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == p || digits + 1 >= body.Length || body[digits] != ':' || body[digits + 1] != ' ')
+        {
+            return -1;
+        }
+
+        var close = body[digits..].IndexOf(')');
+        if (close < 0)
+        {
+            return -1;
+        }
+
+        var after = body[(digits + close + 1)..];
+        foreach (var action in UpstreamActions)
+        {
+            if (after.StartsWith(action, StringComparison.Ordinal))
+            {
+                return open - 1;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>

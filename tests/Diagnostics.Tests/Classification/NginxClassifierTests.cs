@@ -140,6 +140,16 @@ public class NginxClassifierTests
     [InlineData("Nginx: `worker_connections` are not enough while connecting to upstream", "fd_exhaustion", 500)]
     [InlineData("2023/09/19 07:29:36 [alert] 73#0: 16384 worker_connections are not enough", "fd_exhaustion", null)]
     [InlineData("we raised worker_connections because the old value was not enough", "not_an_upstream_error", null)]
+    // A message quoted in backticks with prose after the closing one; the record going on after it is kept
+    [InlineData("- right after: `connect() failed (111: Connection refused)` (on `GET /api/x`)", "upstream_down", 502)]
+    [InlineData("`upstream timed out (110: Connection timed out)` while reading response header from upstream", "upstream_timeout_read", 504)]
+    [InlineData("`connect() to unix:/run/app.sock failed (13: Permission denied)` when nginx runs as `nginx`", "unix_socket_permission", 502)]
+    // Titles: the message capitalised with nothing before it; only C1's errno group and action left behind a word
+    [InlineData("No live upstreams while connecting to upstream", "no_live_upstreams", 502)]
+    [InlineData("Upstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_timeout_read", 504)]
+    [InlineData("NGINX (111: Connection refused) while connecting to upstream", "upstream_down", 502)]
+    [InlineData("Nginx (111: Connection refused) errors after the upgrade", "not_an_upstream_error", null)]
+    [InlineData("No live upstreams again today", "not_an_upstream_error", null)]
     public void Line_GetsCauseAndStatus(string line, string cause, int? status)
     {
         var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);

@@ -36,7 +36,7 @@ public sealed class ConnectRule : INginxRule
             return true;
         }
 
-        var unix = RuleContext.IsUnixTarget(text, line) || (cut && (m[0] == '/' || m.Contains("unix:", StringComparison.Ordinal)));
+        var unix = RuleContext.IsUnixTarget(text, line) || (cut && (m.StartsWith('/') || m.Contains("unix:", StringComparison.Ordinal)));
         var cause = unix ? Unix(line.Errno) : Tcp(line.Errno);
         verdict = new Verdict(cause, 502);
         return true;
@@ -45,9 +45,12 @@ public sealed class ConnectRule : INginxRule
     /// <summary>
     /// C1/C2 whose "connect() to" was cut by the paste: only "failed" or "PEER failed" is left before the errno group, while
     /// connecting to upstream. Every other "X() failed" keeps its function name, so a message without "()" is connect's.
+    /// Nothing left at all but the errno group (a title: "NGINX (111: Connection refused) while connecting to upstream")
+    /// is read as connect's too; with ETIMEDOUT such a group may also be left of nginx's own "upstream timed out", which
+    /// the cut no longer shows.
     /// </summary>
     private static bool IsCutConnect(ReadOnlySpan<char> m, ReadOnlySpan<char> action) =>
-        m.Length > 0 && (m.SequenceEqual("failed") || m.EndsWith(" failed", StringComparison.Ordinal)) && !m.Contains("()", StringComparison.Ordinal)
+        (m.IsEmpty || m.SequenceEqual("failed") || m.EndsWith(" failed", StringComparison.Ordinal)) && !m.Contains("()", StringComparison.Ordinal)
         && action.SequenceEqual(NginxActions.ConnectingToUpstream);
 
     private static string Unix(Errno errno) => errno switch
