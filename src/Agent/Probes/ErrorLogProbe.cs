@@ -55,9 +55,13 @@ public sealed class ErrorLogProbe : IProbe
     private static DateTime Slack(DateTime start) => start > DateTime.MinValue.AddMinutes(1) ? start.AddMinutes(-1) : DateTime.MinValue;
 
     /// <summary>The time of an nginx line (<c>2026/11/21 14:00:01 [error] ...</c>), or null for an unstamped line.</summary>
-    public static DateTime? Stamp(string line) =>
-        line.Length >= 19 && DateTime.TryParseExact(line.AsSpan(0, 19), "yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? t : null;
+    public static DateTime? Stamp(string line) => TryStamp(line, out var t) ? t : null;
+
+    private static bool TryStamp(ReadOnlySpan<char> line, out DateTime time)
+    {
+        time = default;
+        return line.Length >= 19 && DateTime.TryParseExact(line[..19], "yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
+    }
 
     /// <summary>
     /// <see cref="InWindow"/> without a string per line: appends the kept lines (each ending in LF) to
@@ -73,7 +77,7 @@ public sealed class ErrorLogProbe : IProbe
             var nl = rest.IndexOf('\n');
             var line = nl < 0 ? rest : rest[..nl];
             rest = nl < 0 ? default : rest[(nl + 1)..];
-            if (line.Length >= 19 && DateTime.TryParseExact(line[..19], "yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+            if (TryStamp(line, out var t))
             {
                 keep = t >= start && t <= end;
             }
@@ -94,7 +98,7 @@ public sealed class ErrorLogProbe : IProbe
         var keep = false;
         foreach (var line in text.Split('\n'))
         {
-            if (line.Length >= 19 && DateTime.TryParseExact(line.AsSpan(0, 19), "yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t))
+            if (TryStamp(line, out var t))
             {
                 keep = t >= start && t <= end;
             }

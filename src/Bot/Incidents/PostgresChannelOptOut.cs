@@ -114,7 +114,7 @@ public sealed partial class PostgresChannelOptOut(ChannelOptOutRepository reposi
         {
             return await call(deadline.Token);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is OperationCanceledException || Transient.IsUnreachable(ex) || NotMigrated(ex)))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is OperationCanceledException || Transient.IsUnavailable(ex)))
         {
             lock (_gate)
             {
@@ -125,8 +125,6 @@ public sealed partial class PostgresChannelOptOut(ChannelOptOutRepository reposi
             return default;
         }
     }
-
-    private static bool NotMigrated(Exception ex) => ex is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UndefinedTable };
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Warning, Message = "PostgreSQL unreachable for channel opt-outs ({Reason}); using this instance's last known list")]
     private static partial void LogUnreachable(ILogger logger, string reason);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Nginx502Bot.Bot.Chat;
 using Nginx502Bot.Incidents.Storage;
-using Npgsql;
 
 namespace Nginx502Bot.Bot.Incidents;
 
@@ -40,16 +39,13 @@ public sealed partial class PostgresDeliveryDeduplicator(
         {
             return await repository.TryClaimAsync(key, deadline.Token);
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is OperationCanceledException || Transient.IsUnreachable(ex) || NotMigrated(ex)))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (ex is OperationCanceledException || Transient.IsUnavailable(ex)))
         {
             Interlocked.Exchange(ref _skipUntilTicks, (time.GetUtcNow() + Backoff).UtcTicks);
             LogFallback(logger, ex.GetType().Name);
             return true;
         }
     }
-
-    /// <summary>PostgreSQL was down when the bot started, so migrations were skipped; answering beats a 500 to Slack.</summary>
-    private static bool NotMigrated(Exception ex) => ex is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable };
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "PostgreSQL unreachable for delivery claims ({Reason}); deduplicating in memory on this instance")]
     private static partial void LogFallback(ILogger logger, string reason);

@@ -14,4 +14,11 @@ public static class Transient
         SocketException or IOException or TimeoutException => true,
         _ => exception.InnerException is { } inner && IsUnreachable(inner),
     };
+
+    /// <summary>
+    /// Unreachable, or reachable but without our tables yet: PostgreSQL was down when the bot started, so migrations
+    /// were skipped. Either way the caller falls back to what it can do without the database.
+    /// </summary>
+    public static bool IsUnavailable(Exception exception) =>
+        IsUnreachable(exception) || exception is PostgresException { SqlState: PostgresErrorCodes.UndefinedTable };
 }
