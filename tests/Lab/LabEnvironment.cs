@@ -28,7 +28,25 @@ public sealed class LabEnvironment : IDisposable
         ?? throw new ArgumentException($"scenario {name} is not in this lab", nameof(name));
 
     /// <summary>Starts the lab for <paramref name="definitions"/> (all scenarios when null).</summary>
+    /// <remarks>
+    /// Ports are found free and bound a moment later by another process, so something else on the machine can take
+    /// one in between. That one failure (address in use) gets a second start on fresh ports; any other is thrown.
+    /// </remarks>
     public static async Task<LabEnvironment> StartAsync(IReadOnlyList<LabScenarioDefinition>? definitions,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await StartOnceAsync(definitions, cancellationToken);
+        }
+        catch (InvalidOperationException e) when (AddressTaken(e.Message))
+        {
+            await Console.Error.WriteLineAsync("lab: a port was taken between probe and bind; starting again: " + e.Message);
+            return await StartOnceAsync(definitions, cancellationToken);
+        }
+    }
+
+    private static async Task<LabEnvironment> StartOnceAsync(IReadOnlyList<LabScenarioDefinition>? definitions,
         CancellationToken cancellationToken)
     {
         var lab = new LabEnvironment(new LabTargets(CreatePrefix()));
@@ -43,6 +61,11 @@ public sealed class LabEnvironment : IDisposable
             throw;
         }
     }
+
+    /// <summary>python's EADDRINUSE, nginx's bind() error and gunicorn's "Connection in use".</summary>
+    private static bool AddressTaken(string message) =>
+        message.Contains("Address already in use", StringComparison.Ordinal)
+        || message.Contains("Connection in use", StringComparison.Ordinal);
 
     public Task<LabResult> RunAsync(string name, CancellationToken cancellationToken) =>
         (_run ?? throw new InvalidOperationException("the lab is not started")).RunAsync(this[name], cancellationToken);

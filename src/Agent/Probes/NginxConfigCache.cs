@@ -74,7 +74,13 @@ public sealed class NginxConfigCache
         /// <summary>Compared with the kernel's clock, which is the real one whatever clock the agent was given.</summary>
         public bool TooFresh()
         {
-            var settled = (TimeProvider.System.GetUtcNow() - _settle).ToUnixTimeMilliseconds() * 1_000_000L;
+            if (_settle <= TimeSpan.Zero)
+            {
+                return false;
+            }
+
+            // Full tick precision: a whole-millisecond cut-off could fall before a stamp taken in that millisecond.
+            var settled = ((TimeProvider.System.GetUtcNow() - _settle) - DateTimeOffset.UnixEpoch).Ticks * 100L;
             return Files.Values.Any(s => s is not null && (s.ChangedNs > settled || s.ModifiedNs > settled));
         }
 

@@ -24,9 +24,9 @@ public static class GunicornApp
             TimeSpan.FromSeconds(15), cancellationToken);
         if (!ready || process.HasExited)
         {
-            var output = process.Output;
+            var output = process.Describe();
             process.Dispose();
-            throw new InvalidOperationException("gunicorn did not start:\n" + output);
+            throw new InvalidOperationException("gunicorn did not start: " + output);
         }
 
         return process;

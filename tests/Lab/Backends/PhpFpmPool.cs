@@ -21,9 +21,9 @@ public static class PhpFpmPool
             TimeSpan.FromSeconds(10), cancellationToken);
         if (!ready || process.HasExited)
         {
-            var output = process.Output;
+            var output = process.Describe();
             process.Dispose();
-            throw new InvalidOperationException("php-fpm did not start:\n" + output);
+            throw new InvalidOperationException("php-fpm did not start: " + output);
         }
 
         return process;

@@ -25,9 +25,9 @@ public static class PythonBackends
         var started = await Wait.UntilAsync(() => ready || process.HasExited, TimeSpan.FromSeconds(10), cancellationToken);
         if (!started || !ready)
         {
-            var output = process.Output;
+            var output = process.Describe();
             process.Dispose();
-            throw new InvalidOperationException("python backends did not start:\n" + output);
+            throw new InvalidOperationException("python backends did not start: " + output);
         }
 
         return process;

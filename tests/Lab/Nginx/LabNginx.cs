@@ -34,10 +34,10 @@ public sealed class LabNginx : IDisposable
         {
             var checkedOk = await Wait.UntilAsync(() => check.HasExited, TimeSpan.FromSeconds(10), cancellationToken);
             Wait.Ensure(checkedOk, "nginx -t", check);
-            await Task.Delay(50, cancellationToken); // let the output readers drain
-            if (check.Output.Contains("[emerg]", StringComparison.Ordinal))
+            var result = check.Describe(); // waits for the output readers to drain
+            if (result.Contains("[emerg]", StringComparison.Ordinal))
             {
-                throw new InvalidOperationException("nginx -t failed:\n" + check.Output);
+                throw new InvalidOperationException("nginx -t failed: " + result);
             }
         }
 
@@ -48,9 +48,9 @@ public sealed class LabNginx : IDisposable
             cancellationToken);
         if (!ready || process.HasExited)
         {
-            var output = process.Output;
+            var output = process.Describe();
             nginx.Dispose();
-            throw new InvalidOperationException("nginx did not start:\n" + output);
+            throw new InvalidOperationException("nginx did not start: " + output);
         }
 
         return nginx;

@@ -30,6 +30,23 @@ public sealed class ChildProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// For failure messages: the exit status when the process has ended, and everything it wrote. An ended process's
+    /// last lines may still be in the pipe when <see cref="HasExited"/> turns true, so this first waits (bounded) for
+    /// both streams to reach their end; a crash's traceback is the part that explains it.
+    /// </summary>
+    public string Describe()
+    {
+        if (!_process.HasExited)
+        {
+            return "still running; output so far:\n" + Output;
+        }
+
+        // The no-argument wait is the one that also waits for the redirected streams to be read to their end.
+        _ = Task.Run(() => _process.WaitForExit()).Wait(TimeSpan.FromSeconds(3));
+        return $"exited with code {_process.ExitCode}; output:\n{Output}";
+    }
+
     /// <summary>Raised for each stdout line (the python backends announce READY this way).</summary>
     public event Action<string>? LineWritten;
 

@@ -3,12 +3,33 @@ using System.Net.Sockets;
 
 namespace Nginx502Bot.Lab.Processes;
 
-/// <summary>Free loopback ports, found by binding port 0 (the kernel's choice) and releasing it.</summary>
+/// <summary>
+/// Free loopback ports, found by binding port 0 (the kernel's choice) and releasing it. The kernel may offer a released
+/// port again, and a lab asks for some thirty before its backends bind any of them, so a port is never handed out twice
+/// in one process: a repeat would make two listeners fight for one address and the second one fail to start.
+/// </summary>
 public static class FreePorts
 {
-    public static int Next() => NextAfter(0);
+    private static readonly HashSet<int> HandedOut = [];
 
-    /// <summary>A free port P whose neighbour P+1 is free too (for the wrong-port scenario).</summary>
+    public static int Next()
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Probe(0);
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("the kernel kept offering loopback ports already handed out");
+    }
+
+    /// <summary>A free port P whose neighbour P+1 is free too, and never handed out (for the wrong-port scenario).</summary>
     public static int NextPair()
     {
         for (var attempt = 0; attempt < 50; attempt++)
@@ -16,14 +37,20 @@ public static class FreePorts
             var port = Next();
             if (port < IPEndPoint.MaxPort && IsFree(port + 1))
             {
-                return port;
+                lock (HandedOut)
+                {
+                    if (HandedOut.Add(port + 1))
+                    {
+                        return port;
+                    }
+                }
             }
         }
 
         throw new InvalidOperationException("no free pair of adjacent loopback ports");
     }
 
-    private static int NextAfter(int port)
+    private static int Probe(int port)
     {
         using var listener = new TcpListener(IPAddress.Loopback, port);
         listener.Start();
@@ -34,7 +61,7 @@ public static class FreePorts
     {
         try
         {
-            _ = NextAfter(port);
+            _ = Probe(port);
             return true;
         }
         catch (SocketException)

@@ -42,7 +42,7 @@ public static class Wait
     {
         if (!ready)
         {
-            throw new InvalidOperationException($"{what} did not start in time. Output:\n{process?.Output}");
+            throw new InvalidOperationException($"{what} did not start in time: {process?.Describe()}");
         }
     }
 }
