@@ -11,7 +11,7 @@ public sealed class HelpHandler : ICommandHandler
         `/502` followed by pasted nginx error-log lines: diagnose those lines (and ask the hosts they name)
         `/502 agents`: hosts that report, with version, last seen and health
         `/502 incidents`: open incidents in this channel
-        `/502 resolve [id]` (id optional in the incident's thread) · `/502 note <id> <text>` · `/502 postmortem <id>`
+        `/502 resolve <id>` · `/502 note <id> <text>` · `/502 postmortem <id>`; in an incident's thread, mention the bot with `resolve` (Slack does not tell slash commands their thread)
         `/502 optout` · `/502 optin`: stop or resume answering pasted lines in this channel
         Pasting nginx upstream error lines in a channel the bot is in gets an answer in the message's thread.
         """;

@@ -92,7 +92,8 @@ public sealed class PostgresIncidentCommands(
             if (id is null)
             {
                 return incidentId.Trim().Length == 0
-                    ? ChatReply.Plain("No open incident belongs to this thread: name one, e.g. `/502 resolve 12` (see `/502 incidents`).")
+                    ? ChatReply.Plain("No open incident belongs to this thread: name one, e.g. `/502 resolve 12` (see `/502 incidents`), "
+                        + "or mention me with `resolve` in the incident's thread (slash commands do not say which thread they were typed in).")
                     : IncidentReplies.NotFound(incidentId);
             }
 
