@@ -959,20 +959,23 @@ public static class NginxLineParser
         }
 
         // The errno group is always the last parenthesised group; an SSL "(SSL: ...)" group has no number.
+        // A hand-retyped paste may have lost the space before it ("failed(2: No such file or directory)").
         var open = head.LastIndexOf(" (", StringComparison.Ordinal);
-        if (open < 0)
+        var glued = open < 0 ? head.LastIndexOf("failed(", StringComparison.Ordinal) : -1;
+        if (open < 0 && glued < 0)
         {
             return end;
         }
 
-        var p = start + open + 2;
+        var messageEnd = open >= 0 ? open : glued + "failed".Length;
+        var p = start + messageEnd + (open >= 0 ? 2 : 1);
         var number = ReadNumber(s, ref p);
         if (number >= 0 && p + 1 < end && s[p] == ':' && s[p + 1] == ' ')
         {
             line.ErrnoNumber = (int)Math.Min(number, int.MaxValue);
             line.ErrnoText = Segment.Between(p + 2, end - 1);
             line.Errno = ErrnoTable.Lookup(line.ErrnoNumber, line.ErrnoText.Of(s));
-            return start + open;
+            return start + messageEnd;
         }
 
         return end;
