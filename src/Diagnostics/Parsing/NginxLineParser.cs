@@ -126,10 +126,10 @@ public static class NginxLineParser
             return true;
         }
 
-        var resolved = body.IndexOf(" could not be resolved (", StringComparison.Ordinal);
-        if (resolved > 0 && !body[..resolved].Contains(' '))
+        var resolved = ResolvedMessageStart(body, out var resolvedEnd);
+        if (resolved >= 0)
         {
-            ParseBody(s, p, ref line);
+            ParseBody(s[..(p + resolvedEnd)], p + resolved, ref line);
             return true;
         }
 
@@ -166,6 +166,58 @@ public static class NginxLineParser
         line.ConnectionId = -1;
         line.Pid = line.Tid = 0;
         return false;
+    }
+
+    private const string CouldNotBeResolved = "could not be resolved (";
+
+    /// <summary>
+    /// A2, <c>NAME could not be resolved (N: text)</c>, starts with the name, which no list of message starts can hold:
+    /// found by its errno-shaped group instead, also quoted in prose ("Nginx logs reported `api could not be resolved
+    /// (3: Host not found)`. ...") or with the name dropped by the writer. Where the message starts (the name, or "could"),
+    /// and in <paramref name="end"/> where it ends: after the group, unless nginx's suffix follows. -1 when there is none,
+    /// or when the text is a Lua cosocket's error string ("failed to connect: NAME could not be resolved ..."), which is
+    /// the script's, not the upstream module's.
+    /// </summary>
+    private static int ResolvedMessageStart(ReadOnlySpan<char> body, out int end)
+    {
+        end = body.Length;
+        var at = body[..Math.Min(body.Length, MaxProseLead)].IndexOf(CouldNotBeResolved, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return -1;
+        }
+
+        var group = at + CouldNotBeResolved.Length;
+        var digits = group;
+        while (digits < body.Length && char.IsAsciiDigit(body[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == group || digits >= body.Length || body[digits] != ':')
+        {
+            return -1;
+        }
+
+        var close = body[digits..].IndexOf(')');
+        if (close > 0 && digits + close + 1 < body.Length && body[digits + close + 1] != ',')
+        {
+            end = digits + close + 1;
+        }
+
+        var start = at;
+        var name = at - 1;
+        while (name > 0 && body[name - 1] is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '-' or '_' or '$')
+        {
+            name--;
+        }
+
+        if (at > 0 && body[at - 1] == ' ' && name < at - 1)
+        {
+            start = name;
+        }
+
+        return body[..start].Contains("failed to ", StringComparison.Ordinal) ? -1 : start;
     }
 
     /// <summary>

@@ -19,7 +19,8 @@ public sealed class DnsRule : INginxRule
     {
         var m = RuleContext.Message(text, line);
         var action = RuleContext.Action(text, line);
-        var named = m.StartsWith("no resolver defined to resolve", StringComparison.Ordinal) || m.Contains(" could not be resolved", StringComparison.Ordinal);
+        var named = m.StartsWith("no resolver defined to resolve", StringComparison.Ordinal) || m.Contains(" could not be resolved", StringComparison.Ordinal)
+            || NameDropped(m);
 
         // The same resolver messages from OCSP stapling ("while requesting certificate status, responder: ..."): no
         // upstream and no client request behind them. The parser does not know the stapling suffix, so the action may
@@ -37,7 +38,7 @@ public sealed class DnsRule : INginxRule
         }
 
         // "%V could not be resolved (%i: %s)": the errno part is already split off, so the message ends here.
-        if (m.EndsWith(" could not be resolved", StringComparison.Ordinal))
+        if (m.EndsWith(" could not be resolved", StringComparison.Ordinal) || NameDropped(m))
         {
             verdict = new Verdict(Causes.DnsResolution, ForRequestOrQuoted(line) ? 502 : null);
             return true;
@@ -53,6 +54,9 @@ public sealed class DnsRule : INginxRule
         verdict = default;
         return false;
     }
+
+    /// <summary>A2 quoted by a writer who left the name out ("error log: `could not be resolved (3: Host not found)`").</summary>
+    private static bool NameDropped(ReadOnlySpan<char> m) => m.SequenceEqual("could not be resolved");
 
     private static bool Foreign(ReadOnlySpan<char> text, in NginxLine line, ReadOnlySpan<char> action) =>
         line.Action.IsPresent ? !action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) && !RuleContext.UpstreamContext(text, line)
