@@ -51,7 +51,12 @@ internal sealed class RecordBuffer
     /// <param name="separator">LF for nginx's own multi-line records (FastCGI stderr), a space for a rejoined wrap.</param>
     public void Append(ReadOnlySpan<char> content, char separator = '\n')
     {
-        Write(new ReadOnlySpan<char>(in separator));
+        // A rejoined wrap whose line kept the separating space at its end needs no second one.
+        if (separator != ' ' || !Text.EndsWith(' '))
+        {
+            Write(new ReadOnlySpan<char>(in separator));
+        }
+
         Write(content);
         LineCount++;
         if (OpenFastcgi && (content.Contains("\", client: ", StringComparison.Ordinal) || content.Contains("\" while ", StringComparison.Ordinal)))

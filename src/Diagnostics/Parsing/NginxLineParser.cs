@@ -149,6 +149,13 @@ public static class NginxLineParser
             return true;
         }
 
+        var reason = SslReasonStart(body);
+        if (reason >= 0)
+        {
+            ParseBody(s, p + reason, ref line);
+            return true;
+        }
+
         var title = TitleBeforeErrno(body);
         if (title > 0)
         {
@@ -271,6 +278,55 @@ public static class NginxLineParser
         }
 
         return at > 1 && body[at - 1] == ' ' && digits < at - 1 ? digits : at;
+    }
+
+    /// <summary>True when the text starts at a record's level, its time left out: <c>[error] 1103#1103: ...</c>.</summary>
+    internal static bool StartsWithLevel(ReadOnlySpan<char> s)
+    {
+        foreach (var level in Levels)
+        {
+            if (s.StartsWith(level, StringComparison.Ordinal))
+            {
+                return s.Length > level.Length && char.IsAsciiDigit(s[level.Length]);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the text starts with one of the message starts nginx writes for upstream trouble.</summary>
+    internal static bool StartsWithKnownMessage(ReadOnlySpan<char> s)
+    {
+        foreach (var bare in BareMessageStarts)
+        {
+            if (s.StartsWith(bare, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where a record starts in the first <paramref name="within"/> characters of a line, behind any prefix (a JSON key
+    /// and quote, a container name): -1 when none does.
+    /// </summary>
+    internal static int RecordStartWithin(ReadOnlySpan<char> s, int within)
+    {
+        var limit = Math.Min(s.Length, within + 5);
+        for (var slash = s[..limit].IndexOf('/'); slash >= 4;)
+        {
+            if (LooksLikeRecordStart(s[(slash - 4)..]))
+            {
+                return slash - 4;
+            }
+
+            var next = s[(slash + 1)..limit].IndexOf('/');
+            slash = next < 0 ? -1 : slash + 1 + next;
+        }
+
+        return -1;
     }
 
     /// <summary>True when the text holds one of the message starts nginx writes for upstream trouble.</summary>
@@ -546,6 +602,23 @@ public static class NginxLineParser
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Only S1's SSL reason group left, behind prose or a comment mark, its parenthesis maybe lost with the cut
+    /// ("... # SSL: error:14094438:...:SSL alert number 80) while SSL handshaking to upstream, client: ..."): where the
+    /// group starts, or -1. The upstream TLS action must follow.
+    /// </summary>
+    private static int SslReasonStart(ReadOnlySpan<char> body)
+    {
+        var at = body[..Math.Min(body.Length, MaxProseLead)].IndexOf("SSL: error:", StringComparison.Ordinal);
+        if (at <= 0 || body[at - 1] is not (' ' or '(')
+            || !body[at..].Contains(") while " + NginxActions.SslHandshakingToUpstream, StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        return body[at - 1] == '(' ? at - 1 : at;
     }
 
     /// <summary>Widest title a writer puts before a bare errno group ("NGINX (111: ...) while connecting to upstream").</summary>
