@@ -66,8 +66,15 @@ public static class NginxLineParser
         // Prose after a message quoted in backticks ("`connect() failed (111: ...)` (on `GET /x`)") is not part of it.
         s = s[..BacktickQuoteEnd(s)];
 
-        // A paste's indentation, then list bullets and comment marks put in front of a quoted line ("  - ", "# ").
+        // A markdown table row ("| 4 | upstream prematurely closed connection | prose |"): the cell that holds the message.
         var start = 0;
+        if (s.Length > 2 && s[0] == '|')
+        {
+            var cellEnd = MessageCell(s, out start);
+            s = s[..cellEnd];
+        }
+
+        // A paste's indentation, then list bullets and comment marks put in front of a quoted line ("  - ", "# ").
         while (start < s.Length && s[start] is ' ' or '\t')
         {
             start++;
@@ -225,6 +232,36 @@ public static class NginxLineParser
         }
 
         return body[..start].Contains("failed to ", StringComparison.Ordinal) ? -1 : start;
+    }
+
+    /// <summary>
+    /// In a markdown table row, the first cell that starts with a record or a known message: its start (in
+    /// <paramref name="start"/>) and end. The whole row (0, length) when no cell does.
+    /// </summary>
+    private static int MessageCell(ReadOnlySpan<char> s, out int start)
+    {
+        start = 0;
+        for (var open = 0; open < s.Length - 1;)
+        {
+            var close = s[(open + 1)..].IndexOf('|');
+            var end = close < 0 ? s.Length : open + 1 + close;
+            var cell = s[(open + 1)..end];
+            var lead = cell.IndexOfAnyExcept(' ');
+            if (lead >= 0 && (StartsWithKnownMessage(cell[lead..]) || LooksLikeRecordStart(cell[lead..]) || StartsWithLevel(cell[lead..])))
+            {
+                start = open + 1 + lead;
+                return end;
+            }
+
+            if (close < 0)
+            {
+                break;
+            }
+
+            open = end;
+        }
+
+        return s.Length;
     }
 
     /// <summary>
