@@ -50,7 +50,7 @@ public static class NginxLineParser
         "FastCGI sent in stderr", "no resolver defined to resolve", "socket() failed", "client prematurely closed connection",
         "client closed connection", "client closed prematurely connection",
         "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
-        "accept4() failed", "accept() failed",
+        "accept4() failed", "accept() failed", "client intended to send too large body",
     ];
 
     /// <summary>
@@ -524,7 +524,20 @@ public static class NginxLineParser
         // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection".
         return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010'
             || (j < i && head[j - 1] == ':')
-            || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' '));
+            || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' ')
+            || HtmlTagOpens(head[..j]));
+    }
+
+    /// <summary>An HTML element opened right before the message: <c>&lt;code&gt;</c>, <c>&lt;td&gt;</c>, <c>&lt;pre&gt;</c>.</summary>
+    private static bool HtmlTagOpens(ReadOnlySpan<char> before)
+    {
+        if (before.IsEmpty || before[^1] != '>')
+        {
+            return false;
+        }
+
+        var lt = before.LastIndexOf('<');
+        return lt >= 0 && before.Length - lt is > 2 and < 12 && !before[(lt + 1)..^1].ContainsAnyExceptInRange('a', 'z');
     }
 
     /// <summary>
@@ -669,8 +682,10 @@ public static class NginxLineParser
     /// </summary>
     private static int TitleBeforeErrno(ReadOnlySpan<char> body)
     {
+        // The group may also open the quote itself: at the start, or right after a quote mark ("“(111: ...) while ...”").
         var open = body[..Math.Min(body.Length, MaxTitleBeforeErrno)].IndexOf('(');
-        if (open < 2 || body[open - 1] != ' ')
+        var quoted = open == 0 || (open > 0 && body[open - 1] is '"' or '\'' or '`' or '\u201C' or '\u2018');
+        if (!quoted && (open < 2 || body[open - 1] != ' '))
         {
             return -1;
         }
@@ -698,7 +713,7 @@ public static class NginxLineParser
         {
             if (after.StartsWith(action, StringComparison.Ordinal))
             {
-                return open - 1;
+                return quoted ? open : open - 1;
             }
         }
 
@@ -1122,20 +1137,23 @@ public static class NginxLineParser
 
         // The errno group is always the last parenthesised group; an SSL "(SSL: ...)" group has no number.
         // A hand-retyped paste may have lost the space before it ("failed(2: No such file or directory)").
+        // A quote that kept only the group has it at the start ("(111: Connection refused) while connecting ...").
         var open = head.LastIndexOf(" (", StringComparison.Ordinal);
         var glued = open < 0 ? head.LastIndexOf("failed(", StringComparison.Ordinal) : -1;
-        if (open < 0 && glued < 0)
+        if (open < 0 && glued < 0 && head[0] != '(')
         {
             return end;
         }
 
-        var messageEnd = open >= 0 ? open : glued + "failed".Length;
+        var messageEnd = open >= 0 ? open : glued >= 0 ? glued + "failed".Length : 0;
         var p = start + messageEnd + (open >= 0 ? 2 : 1);
         var number = ReadNumber(s, ref p);
-        if (number >= 0 && p + 1 < end && s[p] == ':' && s[p + 1] == ' ')
+        if (number >= 0 && p + 1 < end && s[p] == ':')
         {
+            // "(111:Connection refused)": a retyped group may have lost the space after the colon.
+            var text = s[p + 1] == ' ' ? p + 2 : p + 1;
             line.ErrnoNumber = (int)Math.Min(number, int.MaxValue);
-            line.ErrnoText = Segment.Between(p + 2, end - 1);
+            line.ErrnoText = Segment.Between(text, end - 1);
             line.Errno = ErrnoTable.Lookup(line.ErrnoNumber, line.ErrnoText.Of(s));
             return start + messageEnd;
         }

@@ -37,7 +37,9 @@ public static class WrappedPaste
             var at = NginxLineParser.RecordStartWithin(pending, MaxRecordPrefix);
             if (at < 0 || pending[..at].Contains('\n'))
             {
-                return false;
+                // A paragraph of prose that quotes a message, wrapped inside its action ("... SSL handshake while SSL" /
+                // "handshaking to upstream`. What works: ...").
+                return !pending.Contains('\n') && NginxLineParser.MentionsKnownMessage(pending) && ActionSplit(pending, content.TrimStart(' '));
             }
 
             pending = pending[at..];
@@ -129,6 +131,32 @@ public static class WrappedPaste
         " while " + NginxActions.SendingRequestToUpstream, " while " + NginxActions.ReadingResponseHeader,
         " while " + NginxActions.ReadingUpstream,
     ];
+
+    /// <summary>
+    /// The line ends inside an upstream action ("... while SSL", "... while reading response") and the next one starts
+    /// with the rest of it.
+    /// </summary>
+    private static bool ActionSplit(ReadOnlySpan<char> pending, ReadOnlySpan<char> c)
+    {
+        var w = pending.LastIndexOf(" while ", StringComparison.Ordinal);
+        if (w < 0 || c.IsEmpty)
+        {
+            return false;
+        }
+
+        var head = pending[(w + " while ".Length)..].TrimEnd(' ');
+        foreach (var action in UpstreamActions)
+        {
+            var full = action.AsSpan(" while ".Length);
+            if (full.Length > head.Length + 1 && full.StartsWith(head, StringComparison.Ordinal) && full[head.Length] == ' '
+                && c.StartsWith(full[(head.Length + 1)..], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool StartsWithUpstreamAction(ReadOnlySpan<char> c)
     {

@@ -11,9 +11,14 @@ public sealed class NotUpstreamRule : INginxRule
 {
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
-        verdict = new Verdict(Causes.NotAnUpstreamError, RuleContext.ForRequest(line) ? StatusOf(RuleContext.Message(text, line), line.Errno) : null);
+        var m = RuleContext.Message(text, line);
+        var request = RuleContext.ForRequest(line) || (RuleContext.IsBareQuote(line) && RequestOnly(m));
+        verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno) : null);
         return true;
     }
+
+    /// <summary>A message nginx writes only while reading a client's request, so a bare quote of it is a request's.</summary>
+    private static bool RequestOnly(ReadOnlySpan<char> m) => m.StartsWith("client intended to send too large body", StringComparison.Ordinal);
 
     private static int? StatusOf(ReadOnlySpan<char> m, Errno errno)
     {
