@@ -51,7 +51,12 @@ internal sealed class RecordBuffer
     /// <param name="separator">LF for nginx's own multi-line records (FastCGI stderr), a space for a rejoined wrap.</param>
     public void Append(ReadOnlySpan<char> content, char separator = '\n')
     {
-        // A rejoined wrap whose line kept the separating space at its end needs no second one.
+        // A rejoined wrap: one space between the pieces, whatever indentation the next line had or the last one kept.
+        if (separator == ' ')
+        {
+            content = content.TrimStart(' ');
+        }
+
         if (separator != ' ' || !Text.EndsWith(' '))
         {
             Write(new ReadOnlySpan<char>(in separator));

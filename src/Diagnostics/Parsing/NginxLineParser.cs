@@ -270,9 +270,17 @@ public static class NginxLineParser
     /// </summary>
     private static int SkipMarkers(ReadOnlySpan<char> s, int start)
     {
-        for (var round = 0; round < 3 && start + 1 < s.Length && s[start] is '-' or '+' or '#' or '>' or '*' && s[start + 1] == ' '; round++)
+        for (var round = 0; round < 3 && start + 1 < s.Length; round++)
         {
-            start += 2;
+            // A C-style comment mark is two characters: "//   sendfile() failed ...".
+            var mark = s[start] is '-' or '+' or '#' or '>' or '*' && s[start + 1] == ' ' ? 2
+                : s[start] == '/' && s[start + 1] == '/' && start + 2 < s.Length && s[start + 2] == ' ' ? 3 : 0;
+            if (mark == 0)
+            {
+                break;
+            }
+
+            start += mark;
             while (start < s.Length && s[start] == ' ')
             {
                 start++;
@@ -546,20 +554,21 @@ public static class NginxLineParser
     /// </summary>
     private static int ActionEnd(ReadOnlySpan<char> s)
     {
+        // The last "while" may be prose after the quote ("`... to upstream`, while API"): a few earlier ones are looked at.
         var w = s.LastIndexOf(" while ", StringComparison.Ordinal);
-        if (w < 0)
+        for (var round = 0; w >= 0 && round < 3; round++)
         {
-            return s.Length;
-        }
-
-        var candidate = s[(w + " while ".Length)..];
-        foreach (var action in NginxActions.Known)
-        {
-            if (candidate.StartsWith(action, StringComparison.Ordinal))
+            var candidate = s[(w + " while ".Length)..];
+            foreach (var action in NginxActions.Known)
             {
-                var rest = candidate[action.Length..];
-                return rest.IsEmpty || rest[0] == ',' || char.IsAsciiLetterOrDigit(rest[0]) ? s.Length : w + " while ".Length + action.Length;
+                if (candidate.StartsWith(action, StringComparison.Ordinal))
+                {
+                    var rest = candidate[action.Length..];
+                    return rest.IsEmpty || rest[0] == ',' || char.IsAsciiLetterOrDigit(rest[0]) ? s.Length : w + " while ".Length + action.Length;
+                }
             }
+
+            w = w > 0 ? s[..w].LastIndexOf(" while ", StringComparison.Ordinal) : -1;
         }
 
         return s.Length;
@@ -585,15 +594,23 @@ public static class NginxLineParser
         }
 
         close += open + 1;
+        var quoted = s[(open + 1)..close];
+
         // Nothing but punctuation after it, or the record going on ("`...` while reading ...", "`...`, client: "):
-        // no prose to drop.
+        // no prose to drop. Punctuation after a quoted record that reached its suffix is still not the record's.
         var after = s[(close + 1)..];
-        if (after.TrimEnd(" \t.,;:)*").IsEmpty || after[0] == ',' || after.TrimStart().StartsWith("while ", StringComparison.Ordinal))
+        if ((after.TrimEnd(" \t.,;:)*").IsEmpty && !quoted.Contains(", client: ", StringComparison.Ordinal)) || SuffixGoesOn(after)
+            || after.TrimStart().StartsWith("while ", StringComparison.Ordinal))
         {
             return s.Length;
         }
 
-        var quoted = s[(open + 1)..close];
+        // journald's or syslog's tag may be quoted with the record: "`nginx: [error] upstream prematurely closed ...`".
+        if (quoted.StartsWith("nginx: ", StringComparison.Ordinal))
+        {
+            quoted = quoted["nginx: ".Length..];
+        }
+
         var opensMessage = LooksLikeRecordStart(quoted) || quoted.StartsWith("[", StringComparison.Ordinal)
             || (quoted.Length > 1 && quoted[0] == '*' && char.IsAsciiDigit(quoted[1]));
         foreach (var bare in BareMessageStarts)
@@ -602,6 +619,22 @@ public static class NginxLineParser
         }
 
         return opensMessage ? close : s.Length;
+    }
+
+    /// <summary>
+    /// After a closing backtick, the record goes on when nginx's suffix follows (<c>`...`, client: </c>); a comma that
+    /// starts prose (<c>`...`, while API ...</c>) does not go on.
+    /// </summary>
+    private static bool SuffixGoesOn(ReadOnlySpan<char> after)
+    {
+        if (after.IsEmpty || after[0] != ',')
+        {
+            return false;
+        }
+
+        var rest = after[1..].TrimStart(' ');
+        var colon = rest[..Math.Min(rest.Length, 12)].IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && !rest[..colon].ContainsAnyExceptInRange('a', 'z');
     }
 
     /// <summary>The actions nginx writes while it talks to an upstream; a cut message is read only with one of these.</summary>
@@ -1110,8 +1143,10 @@ public static class NginxLineParser
                 continue;
             }
 
+            // Also the writer's elision of the suffix: "... while connecting to upstream, ... upstream: \"http://...\"".
             var rest = candidate[action.Length..].TrimEnd(",.;: ");
-            if (rest.IsEmpty || (rest.Length < 40 && rest[0] == '(' && rest[^1] == ')' && rest[1..^1].IndexOfAny("() ") < 0))
+            if (rest.IsEmpty || (rest.Length < 40 && rest[0] == '(' && rest[^1] == ')' && rest[1..^1].IndexOfAny("() ") < 0)
+                || rest.StartsWith(", ...", StringComparison.Ordinal) || rest.StartsWith(", \u2026", StringComparison.Ordinal))
             {
                 return action.Length;
             }
