@@ -69,6 +69,8 @@ public class PastedLineTests
     [InlineData("2026/11/21 13:41:14 [error] ... upstream prematurely closed connection while reading response header from upstream, ...", "premature_close", 502)]
     [InlineData("`upstream prematurely closed connection while reading upstream`, while the download was running", "response_truncated", null)]
     [InlineData("<td>\u201Cclient intended to send too large body\u201D</td>", "not_an_upstream_error", 413)]
+    // ModSecurity's intervention names the status it answers
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 [client 10.0.0.1] ModSecurity: Access denied with code 406 (phase 1). [id \"920280\"]" + Sfx, "not_an_upstream_error", 406)]
     public void PastedNginxLine_ClassifiedByItsMessage(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];

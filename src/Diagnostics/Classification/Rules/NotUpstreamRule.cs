@@ -54,11 +54,34 @@ public sealed class NotUpstreamRule : INginxRule
             return 404;
         }
 
+        if (WafDenial(m) is { } denied)
+        {
+            return denied;
+        }
+
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
             || m.StartsWith("auth request unexpected status", StringComparison.Ordinal) || m.StartsWith("rewrite or internal redirection cycle", StringComparison.Ordinal)
             || m.StartsWith("the \"$memcached_key\" variable is not set", StringComparison.Ordinal) || m.StartsWith("invalid header after joining FastCGI records", StringComparison.Ordinal);
         return configError ? 500 : null;
+    }
+
+    private const string ModSecurityDenial = "ModSecurity: Access denied with code ";
+
+    /// <summary>
+    /// ModSecurity-nginx's intervention, logged behind its "[client IP] " tag: <c>ModSecurity: Access denied with code 403
+    /// (phase 2)</c>. The module answers the code it names.
+    /// </summary>
+    private static int? WafDenial(ReadOnlySpan<char> m)
+    {
+        if (m.IsEmpty || m[0] != '[')
+        {
+            return null;
+        }
+
+        var at = m[..Math.Min(m.Length, 80)].IndexOf(ModSecurityDenial, StringComparison.Ordinal);
+        var p = at + ModSecurityDenial.Length;
+        return at >= 0 && NginxLineParser.Digits(m, p, 3, out var code) && code is >= 400 and <= 599 ? code : null;
     }
 
     /// <summary>
