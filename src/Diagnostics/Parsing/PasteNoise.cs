@@ -79,7 +79,7 @@ public static class PasteNoise
     private static int BbCodeTag(ReadOnlySpan<char> s, bool closing)
     {
         var nameStart = closing ? 2 : 1;
-        if (s.Length < nameStart + 2 || s[0] != '[' || (closing && s[1] != '/'))
+        if (s.Length < nameStart + 2 || s[0] != '[' || (closing && s[1] != '/') || !char.IsAsciiLetter(s[nameStart]))
         {
             return 0;
         }

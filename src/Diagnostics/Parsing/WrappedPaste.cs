@@ -39,7 +39,7 @@ public static class WrappedPaste
             {
                 // A paragraph of prose that quotes a message, wrapped inside its action ("... SSL handshake while SSL" /
                 // "handshaking to upstream`. What works: ...").
-                return !pending.Contains('\n') && NginxLineParser.MentionsKnownMessage(pending) && ActionSplit(pending, content.TrimStart(' '));
+                return ActionSplit(pending, content.TrimStart(' ')) && !pending.Contains('\n') && NginxLineParser.MentionsKnownMessage(pending);
             }
 
             pending = pending[at..];

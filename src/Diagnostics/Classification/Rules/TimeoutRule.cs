@@ -17,6 +17,10 @@ public sealed class TimeoutRule : INginxRule
         var action = RuleContext.Action(text, line);
         verdict = action switch
         {
+            // nginx's own spellings first; a cut action only when none matched.
+            NginxActions.ReadingResponseHeader => new Verdict(Causes.UpstreamTimeoutRead, 504),
+            NginxActions.ConnectingToUpstream or NginxActions.SslHandshakingToUpstream => new Verdict(Causes.UpstreamTimeoutConnect, 504),
+            NginxActions.SendingRequestToUpstream => new Verdict(Causes.UpstreamTimeoutSend, 504),
             _ when IsConnectPhase(action) => new Verdict(Causes.UpstreamTimeoutConnect, 504),
             _ when NginxActions.IsOrCutOf(action, NginxActions.SendingRequestToUpstream, "sending request".Length) => new Verdict(Causes.UpstreamTimeoutSend, 504),
             _ when RuleContext.BodyPhase(text, line) => new Verdict(Causes.ResponseTruncated, null),
