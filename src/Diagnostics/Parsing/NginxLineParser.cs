@@ -272,9 +272,10 @@ public static class NginxLineParser
     {
         for (var round = 0; round < 3 && start + 1 < s.Length; round++)
         {
-            // A C-style comment mark is two characters: "//   sendfile() failed ...".
+            // A C-style comment mark is two characters, the space after it optional: "//   sendfile() failed ...",
+            // "//FastCGI sent in stderr: ...".
             var mark = s[start] is '-' or '+' or '#' or '>' or '*' && s[start + 1] == ' ' ? 2
-                : s[start] == '/' && s[start + 1] == '/' && start + 2 < s.Length && s[start + 2] == ' ' ? 3 : 0;
+                : s[start] == '/' && s[start + 1] == '/' && start + 2 < s.Length ? (s[start + 2] == ' ' ? 3 : 2) : 0;
             if (mark == 0)
             {
                 break;

@@ -66,6 +66,7 @@ public class PastedLineTests
     [InlineData("[QUOTE][B]upstream prematurely closed connection while reading response header from upstream[/B][/QUOTE]", "premature_close", 502)]
     [InlineData("| 2 | no live upstreams | every member failed its health check |", "no_live_upstreams", 502)]
     [InlineData("// upstream sent too big header while reading response header from upstream", "header_too_big", 502)]
+    [InlineData("//upstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_timeout_read", 504)]
     [InlineData("2026/11/21 13:41:14 [error] ... upstream prematurely closed connection while reading response header from upstream, ...", "premature_close", 502)]
     [InlineData("`upstream prematurely closed connection while reading upstream`, while the download was running", "response_truncated", null)]
     [InlineData("<td>\u201Cclient intended to send too large body\u201D</td>", "not_an_upstream_error", 413)]
