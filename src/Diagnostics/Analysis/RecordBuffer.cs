@@ -51,7 +51,17 @@ internal sealed class RecordBuffer
     /// <param name="separator">LF for nginx's own multi-line records (FastCGI stderr), a space for a rejoined wrap.</param>
     public void Append(ReadOnlySpan<char> content, char separator = '\n')
     {
-        Write(new ReadOnlySpan<char>(in separator));
+        // A rejoined wrap: one space between the pieces, whatever indentation the next line had or the last one kept.
+        if (separator == ' ')
+        {
+            content = content.TrimStart(' ');
+        }
+
+        if (separator != ' ' || !Text.EndsWith(' '))
+        {
+            Write(new ReadOnlySpan<char>(in separator));
+        }
+
         Write(content);
         LineCount++;
         if (OpenFastcgi && (content.Contains("\", client: ", StringComparison.Ordinal) || content.Contains("\" while ", StringComparison.Ordinal)))

@@ -8,15 +8,23 @@ internal static class RuleContext
 {
     /// <summary>
     /// The record's message, without the markdown emphasis a reporter may have put around it inside an otherwise whole
-    /// record (<c>*8 **upstream prematurely closed ...**</c>), or a connection number markdown mangled (<c>_487 recv() ...</c>):
-    /// no nginx message starts with '*', '`' or '_'.
+    /// record (<c>*8 **upstream prematurely closed ...**</c>), a connection number markdown mangled (<c>_487 recv() ...</c>),
+    /// or an ellipsis where the writer left out the pid (<c>[error] ... upstream timed out</c>): no nginx message starts
+    /// with '*', '`', '_' or '.'.
     /// </summary>
     public static ReadOnlySpan<char> Message(ReadOnlySpan<char> text, in NginxLine line)
     {
         var m = line.Message.Of(text);
-        if (m.Length < 2 || m[0] is not ('*' or '`' or '_'))
+        if (m.Length < 2 || m[0] is not ('*' or '`' or '_' or '.' or '\u2026'))
         {
             return m;
+        }
+
+        // "[error] ... upstream timed out ...": the writer elided the pid and connection number.
+        if (m[0] is '.' or '\u2026')
+        {
+            var elided = m.TrimStart(".\u2026 ");
+            return elided.Length < m.Length && m[m.Length - elided.Length - 1] == ' ' ? elided : m;
         }
 
         var t = m.TrimStart("*`_");

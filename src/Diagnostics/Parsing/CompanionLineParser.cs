@@ -31,7 +31,7 @@ public static class CompanionLineParser
             >= '0' and <= '9' when TryGunicornPlain(s, ref c) || TrySupervisor(s, ref c) => true,
             _ => TryUwsgi(s, 0, ref c) || TryKernel(s, 0, ref c) || TrySelinuxText(s, ref c),
         };
-        return found || (!quoted && TryQuoted(s, ref c));
+        return found || (!quoted && (TryQuoted(s, ref c) || TryBehindPrefix(s, ref c)));
     }
 
     /// <summary>
@@ -241,7 +241,59 @@ public static class CompanionLineParser
             return Fpm(s, 1, null, ref c);
         }
 
-        return false;
+        // A kernel record behind a bracket of the writer's own: dmesg -T with the year cut ("[Tue Sep 16 03:14:22]"), a
+        // label ("[Kernel dmesg] [18492.104] Memory cgroup out of memory: ..."). Only kernel messages are taken.
+        return TryKernel(s, rest, ref c);
+    }
+
+    /// <summary>Words only companion records hold; a line without any is not retried behind a prefix.</summary>
+    private static readonly System.Buffers.SearchValues<string> CompanionMarkers = System.Buffers.SearchValues.Create(
+        ["[pool ", "WORKER TIMEOUT", "Worker (pid", "out of memory", "Out of memory", "oom-kill", "oom_reaper", "HARAKIRI",
+            "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker"],
+        StringComparison.Ordinal);
+
+    /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>
+    private const int MaxCompanionPrefix = 64;
+
+    /// <summary>
+    /// A companion record behind a prefix nobody told us about: indentation (a tab in a code block), a comment mark
+    /// ("#   [CRITICAL] WORKER TIMEOUT ..."), a label ("Line 29: "), or the quote of a string literal in code or tests
+    /// ("line = \"kernel: Out of memory: ...\""). Tried only when nothing else matched and the line holds a companion
+    /// marker; each candidate start must be a whole companion record by itself (up to the closing quote, if opened by one).
+    /// </summary>
+    private static bool TryBehindPrefix(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        if (s.IndexOfAny(CompanionMarkers) < 0)
+        {
+            return false;
+        }
+
+        var window = s[..Math.Min(s.Length, MaxCompanionPrefix)];
+        var indent = window.IndexOfAnyExcept(" \t#");
+        var quote = window.IndexOfAny("\"'`");
+        var label = window.IndexOf(": ", StringComparison.Ordinal);
+        return TryAt(s, indent, '\0', ref c) || (quote >= 0 && TryAt(s, quote + 1, s[quote], ref c))
+            || (label >= 0 && TryAt(s, label + 2, '\0', ref c));
+    }
+
+    private static bool TryAt(ReadOnlySpan<char> s, int start, char closing, ref CompanionLine c)
+    {
+        if (start <= 0 || start >= s.Length)
+        {
+            return false;
+        }
+
+        var end = closing == '\0' ? -1 : s[start..].IndexOf(closing);
+        if (!TryParse(end < 0 ? s[start..] : s.Slice(start, end), out var q, quoted: true))
+        {
+            return false;
+        }
+
+        q.Level = Shift(q.Level, start);
+        q.Subject = Shift(q.Subject, start);
+        q.Message = Shift(q.Message, start);
+        c = q;
+        return true;
     }
 
     private static bool IsMonotonic(ReadOnlySpan<char> inner)

@@ -29,6 +29,13 @@ public static class NginxActions
         "keepalive", Resolving, "resolving service",
     ];
 
+    /// <summary>
+    /// The action is <paramref name="full"/>, or a paste cut it short but kept at least its first
+    /// <paramref name="minLength"/> characters ("while connecting", "while sending request").
+    /// </summary>
+    public static bool IsOrCutOf(ReadOnlySpan<char> action, string full, int minLength) =>
+        action.Length >= minLength && full.AsSpan().StartsWith(action, StringComparison.Ordinal);
+
     /// <summary>Header not yet sent: an error here gives the client nginx's own 502/504.</summary>
     public static bool IsHeaderPhase(ReadOnlySpan<char> action) =>
         action.SequenceEqual(ConnectingToUpstream) || action.SequenceEqual(SslHandshakingToUpstream)

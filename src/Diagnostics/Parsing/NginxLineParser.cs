@@ -50,7 +50,7 @@ public static class NginxLineParser
         "FastCGI sent in stderr", "no resolver defined to resolve", "socket() failed", "client prematurely closed connection",
         "client closed connection", "client closed prematurely connection",
         "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
-        "accept4() failed", "accept() failed",
+        "accept4() failed", "accept() failed", "client intended to send too large body",
     ];
 
     /// <summary>
@@ -66,8 +66,15 @@ public static class NginxLineParser
         // Prose after a message quoted in backticks ("`connect() failed (111: ...)` (on `GET /x`)") is not part of it.
         s = s[..BacktickQuoteEnd(s)];
 
-        // A paste's indentation, then list bullets and comment marks put in front of a quoted line ("  - ", "# ").
+        // A markdown table row ("| 4 | upstream prematurely closed connection | prose |"): the cell that holds the message.
         var start = 0;
+        if (s.Length > 2 && s[0] == '|')
+        {
+            var cellEnd = MessageCell(s, out start);
+            s = s[..cellEnd];
+        }
+
+        // A paste's indentation, then list bullets and comment marks put in front of a quoted line ("  - ", "# ").
         while (start < s.Length && s[start] is ' ' or '\t')
         {
             start++;
@@ -126,10 +133,10 @@ public static class NginxLineParser
             return true;
         }
 
-        var resolved = body.IndexOf(" could not be resolved (", StringComparison.Ordinal);
-        if (resolved > 0 && !body[..resolved].Contains(' '))
+        var resolved = ResolvedMessageStart(body, out var resolvedEnd);
+        if (resolved >= 0)
         {
-            ParseBody(s, p, ref line);
+            ParseBody(s[..(p + resolvedEnd)], p + resolved, ref line);
             return true;
         }
 
@@ -146,6 +153,13 @@ public static class NginxLineParser
         if (CutBeforeErrno(body))
         {
             ParseBody(s, p, ref line);
+            return true;
+        }
+
+        var reason = SslReasonStart(body);
+        if (reason >= 0)
+        {
+            ParseBody(s, p + reason, ref line);
             return true;
         }
 
@@ -168,15 +182,106 @@ public static class NginxLineParser
         return false;
     }
 
+    private const string CouldNotBeResolved = "could not be resolved (";
+
+    /// <summary>
+    /// A2, <c>NAME could not be resolved (N: text)</c>, starts with the name, which no list of message starts can hold:
+    /// found by its errno-shaped group instead, also quoted in prose ("Nginx logs reported `api could not be resolved
+    /// (3: Host not found)`. ...") or with the name dropped by the writer. Where the message starts (the name, or "could"),
+    /// and in <paramref name="end"/> where it ends: after the group, unless nginx's suffix follows. -1 when there is none,
+    /// or when the text is a Lua cosocket's error string ("failed to connect: NAME could not be resolved ..."), which is
+    /// the script's, not the upstream module's.
+    /// </summary>
+    private static int ResolvedMessageStart(ReadOnlySpan<char> body, out int end)
+    {
+        end = body.Length;
+        var at = body[..Math.Min(body.Length, MaxProseLead)].IndexOf(CouldNotBeResolved, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return -1;
+        }
+
+        var group = at + CouldNotBeResolved.Length;
+        var digits = group;
+        while (digits < body.Length && char.IsAsciiDigit(body[digits]))
+        {
+            digits++;
+        }
+
+        if (digits == group || digits >= body.Length || body[digits] != ':')
+        {
+            return -1;
+        }
+
+        var close = body[digits..].IndexOf(')');
+        if (close > 0 && digits + close + 1 < body.Length && body[digits + close + 1] != ',')
+        {
+            end = digits + close + 1;
+        }
+
+        var start = at;
+        var name = at - 1;
+        while (name > 0 && body[name - 1] is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '-' or '_' or '$')
+        {
+            name--;
+        }
+
+        if (at > 0 && body[at - 1] == ' ' && name < at - 1)
+        {
+            start = name;
+        }
+
+        return body[..start].Contains("failed to ", StringComparison.Ordinal) ? -1 : start;
+    }
+
+    /// <summary>
+    /// In a markdown table row, the first cell that starts with a record or a known message: its start (in
+    /// <paramref name="start"/>) and end. The whole row (0, length) when no cell does.
+    /// </summary>
+    private static int MessageCell(ReadOnlySpan<char> s, out int start)
+    {
+        start = 0;
+        for (var open = 0; open < s.Length - 1;)
+        {
+            var close = s[(open + 1)..].IndexOf('|');
+            var end = close < 0 ? s.Length : open + 1 + close;
+            var cell = s[(open + 1)..end];
+            var lead = cell.IndexOfAnyExcept(' ');
+            if (lead >= 0 && (StartsWithKnownMessage(cell[lead..]) || LooksLikeRecordStart(cell[lead..]) || StartsWithLevel(cell[lead..])))
+            {
+                start = open + 1 + lead;
+                return end;
+            }
+
+            if (close < 0)
+            {
+                break;
+            }
+
+            open = end;
+        }
+
+        return s.Length;
+    }
+
     /// <summary>
     /// Skips markdown bullets and quote marks and shell comment marks ("- ", "+ ", "# ", "> ", "* ") before a line.
     /// "*" before a digit is nginx's own connection number, never a bullet.
     /// </summary>
     private static int SkipMarkers(ReadOnlySpan<char> s, int start)
     {
-        for (var round = 0; round < 3 && start + 1 < s.Length && s[start] is '-' or '+' or '#' or '>' or '*' && s[start + 1] == ' '; round++)
+        for (var round = 0; round < 3 && start + 1 < s.Length; round++)
         {
-            start += 2;
+            // A C-style comment mark is two characters, the space after it optional: "//   sendfile() failed ...",
+            // "//FastCGI sent in stderr: ...".
+            var mark = s[start] is '-' or '+' or '#' or '>' or '*' && s[start + 1] == ' ' ? 2
+                : s[start] == '/' && s[start + 1] == '/' && start + 2 < s.Length ? (s[start + 2] == ' ' ? 3 : 2) : 0;
+            if (mark == 0)
+            {
+                break;
+            }
+
+            start += mark;
             while (start < s.Length && s[start] == ' ')
             {
                 start++;
@@ -219,6 +324,55 @@ public static class NginxLineParser
         }
 
         return at > 1 && body[at - 1] == ' ' && digits < at - 1 ? digits : at;
+    }
+
+    /// <summary>True when the text starts at a record's level, its time left out: <c>[error] 1103#1103: ...</c>.</summary>
+    internal static bool StartsWithLevel(ReadOnlySpan<char> s)
+    {
+        foreach (var level in Levels)
+        {
+            if (s.StartsWith(level, StringComparison.Ordinal))
+            {
+                return s.Length > level.Length && char.IsAsciiDigit(s[level.Length]);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the text starts with one of the message starts nginx writes for upstream trouble.</summary>
+    internal static bool StartsWithKnownMessage(ReadOnlySpan<char> s)
+    {
+        foreach (var bare in BareMessageStarts)
+        {
+            if (s.StartsWith(bare, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Where a record starts in the first <paramref name="within"/> characters of a line, behind any prefix (a JSON key
+    /// and quote, a container name): -1 when none does.
+    /// </summary>
+    internal static int RecordStartWithin(ReadOnlySpan<char> s, int within)
+    {
+        var limit = Math.Min(s.Length, within + 5);
+        for (var slash = s[..limit].IndexOf('/'); slash >= 4;)
+        {
+            if (LooksLikeRecordStart(s[(slash - 4)..]))
+            {
+                return slash - 4;
+            }
+
+            var next = s[(slash + 1)..limit].IndexOf('/');
+            slash = next < 0 ? -1 : slash + 1 + next;
+        }
+
+        return -1;
     }
 
     /// <summary>True when the text holds one of the message starts nginx writes for upstream trouble.</summary>
@@ -379,7 +533,20 @@ public static class NginxLineParser
         // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection".
         return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010'
             || (j < i && head[j - 1] == ':')
-            || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' '));
+            || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' ')
+            || HtmlTagOpens(head[..j]));
+    }
+
+    /// <summary>An HTML element opened right before the message: <c>&lt;code&gt;</c>, <c>&lt;td&gt;</c>, <c>&lt;pre&gt;</c>.</summary>
+    private static bool HtmlTagOpens(ReadOnlySpan<char> before)
+    {
+        if (before.IsEmpty || before[^1] != '>')
+        {
+            return false;
+        }
+
+        var lt = before.LastIndexOf('<');
+        return lt >= 0 && before.Length - lt is > 2 and < 12 && !before[(lt + 1)..^1].ContainsAnyExceptInRange('a', 'z');
     }
 
     /// <summary>
@@ -388,20 +555,21 @@ public static class NginxLineParser
     /// </summary>
     private static int ActionEnd(ReadOnlySpan<char> s)
     {
+        // The last "while" may be prose after the quote ("`... to upstream`, while API"): a few earlier ones are looked at.
         var w = s.LastIndexOf(" while ", StringComparison.Ordinal);
-        if (w < 0)
+        for (var round = 0; w >= 0 && round < 3; round++)
         {
-            return s.Length;
-        }
-
-        var candidate = s[(w + " while ".Length)..];
-        foreach (var action in NginxActions.Known)
-        {
-            if (candidate.StartsWith(action, StringComparison.Ordinal))
+            var candidate = s[(w + " while ".Length)..];
+            foreach (var action in NginxActions.Known)
             {
-                var rest = candidate[action.Length..];
-                return rest.IsEmpty || rest[0] == ',' || char.IsAsciiLetterOrDigit(rest[0]) ? s.Length : w + " while ".Length + action.Length;
+                if (candidate.StartsWith(action, StringComparison.Ordinal))
+                {
+                    var rest = candidate[action.Length..];
+                    return rest.IsEmpty || rest[0] == ',' || char.IsAsciiLetterOrDigit(rest[0]) ? s.Length : w + " while ".Length + action.Length;
+                }
             }
+
+            w = w > 0 ? s[..w].LastIndexOf(" while ", StringComparison.Ordinal) : -1;
         }
 
         return s.Length;
@@ -427,15 +595,23 @@ public static class NginxLineParser
         }
 
         close += open + 1;
+        var quoted = s[(open + 1)..close];
+
         // Nothing but punctuation after it, or the record going on ("`...` while reading ...", "`...`, client: "):
-        // no prose to drop.
+        // no prose to drop. Punctuation after a quoted record that reached its suffix is still not the record's.
         var after = s[(close + 1)..];
-        if (after.TrimEnd(" \t.,;:)*").IsEmpty || after[0] == ',' || after.TrimStart().StartsWith("while ", StringComparison.Ordinal))
+        if ((after.TrimEnd(" \t.,;:)*").IsEmpty && !quoted.Contains(", client: ", StringComparison.Ordinal)) || SuffixGoesOn(after)
+            || after.TrimStart().StartsWith("while ", StringComparison.Ordinal))
         {
             return s.Length;
         }
 
-        var quoted = s[(open + 1)..close];
+        // journald's or syslog's tag may be quoted with the record: "`nginx: [error] upstream prematurely closed ...`".
+        if (quoted.StartsWith("nginx: ", StringComparison.Ordinal))
+        {
+            quoted = quoted["nginx: ".Length..];
+        }
+
         var opensMessage = LooksLikeRecordStart(quoted) || quoted.StartsWith("[", StringComparison.Ordinal)
             || (quoted.Length > 1 && quoted[0] == '*' && char.IsAsciiDigit(quoted[1]));
         foreach (var bare in BareMessageStarts)
@@ -444,6 +620,22 @@ public static class NginxLineParser
         }
 
         return opensMessage ? close : s.Length;
+    }
+
+    /// <summary>
+    /// After a closing backtick, the record goes on when nginx's suffix follows (<c>`...`, client: </c>); a comma that
+    /// starts prose (<c>`...`, while API ...</c>) does not go on.
+    /// </summary>
+    private static bool SuffixGoesOn(ReadOnlySpan<char> after)
+    {
+        if (after.IsEmpty || after[0] != ',')
+        {
+            return false;
+        }
+
+        var rest = after[1..].TrimStart(' ');
+        var colon = rest[..Math.Min(rest.Length, 12)].IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && !rest[..colon].ContainsAnyExceptInRange('a', 'z');
     }
 
     /// <summary>The actions nginx writes while it talks to an upstream; a cut message is read only with one of these.</summary>
@@ -496,6 +688,23 @@ public static class NginxLineParser
         return false;
     }
 
+    /// <summary>
+    /// Only S1's SSL reason group left, behind prose or a comment mark, its parenthesis maybe lost with the cut
+    /// ("... # SSL: error:14094438:...:SSL alert number 80) while SSL handshaking to upstream, client: ..."): where the
+    /// group starts, or -1. The upstream TLS action must follow.
+    /// </summary>
+    private static int SslReasonStart(ReadOnlySpan<char> body)
+    {
+        var at = body[..Math.Min(body.Length, MaxProseLead)].IndexOf("SSL: error:", StringComparison.Ordinal);
+        if (at <= 0 || body[at - 1] is not (' ' or '(')
+            || !body[at..].Contains(") while " + NginxActions.SslHandshakingToUpstream, StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        return body[at - 1] == '(' ? at - 1 : at;
+    }
+
     /// <summary>Widest title a writer puts before a bare errno group ("NGINX (111: ...) while connecting to upstream").</summary>
     private const int MaxTitleBeforeErrno = 60;
 
@@ -507,8 +716,10 @@ public static class NginxLineParser
     /// </summary>
     private static int TitleBeforeErrno(ReadOnlySpan<char> body)
     {
+        // The group may also open the quote itself: at the start, or right after a quote mark ("“(111: ...) while ...”").
         var open = body[..Math.Min(body.Length, MaxTitleBeforeErrno)].IndexOf('(');
-        if (open < 2 || body[open - 1] != ' ')
+        var quoted = open == 0 || (open > 0 && body[open - 1] is '"' or '\'' or '`' or '\u201C' or '\u2018');
+        if (!quoted && (open < 2 || body[open - 1] != ' '))
         {
             return -1;
         }
@@ -536,7 +747,7 @@ public static class NginxLineParser
         {
             if (after.StartsWith(action, StringComparison.Ordinal))
             {
-                return open - 1;
+                return quoted ? open : open - 1;
             }
         }
 
@@ -933,8 +1144,10 @@ public static class NginxLineParser
                 continue;
             }
 
+            // Also the writer's elision of the suffix: "... while connecting to upstream, ... upstream: \"http://...\"".
             var rest = candidate[action.Length..].TrimEnd(",.;: ");
-            if (rest.IsEmpty || (rest.Length < 40 && rest[0] == '(' && rest[^1] == ')' && rest[1..^1].IndexOfAny("() ") < 0))
+            if (rest.IsEmpty || (rest.Length < 40 && rest[0] == '(' && rest[^1] == ')' && rest[1..^1].IndexOfAny("() ") < 0)
+                || rest.StartsWith(", ...", StringComparison.Ordinal) || rest.StartsWith(", \u2026", StringComparison.Ordinal))
             {
                 return action.Length;
             }
@@ -959,20 +1172,28 @@ public static class NginxLineParser
         }
 
         // The errno group is always the last parenthesised group; an SSL "(SSL: ...)" group has no number.
+        // A hand-retyped paste may have lost the space before it ("failed(2: No such file or directory)").
+        // A quote that kept only the group has it at the start ("(111: Connection refused) while connecting ...").
         var open = head.LastIndexOf(" (", StringComparison.Ordinal);
-        if (open < 0)
+        var glued = open < 0 ? head.LastIndexOf("failed(", StringComparison.Ordinal) : -1;
+        if (open < 0 && glued < 0 && head[0] != '(')
         {
             return end;
         }
 
-        var p = start + open + 2;
+        var messageEnd = open >= 0 ? open : glued >= 0 ? glued + "failed".Length : 0;
+        var p = start + messageEnd + (open >= 0 ? 2 : 1);
         var number = ReadNumber(s, ref p);
-        if (number >= 0 && p + 1 < end && s[p] == ':' && s[p + 1] == ' ')
+        // "(111:Connection refused)": a retyped group may have lost the space after the colon. Only a known errno text is
+        // taken then: S3's "(18:self-signed certificate)" is written so by nginx and is no errno.
+        if (number >= 0 && p + 1 < end && s[p] == ':'
+            && (s[p + 1] == ' ' || ErrnoTable.Lookup(-1, s[(p + 1)..(end - 1)]) is not (Errno.Other or Errno.None)))
         {
+            var text = s[p + 1] == ' ' ? p + 2 : p + 1;
             line.ErrnoNumber = (int)Math.Min(number, int.MaxValue);
-            line.ErrnoText = Segment.Between(p + 2, end - 1);
+            line.ErrnoText = Segment.Between(text, end - 1);
             line.Errno = ErrnoTable.Lookup(line.ErrnoNumber, line.ErrnoText.Of(s));
-            return start + open;
+            return start + messageEnd;
         }
 
         return end;

@@ -12,6 +12,11 @@ public static class PasteNoise
     {
         // A markdown list item: "- text" or "* text" ("*" before a digit is nginx's *CID, not a bullet).
         var i = s.Length > 2 && s[0] is '-' or '*' && s[1] == ' ' ? 2 : 0;
+        for (var tag = BbCodeTag(s[i..], closing: false); tag > 0; tag = BbCodeTag(s[i..], closing: false))
+        {
+            i += tag;
+        }
+
         while (i < s.Length)
         {
             if (s[i] is '`' or '\'' or '>')
@@ -54,6 +59,57 @@ public static class PasteNoise
             end--;
         }
 
+        // Closing forum tags: "...host: \"x\"[/FONT][/COLOR]".
+        for (var open = s[..end].LastIndexOf('['); open >= 0 && s[end - 1] == ']' && BbCodeTag(s[open..end], closing: true) == end - open;
+             open = s[..end].LastIndexOf('['))
+        {
+            end = open;
+        }
+
         return end;
+    }
+
+    /// <summary>Forum markup a rich-text editor or a forum export puts around pasted text.</summary>
+    private static readonly string[] BbCodeTags = ["code", "color", "font", "size", "quote", "b", "i", "u", "icode", "indent", "plain"];
+
+    /// <summary>
+    /// Length of the forum (BBCode) tag at the start of <paramref name="s"/>: <c>[COLOR=#000000]</c>, <c>[code]</c>, or
+    /// with <paramref name="closing"/> <c>[/FONT]</c>; 0 when there is none. nginx's own "[error]" is no such tag.
+    /// </summary>
+    private static int BbCodeTag(ReadOnlySpan<char> s, bool closing)
+    {
+        var nameStart = closing ? 2 : 1;
+        if (s.Length < nameStart + 2 || s[0] != '[' || (closing && s[1] != '/') || !char.IsAsciiLetter(s[nameStart]))
+        {
+            return 0;
+        }
+
+        var close = s[..Math.Min(s.Length, 48)].IndexOf(']');
+        if (close <= nameStart)
+        {
+            return 0;
+        }
+
+        var name = s[nameStart..close];
+        var eq = name.IndexOf('=');
+        if (eq >= 0)
+        {
+            if (closing)
+            {
+                return 0;
+            }
+
+            name = name[..eq];
+        }
+
+        foreach (var tag in BbCodeTags)
+        {
+            if (name.Equals(tag, StringComparison.OrdinalIgnoreCase))
+            {
+                return close + 1;
+            }
+        }
+
+        return 0;
     }
 }

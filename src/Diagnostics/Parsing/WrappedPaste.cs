@@ -17,14 +17,32 @@ public static class WrappedPaste
     /// <summary>A wrap between words leaves the line shorter than the width by the next word; blogs wrap at 60-80.</summary>
     private const int MinWordWrapWidth = 48;
 
+    /// <summary>Widest prefix before a wrapped record that is still looked at.</summary>
+    private const int MaxRecordPrefix = 64;
+
     private static readonly string[] SuffixKeys = ["client: ", "server: ", "request: ", "upstream: ", "host: ", "referrer: "];
 
     /// <summary>True when <paramref name="content"/> continues the wrapped nginx record <paramref name="pending"/>.</summary>
     public static bool Continues(ReadOnlySpan<char> pending, ReadOnlySpan<char> content)
     {
-        if (pending.Length > MaxRecord || !NginxLineParser.LooksLikeRecordStart(pending))
+        if (pending.Length > MaxRecord)
         {
             return false;
+        }
+
+        // The record may sit behind a prefix the unwrapper did not know ("textPayload": "2025/05/06 ...), or start at its
+        // level with the time left out ("[error] 1103#1103: *1 ...").
+        if (!NginxLineParser.LooksLikeRecordStart(pending) && !NginxLineParser.StartsWithLevel(pending))
+        {
+            var at = NginxLineParser.RecordStartWithin(pending, MaxRecordPrefix);
+            if (at < 0 || pending[..at].Contains('\n'))
+            {
+                // A paragraph of prose that quotes a message, wrapped inside its action ("... SSL handshake while SSL" /
+                // "handshaking to upstream`. What works: ...").
+                return ActionSplit(pending, content.TrimStart(' ')) && !pending.Contains('\n') && NginxLineParser.MentionsKnownMessage(pending);
+            }
+
+            pending = pending[at..];
         }
 
         var c = content.TrimStart(' ');
@@ -88,6 +106,19 @@ public static class WrappedPaste
             return true;
         }
 
+        // Split after the connection number ("... [error] 24165#0: *54" / "FastCGI sent in stderr: ..."): the message follows.
+        if (EndsWithConnectionNumber(last) && NginxLineParser.StartsWithKnownMessage(c))
+        {
+            return true;
+        }
+
+        // Split right after "while" ("... (110: Connection timed out) while" / "SSL handshaking to upstream, client: ..."):
+        // the action follows, whatever its first letter.
+        if (last.EndsWith(" while", StringComparison.Ordinal) && StartsWithUpstreamAction(c))
+        {
+            return true;
+        }
+
         // A terminal wrap inside a word or an errno text: the last line filled the width and this one goes on in lowercase.
         // Not once the action was read: a bare message on the next line ("upstream timed out ...") is a record of its own.
         return LastLine(pending).Length >= MinWrapWidth && char.IsAsciiLetter(last[^1]) && char.IsAsciiLetterLower(c[0])
@@ -100,6 +131,57 @@ public static class WrappedPaste
         " while " + NginxActions.SendingRequestToUpstream, " while " + NginxActions.ReadingResponseHeader,
         " while " + NginxActions.ReadingUpstream,
     ];
+
+    /// <summary>
+    /// The line ends inside an upstream action ("... while SSL", "... while reading response") and the next one starts
+    /// with the rest of it.
+    /// </summary>
+    private static bool ActionSplit(ReadOnlySpan<char> pending, ReadOnlySpan<char> c)
+    {
+        var w = pending.LastIndexOf(" while ", StringComparison.Ordinal);
+        if (w < 0 || c.IsEmpty)
+        {
+            return false;
+        }
+
+        var head = pending[(w + " while ".Length)..].TrimEnd(' ');
+        foreach (var action in UpstreamActions)
+        {
+            var full = action.AsSpan(" while ".Length);
+            if (full.Length > head.Length + 1 && full.StartsWith(head, StringComparison.Ordinal) && full[head.Length] == ' '
+                && c.StartsWith(full[(head.Length + 1)..], StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithUpstreamAction(ReadOnlySpan<char> c)
+    {
+        foreach (var action in UpstreamActions)
+        {
+            if (c.StartsWith(action.AsSpan(" while ".Length), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The line ends at nginx's <c>*CID</c>: a star, digits, nothing after.</summary>
+    private static bool EndsWithConnectionNumber(ReadOnlySpan<char> last)
+    {
+        var i = last.Length;
+        while (i > 0 && char.IsAsciiDigit(last[i - 1]))
+        {
+            i--;
+        }
+
+        return i < last.Length && i > 1 && last[i - 1] == '*' && last[i - 2] == ' ';
+    }
 
     private static bool HasUpstreamAction(ReadOnlySpan<char> c)
     {

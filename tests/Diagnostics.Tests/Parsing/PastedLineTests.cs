@@ -42,6 +42,36 @@ public class PastedLineTests
     // ... but a record the reporter cut inside its errno text does not swallow the fence or sentence after it
     [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed (111: Connection ref$\n```", "upstream_down", 502)]
     [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed (111: Connection ref$\nthen I restarted it (no luck", "upstream_down", 502)]
+    // Wraps right after the connection number or after "while", and a record whose time was left out
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 \nupstream sent too big header while reading response header from upstream" + Sfx, "header_too_big", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 upstream timed out (110: Connection timed out) while\n   connecting to upstream" + Sfx, "upstream_timeout_connect", 504)]
+    [InlineData("[error] 5#5: *2 SSL_do_handshake() failed (SSL: error:0A00010B:SSL routines::wrong version\nnumber) while SSL handshaking to upstream" + Sfx, "upstream_tls", 502)]
+    [InlineData("the proxy log keeps showing peer closed connection in SSL handshake while SSL\nhandshaking to upstream after the certificate change", "upstream_tls", 502)]
+    // An action cut after its first words keeps its phase
+    [InlineData("| `upstream timed out (110: Connection timed out) while connecting` | the target stopped answering |", "upstream_timeout_connect", 504)]
+    [InlineData("upstream timed out (110: Connection timed out) while sending request", "upstream_timeout_send", 504)]
+    // Retyped errno groups: glued to "failed", no space after the colon, alone in a quote or table cell
+    [InlineData("2026/11/21 13:41:14 [crit] 5#5: *2 connect() to unix:/run/app.sock failed(2: No such file or directory) while connecting to upstream" + Sfx, "unix_socket_missing", 502)]
+    [InlineData("**connect() failed (113:No route to host) while connecting to upstream**", "no_route", 502)]
+    [InlineData("<tr><td>\u201C(101: Network is unreachable) while connecting to upstream\u201D</td><td>IPv6 route missing</td></tr>", "network_unreachable", 502)]
+    [InlineData("\"(104: Connection reset by peer) while reading upstream\"\tthe body was cut", "response_truncated", null)]
+    // A2 found in prose by its errno group, with or without the name; a Lua cosocket's error string is the script's
+    [InlineData("Since the redeploy the log says `api.internal could not be resolved (2: Server failure)`. Nothing else changed.", "dns_resolution", 502)]
+    [InlineData("nginx: api.internal could not be resolved (3: Host not found)", "dns_resolution", 502)]
+    [InlineData("- error log: `could not be resolved (110: Operation timed out)` for every request", "dns_resolution", 502)]
+    [InlineData("failed to connect: api.internal could not be resolved (3: Host not found)", "not_an_upstream_error", null)]
+    [InlineData("failed to connect: no resolver defined to resolve \"api.internal\"", "not_an_upstream_error", null)]
+    [InlineData("Without a resolver you get <code>no resolver defined to resolve api.internal</code> on each request.", "no_resolver", 502)]
+    // Forum markup, table cells, comment marks, an elided pid, prose after a quoted action
+    [InlineData("[QUOTE][B]upstream prematurely closed connection while reading response header from upstream[/B][/QUOTE]", "premature_close", 502)]
+    [InlineData("| 2 | no live upstreams | every member failed its health check |", "no_live_upstreams", 502)]
+    [InlineData("// upstream sent too big header while reading response header from upstream", "header_too_big", 502)]
+    [InlineData("//upstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_timeout_read", 504)]
+    [InlineData("2026/11/21 13:41:14 [error] ... upstream prematurely closed connection while reading response header from upstream, ...", "premature_close", 502)]
+    [InlineData("`upstream prematurely closed connection while reading upstream`, while the download was running", "response_truncated", null)]
+    [InlineData("<td>\u201Cclient intended to send too large body\u201D</td>", "not_an_upstream_error", 413)]
+    // ModSecurity's intervention names the status it answers
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 [client 10.0.0.1] ModSecurity: Access denied with code 406 (phase 1). [id \"920280\"]" + Sfx, "not_an_upstream_error", 406)]
     public void PastedNginxLine_ClassifiedByItsMessage(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
@@ -75,6 +105,13 @@ public class PastedLineTests
     [InlineData("2026-11-21 13:44:00 [12] [CRITICAL] WORKER TIMEOUT (pid:15)", "app_worker_timeout", RecordKind.Gunicorn)]
     [InlineData("> 2026-11-21 13:44:01 [12] [INFO] Booting worker with pid: 16", "not_an_upstream_error", RecordKind.Gunicorn)]
     [InlineData("child processes were restarted by the operator", "not_an_upstream_error", RecordKind.Unknown)]
+    // Behind a prefix nobody announced: indentation, a label, a comment mark, a string literal's quote, a bracketed tag
+    [InlineData("\t[21-Nov-2026 13:42:01] WARNING: [pool www] child 4242 exited on signal 9 (SIGKILL) after 1.0 seconds from start", "app_crash", RecordKind.PhpFpm)]
+    [InlineData("Line 7: [CRITICAL] WORKER TIMEOUT (pid:15)", "app_worker_timeout", RecordKind.Gunicorn)]
+    [InlineData("#   [2026-11-21 13:44:00 +0000] [12] [CRITICAL] WORKER TIMEOUT (pid:15)", "app_worker_timeout", RecordKind.Gunicorn)]
+    [InlineData("    msg = \"kernel: Out of memory: Killed process 4242 (php-fpm8.2)\"", "oom_killed", RecordKind.Kernel)]
+    [InlineData("[dmesg] [ 812.104] oom_reaper: reaped process 4242 (gunicorn), now anon-rss:0kB", "oom_killed", RecordKind.Kernel)]
+    [InlineData("Line 7: we raised the WORKER TIMEOUT to 60 seconds", "not_an_upstream_error", RecordKind.Unknown)]
     public void PastedCompanionLine_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);

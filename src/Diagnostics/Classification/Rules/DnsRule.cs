@@ -19,12 +19,13 @@ public sealed class DnsRule : INginxRule
     {
         var m = RuleContext.Message(text, line);
         var action = RuleContext.Action(text, line);
-        var named = m.StartsWith("no resolver defined to resolve", StringComparison.Ordinal) || m.Contains(" could not be resolved", StringComparison.Ordinal);
+        var named = m.StartsWith("no resolver defined to resolve", StringComparison.Ordinal) || m.Contains(" could not be resolved", StringComparison.Ordinal)
+            || NameDropped(m);
 
         // The same resolver messages from OCSP stapling ("while requesting certificate status, responder: ..."): no
         // upstream and no client request behind them. The parser does not know the stapling suffix, so the action may
         // still sit in the message (or after a cut errno group).
-        if (named && Foreign(text, line, action))
+        if (named && (Foreign(text, line, action) || CosocketError(text, line)))
         {
             verdict = new Verdict(Causes.NotAnUpstreamError, null);
             return true;
@@ -37,7 +38,7 @@ public sealed class DnsRule : INginxRule
         }
 
         // "%V could not be resolved (%i: %s)": the errno part is already split off, so the message ends here.
-        if (m.EndsWith(" could not be resolved", StringComparison.Ordinal))
+        if (m.EndsWith(" could not be resolved", StringComparison.Ordinal) || NameDropped(m))
         {
             verdict = new Verdict(Causes.DnsResolution, ForRequestOrQuoted(line) ? 502 : null);
             return true;
@@ -53,6 +54,16 @@ public sealed class DnsRule : INginxRule
         verdict = default;
         return false;
     }
+
+    /// <summary>
+    /// A Lua cosocket's error string quoted without nginx's prefix ("failed to connect: no resolver defined to resolve
+    /// \"x\""): the script reports it and decides the answer, no upstream module request failed.
+    /// </summary>
+    private static bool CosocketError(ReadOnlySpan<char> text, in NginxLine line) =>
+        !line.Level.IsPresent && line.Message.Start > 0 && text[..line.Message.Start].Contains("failed to ", StringComparison.Ordinal);
+
+    /// <summary>A2 quoted by a writer who left the name out ("error log: `could not be resolved (3: Host not found)`").</summary>
+    private static bool NameDropped(ReadOnlySpan<char> m) => m.SequenceEqual("could not be resolved");
 
     private static bool Foreign(ReadOnlySpan<char> text, in NginxLine line, ReadOnlySpan<char> action) =>
         line.Action.IsPresent ? !action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) && !RuleContext.UpstreamContext(text, line)

@@ -11,9 +11,14 @@ public sealed class NotUpstreamRule : INginxRule
 {
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
-        verdict = new Verdict(Causes.NotAnUpstreamError, RuleContext.ForRequest(line) ? StatusOf(RuleContext.Message(text, line), line.Errno) : null);
+        var m = RuleContext.Message(text, line);
+        var request = RuleContext.ForRequest(line) || (RuleContext.IsBareQuote(line) && RequestOnly(m));
+        verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno) : null);
         return true;
     }
+
+    /// <summary>A message nginx writes only while reading a client's request, so a bare quote of it is a request's.</summary>
+    private static bool RequestOnly(ReadOnlySpan<char> m) => m.StartsWith("client intended to send too large body", StringComparison.Ordinal);
 
     private static int? StatusOf(ReadOnlySpan<char> m, Errno errno)
     {
@@ -49,11 +54,34 @@ public sealed class NotUpstreamRule : INginxRule
             return 404;
         }
 
+        if (WafDenial(m) is { } denied)
+        {
+            return denied;
+        }
+
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
             || m.StartsWith("auth request unexpected status", StringComparison.Ordinal) || m.StartsWith("rewrite or internal redirection cycle", StringComparison.Ordinal)
             || m.StartsWith("the \"$memcached_key\" variable is not set", StringComparison.Ordinal) || m.StartsWith("invalid header after joining FastCGI records", StringComparison.Ordinal);
         return configError ? 500 : null;
+    }
+
+    private const string ModSecurityDenial = "ModSecurity: Access denied with code ";
+
+    /// <summary>
+    /// ModSecurity-nginx's intervention, logged behind its "[client IP] " tag: <c>ModSecurity: Access denied with code 403
+    /// (phase 2)</c>. The module answers the code it names.
+    /// </summary>
+    private static int? WafDenial(ReadOnlySpan<char> m)
+    {
+        if (m.IsEmpty || m[0] != '[')
+        {
+            return null;
+        }
+
+        var at = m[..Math.Min(m.Length, 80)].IndexOf(ModSecurityDenial, StringComparison.Ordinal);
+        var p = at + ModSecurityDenial.Length;
+        return at >= 0 && NginxLineParser.Digits(m, p, 3, out var code) && code is >= 400 and <= 599 ? code : null;
     }
 
     /// <summary>

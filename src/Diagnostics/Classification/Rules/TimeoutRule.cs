@@ -17,11 +17,23 @@ public sealed class TimeoutRule : INginxRule
         var action = RuleContext.Action(text, line);
         verdict = action switch
         {
+            // nginx's own spellings first; a cut action only when none matched.
+            NginxActions.ReadingResponseHeader => new Verdict(Causes.UpstreamTimeoutRead, 504),
             NginxActions.ConnectingToUpstream or NginxActions.SslHandshakingToUpstream => new Verdict(Causes.UpstreamTimeoutConnect, 504),
             NginxActions.SendingRequestToUpstream => new Verdict(Causes.UpstreamTimeoutSend, 504),
+            _ when IsConnectPhase(action) => new Verdict(Causes.UpstreamTimeoutConnect, 504),
+            _ when NginxActions.IsOrCutOf(action, NginxActions.SendingRequestToUpstream, "sending request".Length) => new Verdict(Causes.UpstreamTimeoutSend, 504),
             _ when RuleContext.BodyPhase(text, line) => new Verdict(Causes.ResponseTruncated, null),
             _ => new Verdict(Causes.UpstreamTimeoutRead, 504),
         };
         return true;
     }
+
+    /// <summary>
+    /// proxy_connect_timeout covers the connect and the TLS handshake; a paste may cut the action after its first word
+    /// ("... timed out (110: ...) while connecting"), which no other action starts with.
+    /// </summary>
+    private static bool IsConnectPhase(ReadOnlySpan<char> action) =>
+        NginxActions.IsOrCutOf(action, NginxActions.ConnectingToUpstream, "connecting".Length)
+        || NginxActions.IsOrCutOf(action, NginxActions.SslHandshakingToUpstream, "SSL handshaking to".Length);
 }

@@ -18,6 +18,14 @@ public sealed class TransportReadRule : INginxRule
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
         var m = RuleContext.Message(text, line);
+        if (m.IsEmpty && line.ErrnoNumber >= 0 && ReadsUpstreamBody(RuleContext.Action(text, line)))
+        {
+            // Only the errno group and the action were quoted ("(110: Connection timed out) while reading upstream"):
+            // whatever failed, it failed after the header was sent.
+            verdict = new Verdict(Causes.ResponseTruncated, null);
+            return true;
+        }
+
         if (!StartsWithAny(m, Prefixes))
         {
             verdict = default;
@@ -39,6 +47,9 @@ public sealed class TransportReadRule : INginxRule
 
         return true;
     }
+
+    private static bool ReadsUpstreamBody(ReadOnlySpan<char> action) =>
+        action.SequenceEqual(NginxActions.ReadingUpstream) || action.SequenceEqual(NginxActions.ProxyingUpgraded);
 
     private static string HeaderPhaseCause(ReadOnlySpan<char> m, Errno errno) => errno switch
     {

@@ -31,10 +31,11 @@ public sealed class UpstreamTlsRule : INginxRule
             return true;
         }
 
-        // A paste that kept only the reason group of S1 ("(SSL: ...wrong version number) while SSL handshaking ...").
+        // A paste that kept only the reason group of S1 ("(SSL: ...wrong version number) while SSL handshaking ..."), maybe
+        // without its parenthesis.
         var handshake = m.StartsWith("SSL_do_handshake() failed", StringComparison.Ordinal)
             || m.StartsWith("peer closed connection in SSL handshake", StringComparison.Ordinal)
-            || m.StartsWith("(SSL: ", StringComparison.Ordinal);
+            || m.StartsWith("(SSL: ", StringComparison.Ordinal) || m.StartsWith("SSL: error:", StringComparison.Ordinal);
         if (handshake)
         {
             verdict = TowardUpstream(text, line) ? new Verdict(Causes.UpstreamTls, 502) : new Verdict(Causes.NotAnUpstreamError, null);
