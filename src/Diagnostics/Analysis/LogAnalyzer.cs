@@ -208,7 +208,7 @@ public sealed class LogAnalyzer
             ref readonly var nginx = ref record.Nginx;
             record.Time = nginx.Time == default ? pending.EnvelopeTime : nginx.Time;
             record.Kind = nginx.IsStream ? RecordKind.NginxStream : nginx.HasRequestContext ? RecordKind.NginxHttp : RecordKind.NginxCore;
-            record.Verdict = NginxClassifier.Classify(text, nginx);
+            record.Verdict = MemoisedClassifier.Classify(text, nginx);
             return;
         }
 
