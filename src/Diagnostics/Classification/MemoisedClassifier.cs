@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nginx502Bot.Diagnostics.Parsing;
 
 namespace Nginx502Bot.Diagnostics.Classification;
@@ -13,6 +14,7 @@ public static class MemoisedClassifier
     [ThreadStatic]
     private static VerdictCache? _cache;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Verdict Classify(ReadOnlySpan<char> text, in NginxLine line)
     {
         if (!VerdictKey.TryCreate(text, line, out var key))

@@ -1,5 +1,4 @@
-using System.Numerics;
-using System.Runtime.InteropServices;
+using System.Runtime.CompilerServices;
 using Nginx502Bot.Diagnostics.Parsing;
 
 namespace Nginx502Bot.Diagnostics.Classification;
@@ -21,6 +20,7 @@ public readonly record struct VerdictKey(int Flags, int Hash)
     /// The key, or false when the record's verdict may depend on more than the key holds: a message or action too long,
     /// or a record without a parsed action whose text says " while " somewhere (two rules then search the whole text).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryCreate(ReadOnlySpan<char> text, in NginxLine line, out VerdictKey key)
     {
         key = default;
@@ -37,7 +37,7 @@ public readonly record struct VerdictKey(int Flags, int Hash)
             | Bit(UnixUpstream(line.Upstream.Of(text)), 6) | Bit(line.Resolver.IsPresent, 7) | Bit(line.Time == default, 8)
             | Bit(line.Level.IsPresent, 9) | Bit(line.IsStream, 10) | Bit(line.Subrequest.IsPresent, 11))
             | ((int)line.Errno << 16);
-        key = new VerdictKey(flags, Mix(Mix(flags * -1640531535, message), action) ^ (message.Length << 8));
+        key = new VerdictKey(flags, SpanHash.Of(action, SpanHash.Of(message, flags)));
         return true;
     }
 
@@ -46,22 +46,4 @@ public readonly record struct VerdictKey(int Flags, int Hash)
     /// <summary>What <see cref="RuleContext.IsUnixTarget"/> reads from the upstream field.</summary>
     private static bool UnixUpstream(ReadOnlySpan<char> upstream) =>
         upstream.StartsWith("unix:", StringComparison.Ordinal) || upstream.Contains("://unix:", StringComparison.Ordinal);
-
-    /// <summary>A cheap multiplicative hash, four characters at a time; collisions only cost a miss.</summary>
-    private static int Mix(int seed, ReadOnlySpan<char> chars)
-    {
-        var h = (ulong)(uint)seed;
-        var words = MemoryMarshal.Cast<char, ulong>(chars);
-        foreach (var w in words)
-        {
-            h = BitOperations.RotateLeft((h ^ w) * 0x9E3779B97F4A7C15UL, 29);
-        }
-
-        for (var i = words.Length * 4; i < chars.Length; i++)
-        {
-            h = BitOperations.RotateLeft((h ^ chars[i]) * 0x9E3779B97F4A7C15UL, 29);
-        }
-
-        return (int)(h ^ (h >> 32));
-    }
 }

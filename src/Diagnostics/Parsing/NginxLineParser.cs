@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>
@@ -13,6 +14,7 @@ public static class NginxLineParser
         s.Length >= 22 && s[4] == '/' && s[7] == '/' && s[10] == ' ' && s[13] == ':' && s[16] == ':' && s[19] == ' '
         && s[20] == '[' && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[3]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> s, out NginxLine line)
     {
         line = default;
@@ -565,6 +567,7 @@ public static class NginxLineParser
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ParseAfterLevel(ReadOnlySpan<char> s, int pos, ref NginxLine line)
     {
         if (pos < s.Length && s[pos] == ' ')
@@ -584,6 +587,7 @@ public static class NginxLineParser
     private static DateTime _lastTime;
 
     /// <summary>Consecutive records mostly share their second: reuse the last parse when the 19 characters match.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseTimeCached(ReadOnlySpan<char> s, out DateTime time)
     {
         var stamp = s[..19];
@@ -643,6 +647,7 @@ public static class NginxLineParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ParsePidTid(ReadOnlySpan<char> s, int pos, ref NginxLine line)
     {
         var p = pos;
@@ -664,6 +669,7 @@ public static class NginxLineParser
         return p + 2;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ParseConnectionId(ReadOnlySpan<char> s, int pos, ref NginxLine line)
     {
         if (pos >= s.Length || s[pos] != '*')
@@ -682,6 +688,7 @@ public static class NginxLineParser
         return p + 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long ReadNumber(ReadOnlySpan<char> s, ref int p)
     {
         var start = p;
@@ -695,6 +702,7 @@ public static class NginxLineParser
         return p == start ? -1 : value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ParseBody(ReadOnlySpan<char> s, int start, ref NginxLine line)
     {
         var suffix = FindClientSuffix(s, start, out var isUdp);
@@ -746,6 +754,7 @@ public static class NginxLineParser
     /// Finds <c>, client: X, server: </c> where X holds no comma or quote. Message text (FastCGI stderr) may itself
     /// contain ", client: ", so each occurrence is validated before it is accepted.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FindClientSuffix(ReadOnlySpan<char> s, int start, out bool isUdp)
     {
         isUdp = false;
@@ -778,6 +787,7 @@ public static class NginxLineParser
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ParseSuffix(ReadOnlySpan<char> s, int clientStart, ref NginxLine line)
     {
         var rest = s[clientStart..];
@@ -814,6 +824,7 @@ public static class NginxLineParser
     /// Reads <c>, key: "value"</c> at <paramref name="pos"/>. Quotes inside values are not escaped, so the value ends at
     /// the next <c>", knownkey: "</c> or at the closing quote that ends the line.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Quoted(ReadOnlySpan<char> s, int pos, string key, ref Segment field, ref bool truncated)
     {
         if (pos >= s.Length || !s[pos..].StartsWith(key))
@@ -852,6 +863,7 @@ public static class NginxLineParser
     }
 
     /// <summary>One pass over the quotes of a value: the first <c>", key: "</c> with a known key ends it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NextQuotedKey(ReadOnlySpan<char> rest)
     {
         var at = 0;
@@ -877,6 +889,7 @@ public static class NginxLineParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ParseAction(ReadOnlySpan<char> s, int start, int end, ref NginxLine line)
     {
         var head = s[start..end];
@@ -950,6 +963,7 @@ public static class NginxLineParser
     /// The <c> (N: text)</c> part sits immediately before the action (or the end of the message). A line that lost its
     /// end (<paramref name="cut"/>: no suffix, no action) may end inside it: "(111: Connection ref$"; the number stands.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ParseErrno(ReadOnlySpan<char> s, int start, int end, bool cut, ref NginxLine line)
     {
         var head = s[start..end];
