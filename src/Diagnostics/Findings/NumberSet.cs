@@ -12,7 +12,7 @@ namespace Nginx502Bot.Diagnostics.Findings;
 public sealed class NumberSet : IEnumerable<long>
 {
     /// <summary>Word number (value / 64) to its index in <see cref="_bits"/>.</summary>
-    private readonly Dictionary<long, int> _words = [];
+    private readonly WordIndex _words = new();
     private readonly List<ulong> _bits = [];
     private readonly List<long> _order = [];
 
@@ -22,7 +22,7 @@ public sealed class NumberSet : IEnumerable<long>
 
     public int Count => _order.Count;
 
-    public bool Contains(long value) => _words.TryGetValue(value >> 6, out var index) && (_bits[index] & Bit(value)) != 0;
+    public bool Contains(long value) => _words.Find(value >> 6) is >= 0 and var index && (_bits[index] & Bit(value)) != 0;
 
     /// <summary>Adds the number; false when it was already there.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -31,15 +31,13 @@ public sealed class NumberSet : IEnumerable<long>
         var key = value >> 6;
         if (key != _lastWord)
         {
-            ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_words, key, out var exists);
-            if (!exists)
+            _lastIndex = _words.GetOrAdd(key, _bits.Count, out var added);
+            if (added)
             {
-                index = _bits.Count;
                 _bits.Add(0);
             }
 
             _lastWord = key;
-            _lastIndex = index;
         }
 
         ref var word = ref CollectionsMarshal.AsSpan(_bits)[_lastIndex];
@@ -67,9 +65,9 @@ public sealed class NumberSet : IEnumerable<long>
     {
         // Word by word: one probe answers for 64 numbers.
         var (small, large) = _words.Count <= other._words.Count ? (this, other) : (other, this);
-        foreach (var (key, index) in small._words)
+        foreach (var (key, index) in small._words.Entries())
         {
-            if (large._words.TryGetValue(key, out var at) && (large._bits[at] & small._bits[index]) != 0)
+            if (large._words.Find(key) is >= 0 and var at && (large._bits[at] & small._bits[index]) != 0)
             {
                 return true;
             }
