@@ -37,7 +37,7 @@ public readonly record struct VerdictKey(int Flags, int Hash)
             | Bit(UnixUpstream(line.Upstream.Of(text)), 6) | Bit(line.Resolver.IsPresent, 7) | Bit(line.Time == default, 8)
             | Bit(line.Level.IsPresent, 9) | Bit(line.IsStream, 10) | Bit(line.Subrequest.IsPresent, 11))
             | ((int)line.Errno << 16);
-        key = new VerdictKey(flags, SpanHash.Of(action, SpanHash.Of(message, flags)));
+        key = new VerdictKey(flags, SpanHash.Sampled(action, SpanHash.Sampled(message, flags)));
         return true;
     }
 

@@ -29,4 +29,20 @@ internal static class SpanHash
         h *= 0x9E3779B97F4A7C15UL;
         return (int)(h ^ (h >> 32));
     }
+
+    /// <summary>
+    /// Like <see cref="Of"/>, but a long span is hashed by its first and last 16 characters, a middle 8 and its length:
+    /// for memo keys that are verified whole on a hit anyway, where hashing every character would cost as much as the
+    /// comparison it guards.
+    /// </summary>
+    public static int Sampled(ReadOnlySpan<char> chars, int seed = 0)
+    {
+        if (chars.Length <= 48)
+        {
+            return Of(chars, seed);
+        }
+
+        var middle = (chars.Length / 2) - 4;
+        return Of(chars[^16..], Of(chars.Slice(middle, 8), Of(chars[..16], seed ^ chars.Length)));
+    }
 }
