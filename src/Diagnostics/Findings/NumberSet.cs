@@ -11,36 +11,18 @@ namespace Nginx502Bot.Diagnostics.Findings;
 /// </summary>
 public sealed class NumberSet : IEnumerable<long>
 {
-    /// <summary>Word number (value / 64) to its index in <see cref="_bits"/>.</summary>
-    private readonly WordIndex _words = new();
-    private readonly List<ulong> _bits = [];
+    private readonly Dictionary<long, ulong> _words = [];
     private readonly List<long> _order = [];
-
-    /// <summary>The word touched last: runs of close numbers (seconds, connection ids) skip the dictionary.</summary>
-    private long _lastWord = long.MinValue;
-    private int _lastIndex = -1;
 
     public int Count => _order.Count;
 
-    public bool Contains(long value) => _words.Find(value >> 6) is >= 0 and var index && (_bits[index] & Bit(value)) != 0;
+    public bool Contains(long value) => _words.TryGetValue(value >> 6, out var word) && (word & Bit(value)) != 0;
 
     /// <summary>Adds the number; false when it was already there.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Add(long value)
     {
-        var key = value >> 6;
-        if (key != _lastWord)
-        {
-            _lastIndex = _words.GetOrAdd(key, _bits.Count, out var added);
-            if (added)
-            {
-                _bits.Add(0);
-            }
-
-            _lastWord = key;
-        }
-
-        ref var word = ref CollectionsMarshal.AsSpan(_bits)[_lastIndex];
+        ref var word = ref CollectionsMarshal.GetValueRefOrAddDefault(_words, value >> 6, out _);
         var bit = Bit(value);
         if ((word & bit) != 0)
         {
@@ -65,9 +47,9 @@ public sealed class NumberSet : IEnumerable<long>
     {
         // Word by word: one probe answers for 64 numbers.
         var (small, large) = _words.Count <= other._words.Count ? (this, other) : (other, this);
-        foreach (var (key, index) in small._words.Entries())
+        foreach (var (key, bits) in small._words)
         {
-            if (large._words.Find(key) is >= 0 and var at && (large._bits[at] & small._bits[index]) != 0)
+            if (large._words.TryGetValue(key, out var word) && (word & bits) != 0)
             {
                 return true;
             }
