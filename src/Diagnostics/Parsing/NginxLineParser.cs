@@ -761,7 +761,9 @@ public static class NginxLineParser
         var from = start;
         while (from < s.Length)
         {
-            var rel = s[from..].IndexOf(", ", StringComparison.Ordinal);
+            // Only ", client: " and ", udp client: " can start the suffix: one vectorised search for both skips the other
+            // ", " of the message (FastCGI stderr has many).
+            var rel = s[from..].IndexOfAny(ClientKeys);
             if (rel < 0)
             {
                 return -1;
@@ -786,6 +788,9 @@ public static class NginxLineParser
 
         return -1;
     }
+
+    private static readonly System.Buffers.SearchValues<string> ClientKeys =
+        System.Buffers.SearchValues.Create([", client: ", ", udp client: "], StringComparison.Ordinal);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ParseSuffix(ReadOnlySpan<char> s, int clientStart, ref NginxLine line)
