@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Nginx502Bot.Diagnostics.Records;
@@ -33,6 +34,7 @@ public sealed class BackgroundRecordSink : IRecordSink, IDisposable
         _thread.Start();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnRecord(in RecordView record)
     {
         _failure?.Throw();

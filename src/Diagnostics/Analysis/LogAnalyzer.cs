@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nginx502Bot.Diagnostics.Classification;
 using Nginx502Bot.Diagnostics.Findings;
 using Nginx502Bot.Diagnostics.Parsing;
@@ -49,6 +50,7 @@ public sealed class LogAnalyzer
     public long UpstreamFailureCount { get; private set; }
 
     /// <summary>Feeds one physical line without its line terminator.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddLine(ReadOnlySpan<char> physical)
     {
         _lineNumber++;
@@ -100,6 +102,7 @@ public sealed class LogAnalyzer
     public FindingAggregator Aggregator => _aggregator ?? throw new InvalidOperationException("this analyzer hands records to its sink only");
 
     /// <summary>A FastCGI stderr record that has not reached its <c>, client:</c> suffix continues on the next line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsContinuation(ReadOnlySpan<char> content, in Envelope envelope)
     {
         if (_pending.Length + content.Length >= MaxRecordChars || NginxLineParser.LooksLikeRecordStart(content) || envelope.Time is not null)
@@ -139,6 +142,7 @@ public sealed class LogAnalyzer
         return s;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FlushPending()
     {
         if (!_pending.HasRecord)
@@ -183,6 +187,7 @@ public sealed class LogAnalyzer
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(ReadOnlySpan<char> text, in ClassifiedRecord record)
     {
         RecordCount++;
@@ -196,6 +201,7 @@ public sealed class LogAnalyzer
         _aggregator?.Add(view);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Classify(RecordBuffer pending, ref ClassifiedRecord record)
     {
         var text = pending.Text;
@@ -208,7 +214,7 @@ public sealed class LogAnalyzer
             ref readonly var nginx = ref record.Nginx;
             record.Time = nginx.Time == default ? pending.EnvelopeTime : nginx.Time;
             record.Kind = nginx.IsStream ? RecordKind.NginxStream : nginx.HasRequestContext ? RecordKind.NginxHttp : RecordKind.NginxCore;
-            record.Verdict = NginxClassifier.Classify(text, nginx);
+            record.Verdict = MemoisedClassifier.Classify(text, nginx);
             return;
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nginx502Bot.Diagnostics.Analysis;
 using Nginx502Bot.Diagnostics.Parsing;
 using Nginx502Bot.Diagnostics.Records;
@@ -22,6 +23,15 @@ public sealed class FindingAggregator : IRecordSink
     /// <summary>Targets numbered so far (<see cref="FindingState.TargetKey"/>).</summary>
     private int _targets;
 
+    /// <summary>
+    /// Recently used nginx states by a hash of (target, cause), direct-mapped: a hit, verified by comparing the target and
+    /// the cause, skips the two string-keyed dictionary look-ups (and their string hashing) of <see cref="State"/>.
+    /// </summary>
+    private readonly FindingState?[] _recent = new FindingState?[RecentSlots];
+
+    private const int RecentSlots = 256;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in RecordView view)
     {
         var cause = view.Record.Verdict.Cause;
@@ -36,7 +46,11 @@ public sealed class FindingAggregator : IRecordSink
             return;
         }
 
-        var state = State(_byTarget, view.Target, cause, view.Text, in view.Record.Nginx);
+        var target = view.Target;
+        ref var recent = ref _recent[SpanHash.Of(target, RuntimeHelpers.GetHashCode(cause)) & (RecentSlots - 1)];
+        var state = recent is not null && ReferenceEquals(recent.Cause, cause) && target.SequenceEqual(recent.Target)
+            ? recent
+            : recent = State(_byTarget, target, cause, view.Text, in view.Record.Nginx);
         state.Add(view);
         TrackAttempt(view, state);
     }
@@ -155,6 +169,7 @@ public sealed class FindingAggregator : IRecordSink
         _ => false,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void TrackAttempt(in RecordView view, FindingState state)
     {
         ref readonly var n = ref view.Record.Nginx;
@@ -164,7 +179,7 @@ public sealed class FindingAggregator : IRecordSink
         }
 
         var cid = n.ConnectionId;
-        var request = string.GetHashCode(n.Request.Of(view.Text), StringComparison.Ordinal);
+        var request = SpanHash.Of(n.Request.Of(view.Text));
         if (_attempts.Count >= AttemptTable.Capacity)
         {
             CountRetry(state, _attempts.Get(cid, request));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Nginx502Bot.Diagnostics.Records;
 using Nginx502Bot.Diagnostics.Vocabulary;
@@ -115,6 +116,7 @@ public sealed class FindingState
 
     private static DateTime? Max(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in RecordView view)
     {
         Count++;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections;
 using System.Runtime.InteropServices;
 
@@ -18,6 +19,7 @@ public sealed class NumberSet : IEnumerable<long>
     public bool Contains(long value) => _words.TryGetValue(value >> 6, out var word) && (word & Bit(value)) != 0;
 
     /// <summary>Adds the number; false when it was already there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Add(long value)
     {
         ref var word = ref CollectionsMarshal.GetValueRefOrAddDefault(_words, value >> 6, out _);

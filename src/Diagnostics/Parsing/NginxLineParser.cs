@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>
@@ -13,6 +14,7 @@ public static class NginxLineParser
         s.Length >= 22 && s[4] == '/' && s[7] == '/' && s[10] == ' ' && s[13] == ':' && s[16] == ':' && s[19] == ' '
         && s[20] == '[' && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[3]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> s, out NginxLine line)
     {
         line = default;
@@ -776,6 +778,7 @@ public static class NginxLineParser
         return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ParseAfterLevel(ReadOnlySpan<char> s, int pos, ref NginxLine line)
     {
         if (pos < s.Length && s[pos] == ' ')
@@ -795,6 +798,7 @@ public static class NginxLineParser
     private static DateTime _lastTime;
 
     /// <summary>Consecutive records mostly share their second: reuse the last parse when the 19 characters match.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseTimeCached(ReadOnlySpan<char> s, out DateTime time)
     {
         var stamp = s[..19];
@@ -854,6 +858,7 @@ public static class NginxLineParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ParsePidTid(ReadOnlySpan<char> s, int pos, ref NginxLine line)
     {
         var p = pos;
@@ -875,6 +880,7 @@ public static class NginxLineParser
         return p + 2;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ParseConnectionId(ReadOnlySpan<char> s, int pos, ref NginxLine line)
     {
         if (pos >= s.Length || s[pos] != '*')
@@ -893,6 +899,7 @@ public static class NginxLineParser
         return p + 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long ReadNumber(ReadOnlySpan<char> s, ref int p)
     {
         var start = p;
@@ -906,6 +913,7 @@ public static class NginxLineParser
         return p == start ? -1 : value;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ParseBody(ReadOnlySpan<char> s, int start, ref NginxLine line)
     {
         var suffix = FindClientSuffix(s, start, out var isUdp);
@@ -957,13 +965,16 @@ public static class NginxLineParser
     /// Finds <c>, client: X, server: </c> where X holds no comma or quote. Message text (FastCGI stderr) may itself
     /// contain ", client: ", so each occurrence is validated before it is accepted.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int FindClientSuffix(ReadOnlySpan<char> s, int start, out bool isUdp)
     {
         isUdp = false;
         var from = start;
         while (from < s.Length)
         {
-            var rel = s[from..].IndexOf(", ", StringComparison.Ordinal);
+            // Only ", client: " and ", udp client: " can start the suffix: one vectorised search for both skips the other
+            // ", " of the message (FastCGI stderr has many).
+            var rel = s[from..].IndexOfAny(ClientKeys);
             if (rel < 0)
             {
                 return -1;
@@ -989,6 +1000,10 @@ public static class NginxLineParser
         return -1;
     }
 
+    private static readonly System.Buffers.SearchValues<string> ClientKeys =
+        System.Buffers.SearchValues.Create([", client: ", ", udp client: "], StringComparison.Ordinal);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ParseSuffix(ReadOnlySpan<char> s, int clientStart, ref NginxLine line)
     {
         var rest = s[clientStart..];
@@ -1025,6 +1040,7 @@ public static class NginxLineParser
     /// Reads <c>, key: "value"</c> at <paramref name="pos"/>. Quotes inside values are not escaped, so the value ends at
     /// the next <c>", knownkey: "</c> or at the closing quote that ends the line.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Quoted(ReadOnlySpan<char> s, int pos, string key, ref Segment field, ref bool truncated)
     {
         if (pos >= s.Length || !s[pos..].StartsWith(key))
@@ -1063,6 +1079,7 @@ public static class NginxLineParser
     }
 
     /// <summary>One pass over the quotes of a value: the first <c>", key: "</c> with a known key ends it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NextQuotedKey(ReadOnlySpan<char> rest)
     {
         var at = 0;
@@ -1088,6 +1105,7 @@ public static class NginxLineParser
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ParseAction(ReadOnlySpan<char> s, int start, int end, ref NginxLine line)
     {
         var head = s[start..end];
@@ -1163,6 +1181,7 @@ public static class NginxLineParser
     /// The <c> (N: text)</c> part sits immediately before the action (or the end of the message). A line that lost its
     /// end (<paramref name="cut"/>: no suffix, no action) may end inside it: "(111: Connection ref$"; the number stands.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int ParseErrno(ReadOnlySpan<char> s, int start, int end, bool cut, ref NginxLine line)
     {
         var head = s[start..end];

@@ -21,9 +21,13 @@ public static class TitleCasePaste
     ];
 
     /// <summary>True when the line holds an upstream action spelt with other capitals than nginx's.</summary>
+    /// <summary>" while " in any case, searched vectorised (IndexOf with OrdinalIgnoreCase compares char by char).</summary>
+    private static readonly System.Buffers.SearchValues<string> While =
+        System.Buffers.SearchValues.Create([" While "], StringComparison.OrdinalIgnoreCase);
+
     public static bool Applies(ReadOnlySpan<char> s)
     {
-        var w = s.IndexOf(" While ", StringComparison.OrdinalIgnoreCase);
+        var w = s.IndexOfAny(While);
         if (w < 0)
         {
             return false;

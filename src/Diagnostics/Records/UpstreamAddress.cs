@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Nginx502Bot.Diagnostics.Parsing;
 
 namespace Nginx502Bot.Diagnostics.Records;
@@ -21,6 +22,7 @@ public static class UpstreamAddress
         return sep > 0 ? u[..sep] : default;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<char> Target(ReadOnlySpan<char> text, scoped in NginxLine line)
     {
         if (line.Upstream.IsPresent)
@@ -50,6 +52,7 @@ public static class UpstreamAddress
         return line.Resolver.Of(text);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<char> Peer(ReadOnlySpan<char> upstream)
     {
         var sep = upstream.IndexOf("://", StringComparison.Ordinal);
@@ -75,6 +78,7 @@ public static class UpstreamAddress
     }
 
     /// <summary>The path of a request line: <c>GET /a/b?x=1 HTTP/1.1</c> gives <c>/a/b</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<char> Path(ReadOnlySpan<char> request)
     {
         var sp = request.IndexOf(' ');

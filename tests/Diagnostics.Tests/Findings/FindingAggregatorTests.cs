@@ -103,4 +103,27 @@ public class FindingAggregatorTests
         Assert.Equal(1, Assert.Single(findings, f => f.Target == "127.0.0.1:8001").RetriedRequests);
         Assert.Equal(0, Assert.Single(findings, f => f.Target == "127.0.0.1:8000").RetriedRequests);
     }
+
+    [Fact]
+    public void ManyTargetsAndCausesInterleaved_AreEachTheirOwnFinding()
+    {
+        // More (target, cause) pairs than the aggregator's table of recent findings has slots, in an order that revisits
+        // every pair often: a pair answered from the table must still be counted under its own target and cause.
+        var lines = new List<string>();
+        for (var round = 0; round < 3; round++)
+        {
+            for (var port = 0; port < 400; port++)
+            {
+                lines.Add(Refused(lines.Count, "13:00:00", (9000 + port).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                lines.Add($"2026/11/21 13:00:01 [error] 1#1: *{lines.Count} upstream timed out (110: Connection timed out) while connecting to upstream, client: 127.0.0.1, server: s, request: \"GET /t HTTP/1.1\", upstream: \"http://127.0.0.1:{9000 + port}/t\", host: \"h\"");
+            }
+        }
+
+        var findings = DiagnosisEngine.Analyze(string.Join('\n', lines)).Findings;
+        Assert.Equal(800, findings.Count);
+        Assert.All(findings, f => Assert.Equal(3, f.Count));
+        Assert.Equal(400, findings.Where(f => f.Cause == "upstream_down").Select(f => f.Target).Distinct().Count());
+        Assert.Equal(400, findings.Where(f => f.Cause == "upstream_timeout_connect").Select(f => f.Target).Distinct().Count());
+        Assert.All(findings, f => Assert.All(f.Evidence, e => Assert.Equal(f.Target, e.UpstreamTarget)));
+    }
 }

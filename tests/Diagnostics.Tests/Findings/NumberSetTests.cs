@@ -33,4 +33,35 @@ public class NumberSetTests
         Assert.True(a.Overlaps(b));
         Assert.True(b.Overlaps(a));
     }
+
+    [Fact]
+    public void ManySparseNumbers_BehaveAsAHashSet()
+    {
+        // Connection ids far apart: a new word each, so the word index grows many times over.
+        var set = new NumberSet();
+        var reference = new HashSet<long>();
+        var order = new List<long>();
+        var random = new Random(7);
+        for (var i = 0; i < 50_000; i++)
+        {
+            var value = random.Next(3) == 0 ? order.Count > 0 ? order[random.Next(order.Count)] : 1 : random.NextInt64(-1L << 40, 1L << 40);
+            var fresh = reference.Add(value);
+            Assert.Equal(fresh, set.Add(value));
+            if (fresh)
+            {
+                order.Add(value);
+            }
+        }
+
+        Assert.Equal(order, set.ToList());
+        Assert.All(order.Take(1000), v => Assert.True(set.Contains(v)));
+        Assert.False(set.Contains(1L << 41));
+
+        var other = new NumberSet();
+        other.UnionWith(Enumerable.Range(0, 1000).Select(i => (1L << 42) + (i * 64L)));
+        Assert.False(set.Overlaps(other));
+        other.Add(order[^1]);
+        Assert.True(set.Overlaps(other));
+        Assert.True(other.Overlaps(set));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Nginx502Bot.Diagnostics.Analysis;
@@ -35,6 +36,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         _json.Flush();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnRecord(in RecordView record)
     {
         ref readonly var r = ref record.Record;
@@ -107,6 +109,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         _records.Clear();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteNginx(ReadOnlySpan<char> t, in NginxLine n)
     {
         var o = _records;
@@ -153,6 +156,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(ReadOnlySpan<byte> name, Segment segment, ReadOnlySpan<char> text)
     {
         if (segment.IsPresent)
