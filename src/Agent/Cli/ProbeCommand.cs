@@ -32,7 +32,9 @@ public static class ProbeCommand
     public static Command Create(Func<IReadOnlyDictionary<string, string?>, IServiceProvider> buildServices)
     {
         var command = new Command("probe", "Run every probe once on this host and print evidence and conclusions as JSON.");
-        var settings = Settings.Select(s => (Option: new Option<string?>(s.Option) { Description = s.Help }, s.Key)).ToArray();
+        // Arrays and loops over the settings table: LINQ over its tuples would add AOT instantiations (docs/agent.md).
+        var settings = new Option<string?>[Settings.Length];
+        for (var i = 0; i < Settings.Length; i++) { settings[i] = new Option<string?>(Settings[i].Option) { Description = Settings[i].Help }; }
         var upstream = new Option<string?>("--upstream") { Description = "only findings for this target (127.0.0.1:8000, unix:/run/x.sock, upstream name)" };
         var server = new Option<string?>("--server-name") { Description = "only findings for this server_name" };
         var excerpt = new Option<FileInfo?>("--excerpt") { Description = "file with error-log lines to analyse with the host's own" };
@@ -41,14 +43,18 @@ public static class ProbeCommand
         var to = new Option<DateTime?>("--to") { Description = "window end, local time" };
         var noDirect = new Option<bool>("--no-direct") { Description = "do not connect to targets" };
         var noExec = new Option<bool>("--no-exec") { Description = "do not run nginx -V or systemctl" };
-        foreach (var (option, _) in settings) { command.Options.Add(option); }
+        foreach (var option in settings) { command.Options.Add(option); }
         foreach (var o in new Option[] { upstream, server, excerpt, since, from, to, noDirect, noExec }) { command.Options.Add(o); }
 
         command.SetAction(async (parse, ct) =>
         {
             // Paths typed on the command line are relative to the working directory; configuration wants them absolute.
-            var overrides = settings.Where(s => parse.GetValue(s.Option) is not null)
-                .ToDictionary(s => "Agent:" + s.Key, s => (string?)Path.GetFullPath(parse.GetValue(s.Option)!));
+            var overrides = new Dictionary<string, string?>();
+            for (var i = 0; i < settings.Length; i++)
+            {
+                if (parse.GetValue(settings[i]) is { } path) { overrides["Agent:" + Settings[i].Key] = Path.GetFullPath(path); }
+            }
+
             if (parse.GetValue(noDirect)) { overrides["Agent:DirectProbes"] = "false"; }
             if (parse.GetValue(noExec)) { overrides["Agent:ExecNginx"] = "false"; overrides["Agent:UseSystemctl"] = "false"; }
             if (parse.GetValue(since) is { } minutes) { overrides["Agent:DefaultWindowMinutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture); }
