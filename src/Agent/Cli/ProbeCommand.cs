@@ -85,8 +85,10 @@ public static class ProbeCommand
             return 2;
         }
 
+        // In memory, then written at once: the serialization-only context writes through its fast path (see AgentJsonContext).
+        var json = JsonSerializer.SerializeToUtf8Bytes(report, AgentJsonContext.Default.DiagnosisReport);
         await using var stdout = Console.OpenStandardOutput();
-        await JsonSerializer.SerializeAsync(stdout, report, AgentJsonContext.Default.DiagnosisReport, ct);
+        await stdout.WriteAsync(json, ct);
         await stdout.WriteAsync("\n"u8.ToArray(), ct);
         return report.Findings.Count > 0 ? 1 : 0;
     }
