@@ -11,6 +11,7 @@ namespace Nginx502Bot.Agent.Cli;
 public static class AgentCommandLine
 {
     public const int BadUsage = 2;
+    public const int Interrupted = 130;
     private const string Executable = "nginx502bot-agent";
     private const string Description = "nginx502bot-agent: read-only host agent that diagnoses nginx 502s.";
     private static readonly string[] HelpNames = ["-?", "-h", "--help"];
@@ -25,7 +26,16 @@ public static class AgentCommandLine
         if (Array.FindIndex(args, 1, IsHelp) > 0) { await stdout.WriteAsync(CommandHelp(command)); return 0; }
 
         var parsed = CliParser.Parse(command.Options, args[1..], out var error);
-        return parsed is null ? Fail(stderr, error!, command) : await command.Run(parsed, ct);
+        if (parsed is null) { return Fail(stderr, error!, command); }
+        try
+        {
+            return await command.Run(parsed, ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Ctrl+C: end quietly with the shell's status for an interrupted command.
+            return Interrupted;
+        }
     }
 
     /// <summary>The help text of one command: description, usage, every option with its help line.</summary>

@@ -61,6 +61,16 @@ public sealed class AgentCommandLineTests
     }
 
     [Fact]
+    public async Task CancelledRun_EndsWith130InsteadOfAnUnhandledException()
+    {
+        using var cancel = new CancellationTokenSource();
+        await cancel.CancelAsync();
+        AgentCommand waits = new("wait", "waits", [], async (_, ct) => { await Task.Delay(Timeout.Infinite, ct); return 0; });
+
+        Assert.Equal(AgentCommandLine.Interrupted, await AgentCommandLine.InvokeAsync([waits], ["wait"], _out, _err, cancel.Token));
+    }
+
+    [Fact]
     public async Task Version_PrintsTheAgentVersion()
     {
         Assert.Equal(0, await InvokeAsync("--version"));
