@@ -1,7 +1,7 @@
-using System.CommandLine;
 using Nginx502Bot.Agent.Cli;
 
-var root = new RootCommand("nginx502bot-agent: read-only host agent that diagnoses nginx 502s.");
-root.Subcommands.Add(ProbeCommand.Create(ProbeCommand.BuildServices));
-root.Subcommands.Add(ServeCommand.Create());
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C ends a probe or a serve run through the token (serve's host also stops on SIGTERM by itself).
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+AgentCommand[] commands = [ProbeCommand.Create(ProbeCommand.BuildServices), ServeCommand.Create()];
+return await AgentCommandLine.InvokeAsync(commands, args, Console.Out, Console.Error, cancel.Token);

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +15,7 @@ namespace Nginx502Bot.Agent.Cli;
 /// </summary>
 public static class ProbeCommand
 {
+    /// <summary>Path options and the configuration keys (under <c>Agent:</c>) they set.</summary>
     private static readonly (string Option, string Key, string Help)[] Settings =
     [
         ("--root", "Root", "read host paths below this directory"),
@@ -29,41 +29,49 @@ public static class ProbeCommand
         ("--audit-log", "AuditLogPath", "SELinux audit log"),
     ];
 
-    public static Command Create(Func<IReadOnlyDictionary<string, string?>, IServiceProvider> buildServices)
-    {
-        var command = new Command("probe", "Run every probe once on this host and print evidence and conclusions as JSON.");
-        var settings = Settings.Select(s => (Option: new Option<string?>(s.Option) { Description = s.Help }, s.Key)).ToArray();
-        var upstream = new Option<string?>("--upstream") { Description = "only findings for this target (127.0.0.1:8000, unix:/run/x.sock, upstream name)" };
-        var server = new Option<string?>("--server-name") { Description = "only findings for this server_name" };
-        var excerpt = new Option<FileInfo?>("--excerpt") { Description = "file with error-log lines to analyse with the host's own" };
-        var since = new Option<int?>("--since-minutes") { Description = "window: the last N minutes (default from configuration)" };
-        var from = new Option<DateTime?>("--from") { Description = "window start, local time (e.g. 2026-03-01T09:00)" };
-        var to = new Option<DateTime?>("--to") { Description = "window end, local time" };
-        var noDirect = new Option<bool>("--no-direct") { Description = "do not connect to targets" };
-        var noExec = new Option<bool>("--no-exec") { Description = "do not run nginx -V or systemctl" };
-        foreach (var (option, _) in settings) { command.Options.Add(option); }
-        foreach (var o in new Option[] { upstream, server, excerpt, since, from, to, noDirect, noExec }) { command.Options.Add(o); }
+    private static readonly CliOption[] Filters =
+    [
+        new("--upstream", "only findings for this target (127.0.0.1:8000, unix:/run/x.sock, upstream name)"),
+        new("--server-name", "only findings for this server_name"),
+        new("--excerpt", "file with error-log lines to analyse with the host's own"),
+        new("--since-minutes", "window: the last N minutes (default from configuration)", CliValueKind.WholeNumber),
+        new("--from", "window start, local time (e.g. 2026-03-01T09:00)", CliValueKind.DateTime),
+        new("--to", "window end, local time", CliValueKind.DateTime),
+        new("--no-direct", "do not connect to targets", CliValueKind.Flag),
+        new("--no-exec", "do not run nginx -V or systemctl", CliValueKind.Flag),
+    ];
 
-        command.SetAction(async (parse, ct) =>
+    public static AgentCommand Create(Func<IReadOnlyDictionary<string, string?>, IServiceProvider> buildServices)
+    {
+        var options = new List<CliOption>();
+        foreach (var s in Settings) { options.Add(new CliOption(s.Option, s.Help)); }
+        options.AddRange(Filters);
+        return new AgentCommand("probe", "Run every probe once on this host and print evidence and conclusions as JSON.", options,
+            (args, ct) => RunAsync(args, buildServices, ct));
+    }
+
+    private static async Task<int> RunAsync(CliArguments args, Func<IReadOnlyDictionary<string, string?>, IServiceProvider> buildServices, CancellationToken ct)
+    {
+        // Paths typed on the command line are relative to the working directory; configuration wants them absolute.
+        var overrides = new Dictionary<string, string?>();
+        foreach (var s in Settings)
         {
-            // Paths typed on the command line are relative to the working directory; configuration wants them absolute.
-            var overrides = settings.Where(s => parse.GetValue(s.Option) is not null)
-                .ToDictionary(s => "Agent:" + s.Key, s => (string?)Path.GetFullPath(parse.GetValue(s.Option)!));
-            if (parse.GetValue(noDirect)) { overrides["Agent:DirectProbes"] = "false"; }
-            if (parse.GetValue(noExec)) { overrides["Agent:ExecNginx"] = "false"; overrides["Agent:UseSystemctl"] = "false"; }
-            if (parse.GetValue(since) is { } minutes) { overrides["Agent:DefaultWindowMinutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture); }
-            var query = new DiagnoseQuery
-            {
-                UpstreamTarget = parse.GetValue(upstream),
-                ServerName = parse.GetValue(server),
-                WindowStart = parse.GetValue(from),
-                WindowEnd = parse.GetValue(to),
-                ErrorLogExcerpt = parse.GetValue(excerpt) is { } f ? await File.ReadAllTextAsync(f.FullName, ct) : null,
-                CorrelationId = "cli-" + Guid.NewGuid().ToString("N")[..12],
-            };
-            return await RunAsync(buildServices(overrides), query, ct);
-        });
-        return command;
+            if (args.Text(s.Option) is { } path) { overrides["Agent:" + s.Key] = Path.GetFullPath(path); }
+        }
+
+        if (args.Flag("--no-direct")) { overrides["Agent:DirectProbes"] = "false"; }
+        if (args.Flag("--no-exec")) { overrides["Agent:ExecNginx"] = "false"; overrides["Agent:UseSystemctl"] = "false"; }
+        if (args.WholeNumber("--since-minutes") is { } minutes) { overrides["Agent:DefaultWindowMinutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture); }
+        var query = new DiagnoseQuery
+        {
+            UpstreamTarget = args.Text("--upstream"),
+            ServerName = args.Text("--server-name"),
+            WindowStart = args.DateTime("--from"),
+            WindowEnd = args.DateTime("--to"),
+            ErrorLogExcerpt = args.Text("--excerpt") is { } f ? await File.ReadAllTextAsync(new FileInfo(f).FullName, ct) : null,
+            CorrelationId = "cli-" + Guid.NewGuid().ToString("N")[..12],
+        };
+        return await RunAsync(buildServices(overrides), query, ct);
     }
 
     public static async Task<int> RunAsync(IServiceProvider services, DiagnoseQuery query, CancellationToken ct)
@@ -79,8 +87,10 @@ public static class ProbeCommand
             return 2;
         }
 
+        // In memory, then written at once: the serialization-only context writes through its fast path (see AgentJsonContext).
+        var json = JsonSerializer.SerializeToUtf8Bytes(report, AgentJsonContext.Default.DiagnosisReport);
         await using var stdout = Console.OpenStandardOutput();
-        await JsonSerializer.SerializeAsync(stdout, report, AgentJsonContext.Default.DiagnosisReport, ct);
+        await stdout.WriteAsync(json, ct);
         await stdout.WriteAsync("\n"u8.ToArray(), ct);
         return report.Findings.Count > 0 ? 1 : 0;
     }

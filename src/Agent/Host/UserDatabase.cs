@@ -8,7 +8,7 @@ public sealed class UserDatabase
     private readonly Dictionary<string, (int Uid, int Gid)> _users = new(StringComparer.Ordinal);
     private readonly Dictionary<int, string> _userNames = [];
     private readonly Dictionary<int, string> _groupNames = [];
-    private readonly List<(string Name, int Gid, string[] Members)> _groups = [];
+    private readonly List<Group> _groups = [];
 
     public static UserDatabase Parse(string passwd, string group)
     {
@@ -26,7 +26,7 @@ public sealed class UserDatabase
         {
             if (!int.TryParse(f[2], out var gid)) { continue; }
             db._groupNames.TryAdd(gid, f[0]);
-            db._groups.Add((f[0], gid, f.Length > 3 ? f[3].Split(',', StringSplitOptions.RemoveEmptyEntries) : []));
+            db._groups.Add(new Group(f[0], gid, f.Length > 3 ? f[3].Split(',', StringSplitOptions.RemoveEmptyEntries) : []));
         }
 
         return db;
@@ -45,15 +45,24 @@ public sealed class UserDatabase
     public UserIdentity? Identity(string name)
     {
         if (!_users.TryGetValue(name, out var u)) { return null; }
-        var groups = _groups.Where(g => g.Gid == u.Gid || g.Members.Contains(name)).ToArray();
-        var primaryFirst = groups.OrderBy(g => g.Gid == u.Gid ? 0 : 1).ToArray();
-        return new UserIdentity
+        // Primary group first, then the supplementary ones in /etc/group order. Plain loops: LINQ over small value
+        // types costs the NativeAOT binary a set of generic instantiations each (see docs/agent.md, NativeAOT).
+        var groups = new List<Group>();
+        foreach (var g in _groups)
         {
-            Name = name,
-            Uid = u.Uid,
-            Gid = u.Gid,
-            Groups = primaryFirst.Select(g => g.Name).ToArray(),
-            GroupIds = primaryFirst.Select(g => g.Gid).ToArray(),
-        };
+            if (g.Gid == u.Gid) { groups.Add(g); }
+        }
+
+        foreach (var g in _groups)
+        {
+            if (g.Gid != u.Gid && Array.IndexOf(g.Members, name) >= 0) { groups.Add(g); }
+        }
+
+        var names = new string[groups.Count];
+        var ids = new int[groups.Count];
+        for (var i = 0; i < groups.Count; i++) { (names[i], ids[i]) = (groups[i].Name, groups[i].Gid); }
+        return new UserIdentity { Name = name, Uid = u.Uid, Gid = u.Gid, Groups = names, GroupIds = ids };
     }
+
+    private sealed record Group(string Name, int Gid, string[] Members);
 }

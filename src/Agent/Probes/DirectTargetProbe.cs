@@ -41,8 +41,18 @@ public sealed class DirectTargetProbe : IProbe
         return new ProbeOutcome(ProbeStatus.Ok, $"{results.Count(r => r.Connected)} of {results.Count} targets accept connections");
     }
 
-    private static Task<DirectProbeResult[]> ProbeAllAsync(List<(string Target, EndPoint Endpoint, string Host, string? Scheme)> plan, TimeSpan timeout, CancellationToken ct) =>
-        Task.WhenAll(plan.Select(p => TargetProber.ProbeAsync(p.Target, p.Endpoint, p.Host, p.Scheme, timeout, ct)));
+    private static Task<DirectProbeResult[]> ProbeAllAsync(List<(string Target, EndPoint Endpoint, string Host, string? Scheme)> plan, TimeSpan timeout, CancellationToken ct)
+    {
+        // Loops rather than LINQ over the plan's tuples keep value-type LINQ instantiations out of the AOT binary (docs/agent.md).
+        var probes = new Task<DirectProbeResult>[plan.Count];
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var p = plan[i];
+            probes[i] = TargetProber.ProbeAsync(p.Target, p.Endpoint, p.Host, p.Scheme, timeout, ct);
+        }
+
+        return Task.WhenAll(probes);
+    }
 
     private static List<(string Target, EndPoint Endpoint, string Host, string? Scheme)> Plan(ProbeContext context, bool candidates)
     {
@@ -54,39 +64,60 @@ public sealed class DirectTargetProbe : IProbe
                 var probed = b.DirectProbes.Select(p => p.Target).ToHashSet();
                 foreach (var l in Candidates(b, context.Query, probed))
                 {
-                    plan.AddRange(Endpoints(ListenerCandidates.ProbeTarget(l)).Select(e => (e.Target, e.Endpoint, e.Host, (string?)null)));
+                    foreach (var e in Endpoints(ListenerCandidates.ProbeTarget(l))) { plan.Add((e.Target, e.Endpoint, e.Host, null)); }
                 }
 
                 return;
             }
 
             var scoped = DiscoveredTargets.InScope(b, context.Query);
-            foreach (var (address, scheme) in DiscoveredTargets.Tcp(scoped).Take(context.Options.MaxItems))
+            var taken = 0;
+            foreach (var (address, scheme) in DiscoveredTargets.Tcp(scoped))
             {
-                plan.AddRange(Endpoints(address).Select(e => (e.Target, e.Endpoint, e.Host, (string?)scheme)));
+                if (taken++ == context.Options.MaxItems) { break; }
+                foreach (var e in Endpoints(address)) { plan.Add((e.Target, e.Endpoint, e.Host, scheme)); }
             }
 
-            foreach (var path in DiscoveredTargets.Unix(scoped).Take(context.Options.MaxItems))
+            taken = 0;
+            foreach (var path in DiscoveredTargets.Unix(scoped))
             {
-                var scheme = scoped.First(t => t.Address == "unix:" + path).Scheme;
-                plan.Add(("unix:" + path, new UnixDomainSocketEndPoint(context.Files.Map(path)), "localhost", scheme));
+                if (taken++ == context.Options.MaxItems) { break; }
+                plan.Add(("unix:" + path, new UnixDomainSocketEndPoint(context.Files.Map(path)), "localhost", SchemeOf(scoped, "unix:" + path)));
             }
         });
         return plan;
     }
 
+    private static string SchemeOf(IReadOnlyList<(string Address, string Scheme)> targets, string address)
+    {
+        foreach (var t in targets)
+        {
+            if (t.Address == address) { return t.Scheme; }
+        }
+
+        throw new InvalidOperationException("a unix target that is not in the list it came from: " + address);
+    }
+
     /// <summary>Local listeners nearest (by port) to a TCP target first: a moved backend usually moves a little.</summary>
     private static IEnumerable<Listener> Candidates(EvidenceBuilder b, DiagnoseQuery query, HashSet<string> planned)
     {
-        var ports = DiscoveredTargets.Tcp(b, query).Select(t => EndpointMatcher.Split(t.Address)!.Value.Port).ToArray();
-        if (ports.Length == 0) { return []; }
+        var ports = new List<int>();
+        foreach (var t in DiscoveredTargets.Tcp(b, query)) { ports.Add(EndpointMatcher.Split(t.Address)!.Value.Port); }
+        if (ports.Count == 0) { return []; }
         return b.Listeners
             .Where(l => l.Family != SocketFamily.Unix && !ListenerCandidates.IsExcluded(l)
                 && (ListenerCandidates.IsLoopback(l.Address) || l.Address is "0.0.0.0" or "::"))
             .Where(l => !planned.Contains(ListenerCandidates.ProbeTarget(l)))
             .DistinctBy(l => l.Port)
-            .OrderBy(l => ports.Min(p => Math.Abs(p - l.Port)))
+            .OrderBy(l => Distance(ports, l.Port))
             .Take(MaxCandidates);
+    }
+
+    private static int Distance(List<int> ports, int port)
+    {
+        var nearest = int.MaxValue;
+        foreach (var p in ports) { nearest = Math.Min(nearest, Math.Abs(p - port)); }
+        return nearest;
     }
 
     /// <summary>IP literals as they are; localhost as both loopbacks, the way nginx resolves it.</summary>

@@ -51,14 +51,38 @@ public static class DiscoveredTargets
     /// </summary>
     public static IReadOnlyList<(string Address, string Scheme)> InScope(EvidenceBuilder b, DiagnoseQuery q)
     {
-        var all = All(b).ToList();
+        var all = new List<(string Address, string Scheme)>(All(b));
         if (q.IsWholeHost) { return all; }
         var wanted = Wanted(b, q);
         // Most targets share no port with what is wanted: compare spellings (localhost, [::1]) only on a port match.
-        var ports = wanted.Select(EndpointMatcher.Split).OfType<(string Host, int Port)>().Select(w => w.Port).ToHashSet();
-        var scoped = all.Where(t => wanted.Contains(t.Address)
-            || (EndpointMatcher.Split(t.Address) is { } s && ports.Contains(s.Port) && wanted.Any(w => EndpointMatcher.Same(w, t.Address)))).ToList();
+        var ports = new HashSet<int>();
+        foreach (var w in wanted)
+        {
+            if (EndpointMatcher.Split(w) is { } hp) { ports.Add(hp.Port); }
+        }
+
+        // Loops rather than LINQ over the (Address, Scheme) tuples: each LINQ operator over a value type is a set of
+        // generic instantiations in the NativeAOT binary, whose size is the agent's idle RSS (docs/agent.md).
+        var scoped = new List<(string Address, string Scheme)>();
+        foreach (var t in all)
+        {
+            if (wanted.Contains(t.Address) || (EndpointMatcher.Split(t.Address) is { } s && ports.Contains(s.Port) && SameAsAny(wanted, t.Address)))
+            {
+                scoped.Add(t);
+            }
+        }
+
         return scoped.Count > 0 ? scoped : all;
+    }
+
+    private static bool SameAsAny(HashSet<string> wanted, string address)
+    {
+        foreach (var w in wanted)
+        {
+            if (EndpointMatcher.Same(w, address)) { return true; }
+        }
+
+        return false;
     }
 
     private static HashSet<string> Wanted(EvidenceBuilder b, DiagnoseQuery q)
@@ -94,11 +118,25 @@ public static class DiscoveredTargets
 
     public static IEnumerable<(string Address, string Scheme)> Tcp(IEnumerable<(string Address, string Scheme)> targets) => TcpOf(targets);
 
-    private static IEnumerable<string> UnixOf(IEnumerable<(string Address, string Scheme)> targets) => targets
-        .Where(t => t.Address.StartsWith("unix:", StringComparison.Ordinal)).Select(t => t.Address[5..]).Distinct();
+    private static IEnumerable<string> UnixOf(IEnumerable<(string Address, string Scheme)> targets)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in targets)
+        {
+            if (t.Address.StartsWith("unix:", StringComparison.Ordinal) && seen.Add(t.Address[5..])) { yield return t.Address[5..]; }
+        }
+    }
 
-    private static IEnumerable<(string Address, string Scheme)> TcpOf(IEnumerable<(string Address, string Scheme)> targets) => targets
-        .Where(t => !t.Address.StartsWith("unix:", StringComparison.Ordinal) && !t.Address.Contains('$')
-            && EndpointMatcher.Split(t.Address) is not null)
-        .DistinctBy(t => t.Address);
+    private static IEnumerable<(string Address, string Scheme)> TcpOf(IEnumerable<(string Address, string Scheme)> targets)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in targets)
+        {
+            if (!t.Address.StartsWith("unix:", StringComparison.Ordinal) && !t.Address.Contains('$')
+                && EndpointMatcher.Split(t.Address) is not null && seen.Add(t.Address))
+            {
+                yield return t;
+            }
+        }
+    }
 }

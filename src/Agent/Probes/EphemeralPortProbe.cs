@@ -16,11 +16,23 @@ public sealed class EphemeralPortProbe : IProbe
 
     public Task<ProbeOutcome> RunAsync(ProbeContext context, CancellationToken cancellationToken)
     {
-        string[] targets = context.Evidence.Read(b => DiscoveredTargets.Tcp(b, context.Query).Select(t => t.Address).ToArray());
-        if (targets.Length == 0) { return Task.FromResult(ProbeOutcome.Skip("no TCP target")); }
+        var targets = context.Evidence.Read(b =>
+        {
+            var addresses = new List<string>();
+            foreach (var t in DiscoveredTargets.Tcp(b, context.Query)) { addresses.Add(t.Address); }
+            return addresses;
+        });
+        if (targets.Count == 0) { return Task.FromResult(ProbeOutcome.Skip("no TCP target")); }
 
         // Rows indexed by remote port once: a target is compared only with the rows to its own port, not every row.
-        var byPort = context.Net.Connections().ToLookup(r => r.RemotePort);
+        // (A dictionary, not ToLookup: an int-keyed lookup is a family of generic instantiations in the AOT binary.)
+        var byPort = new Dictionary<int, List<TcpSocketRow>>();
+        foreach (var r in context.Net.Connections())
+        {
+            if (!byPort.TryGetValue(r.RemotePort, out var rows)) { byPort[r.RemotePort] = rows = []; }
+            rows.Add(r);
+        }
+
         var range = (context.Files.ReadText("/proc/sys/net/ipv4/ip_local_port_range", 64) ?? "32768 60999")
             .Split((char[])[' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries);
         var low = range.Length > 0 && int.TryParse(range[0], out var l) ? l : 32768;
@@ -32,10 +44,10 @@ public sealed class EphemeralPortProbe : IProbe
         return Task.FromResult(new ProbeOutcome(ProbeStatus.Ok, $"busiest target {busiest.Target}: {busiest.Total} of {busiest.RangeSize} ports"));
     }
 
-    private static PortUsage Usage(string target, ILookup<int, TcpSocketRow> byPort, int low, int high)
+    private static PortUsage Usage(string target, Dictionary<int, List<TcpSocketRow>> byPort, int low, int high)
     {
         var port = EndpointMatcher.Split(target)!.Value.Port;
-        var toTarget = byPort[port].Where(r => EndpointMatcher.Same($"{Bracket(r.RemoteAddress)}:{r.RemotePort}", target)).ToArray();
+        var toTarget = byPort.GetValueOrDefault(port, []).Where(r => EndpointMatcher.Same($"{Bracket(r.RemoteAddress)}:{r.RemotePort}", target)).ToArray();
         return new PortUsage
         {
             Target = target,

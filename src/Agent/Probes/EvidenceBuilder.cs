@@ -10,6 +10,19 @@ namespace Nginx502Bot.Agent.Probes;
 /// </summary>
 public sealed class EvidenceBuilder
 {
+    /// <summary>
+    /// Time (none last), probe, file, line (none first), text. One comparer rather than OrderBy/ThenBy on the value-typed
+    /// keys, which would each add generic instantiations to the NativeAOT binary (docs/agent.md).
+    /// </summary>
+    private static readonly Comparer<HostEvent> EventOrder = Comparer<HostEvent>.Create((a, b) =>
+    {
+        var c = (a.Time ?? DateTime.MaxValue).CompareTo(b.Time ?? DateTime.MaxValue);
+        if (c == 0) { c = string.CompareOrdinal(a.Probe, b.Probe); }
+        if (c == 0) { c = string.CompareOrdinal(a.Location?.File, b.Location?.File); }
+        if (c == 0) { c = Nullable.Compare(a.Location?.Line, b.Location?.Line); }
+        return c == 0 ? string.CompareOrdinal(a.Text, b.Text) : c;
+    });
+
     private readonly Lock _gate = new();
     private bool _frozen;
 
@@ -65,8 +78,7 @@ public sealed class EvidenceBuilder
                 Services = [.. Services],
                 PhpFpmPools = [.. PhpFpmPools],
                 // Several probes of one stage add events concurrently: order them so the same host gives the same answer.
-                Events = [.. Events.OrderBy(e => e.Time ?? DateTime.MaxValue).ThenBy(e => e.Probe, StringComparer.Ordinal)
-                    .ThenBy(e => e.Location?.File, StringComparer.Ordinal).ThenBy(e => e.Location?.Line).ThenBy(e => e.Text, StringComparer.Ordinal)],
+                Events = [.. Events.OrderBy(e => e, EventOrder)],
                 Selinux = Selinux,
                 Limits = [.. Limits],
                 PortUsage = [.. PortUsage],

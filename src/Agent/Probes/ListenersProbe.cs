@@ -21,7 +21,9 @@ public sealed class ListenersProbe(SocketOwnerCache owners) : IProbe
         if (truncated) { listeners.RemoveAt(listeners.Count - 1); }
 
         var processes = context.Evidence.Read(b => b.Processes.ToList());
-        var mappedOwners = owners.Owners(context, listeners.Select(l => l.Inode).ToHashSet(), processes, cancellationToken);
+        var inodes = new HashSet<long>();
+        foreach (var l in listeners) { inodes.Add(l.Inode); }
+        var mappedOwners = owners.Owners(context, inodes, processes, cancellationToken);
         var mapped = listeners.Select(l => mappedOwners.TryGetValue(l.Inode, out var p) ? l with { Pid = p.Pid, Process = p.Name } : l).ToArray();
         context.Evidence.Update(b => b.Listeners.AddRange(mapped));
         return Task.FromResult(ProbeOutcome.Found(mapped.Length, $"listeners ({mappedOwners.Count} mapped to processes)", truncated));

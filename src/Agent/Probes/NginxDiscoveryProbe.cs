@@ -35,9 +35,15 @@ public sealed partial class NginxDiscoveryProbe : IProbe
     private static List<ProcessInfo> ReadProcesses(ProbeContext context, CancellationToken ct, out bool truncated)
     {
         var list = new List<ProcessInfo>();
-        var pids = context.Files.EntryNames("/proc").Where(n => n.All(char.IsAsciiDigit)).Select(int.Parse).Order().ToArray();
-        truncated = pids.Length > context.Options.MaxItems;
-        foreach (var pid in pids.Take(context.Options.MaxItems))
+        var pids = new List<int>();
+        foreach (var n in context.Files.EntryNames("/proc"))
+        {
+            if (n.Length > 0 && !n.AsSpan().ContainsAnyExceptInRange('0', '9') && int.TryParse(n, out var pid)) { pids.Add(pid); }
+        }
+
+        pids.Sort();
+        truncated = pids.Count > context.Options.MaxItems;
+        foreach (var pid in pids[..Math.Min(pids.Count, context.Options.MaxItems)])
         {
             ct.ThrowIfCancellationRequested();
             var status = context.Files.ReadText($"/proc/{pid}/status", 64 * 1024);

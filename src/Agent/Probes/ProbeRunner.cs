@@ -22,22 +22,43 @@ public sealed partial class ProbeRunner(IEnumerable<IProbe> probes, ILogger<Prob
         var records = new ProbeRecord[selected.Length];
         var done = 0;
         using var progressGate = new SemaphoreSlim(1, 1);
-        foreach (var stage in selected.Select(p => p.Stage).Distinct().Order())
+        foreach (var stage in Stages(selected))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await Task.WhenAll(Enumerable.Range(0, selected.Length).Where(i => selected[i].Stage == stage).Select(async i =>
+            var running = new List<Task>();
+            for (var i = 0; i < selected.Length; i++)
             {
-                records[i] = await RunOneAsync(selected[i], context, cancellationToken);
-                if (progress is null) { return; }
+                if (selected[i].Stage == stage) { running.Add(RunAndReportAsync(i)); }
+            }
 
-                // Progress messages go out one at a time, counted in the order probes finished.
-                await progressGate.WaitAsync(cancellationToken);
-                try { await progress(records[i], ++done, selected.Length, cancellationToken); }
-                finally { progressGate.Release(); }
-            }));
+            await Task.WhenAll(running);
+        }
+
+        async Task RunAndReportAsync(int i)
+        {
+            records[i] = await RunOneAsync(selected[i], context, cancellationToken);
+            if (progress is null) { return; }
+
+            // Progress messages go out one at a time, counted in the order probes finished.
+            await progressGate.WaitAsync(cancellationToken);
+            try { await progress(records[i], ++done, selected.Length, cancellationToken); }
+            finally { progressGate.Release(); }
         }
 
         return records;
+    }
+
+    /// <summary>The stages the probes belong to, in order (a loop: LINQ over the enum would add AOT instantiations).</summary>
+    private static List<ProbeStage> Stages(IProbe[] probes)
+    {
+        var stages = new List<ProbeStage>();
+        foreach (var p in probes)
+        {
+            if (!stages.Contains(p.Stage)) { stages.Add(p.Stage); }
+        }
+
+        stages.Sort();
+        return stages;
     }
 
     private async Task<ProbeRecord> RunOneAsync(IProbe probe, ProbeContext context, CancellationToken cancellationToken)

@@ -51,7 +51,7 @@ public sealed class ServiceStateProbe : IProbe
     /// <summary>Units of the processes that own listeners: the last <c>.service</c> segment of /proc/PID/cgroup.</summary>
     private static IEnumerable<string> CgroupUnits(ProbeContext context)
     {
-        int[] pids = context.Evidence.Read(b => b.Listeners.Where(l => l.Pid is not null).Select(l => l.Pid!.Value).Distinct().ToArray());
+        var pids = context.Evidence.Read(b => ListenerPids(b.Listeners));
         foreach (var pid in pids)
         {
             var cgroup = context.Files.ReadText($"/proc/{pid}/cgroup", 16 * 1024) ?? "";
@@ -60,12 +60,24 @@ public sealed class ServiceStateProbe : IProbe
         }
     }
 
+    /// <summary>Pids that own a listener (a loop: LINQ over ints would add AOT instantiations, see docs/agent.md).</summary>
+    private static HashSet<int> ListenerPids(IEnumerable<Listener> listeners)
+    {
+        var pids = new HashSet<int>();
+        foreach (var l in listeners)
+        {
+            if (l.Pid is { } pid) { pids.Add(pid); }
+        }
+
+        return pids;
+    }
+
     private static ProbeOutcome FromProc(ProbeContext context)
     {
         var states = new List<ServiceState>();
         context.Evidence.Update(b =>
         {
-            var owners = b.Listeners.Where(l => l.Pid is not null).Select(l => l.Pid!.Value).ToHashSet();
+            var owners = ListenerPids(b.Listeners);
             states.AddRange(b.Processes.Where(p => owners.Contains(p.Pid)).DistinctBy(p => p.Name).Select(p => new ServiceState
             {
                 Name = p.Name, ActiveState = "active", SubState = "running", MainPid = p.Pid, Source = "proc",

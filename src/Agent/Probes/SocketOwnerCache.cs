@@ -18,36 +18,58 @@ public sealed class SocketOwnerCache(TimeProvider time)
     /// <summary>Owners of <paramref name="inodes"/> among <paramref name="processes"/>, from the cache when it still holds.</summary>
     public Dictionary<long, ProcessInfo> Owners(ProbeContext context, HashSet<long> inodes, IReadOnlyList<ProcessInfo> processes, CancellationToken ct)
     {
-        var byPid = processes.GroupBy(p => p.Pid).ToDictionary(g => g.Key, g => g.First());
+        // Plain loops over the long/int keyed maps: LINQ over them would add value-type instantiations to the AOT binary.
+        var byPid = new Dictionary<int, ProcessInfo>();
+        foreach (var p in processes) { byPid.TryAdd(p.Pid, p); }
         Entry? last;
         lock (_gate) { last = _last; }
-        var usable = last is not null && time.GetElapsedTime(last.Stamp) < Lifetime
-            && last.Owners.Values.All(p => byPid.TryGetValue(p, out var now) && now.Name == last.Names[p]);
-        if (!usable)
+        if (last is null || time.GetElapsedTime(last.Stamp) >= Lifetime || !StillRunning(last, byPid))
         {
             var stamp = time.GetTimestamp();
             var scanned = Scan(context, inodes, processes, ct);
-            Remember(new Entry(stamp, [.. inodes], scanned.ToDictionary(kv => kv.Key, kv => kv.Value.Pid), Names(scanned.Values)));
+            var pids = new Dictionary<long, int>();
+            foreach (var (inode, process) in scanned) { pids[inode] = process.Pid; }
+            Remember(new Entry(stamp, [.. inodes], pids, Names(new Dictionary<int, string>(), scanned.Values)));
             return scanned;
         }
 
         // Listeners that appeared since the map was built (other services start all the time) are looked up alone;
         // known ones keep their owner. The map keeps its age, so everything is rescanned within Lifetime anyway.
-        var fresh = inodes.Where(i => !last!.Known.Contains(i)).ToHashSet();
+        var fresh = new HashSet<long>();
+        foreach (var i in inodes)
+        {
+            if (!last.Known.Contains(i)) { fresh.Add(i); }
+        }
+
         var found = fresh.Count == 0 ? [] : Scan(context, fresh, processes, ct);
-        var owners = inodes.Where(last!.Owners.ContainsKey).ToDictionary(i => i, i => byPid[last.Owners[i]]);
+        var owners = new Dictionary<long, ProcessInfo>();
+        foreach (var i in inodes)
+        {
+            if (last.Owners.TryGetValue(i, out var pid)) { owners[i] = byPid[pid]; }
+        }
+
         foreach (var (inode, process) in found) { owners[inode] = process; }
         if (fresh.Count > 0)
         {
-            Remember(last with
-            {
-                Known = [.. last.Known, .. fresh],
-                Owners = new Dictionary<long, int>(last.Owners.Concat(found.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.Pid)))),
-                Names = new Dictionary<int, string>(last.Names.Concat(Names(found.Values)).DistinctBy(kv => kv.Key)),
-            });
+            var known = new HashSet<long>(last.Known);
+            known.UnionWith(fresh);
+            var pids = new Dictionary<long, int>(last.Owners);
+            foreach (var (inode, process) in found) { pids[inode] = process.Pid; }
+            Remember(last with { Known = known, Owners = pids, Names = Names(new Dictionary<int, string>(last.Names), found.Values) });
         }
 
         return owners;
+    }
+
+    /// <summary>Every owner the map names still runs under the same name.</summary>
+    private static bool StillRunning(Entry entry, Dictionary<int, ProcessInfo> byPid)
+    {
+        foreach (var pid in entry.Owners.Values)
+        {
+            if (!byPid.TryGetValue(pid, out var now) || now.Name != entry.Names[pid]) { return false; }
+        }
+
+        return true;
     }
 
     private void Remember(Entry entry)
@@ -55,8 +77,12 @@ public sealed class SocketOwnerCache(TimeProvider time)
         lock (_gate) { _last = entry; }
     }
 
-    private static Dictionary<int, string> Names(IEnumerable<ProcessInfo> processes) =>
-        processes.DistinctBy(p => p.Pid).ToDictionary(p => p.Pid, p => p.Name);
+    /// <summary>Adds the names of <paramref name="processes"/> not in <paramref name="names"/> yet (the first name of a pid wins).</summary>
+    private static Dictionary<int, string> Names(Dictionary<int, string> names, IEnumerable<ProcessInfo> processes)
+    {
+        foreach (var p in processes) { names.TryAdd(p.Pid, p.Name); }
+        return names;
+    }
 
     /// <summary>Follows the <c>socket:[inode]</c> links in /proc/PID/fd; stops as soon as every inode has its owner.</summary>
     private static Dictionary<long, ProcessInfo> Scan(ProbeContext context, HashSet<long> inodes, IReadOnlyList<ProcessInfo> processes, CancellationToken ct)

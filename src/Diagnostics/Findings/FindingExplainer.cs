@@ -50,7 +50,9 @@ public static class FindingExplainer
 
     private static string Summary(FindingState state, string rootCause, Advice advice)
     {
-        var statuses = string.Join(", ", state.Statuses.Where(s => s.Key != "-").OrderByDescending(s => s.Value).Select(s => $"{s.Value}× {s.Key}"));
+        // Status keys (strings), not the key/count pairs, go through LINQ: pairs of value types cost the AOT agent instantiations.
+        var counts = state.Statuses;
+        var statuses = string.Join(", ", counts.Keys.Where(k => k != "-").OrderByDescending(k => counts[k]).Select(k => $"{counts[k]}× {k}"));
         var seen = statuses.Length > 0 ? $" Clients saw {statuses}." : string.Empty;
         return $"{rootCause}: {advice.Meaning}{seen}";
     }

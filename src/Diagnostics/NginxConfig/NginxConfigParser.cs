@@ -99,10 +99,18 @@ public static class NginxConfigParser
             if (words.Count > 0) { Errors.Add($"{file}:{words[0].Line}: directive \"{words[0].Text}\" is not terminated by \";\""); }
         }
 
+        /// <summary>The words' texts from <paramref name="start"/> on (a loop: LINQ over the token struct is costly in the AOT agent).</summary>
+        private static string[] Texts(List<NginxToken> words, int start)
+        {
+            var texts = new string[Math.Max(0, words.Count - start)];
+            for (var i = 0; i < texts.Length; i++) { texts[i] = words[start + i].Text; }
+            return texts;
+        }
+
         private static ConfigDirective Make(string file, List<NginxToken> words, IReadOnlyList<ConfigDirective>? block) => new()
         {
             Name = words[0].Text,
-            Args = words.Skip(1).Select(w => w.Text).ToArray(),
+            Args = Texts(words, 1),
             Location = new SourceLocation(file, words[0].Line),
             Block = block,
         };

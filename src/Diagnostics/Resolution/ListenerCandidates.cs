@@ -29,7 +29,7 @@ public static class ListenerCandidates
         .Where(l => l.Family != SocketFamily.Unix && l.Port == port && !IsExcluded(l) && !SameAddressFamily(l, host)).ToArray();
 
     /// <summary>Other-port candidates ranked best first, with their score.</summary>
-    public static IReadOnlyList<(Listener Listener, int Score)> OtherPorts(RootCauseContext c, string host, int port, string scheme)
+    public static IReadOnlyList<ListenerCandidate> OtherPorts(RootCauseContext c, string host, int port, string scheme)
     {
         var targeted = c.Evidence.Instances.SelectMany(i => i.Passes.Select(p => p.Address)
             .Concat(i.Upstreams.SelectMany(u => u.Members.Select(m => m.Address)))).ToArray();
@@ -37,8 +37,8 @@ public static class ListenerCandidates
             .Where(l => l.Family != SocketFamily.Unix && l.Port != port && !IsExcluded(l) && Reachable(l, host))
             .Where(l => !targeted.Any(t => EndpointMatcher.Split(t) is { } s && EndpointMatcher.Accepts(l, s.Host, s.Port)))
             .DistinctBy(l => l.Port)
-            .Select(l => (l, Score(c, l, host, port, scheme)))
-            .OrderByDescending(x => x.Item2).ToArray();
+            .Select(l => new ListenerCandidate(l, Score(c, l, host, port, scheme)))
+            .OrderByDescending(x => x.Score).ToArray();
     }
 
     private static int Score(RootCauseContext c, Listener l, string host, int port, string scheme)

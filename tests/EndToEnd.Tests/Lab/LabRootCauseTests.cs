@@ -40,6 +40,8 @@ public sealed class LabRootCauseTests(LabAgentFixture lab)
         Assert.Equal($"the backend at {run.Scenario.Dials} is down: nothing listens there", found.Finding.Summary);
         AssertCitesPassLine(run, found);
         Assert.Contains(run.Scenario.Dials, found.Finding.Remediation[0], StringComparison.Ordinal);
+        Assert.Equal($"If the backend now listens elsewhere: in {run.Scenario.ConfigFile}:{run.Scenario.PassLine} change "
+            + $"`{run.Scenario.PassDirective.TrimEnd(';')}` to its new address, {Reload}", found.Finding.Remediation[^1]);
     }
 
     [Fact]
@@ -152,6 +154,11 @@ public sealed class LabRootCauseTests(LabAgentFixture lab)
         Assert.All(members, m => Assert.Contains(found.Resolution.Facts, f =>
             f.Text == $"member {m}: nothing accepts connections" && f.Location?.File == run.Scenario.ConfigFile && f.Location.Line < run.Scenario.PassLine));
         Assert.All(members, m => Assert.Contains(m, found.Finding.Remediation[0], StringComparison.Ordinal));
+        // The block, the pass that uses it and each member's server line with its failure settings, at their file:line.
+        var settings = Assert.Single(found.Finding.Remediation, r => r.StartsWith("Failure settings of upstream ", StringComparison.Ordinal));
+        Assert.StartsWith($"Failure settings of upstream {run.Scenario.Dials} in {run.Scenario.ConfigFile}:", settings, StringComparison.Ordinal);
+        Assert.Contains($"`{run.Scenario.PassDirective.TrimEnd(';')}` in {run.Scenario.ConfigFile}:{run.Scenario.PassLine}", settings, StringComparison.Ordinal);
+        Assert.All(members, m => Assert.Contains($"`server {m} max_fails=1 fail_timeout=30s` in {run.Scenario.ConfigFile}:", settings, StringComparison.Ordinal));
     }
 
     [Fact]

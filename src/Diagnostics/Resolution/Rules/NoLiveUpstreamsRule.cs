@@ -29,9 +29,13 @@ public sealed class NoLiveUpstreamsRule : IRootCauseRule
                 ? $"every member of upstream {upstream.Name} is down"
                 : $"members of upstream {upstream.Name} were marked failed (max_fails/fail_timeout); {dead.Count} of {upstream.Members.Count} are down now",
             Facts = facts,
-            Remediation = dead.Count > 0
-                ? [$"start the backends at {string.Join(", ", dead)}"]
-                : ["the members answer now: look at each member's own errors in the window (max_fails/fail_timeout marked them failed)"],
+            Remediation =
+            [
+                dead.Count > 0
+                    ? $"start the backends at {string.Join(", ", dead)}"
+                    : "the members answer now: look at each member's own errors in the window (max_fails/fail_timeout marked them failed)",
+                Remedies.FailureSettings(upstream, context.Passes),
+            ],
         };
     }
 

@@ -18,6 +18,8 @@ public sealed class UpstreamDownRule : IRootCauseRule
         if (context.TargetProbe is { } probe) { facts.Add(new EvidenceFact($"direct TCP connect to {context.Target}: {probe.ConnectError ?? "failed"}", ProbeNames.DirectProbe)); }
         facts.AddRange(down.Select(s => new EvidenceFact($"{s.Name} is {s.ActiveState} ({s.SubState}, result {s.Result}, restarts {s.Restarts})", ProbeNames.ServiceState)));
         facts.AddRange(context.Passes.Take(3).Select(p => new EvidenceFact($"nginx dials it via `{Remedies.Pass(p)}`", ProbeNames.NginxConfig, p.Location)));
+        facts.AddRange(context.Upstreams.SelectMany(u => u.Members.Where(m => EndpointMatcher.Same(m.Address, context.Target))
+            .Select(m => new EvidenceFact($"upstream {u.Name} lists it as `{Remedies.Member(m)}`", ProbeNames.NginxConfig, m.Location))));
 
         var candidates = ListenerCandidates.IsLoopback(t.Host)
             ? ListenerCandidates.OtherPorts(context, t.Host, t.Port, context.Finding.Scheme ?? "http").Where(c => c.Score >= 2).Take(3).ToArray()
@@ -29,9 +31,11 @@ public sealed class UpstreamDownRule : IRootCauseRule
             Summary = $"the backend at {context.Target} is down: nothing listens there",
             Facts = facts,
             LikelyCauses = candidates.Select(c => $"or nginx should dial {c.Listener.Endpoint} ({c.Listener.Process}) instead").ToArray(),
-            Remediation = down.Length > 0
-                ? [.. down.Select(s => $"systemctl start {s.Name}"), $"journalctl -u {down[0].Name} -n 50"]
-                : [$"start the backend that should listen on {context.Target}"],
+            Remediation = [.. Start(context, down), .. Remedies.RetargetAt(context) is { } edit ? [edit] : Array.Empty<string>()],
         };
     }
+
+    private static string[] Start(RootCauseContext context, ServiceState[] down) => down.Length > 0
+        ? [.. down.Select(s => $"systemctl start {s.Name}"), $"journalctl -u {down[0].Name} -n 50"]
+        : [$"start the backend that should listen on {context.Target}"];
 }
