@@ -44,6 +44,13 @@ internal static class RuleContext
     public static bool BodyPhase(ReadOnlySpan<char> text, in NginxLine line) =>
         line.Action.IsPresent && NginxActions.IsBodyPhase(line.Action.Of(text));
 
+    /// <summary>
+    /// A socket error nginx wrote at [info]: the client connection's (ngx_http_init_connection sets its log_error to
+    /// NGX_ERROR_INFO), never the upstream's, which ngx_http_upstream_init_request sets to NGX_ERROR_ERR.
+    /// </summary>
+    public static bool AtInfoLevel(ReadOnlySpan<char> text, in NginxLine line) =>
+        line.Level.IsPresent && line.Level.Of(text).SequenceEqual("info");
+
     public static bool ClientSide(ReadOnlySpan<char> text, in NginxLine line) =>
         line.Action.IsPresent && NginxActions.IsClientSide(line.Action.Of(text));
 

@@ -870,14 +870,16 @@ public static class NginxLineParser
 
         p++;
         var tid = ReadNumber(s, ref p);
-        if (tid < 0 || p + 1 >= s.Length || s[p] != ':' || s[p + 1] != ' ')
+        if (tid < 0 || p + 1 >= s.Length || s[p] != ':' || (s[p + 1] != ' ' && s[p + 1] != '*'))
         {
             return pos;
         }
 
         line.Pid = (int)Math.Min(pid, int.MaxValue);
         line.Tid = (int)Math.Min(tid, int.MaxValue);
-        return p + 2;
+
+        // "1776#1776:*71220252 ...": a copy lost the space before the connection number.
+        return s[p + 1] == ' ' ? p + 2 : p + 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -12,10 +12,28 @@ public sealed class NotUpstreamRule : INginxRule
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
         var m = RuleContext.Message(text, line);
+        if (TempFileFailed(m, line) && RuleContext.BodyPhase(text, line))
+        {
+            // The event pipe could not open its temp file (proxy_temp_path, fastcgi_temp_path) after the header went
+            // out: the body is cut short, the client keeps the backend's status.
+            verdict = new Verdict(Causes.ResponseTruncated, null);
+            return true;
+        }
+
         var request = RuleContext.ForRequest(line) || (RuleContext.IsBareQuote(line) && RequestOnly(m));
-        verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno) : null);
+        verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno) ?? ClientTimeout(m, RuleContext.Action(text, line)) : null);
         return true;
     }
+
+    private static bool TempFileFailed(ReadOnlySpan<char> m, in NginxLine line) =>
+        line.Errno != Errno.None && m.StartsWith("open() \"", StringComparison.Ordinal);
+
+    /// <summary>
+    /// client_header_timeout or client_body_timeout: ngx_http_request.c and ngx_http_request_body.c log "client timed
+    /// out" at info and close the request with 408 (the access log's status).
+    /// </summary>
+    private static int? ClientTimeout(ReadOnlySpan<char> m, ReadOnlySpan<char> action) =>
+        m.SequenceEqual("client timed out") && action.StartsWith("reading client request", StringComparison.Ordinal) ? 408 : null;
 
     /// <summary>A message nginx writes only while reading a client's request, so a bare quote of it is a request's.</summary>
     private static bool RequestOnly(ReadOnlySpan<char> m) => m.StartsWith("client intended to send too large body", StringComparison.Ordinal);

@@ -36,6 +36,11 @@ public sealed class TransportReadRule : INginxRule
         {
             verdict = new Verdict(Causes.NotAnUpstreamError, null);
         }
+        else if (RuleContext.BodyPhase(text, line) && RuleContext.AtInfoLevel(text, line))
+        {
+            // The client's socket failed while the response went out: the client went away, the header was sent.
+            verdict = new Verdict(Causes.ClientAbort, null);
+        }
         else if (RuleContext.BodyPhase(text, line) || m.StartsWith("kevent() reported that upstream closed", StringComparison.Ordinal))
         {
             verdict = new Verdict(Causes.ResponseTruncated, null);

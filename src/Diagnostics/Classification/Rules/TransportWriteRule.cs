@@ -30,6 +30,11 @@ public sealed class TransportWriteRule : INginxRule
         {
             verdict = new Verdict(Causes.NotAnUpstreamError, null);
         }
+        else if (RuleContext.BodyPhase(text, line) && RuleContext.AtInfoLevel(text, line))
+        {
+            // The client's socket failed while the response went out: the client went away, the header was sent.
+            verdict = new Verdict(Causes.ClientAbort, null);
+        }
         else if (RuleContext.BodyPhase(text, line))
         {
             verdict = new Verdict(Causes.ResponseTruncated, null);
