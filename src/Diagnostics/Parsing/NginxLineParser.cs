@@ -53,6 +53,9 @@ public static class NginxLineParser
         "client closed connection", "client closed prematurely connection",
         "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
         "accept4() failed", "accept() failed", "client intended to send too large body",
+
+        // Written only for a request, whose status they decide (403, 500): quoted alone, they still say what the client got.
+        "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle",
     ];
 
     /// <summary>
@@ -532,9 +535,10 @@ public static class NginxLineParser
             j--;
         }
 
-        // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection".
-        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010'
-            || (j < i && head[j - 1] == ':')
+        // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection". So does an
+        // ellipsis where the writer cut the record's head: "...directory index of ... is forbidden...".
+        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010' or '\u2026'
+            || (j < i && head[j - 1] == ':') || (j > 2 && head[(j - 3)..j].SequenceEqual("..."))
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' ')
             || HtmlTagOpens(head[..j]));
     }

@@ -20,7 +20,7 @@ public sealed class NotUpstreamRule : INginxRule
             return true;
         }
 
-        var request = RuleContext.ForRequest(line) || (RuleContext.IsBareQuote(line) && RequestOnly(m));
+        var request = RuleContext.ForRequest(line) || RequestOnly(m);
         verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno) ?? ClientTimeout(m, RuleContext.Action(text, line)) : null);
         return true;
     }
@@ -35,8 +35,17 @@ public sealed class NotUpstreamRule : INginxRule
     private static int? ClientTimeout(ReadOnlySpan<char> m, ReadOnlySpan<char> action) =>
         m.SequenceEqual("client timed out") && action.StartsWith("reading client request", StringComparison.Ordinal) ? 408 : null;
 
-    /// <summary>A message nginx writes only while reading a client's request, so a bare quote of it is a request's.</summary>
-    private static bool RequestOnly(ReadOnlySpan<char> m) => m.StartsWith("client intended to send too large body", StringComparison.Ordinal);
+    /// <summary>
+    /// A message nginx writes only for a client's request (request body limit, access and index modules, the rewrite
+    /// loop check), so a quote of it without the record's connection number or suffix is still a request's.
+    /// </summary>
+    private static bool RequestOnly(ReadOnlySpan<char> m) =>
+        m.StartsWith("client intended to send too large body", StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
+        || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal);
+
+    private const string DirectoryIndex = "directory index of \"";
+
+    private const string RedirectionCycle = "rewrite or internal redirection cycle";
 
     private static int? StatusOf(ReadOnlySpan<char> m, Errno errno)
     {
@@ -52,7 +61,9 @@ public sealed class NotUpstreamRule : INginxRule
             };
         }
 
-        if (m.EndsWith("is forbidden", StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal))
+        // ngx_http_autoindex's absence: "directory index of "/path/" is forbidden" (also when a paste left the suffix in).
+        if (m.EndsWith("is forbidden", StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
+            || (m.StartsWith(DirectoryIndex, StringComparison.Ordinal) && m.Contains("\" is forbidden", StringComparison.Ordinal)))
         {
             return 403;
         }
@@ -79,7 +90,7 @@ public sealed class NotUpstreamRule : INginxRule
 
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
-            || m.StartsWith("auth request unexpected status", StringComparison.Ordinal) || m.StartsWith("rewrite or internal redirection cycle", StringComparison.Ordinal)
+            || m.StartsWith("auth request unexpected status", StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
             || m.StartsWith("the \"$memcached_key\" variable is not set", StringComparison.Ordinal) || m.StartsWith("invalid header after joining FastCGI records", StringComparison.Ordinal);
         return configError ? 500 : null;
     }
