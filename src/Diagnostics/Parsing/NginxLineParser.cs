@@ -55,7 +55,7 @@ public static class NginxLineParser
         "accept4() failed", "accept() failed", "client intended to send too large body",
 
         // Written only for a request, whose status they decide (403, 500): quoted alone, they still say what the client got.
-        "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle",
+        "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle", "client sent ",
     ];
 
     /// <summary>

@@ -41,7 +41,10 @@ public sealed class NotUpstreamRule : INginxRule
     /// </summary>
     private static bool RequestOnly(ReadOnlySpan<char> m) =>
         m.StartsWith("client intended to send too large body", StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
-        || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal);
+        || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
+        || (m.StartsWith(ClientSent, StringComparison.Ordinal) && ClientSentStatus(m[ClientSent.Length..]) is not null);
+
+    private const string ClientSent = "client sent ";
 
     private const string DirectoryIndex = "directory index of \"";
 
