@@ -770,7 +770,8 @@ public static class NginxLineParser
         for (var slash = s[start..limit].IndexOf('/'); slash >= 0;)
         {
             var at = start + slash - 4;
-            if (at >= start && (at == start || s[at - 1] == ' ') && LooksLikeRecordStart(s[at..]))
+            // Behind a space, or a string's opening quote in code ("try_to_parse( \"2020/10/26 ...").
+            if (at >= start && (at == start || s[at - 1] is ' ' or '"' or '\'' or '`') && LooksLikeRecordStart(s[at..]))
             {
                 return at;
             }

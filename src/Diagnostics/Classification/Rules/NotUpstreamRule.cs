@@ -25,6 +25,10 @@ public sealed class NotUpstreamRule : INginxRule
         return true;
     }
 
+    /// <summary>A file call on a quoted path, also as a string in code quoted it ("stat() \"/path\" failed").</summary>
+    private static bool FileCall(ReadOnlySpan<char> m, string call) =>
+        m.StartsWith(call, StringComparison.Ordinal) && m.Length > call.Length && m[call.Length] is '"' or '\\';
+
     private static bool TempFileFailed(ReadOnlySpan<char> m, in NginxLine line) =>
         line.Errno != Errno.None && m.StartsWith("open() \"", StringComparison.Ordinal);
 
@@ -53,8 +57,8 @@ public sealed class NotUpstreamRule : INginxRule
     private static int? StatusOf(ReadOnlySpan<char> m, Errno errno)
     {
         // "CreateFile() ..." is the Windows build's open() (ngx_open_file_n in os/win32).
-        if ((m.StartsWith("open() \"", StringComparison.Ordinal) || m.EndsWith("\" is not found", StringComparison.Ordinal)
-            || m.StartsWith("stat() \"", StringComparison.Ordinal) || m.StartsWith("CreateFile() \"", StringComparison.Ordinal)) && errno != Errno.None)
+        if ((FileCall(m, "open() ") || m.EndsWith("\" is not found", StringComparison.Ordinal)
+            || FileCall(m, "stat() ") || FileCall(m, "CreateFile() ")) && errno != Errno.None)
         {
             return errno switch
             {
@@ -94,6 +98,7 @@ public sealed class NotUpstreamRule : INginxRule
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
             || m.StartsWith("auth request unexpected status", StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
+            || m.StartsWith("could not find named location", StringComparison.Ordinal)
             || m.StartsWith("the \"$memcached_key\" variable is not set", StringComparison.Ordinal) || m.StartsWith("invalid header after joining FastCGI records", StringComparison.Ordinal);
         return configError ? 500 : null;
     }
