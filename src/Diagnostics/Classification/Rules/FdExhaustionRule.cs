@@ -38,6 +38,12 @@ public sealed class FdExhaustionRule : INginxRule
     /// </summary>
     private static bool IsWorkerConnections(ReadOnlySpan<char> m)
     {
+        // Most records end in a letter or a bracket that no C5 form ends in: no search for them.
+        if (m.IsEmpty || (m[^1] != 'h' && m[^1] is not ('`' or '\'' or '"' or '.' or ' ' or ',' or '}')))
+        {
+            return false;
+        }
+
         var at = m.IndexOf(NotEnough, StringComparison.Ordinal);
         if (at < 0)
         {
