@@ -994,7 +994,7 @@ public static class NginxLineParser
             {
                 var value = rest[keyLen..];
                 var comma = value.IndexOfAny(',', '"');
-                if (comma < 0 || (value[comma] == ',' && value[comma..].StartsWith(", server: ")))
+                if (comma < 0 || (value[comma] == ',' && (value[comma..].StartsWith(", server: ") || WriterDroppedServer(value[comma..]))))
                 {
                     isUdp = keyLen != "client: ".Length;
                     return at;
@@ -1006,6 +1006,13 @@ public static class NginxLineParser
 
         return -1;
     }
+
+    /// <summary>
+    /// nginx always writes "server:" after the client; a writer who cut it ("client: ip, upstream: "...") still leaves
+    /// the suffix. Only looked at when ", server: " does not follow.
+    /// </summary>
+    private static bool WriterDroppedServer(ReadOnlySpan<char> afterClient) =>
+        afterClient.StartsWith(", request: \"") || afterClient.StartsWith(", upstream: \"");
 
     private static readonly System.Buffers.SearchValues<string> ClientKeys =
         System.Buffers.SearchValues.Create([", client: ", ", udp client: "], StringComparison.Ordinal);

@@ -39,6 +39,11 @@ public class LessCommonStatusTests
     // C5: the upstream action makes it a request's 500; the accept-side form has no request.
     [InlineData("  [alert] 512 worker_connections are not enough while connecting to upstream,", "fd_exhaustion", 500)]
     [InlineData("    { message: '1024 worker_connections are not enough', level: 'ERROR' },", "fd_exhaustion", null)]
+    // A writer who dropped "server:" still leaves the suffix, so the action is read (connect timeout, not read timeout).
+    [InlineData("2025/11/01 10:16:01 [error] 1246#1246: *1101 upstream timed out (110: Connection timed out) while connecting to upstream, client: 192.168.1.21, upstream: \"http://10.0.3.5:8080/api/user\"", "upstream_timeout_connect", 504)]
+    // The client-abort message wrapped at its own comma: the second half says the client left during an upstream phase.
+    [InlineData("epoll_wait() reported that client prematurely closed connection,\nso upstream connection is closed too while reading response header from upstream,\nclient: 192.168.228.58,", "client_abort", 499)]
+    [InlineData("epoll_wait() reported that client prematurely closed connection,\nsomething else entirely", "client_abort", null)]
     public void Record_GetsTheStatusNginxGives(string line, string cause, int? status)
     {
         var record = DiagnosisEngine.Analyze(line).Records[0];
