@@ -52,7 +52,7 @@ public static class NginxLineParser
         "FastCGI sent in stderr", "no resolver defined to resolve", "socket() failed", "client prematurely closed connection",
         "client closed connection", "client closed prematurely connection",
         "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
-        "accept4() failed", "accept() failed", "client intended to send too large body",
+        "accept4() failed", "accept() failed", "client intended to send too large ",
 
         // Written only for a request, whose status they decide (403, 500): quoted alone, they still say what the client got.
         "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle", "client sent ",
@@ -537,7 +537,7 @@ public static class NginxLineParser
 
         // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection". So does an
         // ellipsis where the writer cut the record's head: "...directory index of ... is forbidden...".
-        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010' or '\u2026'
+        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010' or '\u2026' or '\u00AB'
             || (j < i && head[j - 1] == ':') || (j > 2 && head[(j - 3)..j].SequenceEqual("..."))
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' ')
             || HtmlTagOpens(head[..j]));

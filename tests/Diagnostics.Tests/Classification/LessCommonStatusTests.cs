@@ -31,6 +31,8 @@ public class LessCommonStatusTests
     [InlineData("...directory index of \"/var/www/html/\" is forbidden...", "not_an_upstream_error", 403)]
     [InlineData("[error] rewrite or internal redirection cycle while internally redirecting to \"/index.html\"", "not_an_upstream_error", 500)]
     [InlineData("client sent too long URI", "not_an_upstream_error", 414)]
+    [InlineData("client intended to send too large chunked body", "not_an_upstream_error", 413)]
+    [InlineData("    # («client intended to send too large chunked body»).", "not_an_upstream_error", 413)]
     [InlineData("client sent a greeting card", "not_an_upstream_error", null)]
     [InlineData("2008/08/14 12:59:05 [error] 7419#0: *625 directory index of \"/var/www/skins/\" is forbidden,    client: 66.249.71.183, server: example.com", "not_an_upstream_error", 403)]
     [InlineData("2020/10/26 19:12:10 [error] 43071#0: *1 could not find named location \"@405\"" + NoUpstreamSfx, "not_an_upstream_error", 500)]

@@ -44,11 +44,14 @@ public sealed class NotUpstreamRule : INginxRule
     /// loop check), so a quote of it without the record's connection number or suffix is still a request's.
     /// </summary>
     private static bool RequestOnly(ReadOnlySpan<char> m) =>
-        m.StartsWith("client intended to send too large body", StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
+        m.StartsWith(TooLargeBody, StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
         || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
         || (m.StartsWith(ClientSent, StringComparison.Ordinal) && ClientSentStatus(m[ClientSent.Length..]) is not null);
 
     private const string ClientSent = "client sent ";
+
+    /// <summary>client_max_body_size: "... too large body: N bytes", or "... too large chunked body: N+M bytes".</summary>
+    private const string TooLargeBody = "client intended to send too large ";
 
     private const string DirectoryIndex = "directory index of \"";
 
@@ -75,7 +78,7 @@ public sealed class NotUpstreamRule : INginxRule
             return 403;
         }
 
-        if (m.StartsWith("client intended to send too large body", StringComparison.Ordinal))
+        if (m.StartsWith(TooLargeBody, StringComparison.Ordinal))
         {
             return 413;
         }
