@@ -18,6 +18,9 @@ public class LessCommonStatusTests
     [InlineData("2015/12/01 15:49:48 [info] 20521#0: *5 recv() failed (104: Connection reset by peer) while sending to client" + Sfx, "client_abort", null)]
     [InlineData("2015/12/01 15:49:48 [error] 20521#0: *5 readv() failed (104: Connection reset by peer) while reading upstream" + Sfx, "response_truncated", null)]
     [InlineData("2015/12/01 15:49:48 [error] 20521#0: *5 writev() failed (104: Connection reset by peer) while sending request to upstream" + Sfx, "broken_pipe", 502)]
+    // A static response's write fails with a broken pipe: the client left. A TLS error without such an errno is not that.
+    [InlineData("2021/08/01 23:34:56 [info] 2544368#0: *1 sendfile() failed (32: Broken pipe) while sending response to client" + NoUpstreamSfx, "client_abort", null)]
+    [InlineData("2021/08/01 23:34:56 [crit] 2544368#0: *1 SSL_write() failed while sending response to client" + NoUpstreamSfx, "not_an_upstream_error", null)]
     // The event pipe's temp file in the body phase cuts the response; a static file's open() is the request's 403/404.
     [InlineData("2016/03/29 06:08:10 [crit] 7042#0: *3 open() \"/var/lib/nginx/tmp/fastcgi/4/00/0000000004\" failed (13: Permission denied) while reading upstream" + Sfx, "response_truncated", null)]
     [InlineData("2016/03/29 06:08:10 [error] 7042#0: *3 open() \"/var/www/html/a\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 403)]

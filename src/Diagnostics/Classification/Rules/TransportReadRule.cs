@@ -32,14 +32,14 @@ public sealed class TransportReadRule : INginxRule
             return false;
         }
 
-        if (RuleContext.ClientSide(text, line) || !RuleContext.UpstreamContext(text, line))
-        {
-            verdict = new Verdict(Causes.NotAnUpstreamError, null);
-        }
-        else if (RuleContext.BodyPhase(text, line) && RuleContext.AtInfoLevel(text, line))
+        if (RuleContext.ClientLeftDuringResponse(text, line))
         {
             // The client's socket failed while the response went out: the client went away, the header was sent.
             verdict = new Verdict(Causes.ClientAbort, null);
+        }
+        else if (RuleContext.ClientSide(text, line) || !RuleContext.UpstreamContext(text, line))
+        {
+            verdict = new Verdict(Causes.NotAnUpstreamError, null);
         }
         else if (RuleContext.BodyPhase(text, line) || m.StartsWith("kevent() reported that upstream closed", StringComparison.Ordinal))
         {
