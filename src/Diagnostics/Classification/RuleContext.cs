@@ -44,6 +44,22 @@ internal static class RuleContext
     public static bool BodyPhase(ReadOnlySpan<char> text, in NginxLine line) =>
         line.Action.IsPresent && NginxActions.IsBodyPhase(line.Action.Of(text));
 
+    /// <summary>
+    /// A socket error nginx wrote at [info]: the client connection's (ngx_http_init_connection sets its log_error to
+    /// NGX_ERROR_INFO), never the upstream's, which ngx_http_upstream_init_request sets to NGX_ERROR_ERR.
+    /// </summary>
+    public static bool AtInfoLevel(ReadOnlySpan<char> text, in NginxLine line) =>
+        line.Level.IsPresent && line.Level.Of(text).SequenceEqual("info");
+
+    /// <summary>
+    /// The client went away while its response went out: a broken pipe or reset on the client's connection, in a static
+    /// response ("sending response to client", set by ngx_http_request.c's writer, which writes only to the client) or in
+    /// the body phase at [info]. A TLS error without such an errno is not taken for the client leaving.
+    /// </summary>
+    public static bool ClientLeftDuringResponse(ReadOnlySpan<char> text, in NginxLine line) =>
+        line.Errno is Errno.BrokenPipe or Errno.ConnectionReset && line.Action.IsPresent
+        && (line.Action.Of(text).SequenceEqual("sending response to client") || (BodyPhase(text, line) && AtInfoLevel(text, line)));
+
     public static bool ClientSide(ReadOnlySpan<char> text, in NginxLine line) =>
         line.Action.IsPresent && NginxActions.IsClientSide(line.Action.Of(text));
 

@@ -52,7 +52,10 @@ public static class NginxLineParser
         "FastCGI sent in stderr", "no resolver defined to resolve", "socket() failed", "client prematurely closed connection",
         "client closed connection", "client closed prematurely connection",
         "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
-        "accept4() failed", "accept() failed", "client intended to send too large body",
+        "accept4() failed", "accept() failed", "client intended to send too large ",
+
+        // Written only for a request, whose status they decide (403, 500): quoted alone, they still say what the client got.
+        "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle", "client sent ",
     ];
 
     /// <summary>
@@ -532,9 +535,10 @@ public static class NginxLineParser
             j--;
         }
 
-        // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection".
-        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010'
-            || (j < i && head[j - 1] == ':')
+        // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection". So does an
+        // ellipsis where the writer cut the record's head: "...directory index of ... is forbidden...".
+        return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010' or '\u2026' or '\u00AB'
+            || (j < i && head[j - 1] == ':') || (j > 2 && head[(j - 3)..j].SequenceEqual("..."))
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' ')
             || HtmlTagOpens(head[..j]));
     }
@@ -766,7 +770,8 @@ public static class NginxLineParser
         for (var slash = s[start..limit].IndexOf('/'); slash >= 0;)
         {
             var at = start + slash - 4;
-            if (at >= start && (at == start || s[at - 1] == ' ') && LooksLikeRecordStart(s[at..]))
+            // Behind a space, or a string's opening quote in code ("try_to_parse( \"2020/10/26 ...").
+            if (at >= start && (at == start || s[at - 1] is ' ' or '"' or '\'' or '`') && LooksLikeRecordStart(s[at..]))
             {
                 return at;
             }
@@ -870,14 +875,16 @@ public static class NginxLineParser
 
         p++;
         var tid = ReadNumber(s, ref p);
-        if (tid < 0 || p + 1 >= s.Length || s[p] != ':' || s[p + 1] != ' ')
+        if (tid < 0 || p + 1 >= s.Length || s[p] != ':' || (s[p + 1] != ' ' && s[p + 1] != '*'))
         {
             return pos;
         }
 
         line.Pid = (int)Math.Min(pid, int.MaxValue);
         line.Tid = (int)Math.Min(tid, int.MaxValue);
-        return p + 2;
+
+        // "1776#1776:*71220252 ...": a copy lost the space before the connection number.
+        return s[p + 1] == ' ' ? p + 2 : p + 1;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -987,7 +994,7 @@ public static class NginxLineParser
             {
                 var value = rest[keyLen..];
                 var comma = value.IndexOfAny(',', '"');
-                if (comma < 0 || (value[comma] == ',' && value[comma..].StartsWith(", server: ")))
+                if (comma < 0 || (value[comma] == ',' && (value[comma..].StartsWith(", server: ") || WriterDroppedServer(value[comma..]))))
                 {
                     isUdp = keyLen != "client: ".Length;
                     return at;
@@ -999,6 +1006,13 @@ public static class NginxLineParser
 
         return -1;
     }
+
+    /// <summary>
+    /// nginx always writes "server:" after the client; a writer who cut it ("client: ip, upstream: "...") still leaves
+    /// the suffix. Only looked at when ", server: " does not follow.
+    /// </summary>
+    private static bool WriterDroppedServer(ReadOnlySpan<char> afterClient) =>
+        afterClient.StartsWith(", request: \"") || afterClient.StartsWith(", upstream: \"");
 
     private static readonly System.Buffers.SearchValues<string> ClientKeys =
         System.Buffers.SearchValues.Create([", client: ", ", udp client: "], StringComparison.Ordinal);

@@ -22,6 +22,16 @@ public static class WrappedPaste
 
     private static readonly string[] SuffixKeys = ["client: ", "server: ", "request: ", "upstream: ", "host: ", "referrer: "];
 
+    private const string AbortFirstHalf = "client prematurely closed connection,";
+
+    /// <summary>
+    /// The upstream module's client-abort message wrapped at its own comma: "... client prematurely closed connection," /
+    /// "so upstream connection is closed too while ...". The second half says the client left during an upstream phase.
+    /// </summary>
+    private static bool AbortSecondHalf(ReadOnlySpan<char> pending, ReadOnlySpan<char> c) =>
+        c.StartsWith("so upstream connection is closed too", StringComparison.Ordinal)
+        && LastLine(pending).TrimEnd(' ').EndsWith(AbortFirstHalf, StringComparison.Ordinal);
+
     /// <summary>True when <paramref name="content"/> continues the wrapped nginx record <paramref name="pending"/>.</summary>
     public static bool Continues(ReadOnlySpan<char> pending, ReadOnlySpan<char> content)
     {
@@ -39,7 +49,8 @@ public static class WrappedPaste
             {
                 // A paragraph of prose that quotes a message, wrapped inside its action ("... SSL handshake while SSL" /
                 // "handshaking to upstream`. What works: ...").
-                return ActionSplit(pending, content.TrimStart(' ')) && !pending.Contains('\n') && NginxLineParser.MentionsKnownMessage(pending);
+                return (ActionSplit(pending, content.TrimStart(' ')) && !pending.Contains('\n') && NginxLineParser.MentionsKnownMessage(pending))
+                    || AbortSecondHalf(pending, content.TrimStart(' '));
             }
 
             pending = pending[at..];

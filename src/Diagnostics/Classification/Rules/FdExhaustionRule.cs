@@ -23,17 +23,35 @@ public sealed class FdExhaustionRule : INginxRule
         var accepting = m.StartsWith("accept", StringComparison.Ordinal);
         // A request's own upstream connect (its client suffix, or a paste that cut the suffix but kept the *CID and the
         // upstream action) gets nginx's 500; on accept no request exists yet.
-        // A bare quote with the upstream action (an issue title) is a request's too: nothing else carries that action.
-        var forRequest = line.HasRequestContext || ((line.ConnectionId >= 0 || RuleContext.IsBareQuote(line)) && RuleContext.UpstreamContext(text, line));
+        // A quote with the upstream action (an issue title, a record cut before its suffix) is a request's too: nothing
+        // else carries that action (a stream session's line has its own suffix, and no status is given for it).
+        var forRequest = line.HasRequestContext || RuleContext.UpstreamContext(text, line);
         verdict = new Verdict(Causes.FdExhaustion, !accepting && forRequest ? 500 : null);
         return true;
     }
 
-    /// <summary>C5 as nginx writes it, or as pasted: the count dropped, the directive in backticks, a closing quote left.</summary>
+    private const string NotEnough = " are not enough";
+
+    /// <summary>
+    /// C5 as nginx writes it, or as pasted: the count dropped, the directive in backticks, a closing quote left, or the
+    /// rest of a string literal after that quote (<c>'1024 worker_connections are not enough', level: 'ERROR' }</c>).
+    /// </summary>
     private static bool IsWorkerConnections(ReadOnlySpan<char> m)
     {
-        var trimmed = m.TrimEnd("`'\". ");
-        return trimmed.EndsWith(" are not enough", StringComparison.Ordinal)
-            && trimmed[..^" are not enough".Length].TrimEnd('`').EndsWith("worker_connections", StringComparison.Ordinal);
+        // Most records end in a letter or a bracket that no C5 form ends in: no search for them.
+        if (m.IsEmpty || (m[^1] != 'h' && m[^1] is not ('`' or '\'' or '"' or '.' or ' ' or ',' or '}')))
+        {
+            return false;
+        }
+
+        var at = m.IndexOf(NotEnough, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var rest = m[(at + NotEnough.Length)..];
+        return (rest.IsEmpty || rest[0] is '`' or '\'' or '"' or '.' or ' ')
+            && m[..at].TrimEnd('`').EndsWith("worker_connections", StringComparison.Ordinal);
     }
 }

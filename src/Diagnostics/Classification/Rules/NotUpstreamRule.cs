@@ -12,19 +12,56 @@ public sealed class NotUpstreamRule : INginxRule
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
         var m = RuleContext.Message(text, line);
-        var request = RuleContext.ForRequest(line) || (RuleContext.IsBareQuote(line) && RequestOnly(m));
-        verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno) : null);
+        if (TempFileFailed(m, line) && RuleContext.BodyPhase(text, line))
+        {
+            // The event pipe could not open its temp file (proxy_temp_path, fastcgi_temp_path) after the header went
+            // out: the body is cut short, the client keeps the backend's status.
+            verdict = new Verdict(Causes.ResponseTruncated, null);
+            return true;
+        }
+
+        var request = RuleContext.ForRequest(line) || RequestOnly(m);
+        verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno) ?? ClientTimeout(m, RuleContext.Action(text, line)) : null);
         return true;
     }
 
-    /// <summary>A message nginx writes only while reading a client's request, so a bare quote of it is a request's.</summary>
-    private static bool RequestOnly(ReadOnlySpan<char> m) => m.StartsWith("client intended to send too large body", StringComparison.Ordinal);
+    /// <summary>A file call on a quoted path, also as a string in code quoted it ("stat() \"/path\" failed").</summary>
+    private static bool FileCall(ReadOnlySpan<char> m, string call) =>
+        m.StartsWith(call, StringComparison.Ordinal) && m.Length > call.Length && m[call.Length] is '"' or '\\';
+
+    private static bool TempFileFailed(ReadOnlySpan<char> m, in NginxLine line) =>
+        line.Errno != Errno.None && m.StartsWith("open() \"", StringComparison.Ordinal);
+
+    /// <summary>
+    /// client_header_timeout or client_body_timeout: ngx_http_request.c and ngx_http_request_body.c log "client timed
+    /// out" at info and close the request with 408 (the access log's status).
+    /// </summary>
+    private static int? ClientTimeout(ReadOnlySpan<char> m, ReadOnlySpan<char> action) =>
+        m.SequenceEqual("client timed out") && action.StartsWith("reading client request", StringComparison.Ordinal) ? 408 : null;
+
+    /// <summary>
+    /// A message nginx writes only for a client's request (request body limit, access and index modules, the rewrite
+    /// loop check), so a quote of it without the record's connection number or suffix is still a request's.
+    /// </summary>
+    private static bool RequestOnly(ReadOnlySpan<char> m) =>
+        m.StartsWith(TooLargeBody, StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
+        || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
+        || (m.StartsWith(ClientSent, StringComparison.Ordinal) && ClientSentStatus(m[ClientSent.Length..]) is not null);
+
+    private const string ClientSent = "client sent ";
+
+    /// <summary>client_max_body_size: "... too large body: N bytes", or "... too large chunked body: N+M bytes".</summary>
+    private const string TooLargeBody = "client intended to send too large ";
+
+    private const string DirectoryIndex = "directory index of \"";
+
+    private const string RedirectionCycle = "rewrite or internal redirection cycle";
 
     private static int? StatusOf(ReadOnlySpan<char> m, Errno errno)
     {
         // "CreateFile() ..." is the Windows build's open() (ngx_open_file_n in os/win32).
-        if ((m.StartsWith("open() \"", StringComparison.Ordinal) || m.EndsWith("\" is not found", StringComparison.Ordinal)
-            || m.StartsWith("stat() \"", StringComparison.Ordinal) || m.StartsWith("CreateFile() \"", StringComparison.Ordinal)) && errno != Errno.None)
+        if ((FileCall(m, "open() ") || m.EndsWith("\" is not found", StringComparison.Ordinal)
+            || FileCall(m, "stat() ") || FileCall(m, "CreateFile() ")) && errno != Errno.None)
         {
             return errno switch
             {
@@ -34,12 +71,14 @@ public sealed class NotUpstreamRule : INginxRule
             };
         }
 
-        if (m.EndsWith("is forbidden", StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal))
+        // ngx_http_autoindex's absence: "directory index of "/path/" is forbidden" (also when a paste left the suffix in).
+        if (m.EndsWith("is forbidden", StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
+            || (m.StartsWith(DirectoryIndex, StringComparison.Ordinal) && m.Contains("\" is forbidden", StringComparison.Ordinal)))
         {
             return 403;
         }
 
-        if (m.StartsWith("client intended to send too large body", StringComparison.Ordinal))
+        if (m.StartsWith(TooLargeBody, StringComparison.Ordinal))
         {
             return 413;
         }
@@ -61,7 +100,8 @@ public sealed class NotUpstreamRule : INginxRule
 
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
-            || m.StartsWith("auth request unexpected status", StringComparison.Ordinal) || m.StartsWith("rewrite or internal redirection cycle", StringComparison.Ordinal)
+            || m.StartsWith("auth request unexpected status", StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
+            || m.StartsWith("could not find named location", StringComparison.Ordinal)
             || m.StartsWith("the \"$memcached_key\" variable is not set", StringComparison.Ordinal) || m.StartsWith("invalid header after joining FastCGI records", StringComparison.Ordinal);
         return configError ? 500 : null;
     }

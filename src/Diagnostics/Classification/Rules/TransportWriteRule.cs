@@ -26,7 +26,12 @@ public sealed class TransportWriteRule : INginxRule
             return false;
         }
 
-        if (RuleContext.ClientSide(text, line) || !RuleContext.UpstreamContext(text, line))
+        if (RuleContext.ClientLeftDuringResponse(text, line))
+        {
+            // The client's socket failed while the response went out: the client went away, the header was sent.
+            verdict = new Verdict(Causes.ClientAbort, null);
+        }
+        else if (RuleContext.ClientSide(text, line) || !RuleContext.UpstreamContext(text, line))
         {
             verdict = new Verdict(Causes.NotAnUpstreamError, null);
         }

@@ -1,0 +1,68 @@
+using Nginx502Bot.Diagnostics.Analysis;
+
+namespace Nginx502Bot.Diagnostics.Tests.Classification;
+
+/// <summary>
+/// Records whose status nginx decides in a less common way: the client's own socket failing while the response goes out,
+/// temp files in the body phase, client timeouts, request-only messages quoted without their record, C5 with the upstream
+/// action. Each case has a neighbour the rule must leave alone.
+/// </summary>
+public class LessCommonStatusTests
+{
+    private const string Sfx = ", client: 10.1.2.3, server: shop.example, request: \"GET /a HTTP/1.1\", upstream: \"http://10.0.0.7:8080/a\", host: \"shop.example\"";
+    private const string NoUpstreamSfx = ", client: 10.1.2.3, server: shop.example, request: \"GET /a HTTP/1.1\", host: \"shop.example\"";
+
+    [Theory]
+    // The client connection logs its socket errors at info (log_error NGX_ERROR_INFO); the upstream's at error.
+    [InlineData("2025/07/15 09:01:01 [info] 1549#1549: *259 writev() failed (32: Broken pipe) while sending to client" + Sfx, "client_abort", null)]
+    [InlineData("2015/12/01 15:49:48 [info] 20521#0: *5 recv() failed (104: Connection reset by peer) while sending to client" + Sfx, "client_abort", null)]
+    [InlineData("2015/12/01 15:49:48 [error] 20521#0: *5 readv() failed (104: Connection reset by peer) while reading upstream" + Sfx, "response_truncated", null)]
+    [InlineData("2015/12/01 15:49:48 [error] 20521#0: *5 writev() failed (104: Connection reset by peer) while sending request to upstream" + Sfx, "broken_pipe", 502)]
+    // A static response's write fails with a broken pipe: the client left. A TLS error without such an errno is not that.
+    [InlineData("2021/08/01 23:34:56 [info] 2544368#0: *1 sendfile() failed (32: Broken pipe) while sending response to client" + NoUpstreamSfx, "client_abort", null)]
+    [InlineData("2021/08/01 23:34:56 [crit] 2544368#0: *1 SSL_write() failed while sending response to client" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    // The event pipe's temp file in the body phase cuts the response; a static file's open() is the request's 403/404.
+    [InlineData("2016/03/29 06:08:10 [crit] 7042#0: *3 open() \"/var/lib/nginx/tmp/fastcgi/4/00/0000000004\" failed (13: Permission denied) while reading upstream" + Sfx, "response_truncated", null)]
+    [InlineData("2016/03/29 06:08:10 [error] 7042#0: *3 open() \"/var/www/html/a\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 403)]
+    // client_header_timeout / client_body_timeout: 408; an idle keep-alive connection has no request.
+    [InlineData("2025/06/03 19:26:19 [info] 29913#0: *41 client timed out (110: Connection timed out) while reading client request headers" + NoUpstreamSfx, "not_an_upstream_error", 408)]
+    [InlineData("2025/06/03 19:26:19 [info] 29913#0: *41 client timed out (110: Connection timed out) while reading client request body" + NoUpstreamSfx, "not_an_upstream_error", 408)]
+    [InlineData("2022/07/21 09:47:55 [info] 24#24: *1 client timed out (110: Connection timed out) while waiting for request, client: 172.24.0.1, server: 0.0.0.0:80", "not_an_upstream_error", null)]
+    // Request-only messages quoted alone keep the status nginx gives them; other "client sent" text does not get one.
+    [InlineData("access forbidden by rule, client: X.X.X.X", "not_an_upstream_error", 403)]
+    [InlineData("- `directory index of \"/home/app/build/\" is forbidden`", "not_an_upstream_error", 403)]
+    [InlineData("...directory index of \"/var/www/html/\" is forbidden...", "not_an_upstream_error", 403)]
+    [InlineData("[error] rewrite or internal redirection cycle while internally redirecting to \"/index.html\"", "not_an_upstream_error", 500)]
+    [InlineData("client sent too long URI", "not_an_upstream_error", 414)]
+    [InlineData("client intended to send too large chunked body", "not_an_upstream_error", 413)]
+    [InlineData("    # («client intended to send too large chunked body»).", "not_an_upstream_error", 413)]
+    [InlineData("client sent a greeting card", "not_an_upstream_error", null)]
+    [InlineData("2008/08/14 12:59:05 [error] 7419#0: *625 directory index of \"/var/www/skins/\" is forbidden,    client: 66.249.71.183, server: example.com", "not_an_upstream_error", 403)]
+    [InlineData("2020/10/26 19:12:10 [error] 43071#0: *1 could not find named location \"@405\"" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    // A record as a string literal in code, behind the opening quote, with its inner quotes escaped.
+    [InlineData("    res = parse( \"2020/10/26 19:12:09 [error] 43057#0: *14 stat() \\\"/srv/a.jsp\\\" failed (2: No such file or directory), client: 10.1.1.1, server: s, request: \\\"GET /a.jsp HTTP/1.1\\\", host: \\\"s\\\"\" );", "not_an_upstream_error", 404)]
+    // C5: the upstream action makes it a request's 500; the accept-side form has no request.
+    [InlineData("  [alert] 512 worker_connections are not enough while connecting to upstream,", "fd_exhaustion", 500)]
+    [InlineData("    { message: '1024 worker_connections are not enough', level: 'ERROR' },", "fd_exhaustion", null)]
+    // A writer who dropped "server:" still leaves the suffix, so the action is read (connect timeout, not read timeout).
+    [InlineData("2025/11/01 10:16:01 [error] 1246#1246: *1101 upstream timed out (110: Connection timed out) while connecting to upstream, client: 192.168.1.21, upstream: \"http://10.0.3.5:8080/api/user\"", "upstream_timeout_connect", 504)]
+    // The client-abort message wrapped at its own comma: the second half says the client left during an upstream phase.
+    [InlineData("epoll_wait() reported that client prematurely closed connection,\nso upstream connection is closed too while reading response header from upstream,\nclient: 192.168.228.58,", "client_abort", 499)]
+    [InlineData("epoll_wait() reported that client prematurely closed connection,\nsomething else entirely", "client_abort", null)]
+    public void Record_GetsTheStatusNginxGives(string line, string cause, int? status)
+    {
+        var record = DiagnosisEngine.Analyze(line).Records[0];
+        Assert.Equal(cause, record.Cause);
+        Assert.Equal(status, record.Status);
+    }
+
+    [Fact]
+    public void PidTid_WithoutSpaceBeforeConnectionNumber_KeepsTheConnection()
+    {
+        const string line = "Dec 24 01:23:45 192.168.0.2 nginx: 2021/12/24 01:23:45 [info] 1776#1776:*71220252 epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too while sending request to upstream" + Sfx;
+        var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal(71220252, record.ConnectionId);
+        Assert.Equal("client_abort", record.Cause);
+        Assert.Equal(499, record.Status);
+    }
+}
