@@ -60,6 +60,15 @@ internal static class RuleContext
         line.Errno is Errno.BrokenPipe or Errno.ConnectionReset && line.Action.IsPresent
         && (line.Action.Of(text).SequenceEqual("sending response to client") || (BodyPhase(text, line) && AtInfoLevel(text, line)));
 
+    /// <summary>
+    /// The client's connection closed or failed while nginx read its request (line, headers or body): the request
+    /// exists by then, and ngx_http_read_request_header / ngx_http_do_read_client_request_body set c->error and finalize
+    /// it with NGX_HTTP_BAD_REQUEST, so the access log records 400. (Before the first byte, "while waiting for request",
+    /// there is no request and no status.)
+    /// </summary>
+    public static int? ClientReadFailedStatus(ReadOnlySpan<char> text, in NginxLine line) =>
+        line.Action.IsPresent && line.Action.Of(text).StartsWith("reading client request ", StringComparison.Ordinal) ? 400 : null;
+
     public static bool ClientSide(ReadOnlySpan<char> text, in NginxLine line) =>
         line.Action.IsPresent && NginxActions.IsClientSide(line.Action.Of(text));
 

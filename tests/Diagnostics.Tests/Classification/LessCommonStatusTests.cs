@@ -28,6 +28,14 @@ public class LessCommonStatusTests
     [InlineData("2025/06/03 19:26:19 [info] 29913#0: *41 client timed out (110: Connection timed out) while reading client request headers" + NoUpstreamSfx, "not_an_upstream_error", 408)]
     [InlineData("2025/06/03 19:26:19 [info] 29913#0: *41 client timed out (110: Connection timed out) while reading client request body" + NoUpstreamSfx, "not_an_upstream_error", 408)]
     [InlineData("2022/07/21 09:47:55 [info] 24#24: *1 client timed out (110: Connection timed out) while waiting for request, client: 172.24.0.1, server: 0.0.0.0:80", "not_an_upstream_error", null)]
+    // The client closes or resets while its request is read: the request exists and is finalized with 400. Before the
+    // first byte there is no request; during the upstream exchange it is 499.
+    [InlineData("2020/05/12 18:03:27 [info] 1468#0: *7 client prematurely closed connection while reading client request line, client: 10.1.2.3, server: shop.example", "client_abort", 400)]
+    [InlineData("2020/05/12 18:03:27 [info] 1468#0: *7 client prematurely closed connection while reading client request body" + NoUpstreamSfx, "client_abort", 400)]
+    [InlineData("2020/05/12 18:03:27 [info] 1468#0: *7 recv() failed (104: Connection reset by peer) while reading client request headers" + NoUpstreamSfx, "not_an_upstream_error", 400)]
+    [InlineData("2020/05/12 18:03:27 [info] 1468#0: *7 client closed connection while waiting for request, client: 10.1.2.3, server: 0.0.0.0:80", "client_abort", null)]
+    [InlineData("2020/05/12 18:03:27 [info] 1468#0: *7 recv() failed (104: Connection reset by peer) while waiting for request, client: 10.1.2.3, server: 0.0.0.0:80", "not_an_upstream_error", null)]
+    [InlineData("2020/05/12 18:03:27 [info] 1468#0: *7 client prematurely closed connection while sending request to upstream" + Sfx, "client_abort", 499)]
     // Request-only messages quoted alone keep the status nginx gives them; other "client sent" text does not get one.
     [InlineData("access forbidden by rule, client: X.X.X.X", "not_an_upstream_error", 403)]
     [InlineData("- `directory index of \"/home/app/build/\" is forbidden`", "not_an_upstream_error", 403)]

@@ -30,7 +30,7 @@ public class PastedLineTests
     [InlineData("**Note**: nginx keeps answering 502 since the deploy", "not_an_upstream_error", null)]
     [InlineData("- 2026/11/21 13:41:14 [error] 7#7: *3 upstream sent too big header while reading response header from upstream" + Sfx, "header_too_big", 502)]
     [InlineData("* upstream timed out (110: Connection timed out) while sending request to upstream" + Sfx, "upstream_timeout_send", 504)]
-    [InlineData("- client closed prematurely connection while reading client request line, client: 10.0.0.1, server: shop.test", "client_abort", null)]
+    [InlineData("- client closed prematurely connection while reading client request line, client: 10.0.0.1, server: shop.test", "client_abort", 400)]
     // Issue titles in title case, lowered back to nginx's spelling (SSL and FastCGI keep their capitals)
     [InlineData("Upstream Timed Out (110: Connection Timed Out) While Sending Request To Upstream", "upstream_timeout_send", 504)]
     [InlineData("Peer Closed Connection In SSL Handshake While SSL Handshaking To Upstream", "upstream_tls", 502)]

@@ -23,7 +23,7 @@ public sealed class ClientAbortRule : INginxRule
 
         var duringUpstream = m.Contains("so upstream connection is closed too", StringComparison.Ordinal)
             || (line.Action.IsPresent && NginxActions.IsHeaderPhase(RuleContext.Action(text, line)));
-        verdict = new Verdict(Causes.ClientAbort, duringUpstream ? 499 : null);
+        verdict = new Verdict(Causes.ClientAbort, duringUpstream ? 499 : RuleContext.ClientReadFailedStatus(text, line));
         return true;
     }
 }

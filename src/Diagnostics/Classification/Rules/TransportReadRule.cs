@@ -39,7 +39,7 @@ public sealed class TransportReadRule : INginxRule
         }
         else if (RuleContext.ClientSide(text, line) || !RuleContext.UpstreamContext(text, line))
         {
-            verdict = new Verdict(Causes.NotAnUpstreamError, null);
+            verdict = new Verdict(Causes.NotAnUpstreamError, RuleContext.ClientReadFailedStatus(text, line));
         }
         else if (RuleContext.BodyPhase(text, line) || m.StartsWith("kevent() reported that upstream closed", StringComparison.Ordinal))
         {
