@@ -427,7 +427,54 @@ public static class NginxLineParser
             }
         }
 
-        return best >= 0 ? best : AnchoredLead(body, head);
+        if (best >= 0)
+        {
+            return best;
+        }
+
+        var anchored = AnchoredLead(body, head);
+        return anchored >= 0 ? anchored : ErrnoLead(head);
+    }
+
+    /// <summary>
+    /// A failed system call with nginx's errno group right after it ("# Fix Nginx accept4() failed (24: Too many open
+    /// files) requests") is nginx's own text however the sentence around it runs: found without quotes or an action.
+    /// </summary>
+    private static int ErrnoLead(ReadOnlySpan<char> head)
+    {
+        const string Failed = "() failed (";
+        for (var from = 0; from < head.Length;)
+        {
+            var next = head[from..].IndexOf(Failed, StringComparison.Ordinal);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            var call = from + next;
+            var group = call + Failed.Length;
+            var digits = group;
+            while (digits < head.Length && char.IsAsciiDigit(head[digits]))
+            {
+                digits++;
+            }
+
+            var name = call;
+            while (name > 0 && (char.IsAsciiLetterOrDigit(head[name - 1]) || head[name - 1] == '_'))
+            {
+                name--;
+            }
+
+            if (digits > group && digits < head.Length && head[digits] == ':' && name > 0 && head[name - 1] == ' '
+                && StartsWithKnownMessage(head[name..]))
+            {
+                return name;
+            }
+
+            from = group;
+        }
+
+        return -1;
     }
 
     /// <summary>Message starts specific enough to be found in prose without quotes when an upstream action follows.</summary>

@@ -33,6 +33,13 @@ public class NginxClassifierTests
     [InlineData("2026/11/21 13:41:14 [alert] 6087#6087: *1 socket() failed (24: Too many open files) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET /x2 HTTP/1.1\", upstream: \"http://127.0.0.1:19001/x2\", host: \"127.0.0.1:18082\"", "fd_exhaustion", 500)]
     [InlineData("2026/11/21 13:41:14 [crit] 6087#6087: accept4() failed (24: No file descriptors available)", "fd_exhaustion", null)]
     [InlineData("2026/11/21 13:41:14 [alert] 6087#6087: *3 1024 worker_connections are not enough while connecting to upstream" + Sfx, "fd_exhaustion", 500)]
+    // Quotes that lost action and suffix: socket() is the upstream connect's (500), a [crit] open() the static handler's (500);
+    // accept4() and an [emerg] open() at start have no request.
+    [InlineData("Symptom: 502, error: \"socket() failed (24: Too many open files)\"", "fd_exhaustion", 500)]
+    [InlineData("[crit]  open() \"/var/www/html/index.html\" failed (24: Too many open files)", "fd_exhaustion", 500)]
+    [InlineData("[emerg] open() \"/var/log/nginx/error.log\" failed (24: Too many open files)", "fd_exhaustion", null)]
+    [InlineData("# Fix Nginx accept4() failed (24: Too many open files) requests", "fd_exhaustion", null)]
+    [InlineData("2026/11/21 13:41:14 [alert] 6087#6087: socket() failed (24: Too many open files)", "fd_exhaustion", null)]
     // Timeouts (D1–D4)
     [InlineData(P + "*13 upstream timed out (110: Connection timed out) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET /conntmo HTTP/1.1\", upstream: \"http://127.0.0.1:19106/conntmo\", host: \"127.0.0.1:18081\"", "upstream_timeout_connect", 504)]
     [InlineData(P + "*25 upstream timed out (110: Connection timed out) while SSL handshaking to upstream" + Sfx, "upstream_timeout_connect", 504)]

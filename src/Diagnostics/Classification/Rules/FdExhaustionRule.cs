@@ -25,9 +25,28 @@ public sealed class FdExhaustionRule : INginxRule
         // upstream action) gets nginx's 500; on accept no request exists yet.
         // A quote with the upstream action (an issue title, a record cut before its suffix) is a request's too: nothing
         // else carries that action (a stream session's line has its own suffix, and no status is given for it).
-        var forRequest = line.HasRequestContext || RuleContext.UpstreamContext(text, line);
+        var forRequest = line.HasRequestContext || RuleContext.UpstreamContext(text, line) || QuotedForRequest(text, line, m);
         verdict = new Verdict(Causes.FdExhaustion, !accepting && forRequest ? 500 : null);
         return true;
+    }
+
+    /// <summary>
+    /// A quote that lost its action and suffix (no time, no action) but whose message nginx writes only for a request:
+    /// bare <c>socket() failed</c> is C4, the upstream connect's (the resolver's own carries "while resolving", a listen
+    /// socket's names its address); <c>open() "PATH" failed</c> at [crit] is the static handler's default branch (500),
+    /// startup and log reopening write [emerg] or [alert].
+    /// </summary>
+    private static bool QuotedForRequest(ReadOnlySpan<char> text, in NginxLine line, ReadOnlySpan<char> m)
+    {
+        if (line.Time != default || line.Action.IsPresent)
+        {
+            return false;
+        }
+
+        var quoted = m.TrimStart(' ');
+        return quoted.StartsWith("socket() failed", StringComparison.Ordinal)
+            || (quoted.StartsWith("open() \"", StringComparison.Ordinal) && line.Level.IsPresent
+                && line.Level.Of(text).SequenceEqual("crit"));
     }
 
     private const string NotEnough = " are not enough";
