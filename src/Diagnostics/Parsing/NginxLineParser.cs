@@ -483,6 +483,7 @@ public static class NginxLineParser
         "upstream prematurely closed", "upstream timed out", "upstream sent ", "no live upstreams", "connect() ",
         "recv() failed", "readv() failed", "writev() failed", "send() failed", "SSL_do_handshake() failed",
         "SSL_read() failed", "SSL_write() failed", "peer closed connection in SSL handshake", "FastCGI sent in stderr",
+        "open() \"",
     ];
 
     /// <summary>
@@ -495,7 +496,7 @@ public static class NginxLineParser
         // A title that is the message itself, capitalised ("No live upstreams while connecting to upstream"), starts at 0.
         for (var at = 0; at < head.Length; at++)
         {
-            if ((at > 0 && head[at - 1] != ' ') || !StartsAnchored(body[at..]))
+            if ((at > 0 && head[at - 1] != ' ' && !IsWidePunctuation(head[at - 1])) || !StartsAnchored(body[at..]))
             {
                 continue;
             }
@@ -511,6 +512,9 @@ public static class NginxLineParser
 
         return -1;
     }
+
+    /// <summary>CJK prose puts a message right after its full-width colon or comma ("查看日志：open() ..."), no space.</summary>
+    private static bool IsWidePunctuation(char c) => c >= '\u3000' && char.IsPunctuation(c);
 
     /// <summary>A known message whose first letter a writer capitalised ("Upstream timed out ..."); nginx never does.</summary>
     internal static bool IsCapitalisedMessage(ReadOnlySpan<char> m) =>
@@ -939,7 +943,13 @@ public static class NginxLineParser
     {
         if (pos >= s.Length || s[pos] != '*')
         {
-            return pos;
+            // Markdown's escape kept in a paste: "\\*9408 open() ...".
+            if (pos + 1 >= s.Length || s[pos] != '\\' || s[pos + 1] != '*')
+            {
+                return pos;
+            }
+
+            pos++;
         }
 
         var p = pos + 1;

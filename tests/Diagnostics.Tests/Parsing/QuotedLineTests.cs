@@ -24,6 +24,12 @@ public class QuotedLineTests
     [InlineData("  - connect() to 10.0.0.9:8080 failed (99: Cannot assign requested address) while connecting to upstream", "ephemeral_port_exhaustion", 502)]
     [InlineData("# connect() failed (113: No route to host) while connecting to upstream", "no_route", 502)]
     [InlineData("it says: accept4() failed (24: Too many open files)", "fd_exhaustion", null)]
+    [InlineData("Tip: a socket() failed (24: Too many open files) means the worker ran out of descriptors", "fd_exhaustion", 500)]
+    [InlineData("浏览器报错，查看日志：open() \"/var/lib/nginx/proxy/1/01/0000000011\" failed (13: Permission denied) while reading upstream, client: 10.0.0.1", "response_truncated", null)]
+    [InlineData("2026/11/21 10:00:57 [crit] 3468#3176: \\*307 open() \"/var/lib/nginx/proxy/3/74/0000011743\" failed (13: Permission denied) while reading upstream" + Sfx, "response_truncated", null)]
+    [InlineData("2026/11/21 10:00:57 [error] 3468#3176: *307 WriteFile() \"D:\\nginx/temp/proxy_temp/3/74/0000011743\" failed (112: There is not enough space on the disk) while reading upstream" + Sfx, "response_truncated", null)]
+    [InlineData("  - > \"/var/lib/nginx/proxy/1/01/0000000011\" failed (13: Permission denied) while reading upstream" + Sfx, "response_truncated", null)]
+    [InlineData("the docs mention open() \"/srv/www/x.html\" failed (13: Permission denied) somewhere", "not_an_upstream_error", null)]
     public void MessageQuotedInProse_ClassifiedByTheMessage(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Nginx502Bot.Diagnostics.Parsing;
 using Nginx502Bot.Diagnostics.Vocabulary;
 
@@ -29,8 +30,28 @@ public sealed class NotUpstreamRule : INginxRule
     private static bool FileCall(ReadOnlySpan<char> m, string call) =>
         m.StartsWith(call, StringComparison.Ordinal) && m.Length > call.Length && m[call.Length] is '"' or '\\';
 
-    private static bool TempFileFailed(ReadOnlySpan<char> m, in NginxLine line) =>
-        line.Errno != Errno.None && m.StartsWith("open() \"", StringComparison.Ordinal);
+    /// <summary>
+    /// A file call on a quoted path that failed: open(), or the write of the temp file (Windows' WriteFile(), write(),
+    /// pwrite()), also with the call dropped by the writer (<c>"/var/lib/nginx/proxy/1/01/0000000011" failed (13: ...)</c>).
+    /// </summary>
+    private static bool TempFileFailed(ReadOnlySpan<char> m, in NginxLine line)
+    {
+        if (line.Errno == Errno.None || m.IsEmpty)
+        {
+            return false;
+        }
+
+        if (m[0] == '"')
+        {
+            return true;
+        }
+
+        var call = m.IndexOf("() \"", StringComparison.Ordinal);
+        return call > 0 && !m[..call].ContainsAnyExcept(FileCallNameChars);
+    }
+
+    private static readonly SearchValues<char> FileCallNameChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
 
     /// <summary>
     /// client_header_timeout or client_body_timeout: ngx_http_request.c and ngx_http_request_body.c log "client timed
