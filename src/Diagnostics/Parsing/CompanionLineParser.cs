@@ -37,8 +37,8 @@ public static class CompanionLineParser
     /// <summary>
     /// A companion record a reporter quoted inside a sentence:
     /// <c>seen in the logs (`docker logs app`): `[01-Dec-2020 19:59:29] WARNING: [pool www] server reached ...`</c>.
-    /// Only a quote (backtick or double quote) directly followed by '[' within the first 160 characters is tried, once;
-    /// the quoted text must be a whole companion record by itself. Segments are moved back onto the full line.
+    /// Only a quote (backtick or double quote) that can open a companion record (<see cref="OpensCompanionRecord"/>)
+    /// within the first 160 characters is tried; the quoted text must be a whole companion record by itself. Segments are moved back onto the full line.
     /// </summary>
     private static bool TryQuoted(ReadOnlySpan<char> s, ref CompanionLine c)
     {
@@ -54,7 +54,7 @@ public static class CompanionLineParser
 
             var start = from + i + 1;
             from = start;
-            if (start >= s.Length || s[start] != '[')
+            if (start >= s.Length || !OpensCompanionRecord(s[start..]))
             {
                 continue;
             }
@@ -73,6 +73,14 @@ public static class CompanionLineParser
 
         return false;
     }
+
+    /// <summary>
+    /// A quote can open a companion record: its time bracket, or (the writer dropped time and pool) FPM's level
+    /// ("`WARNING: server reached pm.max_children setting (5)`"), FPM's child message, or the kernel's OOM kill.
+    /// </summary>
+    private static bool OpensCompanionRecord(ReadOnlySpan<char> q) =>
+        q[0] == '[' || FpmLevel(q, 0) > 0 || q.StartsWith("child ", StringComparison.Ordinal)
+        || q.StartsWith("Out of memory", StringComparison.Ordinal);
 
     private static Segment Shift(Segment segment, int by) => segment.IsPresent ? new Segment(segment.Start + by, segment.Length) : segment;
 
@@ -173,8 +181,12 @@ public static class CompanionLineParser
     /// </summary>
     private static bool TryFpmChild(ReadOnlySpan<char> s, ref CompanionLine c)
     {
+        // The pid may be dropped by a writer quoting the message ("child exited on signal 11 (SIGSEGV)").
         var p = "child ".Length;
-        if (NginxLineParser.ReadNumber(s, ref p) <= 0 || !s[p..].StartsWith(" exited ", StringComparison.Ordinal))
+        var pid = NginxLineParser.ReadNumber(s, ref p);
+        var exited = pid > 0 ? s[p..].StartsWith(" exited ", StringComparison.Ordinal)
+            : s[p..].StartsWith("exited on signal ", StringComparison.Ordinal);
+        if (!exited)
         {
             return false;
         }

@@ -81,10 +81,25 @@ public class CompanionLineTests
         Assert.Equal(pid, r.Pid);
     }
 
+    /// <summary>A quote of a companion record whose writer dropped its time, pool or pid still opens it.</summary>
+    [Theory]
+    [InlineData("- found **28** `WARNING: server reached pm.max_children setting (5)` in the FPM log", "fpm_pool_exhausted", RecordKind.PhpFpm)]
+    [InlineData("**php-fpm:** `child exited on signal 11 (SIGSEGV)` -> a native extension crashed", "app_crash", RecordKind.PhpFpm)]
+    [InlineData("  - \"serial console: repeated `Out of memory: Killed process (python)` anon-rss ~15GB\"", "oom_killed", RecordKind.Kernel)]
+    public void CompanionRecordQuotedWithoutItsPrefix_IsRecognised(string line, string cause, RecordKind kind)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(kind, r.Kind);
+        Assert.Null(r.Status);
+    }
+
     /// <summary>Where that tolerance stops: quoted text that is no whole companion record, and a kernel report's process table.</summary>
     [Theory]
     [InlineData("I set `[www]` and `pm.max_children = 5` in the pool file; php-fpm then reached pm.max_children setting again")]
     [InlineData("the docs say \"[pool www] server reached pm.max_children\" is harmless")]
+    [InlineData("Symptom: FPM log \"server reached pm.max_children setting\". Nginx returns 502/504.")]
+    [InlineData("the worker said `child process started` and stopped")]
     [InlineData("Nov 21 13:42:01 kernel: [ 4242]    33  4242   104205    11897   532480        0             0 php-fpm8.2")]
     [InlineData("Nov 21 13:42:01 kernel: CPU: 4 PID: 63635 Comm: uwsgi Not tainted 5.4.0-77-generic #86-Ubuntu")]
     public void TextThatOnlyMentionsACompanionRecord_IsNotOne(string line)
