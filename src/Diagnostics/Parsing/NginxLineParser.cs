@@ -52,7 +52,7 @@ public static class NginxLineParser
         "FastCGI sent in stderr", "no resolver defined to resolve", "socket() failed", "client prematurely closed connection",
         "client closed connection", "client closed prematurely connection",
         "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
-        "accept4() failed", "accept() failed", "client intended to send too large ",
+        "accept4() failed", "accept() failed", "client intended to send too large ", "WSARecv() failed", "WSASend() failed",
 
         // Written only for a request, whose status they decide (403, 500): quoted alone, they still say what the client got.
         "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle", "client sent ",

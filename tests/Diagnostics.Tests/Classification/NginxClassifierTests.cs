@@ -29,6 +29,10 @@ public class NginxClassifierTests
     [InlineData(P + "*5 connect() to 127.0.0.1:8080 failed (99: Address not available) while connecting to upstream" + Sfx, "ephemeral_port_exhaustion", 502)]
     [InlineData(P + "*5 connect() failed (110: Connection timed out) while connecting to upstream" + Sfx, "upstream_timeout_connect", 502)]
     [InlineData(P + "*5 kevent() reported that connect() failed (61: Connection refused) while connecting to upstream" + Sfx, "upstream_down", 502)]
+    // nginx for Windows: WSARecv()/WSASend() with Winsock errnos
+    [InlineData(P + "*10 WSARecv() failed (10054: An existing connection was forcibly closed by the remote host) while reading response header from upstream" + Sfx, "connection_reset", 502)]
+    [InlineData(P + "*10 WSARecv() failed (10054: An existing connection was forcibly closed by the remote host) while reading upstream" + Sfx, "response_truncated", null)]
+    [InlineData(P + "*10 WSASend() failed (10054: An existing connection was forcibly closed by the remote host) while sending request to upstream" + Sfx, "broken_pipe", 502)]
     // fd exhaustion (C4, C5)
     [InlineData("2026/11/21 13:41:14 [alert] 6087#6087: *1 socket() failed (24: Too many open files) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET /x2 HTTP/1.1\", upstream: \"http://127.0.0.1:19001/x2\", host: \"127.0.0.1:18082\"", "fd_exhaustion", 500)]
     [InlineData("2026/11/21 13:41:14 [crit] 6087#6087: accept4() failed (24: No file descriptors available)", "fd_exhaustion", null)]

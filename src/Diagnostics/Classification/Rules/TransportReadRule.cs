@@ -12,6 +12,9 @@ public sealed class TransportReadRule : INginxRule
     private static readonly string[] Prefixes =
     [
         "recv() failed", "readv() failed", "SSL_read() failed", "kevent() reported about an closed connection",
+
+        // nginx for Windows reads with WSARecv() (os/win32/ngx_wsarecv.c).
+        "WSARecv() failed",
         "ioctl(FIONREAD) failed", "kevent() reported that upstream closed connection", "epoll_wait() reported that upstream",
     ];
 

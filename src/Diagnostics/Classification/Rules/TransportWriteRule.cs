@@ -15,6 +15,9 @@ public sealed class TransportWriteRule : INginxRule
         "writev() failed", "send() failed", "sendfile() failed", "sendfilev() failed", "SSL_write() failed",
         "SSL_sendfile() failed", "setsockopt(TCP_NODELAY) failed", "setsockopt(TCP_CORK) failed", "setsockopt(TCP_NOPUSH) failed",
         "sendmsg() failed",
+
+        // nginx for Windows writes with WSASend() (os/win32/ngx_wsasend.c, ngx_wsasend_chain.c).
+        "WSASend() failed",
     ];
 
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
