@@ -45,6 +45,11 @@ public static class WrappedPaste
         if (!NginxLineParser.LooksLikeRecordStart(pending) && !NginxLineParser.StartsWithLevel(pending))
         {
             var at = NginxLineParser.RecordStartWithin(pending, MaxRecordPrefix);
+            if (at < 0 && NginxLineParser.StartsWithKnownMessage(pending) && BareMessageGoesOn(pending, content.TrimStart(' ')))
+            {
+                return true;
+            }
+
             if (at < 0 || pending[..at].Contains('\n'))
             {
                 // A paragraph of prose that quotes a message, wrapped inside its action ("... SSL handshake while SSL" /
@@ -85,7 +90,7 @@ public static class WrappedPaste
         // A wrap inside the errno or SSL reason group, which is still open: "(SSL: error:...:sslv3 alert handshake failure"
         // / ":s3_pkt.c:1493:SSL alert number 40)". The line must close the group and go on as a record does (end, action or
         // suffix), so a fence or a sentence after a record the reporter cut inside its errno text stays apart.
-        if (OpenReasonGroup(pending) && ClosesReasonGroup(c))
+        if (OpenReasonGroup(pending) && (ClosesReasonGroup(c) || InsideReasonGroup(c)))
         {
             return true;
         }
@@ -225,6 +230,40 @@ public static class WrappedPaste
         }
 
         return open >= 0 && pending[open..].IndexOf(')') < 0;
+    }
+
+    /// <summary>
+    /// A bare message (no time, no level) wrapped inside its errno text, which runs on over the next lines until the
+    /// group closes, then the action: "upstream timed out (10060: A connection attempt failed because the connected" /
+    /// "party did not properly respond after a period of time," / "or established connection failed ... to respond)" /
+    /// "while connecting to upstream, client: ...". Only the errno group and the action are joined: a suffix field on the
+    /// next line may be the writer's own cut (the message reads alone just as well).
+    /// </summary>
+    private static bool BareMessageGoesOn(ReadOnlySpan<char> pending, ReadOnlySpan<char> c)
+    {
+        if (c.Length < 2 || pending.Contains(" while ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (OpenReasonGroup(pending))
+        {
+            return ClosesReasonGroup(c) || InsideReasonGroup(c);
+        }
+
+        return c.StartsWith("while ", StringComparison.Ordinal) && LastLine(pending).TrimEnd(' ').EndsWith(')');
+    }
+
+    /// <summary>
+    /// A middle piece of an errno text wrapped more than once (Windows' WSAETIMEDOUT text runs to 190 characters:
+    /// "(10060: A connection attempt failed because the connected" / "party did not properly respond after a period of
+    /// time," / "or established connection ... failed to respond) while ..."): lowercase, no parenthesis, and not the end
+    /// of a sentence, which a writer's own words after a cut record would be.
+    /// </summary>
+    private static bool InsideReasonGroup(ReadOnlySpan<char> c)
+    {
+        var t = c.TrimEnd(' ');
+        return char.IsAsciiLetterLower(t[0]) && t.IndexOfAny('(', ')') < 0 && t[^1] is not ('.' or '!' or '?' or ':');
     }
 
     private static bool ClosesReasonGroup(ReadOnlySpan<char> c)

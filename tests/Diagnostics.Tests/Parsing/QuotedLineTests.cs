@@ -120,6 +120,23 @@ public class QuotedLineTests
     }
 
     [Fact]
+    public void BareMessageWrappedInsideItsErrnoText_IsRejoinedUpToTheAction()
+    {
+        const string text = "upstream timed out (10060: A connection attempt failed because the connected\nparty did not properly respond after a period of time,\nor established connection failed because connected host has failed to respond)\nwhile connecting to upstream, client: 10.0.0.1, server: shop.test";
+        var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
+        Assert.Equal("upstream_timeout_connect", r.Cause);
+        Assert.Equal(504, r.Status);
+        Assert.Equal(4, r.LineCount);
+    }
+
+    [Fact]
+    public void BareMessageCutInsideItsErrnoText_IsNotJoinedToASentence()
+    {
+        const string text = "upstream timed out (110: Connection\nthen we raised the timeout and it went away.";
+        Assert.Equal(2, DiagnosisEngine.Analyze(text, 2026).Records.Count);
+    }
+
+    [Fact]
     public void CompleteRecordFollowedByProse_IsNotJoined()
     {
         const string text = "2026/11/21 13:41:14 [notice] 1#1: start worker processes \nthen nothing happened while connecting to upstream for minutes";
