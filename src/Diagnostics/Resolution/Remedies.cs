@@ -27,16 +27,10 @@ public static class Remedies
     /// </summary>
     public static string? RetargetAt(RootCauseContext context)
     {
-        foreach (var u in context.Upstreams)
+        if (context.Listings.Head() is { } listing)
         {
-            foreach (var m in u.Members)
-            {
-                if (EndpointMatcher.Same(m.Address, context.Target))
-                {
-                    return $"If the backend now listens elsewhere: in {m.Location} (upstream {u.Name} at {u.Location}) change `{Member(m)}` "
-                        + $"to its new address, then `{ReloadNginx}`";
-                }
-            }
+            return $"If the backend now listens elsewhere: in {listing.Member.Location} (upstream {listing.Upstream.Name} at "
+                + $"{listing.Upstream.Location}) change `{Member(listing.Member)}` to its new address, then `{ReloadNginx}`";
         }
 
         return context.Passes.Head() is { } pass

@@ -17,6 +17,7 @@ public sealed class RootCauseContext
         Upstreams = evidence.Instances.SelectMany(i => i.Upstreams)
             .Where(u => u.Name == Target || u.Members.Any(m => EndpointMatcher.Same(m.Address, Target))).ToArray();
         Passes = FindPasses();
+        Listings = FindListings();
     }
 
     public Finding Finding { get; }
@@ -32,6 +33,9 @@ public sealed class RootCauseContext
 
     /// <summary>Pass directives that dial the target directly or through one of <see cref="Upstreams"/>.</summary>
     public IReadOnlyList<PassDirective> Passes { get; }
+
+    /// <summary>The <c>server</c> lines of <see cref="Upstreams"/> whose address is the target, in configuration order.</summary>
+    public IReadOnlyList<UpstreamListing> Listings { get; }
 
     public DirectProbeResult? Probe(string target) =>
         Evidence.DirectProbes.FirstOrDefault(p => EndpointMatcher.Same(p.Target, target));
@@ -57,6 +61,20 @@ public sealed class RootCauseContext
         if (time is null || Finding.FirstSeen is null) { return true; }
         var last = Finding.LastSeen ?? Finding.FirstSeen.Value;
         return time >= Finding.FirstSeen.Value - EventSlack && time <= last + EventSlack;
+    }
+
+    private List<UpstreamListing> FindListings()
+    {
+        var listings = new List<UpstreamListing>();
+        foreach (var u in Upstreams)
+        {
+            foreach (var m in u.Members)
+            {
+                if (EndpointMatcher.Same(m.Address, Target)) { listings.Add(new UpstreamListing(u, m)); }
+            }
+        }
+
+        return listings;
     }
 
     private PassDirective[] FindPasses()

@@ -18,8 +18,8 @@ public sealed class UpstreamDownRule : IRootCauseRule
         if (context.TargetProbe is { } probe) { facts.Add(new EvidenceFact($"direct TCP connect to {context.Target}: {probe.ConnectError ?? "failed"}", ProbeNames.DirectProbe)); }
         facts.AddRange(down.Select(s => new EvidenceFact($"{s.Name} is {s.ActiveState} ({s.SubState}, result {s.Result}, restarts {s.Restarts})", ProbeNames.ServiceState)));
         facts.AddRange(context.Passes.Take(3).Select(p => new EvidenceFact($"nginx dials it via `{Remedies.Pass(p)}`", ProbeNames.NginxConfig, p.Location)));
-        facts.AddRange(context.Upstreams.SelectMany(u => u.Members.Where(m => EndpointMatcher.Same(m.Address, context.Target))
-            .Select(m => new EvidenceFact($"upstream {u.Name} lists it as `{Remedies.Member(m)}`", ProbeNames.NginxConfig, m.Location))));
+        facts.AddRange(context.Listings.Select(l =>
+            new EvidenceFact($"upstream {l.Upstream.Name} lists it as `{Remedies.Member(l.Member)}`", ProbeNames.NginxConfig, l.Member.Location)));
 
         var candidates = ListenerCandidates.IsLoopback(t.Host)
             ? ListenerCandidates.OtherPorts(context, t.Host, t.Port, context.Finding.Scheme ?? "http").Where(c => c.Score >= 2).Take(3).ToArray()

@@ -61,8 +61,7 @@ public sealed class WrongTargetRule : IRootCauseRule
 
     private static string[] Fix(RootCauseContext context, string newAddress)
     {
-        var member = context.Upstreams.SelectMany(u => u.Members).FirstOrDefault(m => EndpointMatcher.Same(m.Address, context.Target));
-        if (member is not null) { return [Remedies.ChangeDirective(member.Location, $"server {member.Address}", $"server {newAddress}")]; }
+        if (context.Listings.Head()?.Member is { } member) { return [Remedies.ChangeDirective(member.Location, $"server {member.Address}", $"server {newAddress}")]; }
         var pass = context.Passes.Head();
         return pass is null
             ? [$"point nginx at {newAddress} instead of {context.Target}, then `{Remedies.ReloadNginx}`"]
