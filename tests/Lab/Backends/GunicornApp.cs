@@ -24,9 +24,7 @@ public static class GunicornApp
             TimeSpan.FromSeconds(15), cancellationToken);
         if (!ready || process.HasExited)
         {
-            var output = process.Describe();
-            process.Dispose();
-            throw new InvalidOperationException("gunicorn did not start: " + output);
+            throw process.StartFailure("gunicorn");
         }
 
         return process;

@@ -21,9 +21,7 @@ public static class PhpFpmPool
             TimeSpan.FromSeconds(10), cancellationToken);
         if (!ready || process.HasExited)
         {
-            var output = process.Describe();
-            process.Dispose();
-            throw new InvalidOperationException("php-fpm did not start: " + output);
+            throw process.StartFailure("php-fpm");
         }
 
         return process;

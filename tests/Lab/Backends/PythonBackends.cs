@@ -25,9 +25,7 @@ public static class PythonBackends
         var started = await Wait.UntilAsync(() => ready || process.HasExited, TimeSpan.FromSeconds(10), cancellationToken);
         if (!started || !ready)
         {
-            var output = process.Describe();
-            process.Dispose();
-            throw new InvalidOperationException("python backends did not start: " + output);
+            throw process.StartFailure("python backends");
         }
 
         return process;

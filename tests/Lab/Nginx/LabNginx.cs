@@ -48,9 +48,7 @@ public sealed class LabNginx : IDisposable
             cancellationToken);
         if (!ready || process.HasExited)
         {
-            var output = process.Describe();
-            nginx.Dispose();
-            throw new InvalidOperationException("nginx did not start: " + output);
+            throw process.StartFailure("nginx");
         }
 
         return nginx;

@@ -47,6 +47,14 @@ public sealed class ChildProcess : IDisposable
         return $"exited with code {_process.ExitCode}; output:\n{Output}";
     }
 
+    /// <summary>Stops a process that failed to come up and returns the error to throw, with its exit status and output.</summary>
+    public InvalidOperationException StartFailure(string what)
+    {
+        var description = Describe();
+        Dispose();
+        return new InvalidOperationException($"{what} did not start: {description}");
+    }
+
     /// <summary>Raised for each stdout line (the python backends announce READY this way).</summary>
     public event Action<string>? LineWritten;
 
