@@ -30,20 +30,15 @@ public static class FanOutBench
             var startAll = Stopwatch.GetTimestamp();
             for (var i = 0; i < count; i++)
             {
-                var app = AgentServer.Build(new Dictionary<string, string?>
-                {
-                    ["Serve:Address"] = "127.0.0.1",
-                    ["Serve:Port"] = "0",
-                    ["Serve:Insecure"] = "true",
-                    ["Serve:Token"] = AgentProcess.Token,
-                    ["Agent:Root"] = fixtureRoot,
-                    ["Agent:DirectProbes"] = "false",
-                    ["Agent:ExecNginx"] = "false",
-                    ["Agent:UseSystemctl"] = "false",
-                    ["Logging:LogLevel:Default"] = "Warning",
-                    ["Logging:LogLevel:Nginx502Bot.Grpc.Server"] = "Warning",
-                    ["Logging:LogLevel:Nginx502Bot.Agent.Probes"] = "Warning",
-                });
+                var settings = FixtureHostBench.AgentSettings(fixtureRoot);
+                settings["Serve:Address"] = "127.0.0.1";
+                settings["Serve:Port"] = "0";
+                settings["Serve:Insecure"] = "true";
+                settings["Serve:Token"] = AgentProcess.Token;
+                settings["Logging:LogLevel:Default"] = "Warning";
+                settings["Logging:LogLevel:Nginx502Bot.Grpc.Server"] = "Warning";
+                settings["Logging:LogLevel:Nginx502Bot.Agent.Probes"] = "Warning";
+                var app = AgentServer.Build(settings);
                 await app.StartAsync();
                 apps.Add(app);
             }

@@ -16,15 +16,18 @@ public static class FixtureHostBench
 {
     private const int Calls = 200;
 
+    /// <summary>The agent settings of every fan-out agent (<see cref="FanOutBench"/>), so both benches measure the same work.</summary>
+    public static Dictionary<string, string?> AgentSettings(string fixtureRoot) => new()
+    {
+        ["Agent:Root"] = fixtureRoot,
+        ["Agent:DirectProbes"] = "false",
+        ["Agent:ExecNginx"] = "false",
+        ["Agent:UseSystemctl"] = "false",
+    };
+
     public static async Task<List<Row>> RunAsync(string fixtureRoot)
     {
-        await using var provider = InProcessAgent.Build(new Dictionary<string, string?>
-        {
-            ["Agent:Root"] = fixtureRoot,
-            ["Agent:DirectProbes"] = "false",
-            ["Agent:ExecNginx"] = "false",
-            ["Agent:UseSystemctl"] = "false",
-        });
+        await using var provider = InProcessAgent.Build(AgentSettings(fixtureRoot));
         var diagnosis = provider.GetRequiredService<DiagnosisService>();
         var query = new DiagnoseQuery { ServerName = "app.example.com", CorrelationId = "bench-fixture" };
         for (var i = 0; i < 20; i++) { await diagnosis.DiagnoseAsync(query, null, CancellationToken.None); }
