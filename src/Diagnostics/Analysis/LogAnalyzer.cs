@@ -209,12 +209,13 @@ public sealed class LogAnalyzer
         {
             Line = pending.Line, LineCount = pending.LineCount, Time = pending.EnvelopeTime, Origin = pending.Origin,
         };
-        if (NginxLineParser.TryParse(text, out record.Nginx))
+
+        // PHP-FPM and PHP write "[21-Nov-2026 10:00:00] ...", which no nginx record starts with: they try the companion
+        // parsers first, since nginx's loose parse (a record quoted somewhere in prose) would search the whole line.
+        var stamped = StartsWithDayMonthStamp(text);
+        if (!stamped && NginxLineParser.TryParse(text, out record.Nginx))
         {
-            ref readonly var nginx = ref record.Nginx;
-            record.Time = nginx.Time == default ? pending.EnvelopeTime : nginx.Time;
-            record.Kind = nginx.IsStream ? RecordKind.NginxStream : nginx.HasRequestContext ? RecordKind.NginxHttp : RecordKind.NginxCore;
-            record.Verdict = MemoisedClassifier.Classify(text, nginx);
+            ClassifyNginx(text, pending, ref record);
             return;
         }
 
@@ -227,11 +228,29 @@ public sealed class LogAnalyzer
             record.Time = companion.Time ?? pending.EnvelopeTime;
             record.Verdict = new Verdict(companion.Cause, companion.Status);
         }
+        else if (stamped && NginxLineParser.TryParse(text, out record.Nginx))
+        {
+            ClassifyNginx(text, pending, ref record);
+        }
         else
         {
+            record.Nginx = default;
             record.Kind = RecordKind.Unknown;
             record.Companion = new CompanionLine { Pid = -1, Level = Segment.None, Subject = Segment.None, Message = Segment.None };
             record.Verdict = new Verdict(Causes.NotAnUpstreamError, null);
         }
     }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void ClassifyNginx(ReadOnlySpan<char> text, RecordBuffer pending, ref ClassifiedRecord record)
+    {
+        ref readonly var nginx = ref record.Nginx;
+        record.Time = nginx.Time == default ? pending.EnvelopeTime : nginx.Time;
+        record.Kind = nginx.IsStream ? RecordKind.NginxStream : nginx.HasRequestContext ? RecordKind.NginxHttp : RecordKind.NginxCore;
+        record.Verdict = MemoisedClassifier.Classify(text, nginx);
+    }
+
+    /// <summary><c>[DD-</c>: the start of PHP-FPM's and PHP's own time stamp.</summary>
+    private static bool StartsWithDayMonthStamp(ReadOnlySpan<char> text) =>
+        text.Length > 4 && text[0] == '[' && char.IsAsciiDigit(text[1]) && char.IsAsciiDigit(text[2]) && text[3] == '-';
 }

@@ -980,12 +980,20 @@ public static class NginxLineParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ParseBody(ReadOnlySpan<char> s, int start, ref NginxLine line)
     {
-        var suffix = FindClientSuffix(s, start, out var isUdp);
+        var memo = _bodyMemo ??= new BodyMemo();
+        var known = memo.TryApply(s, start, ref line, out var isUdp);
+        if (known >= 0)
+        {
+            ParseSuffix(s, known + ClientKeyLength(isUdp), ref line);
+            return;
+        }
+
+        var suffix = FindClientSuffix(s, start, out isUdp);
         var headEnd = s.Length;
         if (suffix >= 0)
         {
             headEnd = suffix;
-            ParseSuffix(s, suffix + (isUdp ? ", udp client: ".Length : ", client: ".Length), ref line);
+            ParseSuffix(s, suffix + ClientKeyLength(isUdp), ref line);
         }
         else
         {
@@ -1013,7 +1021,16 @@ public static class NginxLineParser
         var cut = suffix < 0 && !line.Action.IsPresent && !line.Resolver.IsPresent;
         messageEnd = ParseErrno(s, start, messageEnd, cut, ref line);
         line.Message = Segment.Between(start, messageEnd);
+        if (suffix >= 0)
+        {
+            memo.Store(s, start, suffix, in line);
+        }
     }
+
+    [ThreadStatic]
+    private static BodyMemo? _bodyMemo;
+
+    private static int ClientKeyLength(bool isUdp) => isUdp ? ", udp client: ".Length : ", client: ".Length;
 
     private static int TrimEnd(ReadOnlySpan<char> s, int start, int end)
     {
@@ -1045,23 +1062,40 @@ public static class NginxLineParser
             }
 
             var at = from + rel;
-            var rest = s[(at + 2)..];
-            var keyLen = rest.StartsWith("client: ") ? "client: ".Length : rest.StartsWith("udp client: ") ? "udp client: ".Length : 0;
-            if (keyLen > 0)
+            if (IsClientSuffix(s, at, out isUdp))
             {
-                var value = rest[keyLen..];
-                var comma = value.IndexOfAny(',', '"');
-                if (comma < 0 || (value[comma] == ',' && (value[comma..].StartsWith(", server: ") || WriterDroppedServer(value[comma..]))))
-                {
-                    isUdp = keyLen != "client: ".Length;
-                    return at;
-                }
+                return at;
             }
 
             from = at + 2;
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// True when <c>, client: X, server: </c> (or <c>, udp client: </c>) starts at <paramref name="at"/>, where X holds no
+    /// comma or quote: what starts the suffix, not message text that happens to say ", client: ".
+    /// </summary>
+    internal static bool IsClientSuffix(ReadOnlySpan<char> s, int at, out bool isUdp)
+    {
+        isUdp = false;
+        var rest = s[at..];
+        var keyLen = rest.StartsWith(", client: ") ? ", client: ".Length : rest.StartsWith(", udp client: ") ? ", udp client: ".Length : 0;
+        if (keyLen == 0)
+        {
+            return false;
+        }
+
+        var value = rest[keyLen..];
+        var comma = value.IndexOfAny(',', '"');
+        if (comma < 0 || (value[comma] == ',' && (value[comma..].StartsWith(", server: ") || WriterDroppedServer(value[comma..]))))
+        {
+            isUdp = keyLen != ", client: ".Length;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+
+namespace Nginx502Bot.Diagnostics.Parsing;
+
+/// <summary>
+/// The head of a record body (<c>MESSAGE (ERRNO: TEXT) while ACTION</c>, up to <c>, client: </c>) as parsed before: a log
+/// repeats a few dozen heads millions of times, and a head's message, errno and action offsets depend only on its text,
+/// so a repeat costs one comparison instead of the client-key search, the action and the errno parse.
+/// <para>
+/// Exact, not a guess: a hit needs the body to start with a stored head whose client key is valid here (checked as the
+/// full parse checks it), and any ", client: " inside a stored head was invalid when it was parsed, for reasons that lie
+/// within the head itself (its value ends at a comma or quote no later than the head's own end). Bounded: 256 buckets of
+/// 4 heads of at most <see cref="MaxHeadChars"/> characters. Not thread-safe: one per thread.
+/// </para>
+/// </summary>
+internal sealed class BodyMemo
+{
+    /// <summary>Shortest head kept: the bucket is chosen by its first <see cref="KeyChars"/> characters.</summary>
+    public const int KeyChars = 16;
+
+    public const int MaxHeadChars = 400;
+
+    private const int Buckets = 256;
+    private const int Ways = 4;
+
+    private readonly Entry?[] _entries = new Entry?[Buckets * Ways];
+    private readonly byte[] _next = new byte[Buckets];
+
+    /// <summary>Fills the head's parts of <paramref name="line"/> from a stored head; the client suffix starts at the returned offset.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public int TryApply(ReadOnlySpan<char> s, int start, ref NginxLine line, out bool isUdp)
+    {
+        isUdp = false;
+        var body = s[start..];
+        if (body.Length < KeyChars)
+        {
+            return -1;
+        }
+
+        var bucket = Bucket(body);
+        for (var i = 0; i < Ways; i++)
+        {
+            var entry = _entries[bucket + i];
+            if (entry is null)
+            {
+                return -1;
+            }
+
+            var head = entry.Head;
+            if (body.Length > head.Length && body.StartsWith(head) && NginxLineParser.IsClientSuffix(s, start + head.Length, out isUdp))
+            {
+                entry.ApplyTo(start, ref line);
+                return start + head.Length;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Keeps the head <c>s[start..suffix]</c> that <paramref name="line"/> holds the parse of.</summary>
+    public void Store(ReadOnlySpan<char> s, int start, int suffix, in NginxLine line)
+    {
+        var length = suffix - start;
+        if (length is < KeyChars or > MaxHeadChars)
+        {
+            return;
+        }
+
+        var body = s[start..suffix];
+        var bucket = Bucket(body);
+        var way = _next[bucket / Ways];
+        _next[bucket / Ways] = (byte)((way + 1) % Ways);
+        _entries[bucket + way] = new Entry(new string(body), start, in line);
+    }
+
+    private static int Bucket(ReadOnlySpan<char> body) => (SpanHash.Of(body[..KeyChars]) & (Buckets - 1)) * Ways;
+
+    private sealed class Entry(string head, int start, in NginxLine line)
+    {
+        private readonly Segment _message = Relative(line.Message, start);
+        private readonly int _errnoNumber = line.ErrnoNumber;
+        private readonly Segment _errnoText = Relative(line.ErrnoText, start);
+        private readonly Errno _errno = line.Errno;
+        private readonly Segment _action = Relative(line.Action, start);
+
+        public string Head { get; } = head;
+
+        public void ApplyTo(int start, ref NginxLine line)
+        {
+            line.Message = Absolute(_message, start);
+            line.ErrnoNumber = _errnoNumber;
+            line.ErrnoText = Absolute(_errnoText, start);
+            line.Errno = _errno;
+            line.Action = Absolute(_action, start);
+        }
+
+        private static Segment Relative(Segment segment, int start) => segment.IsPresent ? segment with { Start = segment.Start - start } : segment;
+
+        private static Segment Absolute(Segment segment, int start) => segment.IsPresent ? segment with { Start = segment.Start + start } : segment;
+    }
+}
