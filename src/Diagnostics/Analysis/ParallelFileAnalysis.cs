@@ -1,11 +1,14 @@
+using Microsoft.Win32.SafeHandles;
 using Nginx502Bot.Diagnostics.Findings;
 
 namespace Nginx502Bot.Diagnostics.Analysis;
 
 /// <summary>
 /// Analyses a seekable file on several cores when no per-record output is needed (the report): the file is cut at line
-/// boundaries into one chunk per core (where no record is split, see <see cref="ChunkBoundary"/>), each chunk gets its own
-/// analyzer, and the aggregators are merged in file order. A request whose retries straddle a cut loses only its retry link.
+/// boundaries into one range per core (where no record is split, see <see cref="ChunkBoundary"/>), each range gets its own
+/// analyzer, and a worker that finishes early takes the second half of the range with the most left, so that all cores
+/// stay busy to the end. The aggregators are merged in file order. A request whose retries straddle a cut loses only its
+/// retry link.
 /// </summary>
 public static class ParallelFileAnalysis
 {
@@ -14,89 +17,110 @@ public static class ParallelFileAnalysis
 
     public sealed record Result(FindingAggregator Aggregator, long Records, long UpstreamFailures, long Bytes, int Lines = 0);
 
-    /// <param name="minChunkBytes">Smallest chunk worth a core of its own (tests cut small files).</param>
+    /// <param name="minChunkBytes">Smallest chunk worth a core of its own (tests cut small files); a range is split for an
+    /// idle worker only while at least a sixteenth of that is left.</param>
     public static Result Analyze(string path, int defaultYear, int workers, Action<long>? progress, CancellationToken cancellationToken,
         long minChunkBytes = MinChunkBytes)
     {
         // The length of what opens, not of the path: FileInfo gives a symbolic link's own size (a linked log read as empty).
-        long length;
-        using (var probe = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1))
-        {
-            length = probe.Length;
-        }
-
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        var length = RandomAccess.GetLength(file);
         var chunks = (int)Math.Clamp(length / minChunkBytes, 1, Math.Max(1, workers));
-        var starts = ChunkStarts(path, length, chunks);
-        var results = new Result[starts.Length];
+        var starts = ChunkStarts(file, length, chunks);
+        var ranges = starts.Select((start, i) => new FileRange(file, start, i + 1 < starts.Length ? starts[i + 1] : length)).ToList();
+        var initial = ranges.ToArray();
+        var pieces = new List<(long Start, Result Result)>();
+        var minSplitBytes = Math.Max(1, minChunkBytes / 16);
         long done = 0;
-        Parallel.For(0, starts.Length, new ParallelOptions { MaxDegreeOfParallelism = chunks, CancellationToken = cancellationToken }, i =>
+        Action<long>? advance = progress is null ? null : bytes => progress(Interlocked.Add(ref done, bytes));
+        Parallel.For(0, initial.Length, new ParallelOptions { MaxDegreeOfParallelism = initial.Length, CancellationToken = cancellationToken }, i =>
         {
-            var end = i + 1 < starts.Length ? starts[i + 1] : length;
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
-            file.Position = starts[i];
-            using var slice = new BoundedStream(file, end - starts[i]);
-            // Each chunk numbers its lines from 1; they are moved once the lines before it are known (no serial pre-count).
-            var analyzer = new LogAnalyzer(defaultYear);
-            var reader = new LineReader(slice);
-            var last = 0L;
-            reader.ReadAll(line =>
+            for (var range = initial[i]; range is not null; range = Split(file, length, ranges, minSplitBytes))
             {
-                analyzer.AddLine(line);
-                if (progress is not null && reader.BytesRead - last > (16 << 20))
+                var result = AnalyzeRange(range, defaultYear, advance, cancellationToken);
+                lock (pieces)
                 {
-                    progress(Interlocked.Add(ref done, reader.BytesRead - last));
-                    last = reader.BytesRead;
+                    pieces.Add((range.Start, result));
                 }
-            }, cancellationToken);
-            analyzer.Complete();
-            results[i] = new Result(analyzer.Aggregator, analyzer.RecordCount, analyzer.UpstreamFailureCount, reader.BytesRead, analyzer.LinesRead);
+            }
         });
 
+        // Each range numbered its lines from 1; they are moved once the lines before it are known (no serial pre-count).
+        var results = pieces.OrderBy(p => p.Start).Select(p => p.Result).ToList();
         var merged = results[0].Aggregator;
         long linesBefore = results[0].Lines;
-        for (var i = 1; i < results.Length; i++)
+        for (var i = 1; i < results.Count; i++)
         {
             results[i].Aggregator.ShiftLines((int)Math.Min(linesBefore, int.MaxValue));
             linesBefore += results[i].Lines;
             merged.Merge(results[i].Aggregator);
         }
 
-        return new Result(merged, results.Sum(r => r.Records), results.Sum(r => r.UpstreamFailures), results.Sum(r => r.Bytes));
+        return new Result(merged, results.Sum(r => r.Records), results.Sum(r => r.UpstreamFailures), results.Sum(r => r.Bytes),
+            (int)Math.Min(linesBefore, int.MaxValue));
+    }
+
+    private static Result AnalyzeRange(FileRange range, int defaultYear, Action<long>? advance, CancellationToken cancellationToken)
+    {
+        var analyzer = new LogAnalyzer(defaultYear);
+        var reader = new LineReader(range);
+        var last = 0L;
+        reader.ReadAll(line =>
+        {
+            analyzer.AddLine(line);
+            if (advance is not null && reader.BytesRead - last > (16 << 20))
+            {
+                advance(reader.BytesRead - last);
+                last = reader.BytesRead;
+            }
+        }, cancellationToken);
+        analyzer.Complete();
+        advance?.Invoke(reader.BytesRead - last);
+        return new Result(analyzer.Aggregator, analyzer.RecordCount, analyzer.UpstreamFailureCount, reader.BytesRead, analyzer.LinesRead);
+    }
+
+    /// <summary>
+    /// For a worker that is done: the second half of the range with the most left (cut where <see cref="ChunkBoundary"/>
+    /// allows), or null when no range has <paramref name="minSplitBytes"/> left.
+    /// </summary>
+    private static FileRange? Split(SafeFileHandle file, long length, List<FileRange> ranges, long minSplitBytes)
+    {
+        // A few tries: the owner reads on while the cut is looked for, and may pass it.
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            FileRange victim;
+            lock (ranges)
+            {
+                victim = ranges.MaxBy(r => r.Remaining)!;
+            }
+
+            if (victim.Remaining < minSplitBytes)
+            {
+                return null;
+            }
+
+            var rest = victim.SplitAt(NextCut(file, length, victim.Middle));
+            if (rest is not null)
+            {
+                lock (ranges)
+                {
+                    ranges.Add(rest);
+                }
+
+                return rest;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Chunk starts: each at the first <see cref="ChunkBoundary"/> at or past the even split point.</summary>
-    private static long[] ChunkStarts(string path, long length, int chunks)
+    private static long[] ChunkStarts(SafeFileHandle file, long length, int chunks)
     {
         var starts = new List<long> { 0 };
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
-        var buffer = new byte[1 << 20];
         for (var i = 1; i < chunks; i++)
         {
-            // The window opens a little before the split point, so the line the naive cut would follow can be checked.
-            var split = length * i / chunks;
-            var pos = Math.Max(0, split - LookBehind);
-            var from = (int)(split - pos);
-            while (pos < length)
-            {
-                file.Position = pos;
-                var n = file.Read(buffer);
-                if (n <= from)
-                {
-                    pos = length;
-                    break;
-                }
-
-                var cut = ChunkBoundary.Find(buffer.AsSpan(0, n), from);
-                if (cut >= 0)
-                {
-                    pos += cut;
-                    break;
-                }
-
-                pos += n;
-                from = 0;
-            }
-
+            var pos = NextCut(file, length, length * i / chunks);
             if (pos < length && pos > starts[^1])
             {
                 starts.Add(pos);
@@ -104,5 +128,34 @@ public static class ParallelFileAnalysis
         }
 
         return [.. starts];
+    }
+
+    /// <summary>The first <see cref="ChunkBoundary"/> at or past <paramref name="split"/>, or <paramref name="length"/>.</summary>
+    private static long NextCut(SafeFileHandle file, long length, long split)
+    {
+        var buffer = new byte[1 << 20];
+
+        // The window opens a little before the split point, so the line the naive cut would follow can be checked.
+        var pos = Math.Max(0, split - LookBehind);
+        var from = (int)(split - pos);
+        while (pos < length)
+        {
+            var n = RandomAccess.Read(file, buffer, pos);
+            if (n <= from)
+            {
+                return length;
+            }
+
+            var cut = ChunkBoundary.Find(buffer.AsSpan(0, n), from);
+            if (cut >= 0)
+            {
+                return pos + cut;
+            }
+
+            pos += n;
+            from = 0;
+        }
+
+        return length;
     }
 }
