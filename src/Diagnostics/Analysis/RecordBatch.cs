@@ -6,10 +6,10 @@ namespace Nginx502Bot.Diagnostics.Analysis;
 /// <summary>Copies of consecutive records (text and parse), to hand to another thread; reused once replayed.</summary>
 internal sealed class RecordBatch
 {
-    public const int MaxRecords = 4096;
+    public const int MaxRecords = 512;
 
     /// <summary>Text is capped too, so a batch of long records stays small.</summary>
-    private const int MaxChars = 1 << 20;
+    private const int MaxChars = 1 << 17;
 
     private readonly ClassifiedRecord[] _records = new ClassifiedRecord[MaxRecords];
     private readonly int[] _starts = new int[MaxRecords + 1];
