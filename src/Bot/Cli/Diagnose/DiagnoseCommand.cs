@@ -114,9 +114,10 @@ public static class DiagnoseCommand
         long records = 0, failures = 0, done = 0;
         foreach (var (_, stream) in inputs)
         {
-            if (jsonWriter is null && stream is FileStream file && file.CanSeek)
+            if (jsonWriter is null && stream is FileStream file && file.CanSeek && file.Length > 0)
             {
-                // The report needs no per-record output: use every core on the file.
+                // The report needs no per-record output: use every core on the file. (A file that says it is empty but may
+                // not be, such as one under /proc, is streamed below instead.)
                 var offset = done;
                 var result = ParallelFileAnalysis.Analyze(file.Name, year, Environment.ProcessorCount, bytes => progress.Report(offset + bytes, records), ct);
                 aggregator.Merge(result.Aggregator);

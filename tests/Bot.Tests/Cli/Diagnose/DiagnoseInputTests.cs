@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Text;
+using Nginx502Bot.Bot.Cli.Diagnose;
+
+namespace Nginx502Bot.Bot.Tests.Cli.Diagnose;
+
+/// <summary>
+/// What an operator sees from <c>nginx502bot diagnose</c> on input that is not a clean log: the real executable, run as a
+/// process, must answer in a line or two with the documented exit status, and never with a stack trace.
+/// </summary>
+public sealed class DiagnoseInputTests : IDisposable
+{
+    private const string Record =
+        "2026/11/21 10:00:00 [error] 1#1: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.1, server: s, request: \"GET / HTTP/1.1\", upstream: \"http://127.0.0.1:8080/\", host: \"h\"";
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("diagnose-input-").FullName;
+
+    [Fact]
+    public void EmptyFile_SaysThereAreNoRecords()
+    {
+        var run = Diagnose(Write("empty.log", []));
+
+        Assert.Equal(DiagnoseCommand.ExitClean, run.Exit);
+        Assert.Contains("No log records in the input.", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal("", run.Stderr);
+    }
+
+    [Fact]
+    public void BinaryGarbage_FindsNothingAndSaysSo()
+    {
+        var bytes = new byte[2_000_000];
+        new Random(502).NextBytes(bytes);
+
+        var run = Diagnose(Write("garbage.bin", bytes));
+
+        Assert.Equal(DiagnoseCommand.ExitClean, run.Exit);
+        Assert.Contains("No upstream failure found.", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal("", run.Stderr);
+    }
+
+    [Fact]
+    public void InvalidUtf8AroundRecords_StillFindsThem()
+    {
+        var log = new List<byte>();
+        log.AddRange([0xff, 0xfe, 0xc3, (byte)'\n']);
+        log.AddRange(Encoding.ASCII.GetBytes(Record));
+        log.AddRange([0xc3, 0x28, (byte)'\n']);
+        log.AddRange(Encoding.ASCII.GetBytes(Record.Replace("*1 ", "*2 ", StringComparison.Ordinal) + "\n"));
+
+        var run = Diagnose(Write("mixed.log", [.. log]));
+
+        Assert.Equal(DiagnoseCommand.ExitFailuresFound, run.Exit);
+        Assert.Contains("2 upstream failure records", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("upstream_down", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HundredMegabyteLine_IsCutAndTheRecordAfterItIsFound()
+    {
+        var path = Path.Combine(_dir, "long.log");
+        using (var file = File.Create(path))
+        {
+            var chunk = Encoding.ASCII.GetBytes(new string('x', 1 << 20));
+            for (var i = 0; i < 100; i++)
+            {
+                file.Write(chunk);
+            }
+
+            file.Write(Encoding.ASCII.GetBytes("\n" + Record + "\n"));
+        }
+
+        var run = Diagnose(path);
+
+        Assert.Equal(DiagnoseCommand.ExitFailuresFound, run.Exit);
+        Assert.Contains("1 upstream failure records", run.Stdout, StringComparison.Ordinal);
+        Assert.Equal("", run.Stderr);
+    }
+
+    [Fact]
+    public void MissingFileAndDirectory_GetOneLineEachAndExit2()
+    {
+        var missing = Diagnose(Path.Combine(_dir, "nope.log"));
+        var directory = Diagnose(_dir);
+
+        Assert.Equal(DiagnoseCommand.ExitError, missing.Exit);
+        Assert.Equal($"nginx502bot diagnose: cannot read '{Path.Combine(_dir, "nope.log")}': no such file", missing.Stderr.TrimEnd());
+        Assert.Equal(DiagnoseCommand.ExitError, directory.Exit);
+        Assert.Equal($"nginx502bot diagnose: cannot read '{_dir}': it is a directory", directory.Stderr.TrimEnd());
+    }
+
+    [Fact]
+    public void FileThatFailsToRead_GetsOneLineAndExit2()
+    {
+        // Reading a process's memory at offset 0 fails with EIO, for root too: an unreadable file whatever the user.
+        var run = Diagnose("/proc/self/mem");
+
+        Assert.Equal(DiagnoseCommand.ExitError, run.Exit);
+        Assert.StartsWith("nginx502bot diagnose: reading failed: ", run.Stderr, StringComparison.Ordinal);
+        Assert.Single(run.Stderr.TrimEnd().Split('\n'));
+        Assert.DoesNotContain(" at ", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FileThatReportsNoLength_IsReadWhole()
+    {
+        // Files under /proc say they are empty and are not: /proc/self/status has a line per field.
+        var run = Diagnose("/proc/self/status");
+
+        Assert.Equal(DiagnoseCommand.ExitClean, run.Exit);
+        Assert.DoesNotContain("No log records", run.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(": 0 records", run.Stdout, StringComparison.Ordinal);
+    }
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    private static (int Exit, string Stdout, string Stderr) Diagnose(string path)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "nginx502bot.dll"), "diagnose", "--no-color", path })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill();
+            throw new TimeoutException($"diagnose {path} did not finish in 60 s");
+        }
+
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
