@@ -139,26 +139,8 @@ public sealed class FindingAggregator : IRecordSink
         };
     }
 
-    private static bool Correlated(FindingState nginx, FindingState companion)
-    {
-        if (!Refinable(nginx.Cause, companion.Cause))
-        {
-            return false;
-        }
-
-        foreach (var second in companion.Seconds)
-        {
-            for (var d = -CorrelationSeconds; d <= CorrelationSeconds; d++)
-            {
-                if (nginx.Seconds.Contains(second + d))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    private static bool Correlated(FindingState nginx, FindingState companion) =>
+        Refinable(nginx.Cause, companion.Cause) && companion.Seconds.Within(nginx.Seconds, CorrelationSeconds);
 
     private static bool Refinable(string nginxCause, string companionCause) => nginxCause switch
     {

@@ -90,8 +90,8 @@ public sealed class FindingState
         _lastRecord = later.LastRecord ?? later.Evidence.LastOrDefault() ?? LastRecord;
         _lastPending = false;
         RetriedRequests += later.RetriedRequests;
-        Seconds.UnionWith(later.Seconds.Take(MaxSeconds - Seconds.Count));
-        ConnectionIds.UnionWith(later.ConnectionIds.Take(MaxSeconds - ConnectionIds.Count));
+        Seconds.UnionWith(later.Seconds, MaxSeconds);
+        ConnectionIds.UnionWith(later.ConnectionIds, MaxSeconds);
     }
 
     /// <summary>

@@ -1,24 +1,24 @@
-using System.Runtime.CompilerServices;
 using System.Collections;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Nginx502Bot.Diagnostics.Findings;
 
 /// <summary>
-/// Distinct numbers, enumerated in the order they were first added (as a <see cref="HashSet{T}"/> without removals is).
-/// Membership is a bitmap of 64-number words: seconds and connection ids come in dense runs, so a finding's 100 000
-/// numbers take about a third of the memory a hash set needs, and consecutive numbers mostly land in the word used last,
-/// which is remembered so that they skip the dictionary.
+/// Distinct numbers (seconds, connection ids) as a bitmap of 64-number words: they come in dense runs, so a finding's
+/// 100 000 numbers take a few kilobytes, a merge and a proximity test work a word (64 numbers) at a time, and consecutive
+/// numbers mostly land in the word used last, which is remembered so that they skip the dictionary. Enumerates word by
+/// word in the order the words were first used, ascending within a word.
 /// </summary>
 public sealed class NumberSet : IEnumerable<long>
 {
     /// <summary>Word key (number / 64) to its index in <see cref="_bits"/>.</summary>
     private readonly Dictionary<long, int> _words = [];
     private ulong[] _bits = new ulong[4];
-    private readonly List<long> _order = [];
     private long _lastKey = long.MinValue;
     private int _lastIndex;
 
-    public int Count => _order.Count;
+    public int Count { get; private set; }
 
     public bool Contains(long value) => _words.TryGetValue(value >> 6, out var index) && (_bits[index] & Bit(value)) != 0;
 
@@ -41,7 +41,7 @@ public sealed class NumberSet : IEnumerable<long>
         }
 
         word |= bit;
-        _order.Add(value);
+        Count++;
         return true;
     }
 
@@ -53,14 +53,46 @@ public sealed class NumberSet : IEnumerable<long>
         }
     }
 
-    /// <summary>True when the two sets share a number.</summary>
-    public bool Overlaps(NumberSet other)
+    /// <summary>Adds <paramref name="other"/>'s numbers, word by word, while this set holds fewer than <paramref name="cap"/>.</summary>
+    public void UnionWith(NumberSet other, int cap)
     {
-        // Word by word: one probe answers for 64 numbers.
+        foreach (var (key, index) in other._words)
+        {
+            var mine = WordIndex(key);
+            var added = other._bits[index] & ~_bits[mine];
+            while (added != 0 && Count < cap)
+            {
+                var lowest = added & (~added + 1);
+                _bits[mine] |= lowest;
+                added &= ~lowest;
+                Count++;
+            }
+        }
+
+        _lastKey = long.MinValue;
+    }
+
+    /// <summary>True when the two sets share a number.</summary>
+    public bool Overlaps(NumberSet other) => Within(other, 0);
+
+    /// <summary>True when a number of this set is at most <paramref name="distance"/> (0 to 63) from one of <paramref name="other"/>.</summary>
+    public bool Within(NumberSet other, int distance)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(distance, 63);
         var (small, large) = _words.Count <= other._words.Count ? (this, other) : (other, this);
         foreach (var (key, index) in small._words)
         {
-            if (large._words.TryGetValue(key, out var at) && (large._bits[at] & small._bits[index]) != 0)
+            // The word's numbers widened by the distance, spilling into the neighbouring words.
+            var bits = small._bits[index];
+            ulong here = bits, below = 0, above = 0;
+            for (var d = 1; d <= distance; d++)
+            {
+                here |= (bits << d) | (bits >> d);
+                above |= bits >> (64 - d);
+                below |= bits << (64 - d);
+            }
+
+            if (Meets(large, key, here) || (above != 0 && Meets(large, key + 1, above)) || (below != 0 && Meets(large, key - 1, below)))
             {
                 return true;
             }
@@ -69,9 +101,20 @@ public sealed class NumberSet : IEnumerable<long>
         return false;
     }
 
-    public IEnumerator<long> GetEnumerator() => _order.GetEnumerator();
+    public IEnumerator<long> GetEnumerator()
+    {
+        foreach (var (key, index) in _words)
+        {
+            for (var bits = _bits[index]; bits != 0; bits &= bits - 1)
+            {
+                yield return (key << 6) + BitOperations.TrailingZeroCount(bits);
+            }
+        }
+    }
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private static bool Meets(NumberSet set, long key, ulong mask) => set._words.TryGetValue(key, out var at) && (set._bits[at] & mask) != 0;
 
     private int WordIndex(long key)
     {
