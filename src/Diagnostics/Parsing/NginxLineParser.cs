@@ -79,7 +79,7 @@ public static class NginxLineParser
             s = s[..cellEnd];
         }
 
-        // A paste's indentation, then list bullets and comment marks put in front of a quoted line ("  - ", "# ").
+        // A paste's indentation, then list bullets and comment marks put in front of a quoted line ("  - ", "• ", "# ").
         while (start < s.Length && s[start] is ' ' or '\t')
         {
             start++;
@@ -279,7 +279,7 @@ public static class NginxLineParser
         {
             // A C-style comment mark is two characters, the space after it optional: "//   sendfile() failed ...",
             // "//FastCGI sent in stderr: ...".
-            var mark = s[start] is '-' or '+' or '#' or '>' or '*' && s[start + 1] == ' ' ? 2
+            var mark = s[start] is '-' or '+' or '#' or '>' or '*' or '\u2022' && s[start + 1] == ' ' ? 2
                 : s[start] == '/' && s[start + 1] == '/' && start + 2 < s.Length ? (s[start + 2] == ' ' ? 3 : 2) : 0;
             if (mark == 0)
             {
@@ -622,7 +622,8 @@ public static class NginxLineParser
                 if (candidate.StartsWith(action, StringComparison.Ordinal))
                 {
                     var rest = candidate[action.Length..];
-                    return rest.IsEmpty || rest[0] == ',' || char.IsAsciiLetterOrDigit(rest[0]) ? s.Length : w + " while ".Length + action.Length;
+                    return rest.IsEmpty || (rest[0] == ',' && !SentenceGoesOn(rest)) || char.IsAsciiLetterOrDigit(rest[0])
+                        ? s.Length : w + " while ".Length + action.Length;
                 }
             }
 
@@ -631,6 +632,25 @@ public static class NginxLineParser
 
         return s.Length;
     }
+
+    /// <summary>
+    /// After an action, a comma starts nginx's next field (", client: ", ", upstream: ", ", resolver: "), or ends a cut
+    /// paste; a writer's own words after it (", through searching the data, we learned ...") are a sentence going on.
+    /// </summary>
+    private static bool SentenceGoesOn(ReadOnlySpan<char> afterAction)
+    {
+        var rest = afterAction[1..].TrimStart(' ');
+        var colon = rest[..Math.Min(rest.Length, 24)].IndexOf(':');
+        if (rest.IsEmpty || (colon > 0 && !rest[..colon].ContainsAnyExcept(NginxKeyChars)))
+        {
+            return false;
+        }
+
+        return rest.Length > 1 && char.IsAsciiLetterLower(rest[0]);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NginxKeyChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz_/ ");
 
     /// <summary>
     /// Where a message a writer quoted in backticks ends, when prose follows the closing backtick: nginx never writes a
@@ -921,7 +941,7 @@ public static class NginxLineParser
         var pid = ReadNumber(s, ref p);
         if (pid < 0 || p >= s.Length || s[p] != '#')
         {
-            return pos;
+            return pid > 0 && PidBeforeConnection(s, p) ? PidOnly(pid, p + 1, ref line) : pos;
         }
 
         p++;
@@ -936,6 +956,19 @@ public static class NginxLineParser
 
         // "1776#1776:*71220252 ...": a copy lost the space before the connection number.
         return s[p + 1] == ' ' ? p + 2 : p + 1;
+    }
+
+    /// <summary>
+    /// A writer's sample that kept the pid but not nginx's "#tid:" (<c>[error] 12487 *8921 upstream ...</c>): the
+    /// connection number right after it still marks the record's head.
+    /// </summary>
+    private static bool PidBeforeConnection(ReadOnlySpan<char> s, int p) =>
+        p + 2 < s.Length && s[p] == ' ' && s[p + 1] == '*' && char.IsAsciiDigit(s[p + 2]);
+
+    private static int PidOnly(long pid, int next, ref NginxLine line)
+    {
+        line.Pid = (int)Math.Min(pid, int.MaxValue);
+        return next;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1051,7 +1084,8 @@ public static class NginxLineParser
             {
                 var value = rest[keyLen..];
                 var comma = value.IndexOfAny(',', '"');
-                if (comma < 0 || (value[comma] == ',' && (value[comma..].StartsWith(", server: ") || WriterDroppedServer(value[comma..]))))
+                if (comma < 0 || (value[comma] == ',' && (value[comma..].StartsWith(", server: ") || WriterDroppedServer(value[comma..])
+                    || WriterJoinedServer(value[comma..]))))
                 {
                     isUdp = keyLen != "client: ".Length;
                     return at;
@@ -1071,6 +1105,13 @@ public static class NginxLineParser
     private static bool WriterDroppedServer(ReadOnlySpan<char> afterClient) =>
         afterClient.StartsWith(", request: \"") || afterClient.StartsWith(", upstream: \"");
 
+    /// <summary>
+    /// A writer who redacted the server name may lose the space after its key ("client: 10.244.5.1, server:xxx, request:
+    /// ..."). Only looked at when neither nginx's ", server: " nor a dropped server follows the client.
+    /// </summary>
+    private static bool WriterJoinedServer(ReadOnlySpan<char> afterClient) =>
+        afterClient.Length > ", server:".Length && afterClient.StartsWith(", server:") && afterClient[", server:".Length] is not (' ' or ',');
+
     private static readonly System.Buffers.SearchValues<string> ClientKeys =
         System.Buffers.SearchValues.Create([", client: ", ", udp client: "], StringComparison.Ordinal);
 
@@ -1079,6 +1120,14 @@ public static class NginxLineParser
     {
         var rest = s[clientStart..];
         var serverKey = rest.IndexOf(", server: ");
+        var keyLength = ", server: ".Length;
+        if (serverKey < 0)
+        {
+            // "server:xxx": the space a redacting writer lost (see WriterJoinedServer).
+            serverKey = rest.IndexOf(", server:");
+            keyLength = ", server:".Length;
+        }
+
         if (serverKey < 0)
         {
             line.Client = Segment.Between(clientStart, s.Length);
@@ -1087,7 +1136,7 @@ public static class NginxLineParser
         }
 
         line.Client = new Segment(clientStart, serverKey);
-        var serverStart = clientStart + serverKey + ", server: ".Length;
+        var serverStart = clientStart + serverKey + keyLength;
         var afterServer = s[serverStart..];
         var serverEnd = afterServer.IndexOf(", ");
         line.Server = new Segment(serverStart, serverEnd < 0 ? afterServer.Length : serverEnd);
