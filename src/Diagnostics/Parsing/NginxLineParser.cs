@@ -132,7 +132,7 @@ public static class NginxLineParser
             known = known || body.StartsWith(bare, StringComparison.Ordinal);
         }
 
-        if (known)
+        if (known || CapitalisedTitleWithErrno(body))
         {
             ParseBody(s, p, ref line);
             return true;
@@ -511,6 +511,27 @@ public static class NginxLineParser
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// An issue title that is the message itself, its first letter capitalised and no action after it, but nginx's errno
+    /// group inside: "Connect() to unix app.sock failed (111: Connection refused)". The group marks it as nginx's text.
+    /// </summary>
+    private static bool CapitalisedTitleWithErrno(ReadOnlySpan<char> body)
+    {
+        if (body.Length < 2 || !char.IsAsciiLetterUpper(body[0]) || !StartsAnchored(body))
+        {
+            return false;
+        }
+
+        var open = body[..Math.Min(body.Length, MaxTitleBeforeErrno + 40)].IndexOf(" (", StringComparison.Ordinal);
+        var digits = open + 2;
+        while (open > 0 && digits < body.Length && char.IsAsciiDigit(body[digits]))
+        {
+            digits++;
+        }
+
+        return open > 0 && digits > open + 2 && digits + 1 < body.Length && body[digits] == ':' && body[digits + 1] == ' ';
     }
 
     /// <summary>CJK prose puts a message right after its full-width colon or comma ("查看日志：open() ..."), no space.</summary>

@@ -91,6 +91,9 @@ public class PastedLineTests
     // The writer's sentence going on after the action's comma is not nginx's suffix.
     [InlineData("the log said recv() failed (104: Connection reset by peer) while reading response header from upstream, so we raised keepalive_timeout", "connection_reset", 502)]
     [InlineData("we kept seeing upstream timed out (110: Connection timed out) while connecting to upstream, then the pod restarted", "upstream_timeout_connect", 504)]
+    // An issue title that is the message, capitalised, with nginx's errno group but no action.
+    [InlineData("Connect() failed (113: No route to host)", "no_route", 502)]
+    [InlineData("Connect() to a friend again (part 2)", "not_an_upstream_error", null)]
     public void WriterDamagedRecord_StillReadByItsMessageAndAction(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
