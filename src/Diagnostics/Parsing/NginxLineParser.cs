@@ -169,7 +169,7 @@ public static class NginxLineParser
         }
 
         var title = TitleBeforeErrno(body);
-        if (title > 0)
+        if (title >= 0)
         {
             ParseBody(s, p + title, ref line);
             return true;

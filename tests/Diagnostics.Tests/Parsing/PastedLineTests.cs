@@ -94,6 +94,10 @@ public class PastedLineTests
     // An issue title that is the message, capitalised, with nginx's errno group but no action.
     [InlineData("Connect() failed (113: No route to host)", "no_route", 502)]
     [InlineData("Connect() to a friend again (part 2)", "not_an_upstream_error", null)]
+    // Only the errno group and an upstream action quoted: the errno and the phase decide.
+    [InlineData("\"(113: No route to host) while reading response header from upstream\"", "no_route", 502)]
+    [InlineData("(110: Connection timed out) while sending request to upstream", "upstream_timeout_send", 504)]
+    [InlineData("| (32: Broken pipe) while sending request to upstream | the backend closed early |", "broken_pipe", 502)]
     public void WriterDamagedRecord_StillReadByItsMessageAndAction(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
