@@ -612,8 +612,15 @@ public static class NginxLineParser
         return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010' or '\u2026' or '\u00AB'
             || (j < i && head[j - 1] == ':') || (j > 2 && head[(j - 3)..j].SequenceEqual("..."))
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' ')
-            || HtmlTagOpens(head[..j]));
+            || MarkdownItalicOpens(head, j) || HtmlTagOpens(head[..j]));
     }
+
+    /// <summary>
+    /// Markdown italics with underscores opened right before the message, at a word start: "as follows: _upstream sent
+    /// ..._". An underscore inside a word ("proxy_upstream") opens nothing.
+    /// </summary>
+    private static bool MarkdownItalicOpens(ReadOnlySpan<char> head, int j) =>
+        head[j - 1] == '_' && (j == 1 || head[j - 2] == ' ');
 
     /// <summary>An HTML element opened right before the message: <c>&lt;code&gt;</c>, <c>&lt;td&gt;</c>, <c>&lt;pre&gt;</c>.</summary>
     private static bool HtmlTagOpens(ReadOnlySpan<char> before)

@@ -98,6 +98,9 @@ public class PastedLineTests
     [InlineData("\"(113: No route to host) while reading response header from upstream\"", "no_route", 502)]
     [InlineData("(110: Connection timed out) while sending request to upstream", "upstream_timeout_send", 504)]
     [InlineData("| (32: Broken pipe) while sending request to upstream | the backend closed early |", "broken_pipe", 502)]
+    // Markdown italics with underscores around a message in a sentence; an underscore inside a word opens nothing.
+    [InlineData("The errors are as follows: _upstream prematurely closed connection while reading upstream_", "response_truncated", null)]
+    [InlineData("we set proxy_upstream sent counters to zero", "not_an_upstream_error", null)]
     public void WriterDamagedRecord_StillReadByItsMessageAndAction(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
