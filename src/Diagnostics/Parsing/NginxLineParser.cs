@@ -1335,7 +1335,7 @@ public static class NginxLineParser
         var head = s[start..end];
         if (head.Length < 6 || head[^1] != ')')
         {
-            return cut ? ParseCutErrno(s, start, end, ref line) : end;
+            return head.Length > 8 && head[^1] == '*' ? ParseBoldErrno(s, start, end, ref line) : cut ? ParseCutErrno(s, start, end, ref line) : end;
         }
 
         // The errno group is always the last parenthesised group; an SSL "(SSL: ...)" group has no number.
@@ -1364,6 +1364,32 @@ public static class NginxLineParser
         }
 
         return end;
+    }
+
+    /// <summary>
+    /// An errno group a reporter put in markdown bold inside the record: <c>connect() to unix:/run/app.sock failed
+    /// **(13: Permission denied)** while connecting to upstream</c>. Only looked at when the head ends with '*'.
+    /// </summary>
+    private static int ParseBoldErrno(ReadOnlySpan<char> s, int start, int end, ref NginxLine line)
+    {
+        var head = s[start..end];
+        var open = head.LastIndexOf(" **(", StringComparison.Ordinal);
+        if (open < 0 || !head.EndsWith(")**", StringComparison.Ordinal))
+        {
+            return end;
+        }
+
+        var p = start + open + " **(".Length;
+        var number = ReadNumber(s, ref p);
+        if (number < 0 || p + 1 >= end - 3 || s[p] != ':' || s[p + 1] != ' ')
+        {
+            return end;
+        }
+
+        line.ErrnoNumber = (int)Math.Min(number, int.MaxValue);
+        line.ErrnoText = Segment.Between(p + 2, end - 3);
+        line.Errno = ErrnoTable.Lookup(line.ErrnoNumber, line.ErrnoText.Of(s));
+        return start + open;
     }
 
     /// <summary>An errno group the paste cut or wrapped: <c>(111: Connection</c>, <c>(3: Host not found)...</c>.</summary>

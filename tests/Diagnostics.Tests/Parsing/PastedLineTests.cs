@@ -101,6 +101,9 @@ public class PastedLineTests
     // Markdown italics with underscores around a message in a sentence; an underscore inside a word opens nothing.
     [InlineData("The errors are as follows: _upstream prematurely closed connection while reading upstream_", "response_truncated", null)]
     [InlineData("we set proxy_upstream sent counters to zero", "not_an_upstream_error", null)]
+    // Markdown bold around the errno group inside a whole record.
+    [InlineData("2026/11/21 13:41:14 [crit] 5#5: *2 connect() to unix:/run/app.sock failed **(13: Permission denied)** while connecting to upstream" + Sfx, "unix_socket_permission", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed **(113: No route to host)** while connecting to upstream" + Sfx, "no_route", 502)]
     public void WriterDamagedRecord_StillReadByItsMessageAndAction(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
