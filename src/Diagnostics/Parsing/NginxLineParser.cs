@@ -67,6 +67,119 @@ public static class NginxLineParser
     {
         // Prose after the action of a quoted record ("... to upstream" error.) is not part of it.
         s = s[..ActionEnd(s)];
+        if (TryParseLooseMessage(s, ref line))
+        {
+            BareErrnoAfterMessage(s, ref line);
+            return true;
+        }
+
+        // Nothing else placed a message: an errno group retyped without its parentheses may still stand before an
+        // upstream action ("Nginx error log: \"111: Connection refused while connecting to upstream\"").
+        var bare = BareErrnoGroupStart(s);
+        if (bare < 0)
+        {
+            return false;
+        }
+
+        line = default;
+        line.ConnectionId = -1;
+        line.ErrnoNumber = -1;
+        line.Message = line.ErrnoText = line.Action = line.Client = line.Server = line.Request = line.Subrequest =
+            line.Upstream = line.Host = line.Referrer = line.Resolver = line.Level = Segment.None;
+        ParseBody(s, bare, ref line);
+        BareErrnoAfterMessage(s, ref line);
+        return true;
+    }
+
+    /// <summary>
+    /// An errno group a writer retyped without its parentheses, right before one of nginx's upstream actions, at a word
+    /// start: "111: Connection refused while connecting to upstream". Only a known errno text counts. Where its number
+    /// starts, or -1.
+    /// </summary>
+    private static int BareErrnoGroupStart(ReadOnlySpan<char> s)
+    {
+        var head = s[..Math.Min(s.Length, MaxProseLead)];
+        for (var from = 0; from < head.Length;)
+        {
+            var colon = head[from..].IndexOf(": ", StringComparison.Ordinal);
+            if (colon < 0)
+            {
+                return -1;
+            }
+
+            colon += from;
+            var digits = colon;
+            while (digits > 0 && char.IsAsciiDigit(head[digits - 1]))
+            {
+                digits--;
+            }
+
+            if (digits < colon && (digits == 0 || head[digits - 1] is ' ' or '"' or '\'' or '(' or '`' or '\u201C' or '\u2018'))
+            {
+                var rest = s[(colon + 2)..];
+                var w = rest[..Math.Min(rest.Length, 48)].IndexOf(" while ", StringComparison.Ordinal);
+                if (w > 0 && ErrnoTable.Lookup(-1, rest[..w]) is not (Errno.Other or Errno.None) && StartsWithUpstreamAction(rest[w..]))
+                {
+                    return digits;
+                }
+            }
+
+            from = colon + 2;
+        }
+
+        return -1;
+    }
+
+    private static bool StartsWithUpstreamAction(ReadOnlySpan<char> s)
+    {
+        foreach (var action in UpstreamActions)
+        {
+            if (s.StartsWith(action, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A message placed without an errno whose last words are an errno group retyped without its parentheses, before the
+    /// action: "connect() failed 111: Connection refused" while connecting to upstream. The group becomes the errno and
+    /// the message ends before it. Pasted lines only.
+    /// </summary>
+    private static void BareErrnoAfterMessage(ReadOnlySpan<char> s, ref NginxLine line)
+    {
+        if (line.ErrnoNumber >= 0 || !line.Action.IsPresent || !line.Message.IsPresent)
+        {
+            return;
+        }
+
+        var m = line.Message.Of(s);
+        var colon = m.LastIndexOf(": ", StringComparison.Ordinal);
+        var digits = colon;
+        while (digits > 0 && char.IsAsciiDigit(m[digits - 1]))
+        {
+            digits--;
+        }
+
+        if (colon < 0 || digits == colon || (digits > 0 && m[digits - 1] != ' ')
+            || ErrnoTable.Lookup(-1, m[(colon + 2)..]) is Errno.Other or Errno.None)
+        {
+            return;
+        }
+
+        var p = line.Message.Start + digits;
+        var number = ReadNumber(s, ref p);
+        line.ErrnoNumber = (int)Math.Min(number, int.MaxValue);
+        line.ErrnoText = Segment.Between(line.Message.Start + colon + 2, line.Message.Start + m.Length);
+        line.Errno = ErrnoTable.Lookup(line.ErrnoNumber, line.ErrnoText.Of(s));
+        line.Message = Segment.Between(line.Message.Start, line.Message.Start + m[..digits].TrimEnd(' ').Length);
+    }
+
+    /// <summary>The loose parse proper: where the message starts in a line that does not start like a record.</summary>
+    private static bool TryParseLooseMessage(ReadOnlySpan<char> s, ref NginxLine line)
+    {
 
         // Prose after a message quoted in backticks ("`connect() failed (111: ...)` (on `GET /x`)") is not part of it.
         s = s[..BacktickQuoteEnd(s)];
@@ -1127,11 +1240,12 @@ public static class NginxLineParser
     }
 
     /// <summary>
-    /// nginx always writes "server:" after the client; a writer who cut it ("client: ip, upstream: "...") still leaves
-    /// the suffix. Only looked at when ", server: " does not follow.
+    /// nginx always writes "server:" after the client; a writer who cut it ("client: ip, upstream: "...", or elided it:
+    /// "client: IP, ..., request: ...") still leaves the suffix. Only looked at when ", server: " does not follow.
     /// </summary>
     private static bool WriterDroppedServer(ReadOnlySpan<char> afterClient) =>
-        afterClient.StartsWith(", request: \"") || afterClient.StartsWith(", upstream: \"");
+        afterClient.StartsWith(", request: \"") || afterClient.StartsWith(", upstream: \"") || afterClient.StartsWith(", ...,")
+        || afterClient.StartsWith(", \u2026,");
 
     /// <summary>
     /// A writer who redacted the server name may lose the space after its key ("client: 10.244.5.1, server:xxx, request:

@@ -104,6 +104,11 @@ public class PastedLineTests
     // Markdown bold around the errno group inside a whole record.
     [InlineData("2026/11/21 13:41:14 [crit] 5#5: *2 connect() to unix:/run/app.sock failed **(13: Permission denied)** while connecting to upstream" + Sfx, "unix_socket_permission", 502)]
     [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed **(113: No route to host)** while connecting to upstream" + Sfx, "no_route", 502)]
+    // An errno group retyped without its parentheses before an upstream action, alone or after the system call.
+    [InlineData("our alert said: \"113: No route to host while connecting to upstream\"", "no_route", 502)]
+    [InlineData("(ex: connect() failed 111: Connection refused while connecting to upstream, client: IP, ..., request: \"GET /\")", "upstream_down", 502)]
+    [InlineData("Title: 104: Connection reset by peer while reading response header from upstream", "connection_reset", 502)]
+    [InlineData("see RFC 2: Connection refused while we wait", "not_an_upstream_error", null)]
     public void WriterDamagedRecord_StillReadByItsMessageAndAction(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
