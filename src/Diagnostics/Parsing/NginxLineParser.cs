@@ -1477,6 +1477,15 @@ public static class NginxLineParser
             return start + messageEnd;
         }
 
+        // "(111 connection refused)": a group retyped without its colon, maybe in lower case. Only an errno text counts.
+        if (number >= 0 && p + 1 < end && s[p] == ' ' && ErrnoTable.IsKnownText(s[(p + 1)..(end - 1)]))
+        {
+            line.ErrnoNumber = (int)Math.Min(number, int.MaxValue);
+            line.ErrnoText = Segment.Between(p + 1, end - 1);
+            line.Errno = ErrnoTable.Lookup(line.ErrnoNumber, line.ErrnoText.Of(s));
+            return start + messageEnd;
+        }
+
         return end;
     }
 

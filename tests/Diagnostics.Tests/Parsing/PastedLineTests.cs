@@ -109,11 +109,20 @@ public class PastedLineTests
     [InlineData("(ex: connect() failed 111: Connection refused while connecting to upstream, client: IP, ..., request: \"GET /\")", "upstream_down", 502)]
     [InlineData("Title: 104: Connection reset by peer while reading response header from upstream", "connection_reset", 502)]
     [InlineData("see RFC 2: Connection refused while we wait", "not_an_upstream_error", null)]
+    // An errno group retyped without its colon, in lower case; a parenthesised count is no errno group.
+    [InlineData("The error is nginx connect() failed (113 no route to host) while connecting to upstream client x server: y", "no_route", 502)]
     public void WriterDamagedRecord_StillReadByItsMessageAndAction(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
         Assert.Equal(cause, r.Cause);
         Assert.Equal(status, r.Status);
+    }
+
+    [Fact]
+    public void ParenthesisedCountWithoutColon_IsNoErrnoGroup()
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed (111 retries) while connecting to upstream" + Sfx).Records);
+        Assert.Null(r.Errno);
     }
 
     [Fact]
