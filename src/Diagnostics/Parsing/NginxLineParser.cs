@@ -180,7 +180,6 @@ public static class NginxLineParser
     /// <summary>The loose parse proper: where the message starts in a line that does not start like a record.</summary>
     private static bool TryParseLooseMessage(ReadOnlySpan<char> s, ref NginxLine line)
     {
-
         // Prose after a message quoted in backticks ("`connect() failed (111: ...)` (on `GET /x`)") is not part of it.
         s = s[..BacktickQuoteEnd(s)];
 
