@@ -285,7 +285,34 @@ public static class CompanionLineParser
         var quote = window.IndexOfAny("\"'`");
         var label = window.IndexOf(": ", StringComparison.Ordinal);
         return TryAt(s, indent, '\0', ref c) || (quote >= 0 && TryAt(s, quote + 1, s[quote], ref c))
-            || (label >= 0 && TryAt(s, label + 2, '\0', ref c));
+            || (label >= 0 && TryAt(s, label + 2, '\0', ref c)) || TryGunicornInProse(s, ref c);
+    }
+
+    /// <summary>
+    /// gunicorn's arbiter line anywhere in a sentence, with or without its time and pid brackets ("gunicorn keeps giving a
+    /// [CRITICAL] WORKER TIMEOUT .", "error example \"[2016-04-13 06:27:41 -0400] [23657] [CRITICAL] WORKER TIMEOUT ..."):
+    /// read from its first bracket, up to the quote that opened it, if any.
+    /// </summary>
+    private static bool TryGunicornInProse(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var marker = s.IndexOf("] WORKER TIMEOUT", StringComparison.Ordinal);
+        marker = marker >= 0 ? marker : s.IndexOf("] Worker (pid:", StringComparison.Ordinal);
+        var start = marker > 0 ? s[..marker].LastIndexOf('[') : -1;
+
+        // Back over the pid and time brackets before the level: "[time] [pid] [LEVEL]".
+        for (var round = 0; round < 2 && start > 2 && s[start - 1] == ' ' && s[start - 2] == ']'; round++)
+        {
+            var open = s[..(start - 2)].LastIndexOf('[');
+            if (open < 0)
+            {
+                break;
+            }
+
+            start = open;
+        }
+
+        var closing = start > 0 && s[start - 1] is '"' or '`' or '\'' ? s[start - 1] : '\0';
+        return start > 0 && TryAt(s, start, closing, ref c);
     }
 
     private static bool TryAt(ReadOnlySpan<char> s, int start, char closing, ref CompanionLine c)

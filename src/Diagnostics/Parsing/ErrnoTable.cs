@@ -39,6 +39,23 @@ public static class ErrnoTable
         ("No buffer space available", Errno.NoBufferSpace),
     ];
 
+    /// <summary>
+    /// True when the text is one of the errno texts in any letter case: a writer who retyped the group ("(111 connection
+    /// refused)") keeps the words if not their capitals.
+    /// </summary>
+    public static bool IsKnownText(ReadOnlySpan<char> text)
+    {
+        foreach (var (t, _) in Texts)
+        {
+            if (text.Equals(t, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static Errno Lookup(int number, ReadOnlySpan<char> text)
     {
         // Exact texts first (the common case, and cheap); then texts embedded in longer wordings (Windows).

@@ -67,7 +67,119 @@ public static class NginxLineParser
     {
         // Prose after the action of a quoted record ("... to upstream" error.) is not part of it.
         s = s[..ActionEnd(s)];
+        if (TryParseLooseMessage(s, ref line))
+        {
+            BareErrnoAfterMessage(s, ref line);
+            return true;
+        }
 
+        // Nothing else placed a message: an errno group retyped without its parentheses may still stand before an
+        // upstream action ("Nginx error log: \"111: Connection refused while connecting to upstream\"").
+        var bare = BareErrnoGroupStart(s);
+        if (bare < 0)
+        {
+            return false;
+        }
+
+        line = default;
+        line.ConnectionId = -1;
+        line.ErrnoNumber = -1;
+        line.Message = line.ErrnoText = line.Action = line.Client = line.Server = line.Request = line.Subrequest =
+            line.Upstream = line.Host = line.Referrer = line.Resolver = line.Level = Segment.None;
+        ParseBody(s, bare, ref line);
+        BareErrnoAfterMessage(s, ref line);
+        return true;
+    }
+
+    /// <summary>
+    /// An errno group a writer retyped without its parentheses, right before one of nginx's upstream actions, at a word
+    /// start: "111: Connection refused while connecting to upstream". Only a known errno text counts. Where its number
+    /// starts, or -1.
+    /// </summary>
+    private static int BareErrnoGroupStart(ReadOnlySpan<char> s)
+    {
+        var head = s[..Math.Min(s.Length, MaxProseLead)];
+        for (var from = 0; from < head.Length;)
+        {
+            var colon = head[from..].IndexOf(": ", StringComparison.Ordinal);
+            if (colon < 0)
+            {
+                return -1;
+            }
+
+            colon += from;
+            var digits = colon;
+            while (digits > 0 && char.IsAsciiDigit(head[digits - 1]))
+            {
+                digits--;
+            }
+
+            if (digits < colon && (digits == 0 || head[digits - 1] is ' ' or '"' or '\'' or '(' or '`' or '\u201C' or '\u2018'))
+            {
+                var rest = s[(colon + 2)..];
+                var w = rest[..Math.Min(rest.Length, 48)].IndexOf(" while ", StringComparison.Ordinal);
+                if (w > 0 && ErrnoTable.Lookup(-1, rest[..w]) is not (Errno.Other or Errno.None) && StartsWithUpstreamAction(rest[w..]))
+                {
+                    return digits;
+                }
+            }
+
+            from = colon + 2;
+        }
+
+        return -1;
+    }
+
+    private static bool StartsWithUpstreamAction(ReadOnlySpan<char> s)
+    {
+        foreach (var action in UpstreamActions)
+        {
+            if (s.StartsWith(action, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A message placed without an errno whose last words are an errno group retyped without its parentheses, before the
+    /// action: "connect() failed 111: Connection refused" while connecting to upstream. The group becomes the errno and
+    /// the message ends before it. Pasted lines only.
+    /// </summary>
+    private static void BareErrnoAfterMessage(ReadOnlySpan<char> s, ref NginxLine line)
+    {
+        if (line.ErrnoNumber >= 0 || !line.Action.IsPresent || !line.Message.IsPresent)
+        {
+            return;
+        }
+
+        var m = line.Message.Of(s);
+        var colon = m.LastIndexOf(": ", StringComparison.Ordinal);
+        var digits = colon;
+        while (digits > 0 && char.IsAsciiDigit(m[digits - 1]))
+        {
+            digits--;
+        }
+
+        if (colon < 0 || digits == colon || (digits > 0 && m[digits - 1] != ' ')
+            || ErrnoTable.Lookup(-1, m[(colon + 2)..]) is Errno.Other or Errno.None)
+        {
+            return;
+        }
+
+        var p = line.Message.Start + digits;
+        var number = ReadNumber(s, ref p);
+        line.ErrnoNumber = (int)Math.Min(number, int.MaxValue);
+        line.ErrnoText = Segment.Between(line.Message.Start + colon + 2, line.Message.Start + m.Length);
+        line.Errno = ErrnoTable.Lookup(line.ErrnoNumber, line.ErrnoText.Of(s));
+        line.Message = Segment.Between(line.Message.Start, line.Message.Start + m[..digits].TrimEnd(' ').Length);
+    }
+
+    /// <summary>The loose parse proper: where the message starts in a line that does not start like a record.</summary>
+    private static bool TryParseLooseMessage(ReadOnlySpan<char> s, ref NginxLine line)
+    {
         // Prose after a message quoted in backticks ("`connect() failed (111: ...)` (on `GET /x`)") is not part of it.
         s = s[..BacktickQuoteEnd(s)];
 
@@ -79,7 +191,7 @@ public static class NginxLineParser
             s = s[..cellEnd];
         }
 
-        // A paste's indentation, then list bullets and comment marks put in front of a quoted line ("  - ", "# ").
+        // A paste's indentation, then list bullets and comment marks put in front of a quoted line ("  - ", "• ", "# ").
         while (start < s.Length && s[start] is ' ' or '\t')
         {
             start++;
@@ -132,7 +244,7 @@ public static class NginxLineParser
             known = known || body.StartsWith(bare, StringComparison.Ordinal);
         }
 
-        if (known)
+        if (known || CapitalisedTitleWithErrno(body))
         {
             ParseBody(s, p, ref line);
             return true;
@@ -169,7 +281,7 @@ public static class NginxLineParser
         }
 
         var title = TitleBeforeErrno(body);
-        if (title > 0)
+        if (title >= 0)
         {
             ParseBody(s, p + title, ref line);
             return true;
@@ -279,7 +391,7 @@ public static class NginxLineParser
         {
             // A C-style comment mark is two characters, the space after it optional: "//   sendfile() failed ...",
             // "//FastCGI sent in stderr: ...".
-            var mark = s[start] is '-' or '+' or '#' or '>' or '*' && s[start + 1] == ' ' ? 2
+            var mark = s[start] is '-' or '+' or '#' or '>' or '*' or '\u2022' && s[start + 1] == ' ' ? 2
                 : s[start] == '/' && s[start + 1] == '/' && start + 2 < s.Length ? (s[start + 2] == ' ' ? 3 : 2) : 0;
             if (mark == 0)
             {
@@ -513,6 +625,27 @@ public static class NginxLineParser
         return -1;
     }
 
+    /// <summary>
+    /// An issue title that is the message itself, its first letter capitalised and no action after it, but nginx's errno
+    /// group inside: "Connect() to unix app.sock failed (111: Connection refused)". The group marks it as nginx's text.
+    /// </summary>
+    private static bool CapitalisedTitleWithErrno(ReadOnlySpan<char> body)
+    {
+        if (body.Length < 2 || !char.IsAsciiLetterUpper(body[0]) || !StartsAnchored(body))
+        {
+            return false;
+        }
+
+        var open = body[..Math.Min(body.Length, MaxTitleBeforeErrno + 40)].IndexOf(" (", StringComparison.Ordinal);
+        var digits = open + 2;
+        while (open > 0 && digits < body.Length && char.IsAsciiDigit(body[digits]))
+        {
+            digits++;
+        }
+
+        return open > 0 && digits > open + 2 && digits + 1 < body.Length && body[digits] == ':' && body[digits + 1] == ' ';
+    }
+
     /// <summary>CJK prose puts a message right after its full-width colon or comma ("查看日志：open() ..."), no space.</summary>
     private static bool IsWidePunctuation(char c) => c >= '\u3000' && char.IsPunctuation(c);
 
@@ -591,8 +724,15 @@ public static class NginxLineParser
         return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010' or '\u2026' or '\u00AB'
             || (j < i && head[j - 1] == ':') || (j > 2 && head[(j - 3)..j].SequenceEqual("..."))
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' ')
-            || HtmlTagOpens(head[..j]));
+            || MarkdownItalicOpens(head, j) || HtmlTagOpens(head[..j]));
     }
+
+    /// <summary>
+    /// Markdown italics with underscores opened right before the message, at a word start: "as follows: _upstream sent
+    /// ..._". An underscore inside a word ("proxy_upstream") opens nothing.
+    /// </summary>
+    private static bool MarkdownItalicOpens(ReadOnlySpan<char> head, int j) =>
+        head[j - 1] == '_' && (j == 1 || head[j - 2] == ' ');
 
     /// <summary>An HTML element opened right before the message: <c>&lt;code&gt;</c>, <c>&lt;td&gt;</c>, <c>&lt;pre&gt;</c>.</summary>
     private static bool HtmlTagOpens(ReadOnlySpan<char> before)
@@ -622,7 +762,8 @@ public static class NginxLineParser
                 if (candidate.StartsWith(action, StringComparison.Ordinal))
                 {
                     var rest = candidate[action.Length..];
-                    return rest.IsEmpty || rest[0] == ',' || char.IsAsciiLetterOrDigit(rest[0]) ? s.Length : w + " while ".Length + action.Length;
+                    return rest.IsEmpty || (rest[0] == ',' && !SentenceGoesOn(rest)) || char.IsAsciiLetterOrDigit(rest[0])
+                        ? s.Length : w + " while ".Length + action.Length;
                 }
             }
 
@@ -631,6 +772,25 @@ public static class NginxLineParser
 
         return s.Length;
     }
+
+    /// <summary>
+    /// After an action, a comma starts nginx's next field (", client: ", ", upstream: ", ", resolver: "), or ends a cut
+    /// paste; a writer's own words after it (", through searching the data, we learned ...") are a sentence going on.
+    /// </summary>
+    private static bool SentenceGoesOn(ReadOnlySpan<char> afterAction)
+    {
+        var rest = afterAction[1..].TrimStart(' ');
+        var colon = rest[..Math.Min(rest.Length, 24)].IndexOf(':');
+        if (rest.IsEmpty || (colon > 0 && !rest[..colon].ContainsAnyExcept(NginxKeyChars)))
+        {
+            return false;
+        }
+
+        return rest.Length > 1 && char.IsAsciiLetterLower(rest[0]);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NginxKeyChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz_/ ");
 
     /// <summary>
     /// Where a message a writer quoted in backticks ends, when prose follows the closing backtick: nginx never writes a
@@ -921,7 +1081,7 @@ public static class NginxLineParser
         var pid = ReadNumber(s, ref p);
         if (pid < 0 || p >= s.Length || s[p] != '#')
         {
-            return pos;
+            return pid > 0 && PidBeforeConnection(s, p) ? PidOnly(pid, p + 1, ref line) : pos;
         }
 
         p++;
@@ -936,6 +1096,19 @@ public static class NginxLineParser
 
         // "1776#1776:*71220252 ...": a copy lost the space before the connection number.
         return s[p + 1] == ' ' ? p + 2 : p + 1;
+    }
+
+    /// <summary>
+    /// A writer's sample that kept the pid but not nginx's "#tid:" (<c>[error] 12487 *8921 upstream ...</c>): the
+    /// connection number right after it still marks the record's head.
+    /// </summary>
+    private static bool PidBeforeConnection(ReadOnlySpan<char> s, int p) =>
+        p + 2 < s.Length && s[p] == ' ' && s[p + 1] == '*' && char.IsAsciiDigit(s[p + 2]);
+
+    private static int PidOnly(long pid, int next, ref NginxLine line)
+    {
+        line.Pid = (int)Math.Min(pid, int.MaxValue);
+        return next;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -1089,7 +1262,8 @@ public static class NginxLineParser
 
         var value = rest[keyLen..];
         var comma = value.IndexOfAny(',', '"');
-        if (comma < 0 || (value[comma] == ',' && (value[comma..].StartsWith(", server: ") || WriterDroppedServer(value[comma..]))))
+        if (comma < 0 || (value[comma] == ',' && (value[comma..].StartsWith(", server: ") || WriterDroppedServer(value[comma..])
+            || WriterJoinedServer(value[comma..]))))
         {
             isUdp = keyLen != ", client: ".Length;
             return true;
@@ -1099,11 +1273,19 @@ public static class NginxLineParser
     }
 
     /// <summary>
-    /// nginx always writes "server:" after the client; a writer who cut it ("client: ip, upstream: "...") still leaves
-    /// the suffix. Only looked at when ", server: " does not follow.
+    /// nginx always writes "server:" after the client; a writer who cut it ("client: ip, upstream: "...", or elided it:
+    /// "client: IP, ..., request: ...") still leaves the suffix. Only looked at when ", server: " does not follow.
     /// </summary>
     private static bool WriterDroppedServer(ReadOnlySpan<char> afterClient) =>
-        afterClient.StartsWith(", request: \"") || afterClient.StartsWith(", upstream: \"");
+        afterClient.StartsWith(", request: \"") || afterClient.StartsWith(", upstream: \"") || afterClient.StartsWith(", ...,")
+        || afterClient.StartsWith(", \u2026,");
+
+    /// <summary>
+    /// A writer who redacted the server name may lose the space after its key ("client: 10.244.5.1, server:xxx, request:
+    /// ..."). Only looked at when neither nginx's ", server: " nor a dropped server follows the client.
+    /// </summary>
+    private static bool WriterJoinedServer(ReadOnlySpan<char> afterClient) =>
+        afterClient.Length > ", server:".Length && afterClient.StartsWith(", server:") && afterClient[", server:".Length] is not (' ' or ',');
 
     private static readonly System.Buffers.SearchValues<string> ClientKeys =
         System.Buffers.SearchValues.Create([", client: ", ", udp client: "], StringComparison.Ordinal);
@@ -1113,6 +1295,14 @@ public static class NginxLineParser
     {
         var rest = s[clientStart..];
         var serverKey = rest.IndexOf(", server: ");
+        var keyLength = ", server: ".Length;
+        if (serverKey < 0)
+        {
+            // "server:xxx": the space a redacting writer lost (see WriterJoinedServer).
+            serverKey = rest.IndexOf(", server:");
+            keyLength = ", server:".Length;
+        }
+
         if (serverKey < 0)
         {
             line.Client = Segment.Between(clientStart, s.Length);
@@ -1121,7 +1311,7 @@ public static class NginxLineParser
         }
 
         line.Client = new Segment(clientStart, serverKey);
-        var serverStart = clientStart + serverKey + ", server: ".Length;
+        var serverStart = clientStart + serverKey + keyLength;
         var afterServer = s[serverStart..];
         var serverEnd = afterServer.IndexOf(", ");
         line.Server = new Segment(serverStart, serverEnd < 0 ? afterServer.Length : serverEnd);
@@ -1292,7 +1482,7 @@ public static class NginxLineParser
         var head = s[start..end];
         if (head.Length < 6 || head[^1] != ')')
         {
-            return cut ? ParseCutErrno(s, start, end, ref line) : end;
+            return head.Length > 8 && head[^1] == '*' ? ParseBoldErrno(s, start, end, ref line) : cut ? ParseCutErrno(s, start, end, ref line) : end;
         }
 
         // The errno group is always the last parenthesised group; an SSL "(SSL: ...)" group has no number.
@@ -1320,7 +1510,42 @@ public static class NginxLineParser
             return start + messageEnd;
         }
 
+        // "(111 connection refused)": a group retyped without its colon, maybe in lower case. Only an errno text counts.
+        if (number >= 0 && p + 1 < end && s[p] == ' ' && ErrnoTable.IsKnownText(s[(p + 1)..(end - 1)]))
+        {
+            line.ErrnoNumber = (int)Math.Min(number, int.MaxValue);
+            line.ErrnoText = Segment.Between(p + 1, end - 1);
+            line.Errno = ErrnoTable.Lookup(line.ErrnoNumber, line.ErrnoText.Of(s));
+            return start + messageEnd;
+        }
+
         return end;
+    }
+
+    /// <summary>
+    /// An errno group a reporter put in markdown bold inside the record: <c>connect() to unix:/run/app.sock failed
+    /// **(13: Permission denied)** while connecting to upstream</c>. Only looked at when the head ends with '*'.
+    /// </summary>
+    private static int ParseBoldErrno(ReadOnlySpan<char> s, int start, int end, ref NginxLine line)
+    {
+        var head = s[start..end];
+        var open = head.LastIndexOf(" **(", StringComparison.Ordinal);
+        if (open < 0 || !head.EndsWith(")**", StringComparison.Ordinal))
+        {
+            return end;
+        }
+
+        var p = start + open + " **(".Length;
+        var number = ReadNumber(s, ref p);
+        if (number < 0 || p + 1 >= end - 3 || s[p] != ':' || s[p + 1] != ' ')
+        {
+            return end;
+        }
+
+        line.ErrnoNumber = (int)Math.Min(number, int.MaxValue);
+        line.ErrnoText = Segment.Between(p + 2, end - 3);
+        line.Errno = ErrnoTable.Lookup(line.ErrnoNumber, line.ErrnoText.Of(s));
+        return start + open;
     }
 
     /// <summary>An errno group the paste cut or wrapped: <c>(111: Connection</c>, <c>(3: Host not found)...</c>.</summary>

@@ -86,6 +86,9 @@ public class CompanionLineTests
     [InlineData("- found **28** `WARNING: server reached pm.max_children setting (5)` in the FPM log", "fpm_pool_exhausted", RecordKind.PhpFpm)]
     [InlineData("**php-fpm:** `child exited on signal 11 (SIGSEGV)` -> a native extension crashed", "app_crash", RecordKind.PhpFpm)]
     [InlineData("  - \"serial console: repeated `Out of memory: Killed process (python)` anon-rss ~15GB\"", "oom_killed", RecordKind.Kernel)]
+    // gunicorn's arbiter line in the middle of a sentence, bare or quoted past where quotes are first looked for.
+    [InlineData("after the move to the new server gunicorn keeps giving a [CRITICAL] WORKER TIMEOUT . raising --timeout did not help", "app_worker_timeout", RecordKind.Gunicorn)]
+    [InlineData("I run gunicorn behind nginx with --access-logfile and --error-logfile set and a long list of other options that nobody reads, and the error log still shows \"[2026-11-21 13:44:00 +0000] [12] [CRITICAL] WORKER TIMEOUT (pid:15)\" every few minutes", "app_worker_timeout", RecordKind.Gunicorn)]
     public void CompanionRecordQuotedWithoutItsPrefix_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -100,6 +103,7 @@ public class CompanionLineTests
     [InlineData("the docs say \"[pool www] server reached pm.max_children\" is harmless")]
     [InlineData("Symptom: FPM log \"server reached pm.max_children setting\". Nginx returns 502/504.")]
     [InlineData("the worker said `child process started` and stopped")]
+    [InlineData("the [docs] WORKER TIMEOUT section explains gunicorn's --timeout")]
     [InlineData("Nov 21 13:42:01 kernel: [ 4242]    33  4242   104205    11897   532480        0             0 php-fpm8.2")]
     [InlineData("Nov 21 13:42:01 kernel: CPU: 4 PID: 63635 Comm: uwsgi Not tainted 5.4.0-77-generic #86-Ubuntu")]
     public void TextThatOnlyMentionsACompanionRecord_IsNotOne(string line)

@@ -79,6 +79,69 @@ public class PastedLineTests
         Assert.Equal(status, r.Status);
     }
 
+    [Theory]
+    // A redacted "server:" that lost its space still ends the client and leaves the action in place.
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1, server:xxx, request: \"GET / HTTP/1.1\", upstream: \"http://10.0.0.9:8080/\", host: \"xxx\"", "upstream_timeout_connect", 504)]
+    // A writer's sample with the pid but without nginx's "#tid:".
+    [InlineData("2026/11/21 13:41:14 [error] 4121 *7 recv() failed (104: Connection reset by peer) while reading response header from upstream" + Sfx, "connection_reset", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 4121 *7 upstream prematurely closed connection while reading upstream" + Sfx, "response_truncated", null)]
+    // A bullet an HTML page's list left in front of the message.
+    [InlineData("  \u2022 no live upstreams", "no_live_upstreams", 502)]
+    [InlineData("\u2022 upstream sent too big header while reading response header from upstream", "header_too_big", 502)]
+    // The writer's sentence going on after the action's comma is not nginx's suffix.
+    [InlineData("the log said recv() failed (104: Connection reset by peer) while reading response header from upstream, so we raised keepalive_timeout", "connection_reset", 502)]
+    [InlineData("we kept seeing upstream timed out (110: Connection timed out) while connecting to upstream, then the pod restarted", "upstream_timeout_connect", 504)]
+    // An issue title that is the message, capitalised, with nginx's errno group but no action.
+    [InlineData("Connect() failed (113: No route to host)", "no_route", 502)]
+    [InlineData("Connect() to a friend again (part 2)", "not_an_upstream_error", null)]
+    // Only the errno group and an upstream action quoted: the errno and the phase decide.
+    [InlineData("\"(113: No route to host) while reading response header from upstream\"", "no_route", 502)]
+    [InlineData("(110: Connection timed out) while sending request to upstream", "upstream_timeout_send", 504)]
+    [InlineData("| (32: Broken pipe) while sending request to upstream | the backend closed early |", "broken_pipe", 502)]
+    // Markdown italics with underscores around a message in a sentence; an underscore inside a word opens nothing.
+    [InlineData("The errors are as follows: _upstream prematurely closed connection while reading upstream_", "response_truncated", null)]
+    [InlineData("we set proxy_upstream sent counters to zero", "not_an_upstream_error", null)]
+    // Markdown bold around the errno group inside a whole record.
+    [InlineData("2026/11/21 13:41:14 [crit] 5#5: *2 connect() to unix:/run/app.sock failed **(13: Permission denied)** while connecting to upstream" + Sfx, "unix_socket_permission", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed **(113: No route to host)** while connecting to upstream" + Sfx, "no_route", 502)]
+    // An errno group retyped without its parentheses before an upstream action, alone or after the system call.
+    [InlineData("our alert said: \"113: No route to host while connecting to upstream\"", "no_route", 502)]
+    [InlineData("(ex: connect() failed 111: Connection refused while connecting to upstream, client: IP, ..., request: \"GET /\")", "upstream_down", 502)]
+    [InlineData("Title: 104: Connection reset by peer while reading response header from upstream", "connection_reset", 502)]
+    [InlineData("see RFC 2: Connection refused while we wait", "not_an_upstream_error", null)]
+    // An errno group retyped without its colon, in lower case; a parenthesised count is no errno group.
+    [InlineData("The error is nginx connect() failed (113 no route to host) while connecting to upstream client x server: y", "no_route", 502)]
+    public void WriterDamagedRecord_StillReadByItsMessageAndAction(string line, string cause, int? status)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
+
+    [Fact]
+    public void ParenthesisedCountWithoutColon_IsNoErrnoGroup()
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed (111 retries) while connecting to upstream" + Sfx).Records);
+        Assert.Null(r.Errno);
+    }
+
+    [Fact]
+    public void ServerKeyWithoutItsSpace_KeepsTheFieldsAfterIt()
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze("2026/11/21 13:41:14 [error] 7#7: *3 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.1, server:shop.test, request: \"GET / HTTP/1.1\", upstream: \"http://10.0.0.9:8080/\", host: \"shop.test\"").Records);
+        Assert.Equal("connecting to upstream", r.Action);
+        Assert.Equal("10.0.0.9:8080", r.UpstreamTarget);
+    }
+
+    [Fact]
+    public void PidWithoutThreadId_KeepsPidAndConnection()
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze("2026/11/21 13:41:14 [error] 4121 *7 connect() failed (111: Connection refused) while connecting to upstream" + Sfx).Records);
+        Assert.Equal(4121, r.Pid);
+        Assert.Equal(7, r.ConnectionId);
+        Assert.Equal("upstream_down", r.Cause);
+    }
+
     [Fact]
     public void RecordBehindUnknownPrefix_KeepsNginxTimeAndFields()
     {

@@ -29,6 +29,11 @@ public sealed class TransportReadRule : INginxRule
             return true;
         }
 
+        if (m.IsEmpty && line.ErrnoNumber >= 0 && RuleContext.Action(text, line).SequenceEqual(NginxActions.ReadingResponseHeader))
+        {
+            return GroupOnlyInHeaderRead(line.Errno, out verdict);
+        }
+
         if (!StartsWithAny(m, Prefixes))
         {
             verdict = default;
@@ -54,6 +59,18 @@ public sealed class TransportReadRule : INginxRule
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Only the errno group and the header-read action were quoted ("(111: Connection refused) while reading response
+    /// header from upstream"): the errno says what failed. ETIMEDOUT there is most often nginx's own "upstream timed out",
+    /// which answers 504; an errno that names no upstream failure is left to the other rules.
+    /// </summary>
+    private static bool GroupOnlyInHeaderRead(Errno errno, out Verdict verdict)
+    {
+        var cause = HeaderPhaseCause([], errno);
+        verdict = errno == Errno.TimedOut ? new Verdict(Causes.UpstreamTimeoutRead, 504) : new Verdict(cause, 502);
+        return cause != Causes.NotAnUpstreamError;
     }
 
     private static bool ReadsUpstreamBody(ReadOnlySpan<char> action) =>

@@ -23,6 +23,11 @@ public sealed class TransportWriteRule : INginxRule
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
         var m = RuleContext.Message(text, line);
+        if (m.IsEmpty && line.ErrnoNumber >= 0 && RuleContext.Action(text, line).SequenceEqual(NginxActions.SendingRequestToUpstream))
+        {
+            return GroupOnlyInRequestSend(line.Errno, out verdict);
+        }
+
         if (!TransportReadRule.StartsWithAny(m, Prefixes))
         {
             verdict = default;
@@ -48,6 +53,17 @@ public sealed class TransportWriteRule : INginxRule
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Only the errno group and the send action were quoted ("(111: Connection refused) while sending request to
+    /// upstream"): the errno says what failed; ETIMEDOUT there is most often nginx's own "upstream timed out" (504).
+    /// </summary>
+    private static bool GroupOnlyInRequestSend(Errno errno, out Verdict verdict)
+    {
+        var cause = HeaderPhaseCause([], errno);
+        verdict = errno == Errno.TimedOut ? new Verdict(Causes.UpstreamTimeoutSend, 504) : new Verdict(cause, 502);
+        return cause != Causes.NotAnUpstreamError;
     }
 
     private static string HeaderPhaseCause(ReadOnlySpan<char> m, Errno errno) => errno switch
