@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Nginx502Bot.Diagnostics.Findings;
 
@@ -118,18 +119,16 @@ public sealed class NumberSet : IEnumerable<long>
 
     private int WordIndex(long key)
     {
-        if (_words.TryGetValue(key, out var index))
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_words, key, out var exists);
+        if (!exists)
         {
-            return index;
+            index = _words.Count - 1;
+            if (index == _bits.Length)
+            {
+                Array.Resize(ref _bits, index * 2);
+            }
         }
 
-        index = _words.Count;
-        if (index == _bits.Length)
-        {
-            Array.Resize(ref _bits, index * 2);
-        }
-
-        _words.Add(key, index);
         return index;
     }
 
