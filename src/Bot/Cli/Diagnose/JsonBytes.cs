@@ -14,8 +14,8 @@ namespace Nginx502Bot.Bot.Cli.Diagnose;
 public sealed class JsonBytes : IDisposable
 {
     /// <summary>What the default encoder writes unescaped: printable ASCII except <c>" \ &amp; ' &lt; &gt; + `</c>.</summary>
-    private static readonly SearchValues<char> Plain = SearchValues.Create(
-        " !#$%()*,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~");
+    private static readonly SearchValues<byte> Plain = SearchValues.Create(
+        " !#$%()*,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_abcdefghijklmnopqrstuvwxyz{|}~"u8);
 
     private readonly ArrayBufferWriter<byte> _escaped = new(256);
     private readonly Utf8JsonWriter _escaper;
@@ -59,11 +59,12 @@ public sealed class JsonBytes : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Quoted(ReadOnlySpan<char> value)
     {
-        if (!value.ContainsAnyExcept(Plain))
+        // Narrowed first, checked as bytes (half the data of the chars); anything else is escaped over what was narrowed.
+        var room = Room(value.Length + 2);
+        var text = room.Slice(1, value.Length);
+        if (Ascii.FromUtf16(value, text, out _) == OperationStatus.Done && !text.ContainsAnyExcept(Plain))
         {
-            var room = Room(value.Length + 2);
             room[0] = (byte)'"';
-            Encoding.ASCII.GetBytes(value, room[1..]);
             room[value.Length + 1] = (byte)'"';
             _length += value.Length + 2;
             return;
