@@ -18,7 +18,7 @@ internal sealed class BodyMemo
     /// <summary>Shortest head kept: the bucket is chosen by its first <see cref="KeyChars"/> characters.</summary>
     public const int KeyChars = 16;
 
-    public const int MaxHeadChars = 400;
+    public const int MaxHeadChars = 200;
 
     private const int Buckets = 256;
     private const int Ways = 4;
