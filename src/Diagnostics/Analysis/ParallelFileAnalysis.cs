@@ -33,17 +33,25 @@ public static class ParallelFileAnalysis
         var minSplitBytes = Math.Max(1, minChunkBytes / 16);
         long done = 0;
         Action<long>? advance = progress is null ? null : bytes => progress(Interlocked.Add(ref done, bytes));
-        Parallel.For(0, initial.Length, new ParallelOptions { MaxDegreeOfParallelism = initial.Length, CancellationToken = cancellationToken }, i =>
+        try
         {
-            for (var range = initial[i]; range is not null; range = Split(file, length, ranges, minSplitBytes))
+            Parallel.For(0, initial.Length, new ParallelOptions { MaxDegreeOfParallelism = initial.Length, CancellationToken = cancellationToken }, i =>
             {
-                var result = AnalyzeRange(range, defaultYear, advance, cancellationToken);
-                lock (pieces)
+                for (var range = initial[i]; range is not null; range = Split(file, length, ranges, minSplitBytes))
                 {
-                    pieces.Add((range.Start, result));
+                    var result = AnalyzeRange(range, defaultYear, advance, cancellationToken);
+                    lock (pieces)
+                    {
+                        pieces.Add((range.Start, result));
+                    }
                 }
-            }
-        });
+            });
+        }
+        catch (AggregateException e) when (e.InnerException is IOException or UnauthorizedAccessException)
+        {
+            // A read that failed on one worker is reported as it would be without workers: one I/O error, not an aggregate.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+        }
 
         // Each range numbered its lines from 1; they are moved once the lines before it are known (no serial pre-count).
         var results = pieces.OrderBy(p => p.Start).Select(p => p.Result).ToList();
