@@ -111,6 +111,12 @@ public class PastedLineTests
     [InlineData("see RFC 2: Connection refused while we wait", "not_an_upstream_error", null)]
     // An errno group retyped without its colon, in lower case; a parenthesised count is no errno group.
     [InlineData("The error is nginx connect() failed (113 no route to host) while connecting to upstream client x server: y", "no_route", 502)]
+    // A title's lead-in before a capitalised message with its action paraphrased; a capitalised word after one is prose.
+    [InlineData("502 Bad Gateway - Upstream sent too big header when reading response header from upstream", "header_too_big", 502)]
+    [InlineData("Status - Upstream servers are slow today", "not_an_upstream_error", null)]
+    // auth_request's verdict on its subrequest is a request's (500), also quoted alone or in markdown bold in prose.
+    [InlineData("auth request unexpected status: 502 while sending to client,", "not_an_upstream_error", 500)]
+    [InlineData("The nginx error log shows: **auth request unexpected status: 401 while sending to client,**", "not_an_upstream_error", 500)]
     public void WriterDamagedRecord_StillReadByItsMessageAndAction(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
@@ -212,6 +218,8 @@ public class PastedLineTests
     [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 readv() failed (104: Connection reset by peer)\n   while reading upstream, client: 10.0.0.1, server: shop.test", "response_truncated", null)]
     [InlineData("2026/11/21 13:41:14 [error] 7#7:\n\n*3 upstream sent invalid header: \"X\\x01...\" while reading response header from upstream", "invalid_header", 502)]
     [InlineData("2026/11/21 13:41:14 [error] 23191#0: *18 upstream sent no valid HTTP/1.0 header whi\nle reading response header from upstream, client: 10.0.0.1, server: shop.test", "protocol_mismatch", 9)]
+    // Broken after the level, and then per field, with blank lines between the pieces.
+    [InlineData("2026/11/21 13:41:14 [error] \n\n200#200: *121 upstream sent too big header while reading response header from upstream,\n\nclient: 10.0.0.1, \n\nserver: shop.test", "header_too_big", 502)]
     public void WrappedPaste_IsReadAsOneRecord(string text, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(text, 2026).Records[0];

@@ -62,14 +62,18 @@ public sealed class NotUpstreamRule : INginxRule
 
     /// <summary>
     /// A message nginx writes only for a client's request (request body limit, access and index modules, the rewrite
-    /// loop check), so a quote of it without the record's connection number or suffix is still a request's.
+    /// loop check, auth_request), so a quote of it without the record's connection number or suffix is still a request's.
     /// </summary>
     private static bool RequestOnly(ReadOnlySpan<char> m) =>
         m.StartsWith(TooLargeBody, StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
         || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
+        || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal)
         || (m.StartsWith(ClientSent, StringComparison.Ordinal) && ClientSentStatus(m[ClientSent.Length..]) is not null);
 
     private const string ClientSent = "client sent ";
+
+    /// <summary>ngx_http_auth_request_module: the subrequest answered neither 2xx, 401 nor 403; the request gets 500.</summary>
+    private const string AuthRequestStatus = "auth request unexpected status";
 
     /// <summary>client_max_body_size: "... too large body: N bytes", or "... too large chunked body: N+M bytes".</summary>
     private const string TooLargeBody = "client intended to send too large ";
@@ -121,7 +125,7 @@ public sealed class NotUpstreamRule : INginxRule
 
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
-            || m.StartsWith("auth request unexpected status", StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
+            || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
             || m.StartsWith("could not find named location", StringComparison.Ordinal)
             || m.StartsWith("the \"$memcached_key\" variable is not set", StringComparison.Ordinal) || m.StartsWith("invalid header after joining FastCGI records", StringComparison.Ordinal);
         return configError ? 500 : null;
