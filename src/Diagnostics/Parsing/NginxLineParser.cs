@@ -1241,6 +1241,12 @@ public static class NginxLineParser
     }
 
     /// <summary>
+    /// A record quoted whole and cut after its client address: the quote that closes it ends the line, maybe with a
+    /// string literal's comma or a sentence's full stop after it (<c>..., client: 10.0.0.1",</c>).
+    /// </summary>
+    private static bool QuoteClosesLine(ReadOnlySpan<char> after) => after.Trim(" \t,.;)`").IsEmpty;
+
+    /// <summary>
     /// Finds <c>, client: X, server: </c> where X holds no comma or quote. Message text (FastCGI stderr) may itself
     /// contain ", client: ", so each occurrence is validated before it is accepted.
     /// </summary>
@@ -1288,7 +1294,7 @@ public static class NginxLineParser
         var value = rest[keyLen..];
         var comma = value.IndexOfAny(',', '"');
         if (comma < 0 || (value[comma] == ',' && (value[comma..].StartsWith(", server: ") || WriterDroppedServer(value[comma..])
-            || WriterJoinedServer(value[comma..]))))
+            || WriterJoinedServer(value[comma..]))) || (value[comma] == '"' && QuoteClosesLine(value[(comma + 1)..])))
         {
             isUdp = keyLen != ", client: ".Length;
             return true;

@@ -117,6 +117,12 @@ public class PastedLineTests
     // auth_request's verdict on its subrequest is a request's (500), also quoted alone or in markdown bold in prose.
     [InlineData("auth request unexpected status: 502 while sending to client,", "not_an_upstream_error", 500)]
     [InlineData("The nginx error log shows: **auth request unexpected status: 401 while sending to client,**", "not_an_upstream_error", 500)]
+    // A record quoted whole in a string literal and cut after its client: the closing quote ends the client field.
+    [InlineData("    \"2026/11/21 13:41:14 [error] 5#5: *2 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1\",", "upstream_timeout_connect", 504)]
+    // "timed out" retyped as "time out" or "timeout": nginx's errno group after it marks the text as nginx's.
+    [InlineData("The error is \"upstream time out (110: Connection timed out) while reading response header from upstream\".", "upstream_timeout_read", 504)]
+    [InlineData("upstream timeout (110: Connection timed out) while connecting to upstream", "upstream_timeout_connect", 504)]
+    [InlineData("upstream timeout while reading the docs", "not_an_upstream_error", null)]
     public void WriterDamagedRecord_StillReadByItsMessageAndAction(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
