@@ -123,6 +123,11 @@ public sealed class NotUpstreamRule : INginxRule
             return denied;
         }
 
+        if (BasicAuthRefused(m))
+        {
+            return 401;
+        }
+
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
             || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
@@ -130,6 +135,15 @@ public sealed class NotUpstreamRule : INginxRule
             || m.StartsWith("the \"$memcached_key\" variable is not set", StringComparison.Ordinal) || m.StartsWith("invalid header after joining FastCGI records", StringComparison.Ordinal);
         return configError ? 500 : null;
     }
+
+    /// <summary>
+    /// ngx_http_auth_basic_module: an unknown user, a wrong password or no credentials at all; each answers the realm's
+    /// challenge (NGX_HTTP_UNAUTHORIZED).
+    /// </summary>
+    private static bool BasicAuthRefused(ReadOnlySpan<char> m) =>
+        (m.StartsWith("user \"", StringComparison.Ordinal)
+            && (m.EndsWith("\": password mismatch", StringComparison.Ordinal) || m.Contains("\" was not found in \"", StringComparison.Ordinal)))
+        || m.StartsWith("no user/password was provided for basic authentication", StringComparison.Ordinal);
 
     private const string ModSecurityDenial = "ModSecurity: Access denied with code ";
 
