@@ -1353,6 +1353,12 @@ public static class NginxLineParser
 
         var pos = serverStart + serverEnd;
         pos = Quoted(s, pos, ", request: \"", ref line.Request, ref line.Truncated);
+        if (!line.Request.IsPresent && s[pos..].StartsWith(EmptiedRequest, StringComparison.Ordinal))
+        {
+            // A writer emptied the request field ("request: , subrequest: ..."): the fields after it still count.
+            pos += EmptiedRequest.Length - 2;
+        }
+
         pos = Quoted(s, pos, ", subrequest: \"", ref line.Subrequest, ref line.Truncated);
         var upstreamPos = pos;
         pos = Quoted(s, pos, ", upstream: \"", ref line.Upstream, ref line.Truncated);
@@ -1361,6 +1367,8 @@ public static class NginxLineParser
         pos = Quoted(s, pos, ", host: \"", ref line.Host, ref line.Truncated);
         Quoted(s, pos, ", referrer: \"", ref line.Referrer, ref line.Truncated);
     }
+
+    private const string EmptiedRequest = ", request: , ";
 
     /// <summary>
     /// Reads <c>, key: "value"</c> at <paramref name="pos"/>. Quotes inside values are not escaped, so the value ends at

@@ -252,6 +252,9 @@ public class PastedLineTests
     [InlineData("2026/11/21 13:41:14 [error] 9#9: ocsp.ca.test could not be resolved (110: Operation timed out) while requesting certificate status, responder: ocsp.ca.test, certificate: \"/etc/ssl/site.pem\"", "not_an_upstream_error", null)]
     [InlineData("2026/11/21 13:41:14 [error] 9#9: *7 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1, server: shop.test, request: \"GET / HTTP/1.1\", subrequest: \"/auth\", upstream: \"http://10.0.0.9:9091/auth\", host: \"shop.test\"", "upstream_timeout_connect", null)]
     [InlineData("2026/11/21 13:41:14 [error] 9#9: *7 api.internal could not be resolved (3: Host not found), client: 10.0.0.1, server: shop.test, request: \"GET / HTTP/1.1\", host: \"shop.test\"", "dns_resolution", 502)]
+    // A writer emptied the request field: the subrequest after it still hands the status to its issuer.
+    [InlineData("2026/11/21 13:41:14 [error] 6#6: *12 connect() failed (111: Connection refused) while connecting to upstream, client: IP, server: .., request: , subrequest: \"/oauth2/auth\", upstream: ", "upstream_down", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 6#6: *12 connect() failed (111: Connection refused) while connecting to upstream, client: IP, server: .., request: , upstream: \"http://10.0.0.9:4180/oauth2/auth\"", "upstream_down", 502)]
     public void ResolverAndSubrequestLines_GetTheStatusNginxGives(string line, string cause, int? status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
