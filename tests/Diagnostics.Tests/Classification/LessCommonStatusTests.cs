@@ -41,6 +41,9 @@ public class LessCommonStatusTests
     [InlineData("2012/04/09 11:53:36 [error] 2865#0: *66 user \"xyz\": password mismatch" + NoUpstreamSfx, "not_an_upstream_error", 401)]
     [InlineData("2012/04/09 11:53:36 [info] 2865#0: *66 no user/password was provided for basic authentication" + NoUpstreamSfx, "not_an_upstream_error", 401)]
     [InlineData("2012/04/09 11:53:36 [error] 2865#0: *66 user \"xyz\" logged in" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    // "connect() failed" cut right after "failed" says nothing of whose connect() it was; with the upstream action it is C1's.
+    [InlineData("2026/10/07 10:00:00 [crit] 29#29: *1 connect() failed", "not_an_upstream_error", null)]
+    [InlineData("2026/10/07 10:00:00 [error] 29#29: *1 connect() failed while connecting to upstream, client: 10.1.2.3, server: shop.example", "not_an_upstream_error", 502)]
     // Request-only messages quoted alone keep the status nginx gives them; other "client sent" text does not get one.
     [InlineData("access forbidden by rule, client: X.X.X.X", "not_an_upstream_error", 403)]
     [InlineData("- `directory index of \"/home/app/build/\" is forbidden`", "not_an_upstream_error", 403)]
