@@ -10,6 +10,12 @@ public static class PasteNoise
     /// <summary>Length of the noise at the start of <paramref name="s"/> (0 when the line starts with content).</summary>
     public static int Leading(ReadOnlySpan<char> s)
     {
+        var literal = ConcatenatedLiteral(s);
+        if (literal > 0)
+        {
+            return literal;
+        }
+
         // A markdown list item: "- text" or "* text" ("*" before a digit is nginx's *CID, not a bullet).
         var i = s.Length > 2 && s[0] is '-' or '*' && s[1] == ' ' ? 2 : 0;
         for (var tag = BbCodeTag(s[i..], closing: false); tag > 0; tag = BbCodeTag(s[i..], closing: false))
@@ -45,6 +51,33 @@ public static class PasteNoise
         }
 
         return i;
+    }
+
+    /// <summary>
+    /// A record that code split over concatenated string literals goes on with the operator and an opening quote, maybe
+    /// indented (<c>+ "while reading upstream, ..."</c>, <c>++ "..."</c>, PHP's <c>. "..."</c>, Lua's <c>.. "..."</c>):
+    /// the length up to and with the quote, or 0.
+    /// </summary>
+    private static int ConcatenatedLiteral(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        while (i < s.Length && s[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        var op = i;
+        while (i < s.Length && i - op < 2 && s[i] is '+' or '.')
+        {
+            i++;
+        }
+
+        if (i == op || i + 2 >= s.Length || s[i] != ' ' || s[i + 1] is not ('"' or '\''))
+        {
+            return 0;
+        }
+
+        return i + 2;
     }
 
     /// <summary>
