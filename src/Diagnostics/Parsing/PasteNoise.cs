@@ -72,13 +72,25 @@ public static class PasteNoise
             i++;
         }
 
-        if (i == op || i + 2 >= s.Length || s[i] != ' ' || s[i + 1] is not ('"' or '\''))
+        if (i == op)
+        {
+            // Implicit concatenation (Python, C): the next literal alone, maybe a bytes or raw one (b"...", r'...'),
+            // taken only when it goes on with the errno group, which the message before it still lacks. (A literal that
+            // goes on with the action follows one that closed the errno group: joining it would put the first literal's
+            // closing quote between the group and the action.)
+            var quote = i < s.Length && s[i] is 'b' or 'r' or 'u' or 'f' ? i + 1 : i;
+            return quote + 1 < s.Length && s[quote] is '"' or '\'' && OpensErrnoGroup(s[(quote + 1)..]) ? quote + 1 : 0;
+        }
+
+        if (i + 2 >= s.Length || s[i] != ' ' || s[i + 1] is not ('"' or '\''))
         {
             return 0;
         }
 
         return i + 2;
     }
+
+    private static bool OpensErrnoGroup(ReadOnlySpan<char> s) => s.Length > 1 && s[0] == '(' && char.IsAsciiDigit(s[1]);
 
     /// <summary>
     /// Where the content ends once the closing counterpart of the leading noise is removed (a trailing backtick, "**",

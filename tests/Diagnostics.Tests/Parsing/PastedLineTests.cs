@@ -227,6 +227,9 @@ public class PastedLineTests
     // Split over concatenated string literals: Swift's or Java's "+", PHP's ".", each piece opening with its quote.
     [InlineData("        message: \"2026/11/21 13:41:14 [error] 23#23: *5 upstream prematurely closed connection \"\n            + \"while reading upstream, client: 10.0.0.1, server: shop.test\"", "response_truncated", null)]
     [InlineData("$line = '2026/11/21 13:41:14 [error] 9#9: *4 upstream timed out (110: Connection timed out) '\n    . 'while connecting to upstream, client: 10.0.0.1, server: shop.test';", "upstream_timeout_connect", 504)]
+    // Implicitly concatenated literals (Python str or bytes) whose second piece opens with the errno group.
+    [InlineData("        \"2026/11/21 13:41:14 [error] 12#12: *1 connect() failed \"\n        \"(111: Connection refused) while connecting to upstream\"", "upstream_down", 502)]
+    [InlineData("        b\"2026/11/21 13:41:14 [error] 12#12: *9 connect() failed \"\n        b\"(113: No route to host) while connecting to upstream, \"", "no_route", 502)]
     // Broken after the level, and then per field, with blank lines between the pieces.
     [InlineData("2026/11/21 13:41:14 [error] \n\n200#200: *121 upstream sent too big header while reading response header from upstream,\n\nclient: 10.0.0.1, \n\nserver: shop.test", "header_too_big", 502)]
     public void WrappedPaste_IsReadAsOneRecord(string text, string cause, int? status)

@@ -84,6 +84,13 @@ public sealed class NotUpstreamRule : INginxRule
 
     private static int? StatusOf(ReadOnlySpan<char> m, Errno errno)
     {
+        // nginx's own temp file (client_body_temp_path and friends) outside the body phase: buffering the request failed,
+        // and the request ends with 500 (ngx_http_write_request_body), whatever the errno.
+        if (errno != Errno.None && FileCall(m, "open() ") && IsNginxTempFile(m))
+        {
+            return 500;
+        }
+
         // "CreateFile() ..." is the Windows build's open() (ngx_open_file_n in os/win32).
         if ((FileCall(m, "open() ") || m.EndsWith("\" is not found", StringComparison.Ordinal)
             || FileCall(m, "stat() ") || FileCall(m, "CreateFile() ")) && errno != Errno.None)
@@ -144,6 +151,21 @@ public sealed class NotUpstreamRule : INginxRule
         (m.StartsWith("user \"", StringComparison.Ordinal)
             && (m.EndsWith("\": password mismatch", StringComparison.Ordinal) || m.Contains("\" was not found in \"", StringComparison.Ordinal)))
         || m.StartsWith("no user/password was provided for basic authentication", StringComparison.Ordinal);
+
+    /// <summary>A quoted path whose file name is ten digits: nginx names its temp files with "%010uD".</summary>
+    private static bool IsNginxTempFile(ReadOnlySpan<char> m)
+    {
+        var open = m.IndexOf('"');
+        var close = open < 0 ? -1 : m[(open + 1)..].IndexOf('"');
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var path = m.Slice(open + 1, close);
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return name.Length == 10 && !name.ContainsAnyExceptInRange('0', '9');
+    }
 
     private const string ModSecurityDenial = "ModSecurity: Access denied with code ";
 
