@@ -56,6 +56,7 @@ public static class NginxLineParser
 
         // Written only for a request, whose status they decide (403, 500): quoted alone, they still say what the client got.
         "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle", "client sent ",
+        "auth request unexpected status",
     ];
 
     /// <summary>
@@ -544,6 +545,22 @@ public static class NginxLineParser
             return best;
         }
 
+        // A title's lead-in before the message with its first letter capitalised and its action paraphrased or left out
+        // ("502 Bad Gateway - Upstream sent too big header when reading ..."): the specific starts only.
+        foreach (var capitalised in CapitalisedAnchoredStarts)
+        {
+            var at = head.IndexOf(capitalised, StringComparison.Ordinal);
+            if (at > 0 && Opened(head, at) && (best < 0 || at < best))
+            {
+                best = at;
+            }
+        }
+
+        if (best >= 0)
+        {
+            return best;
+        }
+
         var anchored = AnchoredLead(body, head);
         return anchored >= 0 ? anchored : ErrnoLead(head);
     }
@@ -597,6 +614,10 @@ public static class NginxLineParser
         "SSL_read() failed", "SSL_write() failed", "peer closed connection in SSL handshake", "FastCGI sent in stderr",
         "open() \"",
     ];
+
+    /// <summary>The anchored starts with their first letter capitalised, as titles write them ("Upstream sent ").</summary>
+    private static readonly string[] CapitalisedAnchoredStarts =
+        [.. AnchoredStarts.Where(a => char.IsAsciiLetterLower(a[0])).Select(a => char.ToUpperInvariant(a[0]) + a[1..])];
 
     /// <summary>
     /// A message in an issue title or sentence with nothing to open it, its first letter maybe capitalised ("Docker and
@@ -724,7 +745,7 @@ public static class NginxLineParser
         return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010' or '\u2026' or '\u00AB'
             || (j < i && head[j - 1] == ':') || (j > 2 && head[(j - 3)..j].SequenceEqual("..."))
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' ')
-            || MarkdownItalicOpens(head, j) || HtmlTagOpens(head[..j]));
+            || MarkdownItalicOpens(head, j) || MarkdownBoldOpens(head, j) || HtmlTagOpens(head[..j]));
     }
 
     /// <summary>
@@ -733,6 +754,10 @@ public static class NginxLineParser
     /// </summary>
     private static bool MarkdownItalicOpens(ReadOnlySpan<char> head, int j) =>
         head[j - 1] == '_' && (j == 1 || head[j - 2] == ' ');
+
+    /// <summary>Markdown bold opened right before the message, at a word start: "log shows: **auth request ...**".</summary>
+    private static bool MarkdownBoldOpens(ReadOnlySpan<char> head, int j) =>
+        j > 1 && head[j - 1] == '*' && head[j - 2] == '*' && (j == 2 || head[j - 3] == ' ');
 
     /// <summary>An HTML element opened right before the message: <c>&lt;code&gt;</c>, <c>&lt;td&gt;</c>, <c>&lt;pre&gt;</c>.</summary>
     private static bool HtmlTagOpens(ReadOnlySpan<char> before)
@@ -1216,6 +1241,12 @@ public static class NginxLineParser
     }
 
     /// <summary>
+    /// A record quoted whole and cut after its client address: the quote that closes it ends the line, maybe with a
+    /// string literal's comma or a sentence's full stop after it (<c>..., client: 10.0.0.1",</c>).
+    /// </summary>
+    private static bool QuoteClosesLine(ReadOnlySpan<char> after) => after.Trim(" \t,.;)`").IsEmpty;
+
+    /// <summary>
     /// Finds <c>, client: X, server: </c> where X holds no comma or quote. Message text (FastCGI stderr) may itself
     /// contain ", client: ", so each occurrence is validated before it is accepted.
     /// </summary>
@@ -1263,7 +1294,7 @@ public static class NginxLineParser
         var value = rest[keyLen..];
         var comma = value.IndexOfAny(',', '"');
         if (comma < 0 || (value[comma] == ',' && (value[comma..].StartsWith(", server: ") || WriterDroppedServer(value[comma..])
-            || WriterJoinedServer(value[comma..]))))
+            || WriterJoinedServer(value[comma..]))) || (value[comma] == '"' && QuoteClosesLine(value[(comma + 1)..])))
         {
             isUdp = keyLen != ", client: ".Length;
             return true;
@@ -1322,6 +1353,12 @@ public static class NginxLineParser
 
         var pos = serverStart + serverEnd;
         pos = Quoted(s, pos, ", request: \"", ref line.Request, ref line.Truncated);
+        if (!line.Request.IsPresent && s[pos..].StartsWith(EmptiedRequest, StringComparison.Ordinal))
+        {
+            // A writer emptied the request field ("request: , subrequest: ..."): the fields after it still count.
+            pos += EmptiedRequest.Length - 2;
+        }
+
         pos = Quoted(s, pos, ", subrequest: \"", ref line.Subrequest, ref line.Truncated);
         var upstreamPos = pos;
         pos = Quoted(s, pos, ", upstream: \"", ref line.Upstream, ref line.Truncated);
@@ -1330,6 +1367,8 @@ public static class NginxLineParser
         pos = Quoted(s, pos, ", host: \"", ref line.Host, ref line.Truncated);
         Quoted(s, pos, ", referrer: \"", ref line.Referrer, ref line.Truncated);
     }
+
+    private const string EmptiedRequest = ", request: , ";
 
     /// <summary>
     /// Reads <c>, key: "value"</c> at <paramref name="pos"/>. Quotes inside values are not escaped, so the value ends at

@@ -10,6 +10,12 @@ public static class PasteNoise
     /// <summary>Length of the noise at the start of <paramref name="s"/> (0 when the line starts with content).</summary>
     public static int Leading(ReadOnlySpan<char> s)
     {
+        var literal = ConcatenatedLiteral(s);
+        if (literal > 0)
+        {
+            return literal;
+        }
+
         // A markdown list item: "- text" or "* text" ("*" before a digit is nginx's *CID, not a bullet).
         var i = s.Length > 2 && s[0] is '-' or '*' && s[1] == ' ' ? 2 : 0;
         for (var tag = BbCodeTag(s[i..], closing: false); tag > 0; tag = BbCodeTag(s[i..], closing: false))
@@ -46,6 +52,45 @@ public static class PasteNoise
 
         return i;
     }
+
+    /// <summary>
+    /// A record that code split over concatenated string literals goes on with the operator and an opening quote, maybe
+    /// indented (<c>+ "while reading upstream, ..."</c>, <c>++ "..."</c>, PHP's <c>. "..."</c>, Lua's <c>.. "..."</c>):
+    /// the length up to and with the quote, or 0.
+    /// </summary>
+    private static int ConcatenatedLiteral(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        while (i < s.Length && s[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        var op = i;
+        while (i < s.Length && i - op < 2 && s[i] is '+' or '.')
+        {
+            i++;
+        }
+
+        if (i == op)
+        {
+            // Implicit concatenation (Python, C): the next literal alone, maybe a bytes or raw one (b"...", r'...'),
+            // taken only when it goes on with the errno group, which the message before it still lacks. (A literal that
+            // goes on with the action follows one that closed the errno group: joining it would put the first literal's
+            // closing quote between the group and the action.)
+            var quote = i < s.Length && s[i] is 'b' or 'r' or 'u' or 'f' ? i + 1 : i;
+            return quote + 1 < s.Length && s[quote] is '"' or '\'' && OpensErrnoGroup(s[(quote + 1)..]) ? quote + 1 : 0;
+        }
+
+        if (i + 2 >= s.Length || s[i] != ' ' || s[i + 1] is not ('"' or '\''))
+        {
+            return 0;
+        }
+
+        return i + 2;
+    }
+
+    private static bool OpensErrnoGroup(ReadOnlySpan<char> s) => s.Length > 1 && s[0] == '(' && char.IsAsciiDigit(s[1]);
 
     /// <summary>
     /// Where the content ends once the closing counterpart of the leading noise is removed (a trailing backtick, "**",

@@ -122,6 +122,13 @@ public static class WrappedPaste
             return true;
         }
 
+        // Split after the level ("... 13:33:12 [error]" / "200#200: *121 upstream sent too big header ..."): the line holds
+        // nothing after the level yet, and the next one starts at nginx's PID#TID.
+        if (EndsWithLevel(last) && StartsWithPidTid(c))
+        {
+            return true;
+        }
+
         // Split after the connection number ("... [error] 24165#0: *54" / "FastCGI sent in stderr: ..."): the message follows.
         if (EndsWithConnectionNumber(last) && NginxLineParser.StartsWithKnownMessage(c))
         {
@@ -185,6 +192,35 @@ public static class WrappedPaste
         }
 
         return false;
+    }
+
+    private static readonly string[] LevelMarks = ["[emerg]", "[alert]", "[crit]", "[error]", "[warn]", "[notice]", "[info]", "[debug]"];
+
+    /// <summary>The line ends at a record's level (<c>... 13:33:12 [error]</c>), nothing after it.</summary>
+    private static bool EndsWithLevel(ReadOnlySpan<char> last)
+    {
+        foreach (var level in LevelMarks)
+        {
+            if (last.EndsWith(level, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The line starts at nginx's <c>PID#TID: </c>.</summary>
+    private static bool StartsWithPidTid(ReadOnlySpan<char> c)
+    {
+        var hash = c.IndexOf('#');
+        if (hash < 1 || hash > 10 || c[..hash].ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        var colon = c[(hash + 1)..].IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && colon <= 20 && !c[(hash + 1)..(hash + 1 + colon)].ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>The line ends at nginx's <c>*CID</c>: a star, digits, nothing after.</summary>

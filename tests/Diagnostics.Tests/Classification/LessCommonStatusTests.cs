@@ -36,6 +36,17 @@ public class LessCommonStatusTests
     [InlineData("2020/05/12 18:03:27 [info] 1468#0: *7 client closed connection while waiting for request, client: 10.1.2.3, server: 0.0.0.0:80", "client_abort", null)]
     [InlineData("2020/05/12 18:03:27 [info] 1468#0: *7 recv() failed (104: Connection reset by peer) while waiting for request, client: 10.1.2.3, server: 0.0.0.0:80", "not_an_upstream_error", null)]
     [InlineData("2020/05/12 18:03:27 [info] 1468#0: *7 client prematurely closed connection while sending request to upstream" + Sfx, "client_abort", 499)]
+    // auth_basic refuses an unknown user, a wrong password and missing credentials with 401; a user name in other text does not.
+    [InlineData("2012/04/09 11:53:29 [error] 2865#0: *66 user \"xyz\" was not found in \"/var/www/.htpasswd\"" + NoUpstreamSfx, "not_an_upstream_error", 401)]
+    [InlineData("2012/04/09 11:53:36 [error] 2865#0: *66 user \"xyz\": password mismatch" + NoUpstreamSfx, "not_an_upstream_error", 401)]
+    [InlineData("2012/04/09 11:53:36 [info] 2865#0: *66 no user/password was provided for basic authentication" + NoUpstreamSfx, "not_an_upstream_error", 401)]
+    [InlineData("2012/04/09 11:53:36 [error] 2865#0: *66 user \"xyz\" logged in" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    // nginx's own temp file for the request body (ten-digit name) failing outside the body phase: 500; a static file: 403.
+    [InlineData("2026/10/07 10:00:00 [crit] 7#7: *12 open() \"/var/cache/nginx/client_temp/0000000002\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2026/10/07 10:00:00 [error] 7#7: *12 open() \"/var/www/html/0000000002.html\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 403)]
+    // "connect() failed" cut right after "failed" says nothing of whose connect() it was; with the upstream action it is C1's.
+    [InlineData("2026/10/07 10:00:00 [crit] 29#29: *1 connect() failed", "not_an_upstream_error", null)]
+    [InlineData("2026/10/07 10:00:00 [error] 29#29: *1 connect() failed while connecting to upstream, client: 10.1.2.3, server: shop.example", "not_an_upstream_error", 502)]
     // Request-only messages quoted alone keep the status nginx gives them; other "client sent" text does not get one.
     [InlineData("access forbidden by rule, client: X.X.X.X", "not_an_upstream_error", 403)]
     [InlineData("- `directory index of \"/home/app/build/\" is forbidden`", "not_an_upstream_error", 403)]

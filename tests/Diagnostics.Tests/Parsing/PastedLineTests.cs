@@ -111,6 +111,18 @@ public class PastedLineTests
     [InlineData("see RFC 2: Connection refused while we wait", "not_an_upstream_error", null)]
     // An errno group retyped without its colon, in lower case; a parenthesised count is no errno group.
     [InlineData("The error is nginx connect() failed (113 no route to host) while connecting to upstream client x server: y", "no_route", 502)]
+    // A title's lead-in before a capitalised message with its action paraphrased; a capitalised word after one is prose.
+    [InlineData("502 Bad Gateway - Upstream sent too big header when reading response header from upstream", "header_too_big", 502)]
+    [InlineData("Status - Upstream servers are slow today", "not_an_upstream_error", null)]
+    // auth_request's verdict on its subrequest is a request's (500), also quoted alone or in markdown bold in prose.
+    [InlineData("auth request unexpected status: 502 while sending to client,", "not_an_upstream_error", 500)]
+    [InlineData("The nginx error log shows: **auth request unexpected status: 401 while sending to client,**", "not_an_upstream_error", 500)]
+    // A record quoted whole in a string literal and cut after its client: the closing quote ends the client field.
+    [InlineData("    \"2026/11/21 13:41:14 [error] 5#5: *2 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1\",", "upstream_timeout_connect", 504)]
+    // "timed out" retyped as "time out" or "timeout": nginx's errno group after it marks the text as nginx's.
+    [InlineData("The error is \"upstream time out (110: Connection timed out) while reading response header from upstream\".", "upstream_timeout_read", 504)]
+    [InlineData("upstream timeout (110: Connection timed out) while connecting to upstream", "upstream_timeout_connect", 504)]
+    [InlineData("upstream timeout while reading the docs", "not_an_upstream_error", null)]
     public void WriterDamagedRecord_StillReadByItsMessageAndAction(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
@@ -212,6 +224,14 @@ public class PastedLineTests
     [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 readv() failed (104: Connection reset by peer)\n   while reading upstream, client: 10.0.0.1, server: shop.test", "response_truncated", null)]
     [InlineData("2026/11/21 13:41:14 [error] 7#7:\n\n*3 upstream sent invalid header: \"X\\x01...\" while reading response header from upstream", "invalid_header", 502)]
     [InlineData("2026/11/21 13:41:14 [error] 23191#0: *18 upstream sent no valid HTTP/1.0 header whi\nle reading response header from upstream, client: 10.0.0.1, server: shop.test", "protocol_mismatch", 9)]
+    // Split over concatenated string literals: Swift's or Java's "+", PHP's ".", each piece opening with its quote.
+    [InlineData("        message: \"2026/11/21 13:41:14 [error] 23#23: *5 upstream prematurely closed connection \"\n            + \"while reading upstream, client: 10.0.0.1, server: shop.test\"", "response_truncated", null)]
+    [InlineData("$line = '2026/11/21 13:41:14 [error] 9#9: *4 upstream timed out (110: Connection timed out) '\n    . 'while connecting to upstream, client: 10.0.0.1, server: shop.test';", "upstream_timeout_connect", 504)]
+    // Implicitly concatenated literals (Python str or bytes) whose second piece opens with the errno group.
+    [InlineData("        \"2026/11/21 13:41:14 [error] 12#12: *1 connect() failed \"\n        \"(111: Connection refused) while connecting to upstream\"", "upstream_down", 502)]
+    [InlineData("        b\"2026/11/21 13:41:14 [error] 12#12: *9 connect() failed \"\n        b\"(113: No route to host) while connecting to upstream, \"", "no_route", 502)]
+    // Broken after the level, and then per field, with blank lines between the pieces.
+    [InlineData("2026/11/21 13:41:14 [error] \n\n200#200: *121 upstream sent too big header while reading response header from upstream,\n\nclient: 10.0.0.1, \n\nserver: shop.test", "header_too_big", 502)]
     public void WrappedPaste_IsReadAsOneRecord(string text, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
@@ -238,6 +258,9 @@ public class PastedLineTests
     [InlineData("2026/11/21 13:41:14 [error] 9#9: ocsp.ca.test could not be resolved (110: Operation timed out) while requesting certificate status, responder: ocsp.ca.test, certificate: \"/etc/ssl/site.pem\"", "not_an_upstream_error", null)]
     [InlineData("2026/11/21 13:41:14 [error] 9#9: *7 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1, server: shop.test, request: \"GET / HTTP/1.1\", subrequest: \"/auth\", upstream: \"http://10.0.0.9:9091/auth\", host: \"shop.test\"", "upstream_timeout_connect", null)]
     [InlineData("2026/11/21 13:41:14 [error] 9#9: *7 api.internal could not be resolved (3: Host not found), client: 10.0.0.1, server: shop.test, request: \"GET / HTTP/1.1\", host: \"shop.test\"", "dns_resolution", 502)]
+    // A writer emptied the request field: the subrequest after it still hands the status to its issuer.
+    [InlineData("2026/11/21 13:41:14 [error] 6#6: *12 connect() failed (111: Connection refused) while connecting to upstream, client: IP, server: .., request: , subrequest: \"/oauth2/auth\", upstream: ", "upstream_down", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 6#6: *12 connect() failed (111: Connection refused) while connecting to upstream, client: IP, server: .., request: , upstream: \"http://10.0.0.9:4180/oauth2/auth\"", "upstream_down", 502)]
     public void ResolverAndSubrequestLines_GetTheStatusNginxGives(string line, string cause, int? status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);

@@ -38,7 +38,11 @@ public sealed class ConnectRule : INginxRule
 
         var unix = RuleContext.IsUnixTarget(text, line) || (cut && (m.StartsWith('/') || m.Contains("unix:", StringComparison.Ordinal)));
         var cause = unix ? Unix(line.Errno) : Tcp(line.Errno);
-        verdict = new Verdict(cause, 502);
+
+        // "connect() failed" cut right there, with neither errno, action nor upstream: nothing says whose connect() it was
+        // (the upstream module's, or a module's inside the request that handles its own failure), so no status follows.
+        var unplaced = line.ErrnoNumber < 0 && !line.Action.IsPresent && !line.Upstream.IsPresent;
+        verdict = new Verdict(cause, unplaced ? null : 502);
         return true;
     }
 

@@ -62,14 +62,18 @@ public sealed class NotUpstreamRule : INginxRule
 
     /// <summary>
     /// A message nginx writes only for a client's request (request body limit, access and index modules, the rewrite
-    /// loop check), so a quote of it without the record's connection number or suffix is still a request's.
+    /// loop check, auth_request), so a quote of it without the record's connection number or suffix is still a request's.
     /// </summary>
     private static bool RequestOnly(ReadOnlySpan<char> m) =>
         m.StartsWith(TooLargeBody, StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
         || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
+        || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal)
         || (m.StartsWith(ClientSent, StringComparison.Ordinal) && ClientSentStatus(m[ClientSent.Length..]) is not null);
 
     private const string ClientSent = "client sent ";
+
+    /// <summary>ngx_http_auth_request_module: the subrequest answered neither 2xx, 401 nor 403; the request gets 500.</summary>
+    private const string AuthRequestStatus = "auth request unexpected status";
 
     /// <summary>client_max_body_size: "... too large body: N bytes", or "... too large chunked body: N+M bytes".</summary>
     private const string TooLargeBody = "client intended to send too large ";
@@ -80,6 +84,13 @@ public sealed class NotUpstreamRule : INginxRule
 
     private static int? StatusOf(ReadOnlySpan<char> m, Errno errno)
     {
+        // nginx's own temp file (client_body_temp_path and friends) outside the body phase: buffering the request failed,
+        // and the request ends with 500 (ngx_http_write_request_body), whatever the errno.
+        if (errno != Errno.None && FileCall(m, "open() ") && IsNginxTempFile(m))
+        {
+            return 500;
+        }
+
         // "CreateFile() ..." is the Windows build's open() (ngx_open_file_n in os/win32).
         if ((FileCall(m, "open() ") || m.EndsWith("\" is not found", StringComparison.Ordinal)
             || FileCall(m, "stat() ") || FileCall(m, "CreateFile() ")) && errno != Errno.None)
@@ -119,12 +130,41 @@ public sealed class NotUpstreamRule : INginxRule
             return denied;
         }
 
+        if (BasicAuthRefused(m))
+        {
+            return 401;
+        }
+
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
-            || m.StartsWith("auth request unexpected status", StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
+            || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
             || m.StartsWith("could not find named location", StringComparison.Ordinal)
             || m.StartsWith("the \"$memcached_key\" variable is not set", StringComparison.Ordinal) || m.StartsWith("invalid header after joining FastCGI records", StringComparison.Ordinal);
         return configError ? 500 : null;
+    }
+
+    /// <summary>
+    /// ngx_http_auth_basic_module: an unknown user, a wrong password or no credentials at all; each answers the realm's
+    /// challenge (NGX_HTTP_UNAUTHORIZED).
+    /// </summary>
+    private static bool BasicAuthRefused(ReadOnlySpan<char> m) =>
+        (m.StartsWith("user \"", StringComparison.Ordinal)
+            && (m.EndsWith("\": password mismatch", StringComparison.Ordinal) || m.Contains("\" was not found in \"", StringComparison.Ordinal)))
+        || m.StartsWith("no user/password was provided for basic authentication", StringComparison.Ordinal);
+
+    /// <summary>A quoted path whose file name is ten digits: nginx names its temp files with "%010uD".</summary>
+    private static bool IsNginxTempFile(ReadOnlySpan<char> m)
+    {
+        var open = m.IndexOf('"');
+        var close = open < 0 ? -1 : m[(open + 1)..].IndexOf('"');
+        if (close < 0)
+        {
+            return false;
+        }
+
+        var path = m.Slice(open + 1, close);
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return name.Length == 10 && !name.ContainsAnyExceptInRange('0', '9');
     }
 
     private const string ModSecurityDenial = "ModSecurity: Access denied with code ";

@@ -8,7 +8,9 @@ public sealed class TimeoutRule : INginxRule
 {
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
-        if (!RuleContext.Message(text, line).StartsWith("upstream timed out", StringComparison.Ordinal))
+        var m = RuleContext.Message(text, line);
+        if (!m.StartsWith("upstream time", StringComparison.Ordinal) || !(m[13..].StartsWith("d out", StringComparison.Ordinal)
+            || (line.ErrnoNumber >= 0 && IsRetyped(m[13..]))))
         {
             verdict = default;
             return false;
@@ -28,6 +30,12 @@ public sealed class TimeoutRule : INginxRule
         };
         return true;
     }
+
+    /// <summary>
+    /// A writer's retyping of "timed out" ("upstream time out (110: ...)", "upstream timeout (110: ...)"): taken only with
+    /// nginx's errno group after it, which marks the text as nginx's.
+    /// </summary>
+    private static bool IsRetyped(ReadOnlySpan<char> rest) => rest.SequenceEqual(" out") || rest.SequenceEqual("out");
 
     /// <summary>
     /// proxy_connect_timeout covers the connect and the TLS handshake; a paste may cut the action after its first word
