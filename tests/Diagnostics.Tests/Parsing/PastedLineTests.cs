@@ -240,6 +240,17 @@ public class PastedLineTests
         Assert.True(r.LineCount > 1);
     }
 
+    [Fact]
+    public void BareFastcgiMessageOverTwoLines_IsOneRecord()
+    {
+        // Quoted without time, level or pid: the stderr text goes on to the next line, where PHP's fatal error decides.
+        const string text = "FastCGI sent in stderr: \"PHP message: PHP Warning:  require(/app/x.php): failed to open stream\n"
+            + "PHP message: PHP Fatal error:  require(): Failed opening required '/app/x.php'\" while reading response header from upstream";
+        var r = Assert.Single(DiagnosisEngine.Analyze(text, 2026).Records);
+        Assert.Equal(2, r.LineCount);
+        Assert.Equal("php_fatal", r.Cause);
+    }
+
     [Theory]
     // A bare message after a record that already has its action, a companion line, a new nginx record.
     [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 connect() failed (111: Connection refused) while connecting to upstream\nupstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_down", "upstream_timeout_read")]
