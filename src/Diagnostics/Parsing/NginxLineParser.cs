@@ -245,7 +245,7 @@ public static class NginxLineParser
             known = known || body.StartsWith(bare, StringComparison.Ordinal);
         }
 
-        if (known || CapitalisedTitleWithErrno(body))
+        if (known || CapitalisedTitleWithErrno(body) || CapitalisedRequestOnly(body))
         {
             ParseBody(s, p, ref line);
             return true;
@@ -666,6 +666,34 @@ public static class NginxLineParser
 
         return open > 0 && digits > open + 2 && digits + 1 < body.Length && body[digits] == ':' && body[digits + 1] == ' ';
     }
+
+    /// <summary>
+    /// An issue title that opens with a message nginx writes only for a request, its first letter capitalised
+    /// ("Access forbidden by rule: \"GET /data/x HTTP/1.1\""): the message is specific enough to stand for the record.
+    /// </summary>
+    private static bool CapitalisedRequestOnly(ReadOnlySpan<char> body)
+    {
+        if (body.Length < 2 || !char.IsAsciiLetterUpper(body[0]))
+        {
+            return false;
+        }
+
+        foreach (var start in RequestOnlyStarts)
+        {
+            if (body.Length >= start.Length && char.ToLowerInvariant(body[0]) == start[0] && body[1..start.Length].SequenceEqual(start.AsSpan(1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] RequestOnlyStarts =
+    [
+        "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle", "client intended to send too large ",
+        "auth request unexpected status",
+    ];
 
     /// <summary>CJK prose puts a message right after its full-width colon or comma ("查看日志：open() ..."), no space.</summary>
     private static bool IsWidePunctuation(char c) => c >= '\u3000' && char.IsPunctuation(c);

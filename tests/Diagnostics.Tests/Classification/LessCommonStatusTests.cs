@@ -68,6 +68,17 @@ public class LessCommonStatusTests
     // The client-abort message wrapped at its own comma: the second half says the client left during an upstream phase.
     [InlineData("epoll_wait() reported that client prematurely closed connection,\nso upstream connection is closed too while reading response header from upstream,\nclient: 192.168.228.58,", "client_abort", 499)]
     [InlineData("epoll_wait() reported that client prematurely closed connection,\nsomething else entirely", "client_abort", null)]
+    // 494, 495 and 496 are sent and logged as 400 (ngx_http_special_response_handler); a greeting card stays unknown.
+    [InlineData("2025/07/16 10:59:15 [info] 53#53: *2841 client sent too long header line: \"Cookie: a=b...\"", "not_an_upstream_error", 400)]
+    [InlineData("2025/07/16 10:59:15 [info] 53#53: *2841 client sent too large request" + NoUpstreamSfx, "not_an_upstream_error", 400)]
+    [InlineData("2017/06/06 15:59:58 [info] 6#6: *2 client SSL certificate verify error: (26:unsupported certificate purpose) while reading client request headers" + NoUpstreamSfx, "not_an_upstream_error", 400)]
+    [InlineData("client sent no required SSL certificate while reading client request headers", "not_an_upstream_error", 400)]
+    // A subrequest's record decides no status, whatever the subrequest got: its issuer answers the client.
+    [InlineData("2015/11/04 15:22:07 [info] 21505#0: *1 key: \"/a\" was not found by memcached while reading response header from upstream, client: unix:, server: localhost, request: \"GET /a HTTP/1.1\", subrequest: \"/memc\", upstream: \"memcached://unix:/tmp/m.sock:\", host: \"localhost\"", "not_an_upstream_error", null)]
+    [InlineData("2015/11/04 15:22:07 [info] 21505#0: *1 key: \"/a\" was not found by memcached while reading response header from upstream, client: unix:, server: localhost, request: \"GET /a HTTP/1.1\", upstream: \"memcached://unix:/tmp/m.sock:\", host: \"localhost\"", "not_an_upstream_error", 404)]
+    // A title opening with a request-only message, capitalised; a capitalised sentence about something else stays prose.
+    [InlineData("Access forbidden by rule: \"GET /data/htaccesstest.txt HTTP/1.1\"", "not_an_upstream_error", 403)]
+    [InlineData("Access forbidden for everyone here", "not_an_upstream_error", null)]
     public void Record_GetsTheStatusNginxGives(string line, string cause, int? status)
     {
         var record = DiagnosisEngine.Analyze(line).Records[0];
