@@ -79,6 +79,11 @@ public class LessCommonStatusTests
     // A title opening with a request-only message, capitalised; a capitalised sentence about something else stays prose.
     [InlineData("Access forbidden by rule: \"GET /data/htaccesstest.txt HTTP/1.1\"", "not_an_upstream_error", 403)]
     [InlineData("Access forbidden for everyone here", "not_an_upstream_error", null)]
+    // A handshake failure quoted without its action: at [error] it is the upstream connection's (a client's is logged at
+    // info or crit), so 502; at info it stays the client's.
+    [InlineData("2026/08/24 04:00:02 [error] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "upstream_tls", 502)]
+    [InlineData("2026/08/24 04:00:02 [info] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "not_an_upstream_error", null)]
+    [InlineData("2026/08/24 04:00:02 [crit] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "not_an_upstream_error", null)]
     public void Record_GetsTheStatusNginxGives(string line, string cause, int? status)
     {
         var record = DiagnosisEngine.Analyze(line).Records[0];
