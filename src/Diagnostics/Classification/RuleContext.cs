@@ -51,6 +51,10 @@ internal static class RuleContext
     public static bool AtInfoLevel(ReadOnlySpan<char> text, in NginxLine line) =>
         line.Level.IsPresent && line.Level.Of(text).SequenceEqual("info");
 
+    /// <summary>The record was written at [crit].</summary>
+    public static bool AtCritLevel(ReadOnlySpan<char> text, in NginxLine line) =>
+        line.Level.IsPresent && line.Level.Of(text).SequenceEqual("crit");
+
     /// <summary>The record was written at [error].</summary>
     public static bool AtErrorLevel(ReadOnlySpan<char> text, in NginxLine line) =>
         line.Level.IsPresent && line.Level.Of(text).SequenceEqual("error");

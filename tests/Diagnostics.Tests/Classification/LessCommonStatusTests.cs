@@ -84,11 +84,26 @@ public class LessCommonStatusTests
     [InlineData("2026/08/24 04:00:02 [error] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "upstream_tls", 502)]
     [InlineData("2026/08/24 04:00:02 [info] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "not_an_upstream_error", null)]
     [InlineData("2026/08/24 04:00:02 [crit] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "not_an_upstream_error", null)]
+    // open() at crit is never the static module's 403/404 (it logs ENOENT and EACCES at error): auth_basic's user file or
+    // another errno, answered 500.
+    [InlineData("2016/02/08 08:39:44 [crit] 26#26: *1 open() \"/etc/nginx/htpasswd/a.example\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("[crit] 39#0 *11 open() \"/etc/nginx/htpasswd/mydomain.com\" failed (13: Permission Denied)", "not_an_upstream_error", 500)]
+    // auth_basic's refusals quoted without the record's head, behind a writer's "[..]" elision, are still a request's 401.
+    [InlineData("[..] user \"foo@example.com\" was not found in \"/etc/nginx/auth/example.com.pw\" [..]", "not_an_upstream_error", 401)]
+    [InlineData("no user/password was provided for basic authentication", "not_an_upstream_error", 401)]
+    [InlineData("user \"root\" logged in somewhere", "not_an_upstream_error", null)]
     public void Record_GetsTheStatusNginxGives(string line, string cause, int? status)
     {
         var record = DiagnosisEngine.Analyze(line).Records[0];
         Assert.Equal(cause, record.Cause);
         Assert.Equal(status, record.Status);
+    }
+
+    [Fact]
+    public void PidTid_WithoutColon_KeepsPidAndConnection()
+    {
+        var record = Assert.Single(DiagnosisEngine.Analyze("[crit] 39#0 *11 open() \"/etc/nginx/htpasswd/x\" failed (13: Permission denied)").Records);
+        Assert.Equal(11, record.ConnectionId);
     }
 
     [Fact]

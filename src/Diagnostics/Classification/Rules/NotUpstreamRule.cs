@@ -28,7 +28,7 @@ public sealed class NotUpstreamRule : INginxRule
         }
 
         var request = RuleContext.ForRequest(line) || RequestOnly(m);
-        verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno) ?? ClientTimeout(m, RuleContext.Action(text, line)) : null);
+        verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno, RuleContext.AtCritLevel(text, line)) ?? ClientTimeout(m, RuleContext.Action(text, line)) : null);
         return true;
     }
 
@@ -82,6 +82,7 @@ public sealed class NotUpstreamRule : INginxRule
         m.StartsWith(TooLargeBody, StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
         || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
         || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(ClientCertificateError, StringComparison.Ordinal)
+        || BasicAuthRefused(m)
         || (m.StartsWith(ClientSent, StringComparison.Ordinal) && ClientSentStatus(m[ClientSent.Length..]) is not null);
 
     private const string ClientSent = "client sent ";
@@ -102,11 +103,19 @@ public sealed class NotUpstreamRule : INginxRule
 
     private const string RedirectionCycle = "rewrite or internal redirection cycle";
 
-    private static int? StatusOf(ReadOnlySpan<char> m, Errno errno)
+    private static int? StatusOf(ReadOnlySpan<char> m, Errno errno, bool crit)
     {
         // nginx's own temp file (client_body_temp_path and friends) outside the body phase: buffering the request failed,
         // and the request ends with 500 (ngx_http_write_request_body), whatever the errno.
         if (errno != Errno.None && FileCall(m, "open() ") && IsNginxTempFile(m))
+        {
+            return 500;
+        }
+
+        // A file nginx opens for a request and fails at [crit]: the static handler logs ENOENT and EACCES at error (404,
+        // 403) and every other errno at crit with 500; auth_basic logs its user file's failures at crit (but ENOENT) with
+        // 500. So open() at crit is the request's 500 whatever the errno.
+        if (crit && errno != Errno.None && FileCall(m, "open() "))
         {
             return 500;
         }
