@@ -92,6 +92,9 @@ public class LessCommonStatusTests
     [InlineData("[..] user \"foo@example.com\" was not found in \"/etc/nginx/auth/example.com.pw\" [..]", "not_an_upstream_error", 401)]
     [InlineData("no user/password was provided for basic authentication", "not_an_upstream_error", 401)]
     [InlineData("user \"root\" logged in somewhere", "not_an_upstream_error", null)]
+    // HTTP/2: a stream ended short of its announced body is a 400; the bare message (also a reset stream's) decides none.
+    [InlineData("2025/10/30 10:04:43 [info] 29#29: *3523 client prematurely closed stream: only 0 out of 151554 bytes of request body received" + NoUpstreamSfx, "client_abort", 400)]
+    [InlineData("2025/10/30 10:04:43 [info] 29#29: *3523 client prematurely closed stream" + NoUpstreamSfx, "client_abort", null)]
     public void Record_GetsTheStatusNginxGives(string line, string cause, int? status)
     {
         var record = DiagnosisEngine.Analyze(line).Records[0];
