@@ -95,6 +95,10 @@ public class LessCommonStatusTests
     // HTTP/2: a stream ended short of its announced body is a 400; the bare message (also a reset stream's) decides none.
     [InlineData("2025/10/30 10:04:43 [info] 29#29: *3523 client prematurely closed stream: only 0 out of 151554 bytes of request body received" + NoUpstreamSfx, "client_abort", 400)]
     [InlineData("2025/10/30 10:04:43 [info] 29#29: *3523 client prematurely closed stream" + NoUpstreamSfx, "client_abort", null)]
+    // A Lua request handler's runtime error ends the request with 500; a timer's decides no status.
+    [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: content_by_lua(nginx.conf:55):1: boom" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: access_by_lua(nginx.conf:12):3: boom" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: /usr/local/lib/timer.lua:9: boom, context: ngx.timer", "not_an_upstream_error", null)]
     public void Record_GetsTheStatusNginxGives(string line, string cause, int? status)
     {
         var record = DiagnosisEngine.Analyze(line).Records[0];

@@ -169,6 +169,11 @@ public sealed class NotUpstreamRule : INginxRule
             return 401;
         }
 
+        if (LuaHandlerAborted(m))
+        {
+            return 500;
+        }
+
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
             || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
@@ -185,6 +190,25 @@ public sealed class NotUpstreamRule : INginxRule
         (m.StartsWith("user \"", StringComparison.Ordinal)
             && (m.EndsWith("\": password mismatch", StringComparison.Ordinal) || m.Contains("\" was not found in \"", StringComparison.Ordinal)))
         || m.StartsWith("no user/password was provided for basic authentication", StringComparison.Ordinal);
+
+    private const string LuaAborted = "lua entry thread aborted: runtime error: ";
+
+    /// <summary>
+    /// lua-nginx-module: the Lua code of a request's rewrite, access or content handler raised an error, and
+    /// ngx_http_lua_run_thread finalizes the request with 500. The chunk name after the prefix says the phase; a timer's
+    /// or a filter's error (no such chunk name) decides no status here.
+    /// </summary>
+    private static bool LuaHandlerAborted(ReadOnlySpan<char> m)
+    {
+        if (!m.StartsWith(LuaAborted, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var chunk = m[LuaAborted.Length..];
+        return chunk.StartsWith("content_by_lua", StringComparison.Ordinal) || chunk.StartsWith("access_by_lua", StringComparison.Ordinal)
+            || chunk.StartsWith("rewrite_by_lua", StringComparison.Ordinal);
+    }
 
     /// <summary>A quoted path whose file name is ten digits: nginx names its temp files with "%010uD".</summary>
     private static bool IsNginxTempFile(ReadOnlySpan<char> m)
