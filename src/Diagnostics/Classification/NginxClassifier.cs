@@ -66,8 +66,9 @@ public static class NginxClassifier
     /// <summary>
     /// A failing subrequest does not decide the client's status by itself: its issuer does. auth_request logs its own
     /// "auth request unexpected status" line and answers 500 (ngx_http_auth_request_module.c); a cache background update
-    /// leaves the client with the stale copy; SSI and mirror keep the main response. So no status follows from the record.
+    /// leaves the client with the stale copy; SSI and mirror keep the main response. So no status follows from the record,
+    /// whichever the subrequest got (a memcached miss's 404 as much as an upstream's 502).
     /// </summary>
     private static Verdict ForSubrequest(in NginxLine line, Verdict verdict) =>
-        line.Subrequest.IsPresent && verdict.Status is 502 or 504 ? verdict with { Status = null } : verdict;
+        line.Subrequest.IsPresent && verdict.Status is not null ? verdict with { Status = null } : verdict;
 }

@@ -51,6 +51,14 @@ internal static class RuleContext
     public static bool AtInfoLevel(ReadOnlySpan<char> text, in NginxLine line) =>
         line.Level.IsPresent && line.Level.Of(text).SequenceEqual("info");
 
+    /// <summary>The record was written at [crit].</summary>
+    public static bool AtCritLevel(ReadOnlySpan<char> text, in NginxLine line) =>
+        line.Level.IsPresent && line.Level.Of(text).SequenceEqual("crit");
+
+    /// <summary>The record was written at [error].</summary>
+    public static bool AtErrorLevel(ReadOnlySpan<char> text, in NginxLine line) =>
+        line.Level.IsPresent && line.Level.Of(text).SequenceEqual("error");
+
     /// <summary>
     /// The client went away while its response went out: a broken pipe or reset on the client's connection, in a static
     /// response ("sending response to client", set by ngx_http_request.c's writer, which writes only to the client) or in

@@ -36,7 +36,8 @@ public readonly record struct VerdictKey(int Flags, int Hash)
             | Bit(line.ConnectionId >= 0, 3) | Bit(line.HasRequestContext, 4) | Bit(line.Upstream.IsPresent, 5)
             | Bit(UnixUpstream(line.Upstream.Of(text)), 6) | Bit(line.Resolver.IsPresent, 7) | Bit(line.Time == default, 8)
             | Bit(line.Level.IsPresent, 9) | Bit(line.IsStream, 10) | Bit(line.Subrequest.IsPresent, 11)
-            | Bit(RuleContext.AtInfoLevel(text, line), 12) | Bit(line.Level.IsPresent && line.Level.Of(text).SequenceEqual("crit"), 13))
+            | Bit(RuleContext.AtInfoLevel(text, line), 12) | Bit(RuleContext.AtCritLevel(text, line), 13)
+            | Bit(RuleContext.AtErrorLevel(text, line), 14))
             | ((int)line.Errno << 16);
         key = new VerdictKey(flags, SpanHash.Sampled(action, SpanHash.Sampled(message, flags)));
         return true;

@@ -56,7 +56,7 @@ public static class NginxLineParser
 
         // Written only for a request, whose status they decide (403, 500): quoted alone, they still say what the client got.
         "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle", "client sent ",
-        "auth request unexpected status",
+        "auth request unexpected status", "no user/password was provided for basic authentication", "client SSL certificate verify error",
     ];
 
     /// <summary>
@@ -245,7 +245,7 @@ public static class NginxLineParser
             known = known || body.StartsWith(bare, StringComparison.Ordinal);
         }
 
-        if (known || CapitalisedTitleWithErrno(body))
+        if (known || CapitalisedTitleWithErrno(body) || CapitalisedRequestOnly(body) || BasicAuthRefusal(body))
         {
             ParseBody(s, p, ref line);
             return true;
@@ -393,7 +393,8 @@ public static class NginxLineParser
             // A C-style comment mark is two characters, the space after it optional: "//   sendfile() failed ...",
             // "//FastCGI sent in stderr: ...".
             var mark = s[start] is '-' or '+' or '#' or '>' or '*' or '\u2022' && s[start + 1] == ' ' ? 2
-                : s[start] == '/' && s[start + 1] == '/' && start + 2 < s.Length ? (s[start + 2] == ' ' ? 3 : 2) : 0;
+                : s[start] == '/' && s[start + 1] == '/' && start + 2 < s.Length ? (s[start + 2] == ' ' ? 3 : 2)
+                : ElidedHead(s[start..]);
             if (mark == 0)
             {
                 break;
@@ -408,6 +409,12 @@ public static class NginxLineParser
 
         return start;
     }
+
+    /// <summary>
+    /// A writer's elision of the record's head in brackets, "[..] " or "[...] " (a level never reads so): its length, or 0.
+    /// </summary>
+    private static int ElidedHead(ReadOnlySpan<char> s) =>
+        s.StartsWith("[..] ", StringComparison.Ordinal) ? 5 : s.StartsWith("[...] ", StringComparison.Ordinal) ? 6 : 0;
 
     private const string WorkerConnections = "worker_connections";
 
@@ -666,6 +673,51 @@ public static class NginxLineParser
 
         return open > 0 && digits > open + 2 && digits + 1 < body.Length && body[digits] == ':' && body[digits + 1] == ' ';
     }
+
+    /// <summary>
+    /// An issue title that opens with a message nginx writes only for a request, its first letter capitalised
+    /// ("Access forbidden by rule: \"GET /data/x HTTP/1.1\""): the message is specific enough to stand for the record.
+    /// </summary>
+    private static bool CapitalisedRequestOnly(ReadOnlySpan<char> body)
+    {
+        if (body.Length < 2 || !char.IsAsciiLetterUpper(body[0]))
+        {
+            return false;
+        }
+
+        foreach (var start in RequestOnlyStarts)
+        {
+            if (body.Length >= start.Length && char.ToLowerInvariant(body[0]) == start[0] && body[1..start.Length].SequenceEqual(start.AsSpan(1)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// ngx_http_auth_basic_module refusing a user, quoted without the record's head: <c>user "x" was not found in
+    /// "/etc/nginx/.htpasswd"</c> or <c>user "x": password mismatch</c>. Both forms are checked whole, so prose that
+    /// merely starts with <c>user "</c> is not taken for a record.
+    /// </summary>
+    private static bool BasicAuthRefusal(ReadOnlySpan<char> body)
+    {
+        if (!body.StartsWith("user \"", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var close = body[6..].IndexOf('"');
+        var rest = close < 0 ? ReadOnlySpan<char>.Empty : body[(6 + close)..];
+        return rest.StartsWith("\": password mismatch", StringComparison.Ordinal) || rest.StartsWith("\" was not found in \"", StringComparison.Ordinal);
+    }
+
+    private static readonly string[] RequestOnlyStarts =
+    [
+        "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle", "client intended to send too large ",
+        "auth request unexpected status",
+    ];
 
     /// <summary>CJK prose puts a message right after its full-width colon or comma ("查看日志：open() ..."), no space.</summary>
     private static bool IsWidePunctuation(char c) => c >= '\u3000' && char.IsPunctuation(c);
@@ -1111,6 +1163,15 @@ public static class NginxLineParser
 
         p++;
         var tid = ReadNumber(s, ref p);
+        if (tid >= 0 && p + 1 < s.Length && s[p] != ':' && PidBeforeConnection(s, p))
+        {
+            // "[crit] 39#0 *11 open() ...": a writer dropped the colon after the tid; the connection number after it still
+            // marks the record's head. Well-formed records never get here (they have the colon).
+            line.Pid = (int)Math.Min(pid, int.MaxValue);
+            line.Tid = (int)Math.Min(tid, int.MaxValue);
+            return p + 1;
+        }
+
         if (tid < 0 || p + 1 >= s.Length || s[p] != ':' || (s[p + 1] != ' ' && s[p + 1] != '*'))
         {
             return pos;

@@ -68,11 +68,49 @@ public class LessCommonStatusTests
     // The client-abort message wrapped at its own comma: the second half says the client left during an upstream phase.
     [InlineData("epoll_wait() reported that client prematurely closed connection,\nso upstream connection is closed too while reading response header from upstream,\nclient: 192.168.228.58,", "client_abort", 499)]
     [InlineData("epoll_wait() reported that client prematurely closed connection,\nsomething else entirely", "client_abort", null)]
+    // 494, 495 and 496 are sent and logged as 400 (ngx_http_special_response_handler); a greeting card stays unknown.
+    [InlineData("2025/07/16 10:59:15 [info] 53#53: *2841 client sent too long header line: \"Cookie: a=b...\"", "not_an_upstream_error", 400)]
+    [InlineData("2025/07/16 10:59:15 [info] 53#53: *2841 client sent too large request" + NoUpstreamSfx, "not_an_upstream_error", 400)]
+    [InlineData("2017/06/06 15:59:58 [info] 6#6: *2 client SSL certificate verify error: (26:unsupported certificate purpose) while reading client request headers" + NoUpstreamSfx, "not_an_upstream_error", 400)]
+    [InlineData("client sent no required SSL certificate while reading client request headers", "not_an_upstream_error", 400)]
+    // A subrequest's record decides no status, whatever the subrequest got: its issuer answers the client.
+    [InlineData("2015/11/04 15:22:07 [info] 21505#0: *1 key: \"/a\" was not found by memcached while reading response header from upstream, client: unix:, server: localhost, request: \"GET /a HTTP/1.1\", subrequest: \"/memc\", upstream: \"memcached://unix:/tmp/m.sock:\", host: \"localhost\"", "not_an_upstream_error", null)]
+    [InlineData("2015/11/04 15:22:07 [info] 21505#0: *1 key: \"/a\" was not found by memcached while reading response header from upstream, client: unix:, server: localhost, request: \"GET /a HTTP/1.1\", upstream: \"memcached://unix:/tmp/m.sock:\", host: \"localhost\"", "not_an_upstream_error", 404)]
+    // A title opening with a request-only message, capitalised; a capitalised sentence about something else stays prose.
+    [InlineData("Access forbidden by rule: \"GET /data/htaccesstest.txt HTTP/1.1\"", "not_an_upstream_error", 403)]
+    [InlineData("Access forbidden for everyone here", "not_an_upstream_error", null)]
+    // A handshake failure quoted without its action: at [error] it is the upstream connection's (a client's is logged at
+    // info or crit), so 502; at info it stays the client's.
+    [InlineData("2026/08/24 04:00:02 [error] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "upstream_tls", 502)]
+    [InlineData("2026/08/24 04:00:02 [info] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "not_an_upstream_error", null)]
+    [InlineData("2026/08/24 04:00:02 [crit] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "not_an_upstream_error", null)]
+    // open() at crit is never the static module's 403/404 (it logs ENOENT and EACCES at error): auth_basic's user file or
+    // another errno, answered 500.
+    [InlineData("2016/02/08 08:39:44 [crit] 26#26: *1 open() \"/etc/nginx/htpasswd/a.example\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("[crit] 39#0 *11 open() \"/etc/nginx/htpasswd/mydomain.com\" failed (13: Permission Denied)", "not_an_upstream_error", 500)]
+    // auth_basic's refusals quoted without the record's head, behind a writer's "[..]" elision, are still a request's 401.
+    [InlineData("[..] user \"foo@example.com\" was not found in \"/etc/nginx/auth/example.com.pw\" [..]", "not_an_upstream_error", 401)]
+    [InlineData("no user/password was provided for basic authentication", "not_an_upstream_error", 401)]
+    [InlineData("user \"root\" logged in somewhere", "not_an_upstream_error", null)]
+    // HTTP/2: a stream ended short of its announced body is a 400; the bare message (also a reset stream's) decides none.
+    [InlineData("2025/10/30 10:04:43 [info] 29#29: *3523 client prematurely closed stream: only 0 out of 151554 bytes of request body received" + NoUpstreamSfx, "client_abort", 400)]
+    [InlineData("2025/10/30 10:04:43 [info] 29#29: *3523 client prematurely closed stream" + NoUpstreamSfx, "client_abort", null)]
+    // A Lua request handler's runtime error ends the request with 500; a timer's decides no status.
+    [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: content_by_lua(nginx.conf:55):1: boom" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: access_by_lua(nginx.conf:12):3: boom" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: /usr/local/lib/timer.lua:9: boom, context: ngx.timer", "not_an_upstream_error", null)]
     public void Record_GetsTheStatusNginxGives(string line, string cause, int? status)
     {
         var record = DiagnosisEngine.Analyze(line).Records[0];
         Assert.Equal(cause, record.Cause);
         Assert.Equal(status, record.Status);
+    }
+
+    [Fact]
+    public void PidTid_WithoutColon_KeepsPidAndConnection()
+    {
+        var record = Assert.Single(DiagnosisEngine.Analyze("[crit] 39#0 *11 open() \"/etc/nginx/htpasswd/x\" failed (13: Permission denied)").Records);
+        Assert.Equal(11, record.ConnectionId);
     }
 
     [Fact]

@@ -17,13 +17,33 @@ public sealed class ClientAbortRule : INginxRule
                 && m.Contains("client prematurely closed connection", StringComparison.Ordinal));
         if (!abort)
         {
-            verdict = default;
-            return false;
+            return ClosedStream(m, out verdict);
         }
 
         var duringUpstream = m.Contains("so upstream connection is closed too", StringComparison.Ordinal)
             || (line.Action.IsPresent && NginxActions.IsHeaderPhase(RuleContext.Action(text, line)));
         verdict = new Verdict(Causes.ClientAbort, duringUpstream ? 499 : RuleContext.ClientReadFailedStatus(text, line));
+        return true;
+    }
+
+    private const string ClosedStreamMessage = "client prematurely closed stream";
+
+    /// <summary>
+    /// HTTP/2 and HTTP/3: the client ended its stream before the body it announced. With the byte counts
+    /// (ngx_http_v2_process_request_body: "only N out of M bytes of request body received") the request is finalized with
+    /// 400; the bare message is also written when the client resets the stream while its body is read (499), so it
+    /// decides no status by itself.
+    /// </summary>
+    private static bool ClosedStream(ReadOnlySpan<char> m, out Verdict verdict)
+    {
+        if (!m.StartsWith(ClosedStreamMessage, StringComparison.Ordinal))
+        {
+            verdict = default;
+            return false;
+        }
+
+        var counted = m[ClosedStreamMessage.Length..].StartsWith(": only ", StringComparison.Ordinal);
+        verdict = new Verdict(Causes.ClientAbort, counted ? 400 : null);
         return true;
     }
 }

@@ -21,9 +21,23 @@ public sealed class NotUpstreamRule : INginxRule
             return true;
         }
 
+        // A title or sentence that opens with a request-only message capitalises it ("Access forbidden by rule: ...").
+        if (m.Length > 1 && char.IsAsciiLetterUpper(m[0]) && RequestOnly(Decapitalised(m)))
+        {
+            m = Decapitalised(m);
+        }
+
         var request = RuleContext.ForRequest(line) || RequestOnly(m);
-        verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno) ?? ClientTimeout(m, RuleContext.Action(text, line)) : null);
+        verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno, RuleContext.AtCritLevel(text, line)) ?? ClientTimeout(m, RuleContext.Action(text, line)) : null);
         return true;
+    }
+
+    /// <summary>The message with its first letter lowered; only capitalised prose gets here.</summary>
+    private static ReadOnlySpan<char> Decapitalised(ReadOnlySpan<char> m)
+    {
+        var chars = m.ToArray();
+        chars[0] = char.ToLowerInvariant(chars[0]);
+        return chars;
     }
 
     /// <summary>A file call on a quoted path, also as a string in code quoted it ("stat() \"/path\" failed").</summary>
@@ -67,10 +81,17 @@ public sealed class NotUpstreamRule : INginxRule
     private static bool RequestOnly(ReadOnlySpan<char> m) =>
         m.StartsWith(TooLargeBody, StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
         || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
-        || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal)
+        || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(ClientCertificateError, StringComparison.Ordinal)
+        || BasicAuthRefused(m)
         || (m.StartsWith(ClientSent, StringComparison.Ordinal) && ClientSentStatus(m[ClientSent.Length..]) is not null);
 
     private const string ClientSent = "client sent ";
+
+    /// <summary>
+    /// ssl_verify_client refusing the client's certificate (ngx_http_process_request): NGX_HTTPS_CERT_ERROR (495), which
+    /// ngx_http_special_response_handler sends, and the access log records, as 400.
+    /// </summary>
+    private const string ClientCertificateError = "client SSL certificate verify error";
 
     /// <summary>ngx_http_auth_request_module: the subrequest answered neither 2xx, 401 nor 403; the request gets 500.</summary>
     private const string AuthRequestStatus = "auth request unexpected status";
@@ -82,11 +103,19 @@ public sealed class NotUpstreamRule : INginxRule
 
     private const string RedirectionCycle = "rewrite or internal redirection cycle";
 
-    private static int? StatusOf(ReadOnlySpan<char> m, Errno errno)
+    private static int? StatusOf(ReadOnlySpan<char> m, Errno errno, bool crit)
     {
         // nginx's own temp file (client_body_temp_path and friends) outside the body phase: buffering the request failed,
         // and the request ends with 500 (ngx_http_write_request_body), whatever the errno.
         if (errno != Errno.None && FileCall(m, "open() ") && IsNginxTempFile(m))
+        {
+            return 500;
+        }
+
+        // A file nginx opens for a request and fails at [crit]: the static handler logs ENOENT and EACCES at error (404,
+        // 403) and every other errno at crit with 500; auth_basic logs its user file's failures at crit (but ENOENT) with
+        // 500. So open() at crit is the request's 500 whatever the errno.
+        if (crit && errno != Errno.None && FileCall(m, "open() "))
         {
             return 500;
         }
@@ -120,6 +149,11 @@ public sealed class NotUpstreamRule : INginxRule
             return clientError;
         }
 
+        if (m.StartsWith(ClientCertificateError, StringComparison.Ordinal))
+        {
+            return 400;
+        }
+
         if (m.StartsWith("key: \"", StringComparison.Ordinal) && m.EndsWith("was not found by memcached", StringComparison.Ordinal))
         {
             return 404;
@@ -133,6 +167,11 @@ public sealed class NotUpstreamRule : INginxRule
         if (BasicAuthRefused(m))
         {
             return 401;
+        }
+
+        if (LuaHandlerAborted(m))
+        {
+            return 500;
         }
 
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
@@ -151,6 +190,25 @@ public sealed class NotUpstreamRule : INginxRule
         (m.StartsWith("user \"", StringComparison.Ordinal)
             && (m.EndsWith("\": password mismatch", StringComparison.Ordinal) || m.Contains("\" was not found in \"", StringComparison.Ordinal)))
         || m.StartsWith("no user/password was provided for basic authentication", StringComparison.Ordinal);
+
+    private const string LuaAborted = "lua entry thread aborted: runtime error: ";
+
+    /// <summary>
+    /// lua-nginx-module: the Lua code of a request's rewrite, access or content handler raised an error, and
+    /// ngx_http_lua_run_thread finalizes the request with 500. The chunk name after the prefix says the phase; a timer's
+    /// or a filter's error (no such chunk name) decides no status here.
+    /// </summary>
+    private static bool LuaHandlerAborted(ReadOnlySpan<char> m)
+    {
+        if (!m.StartsWith(LuaAborted, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var chunk = m[LuaAborted.Length..];
+        return chunk.StartsWith("content_by_lua", StringComparison.Ordinal) || chunk.StartsWith("access_by_lua", StringComparison.Ordinal)
+            || chunk.StartsWith("rewrite_by_lua", StringComparison.Ordinal);
+    }
 
     /// <summary>A quoted path whose file name is ten digits: nginx names its temp files with "%010uD".</summary>
     private static bool IsNginxTempFile(ReadOnlySpan<char> m)
@@ -187,7 +245,9 @@ public sealed class NotUpstreamRule : INginxRule
 
     /// <summary>
     /// The request-line and header errors of ngx_http_request.c (ngx_http_client_errors and friends): each is logged at
-    /// info and the request finalized with 400, the too long URI with 414, an unknown HTTP version with 505.
+    /// info and the request finalized with 400, the too long URI with 414, an unknown HTTP version with 505. A header
+    /// line or request too large for large_client_header_buffers (494) and a missing client certificate (496) are sent,
+    /// and logged in the access log, as 400 (ngx_http_special_response_handler).
     /// </summary>
     private static int? ClientSentStatus(ReadOnlySpan<char> rest) =>
         rest.StartsWith("too long URI", StringComparison.Ordinal) ? 414
@@ -196,6 +256,8 @@ public sealed class NotUpstreamRule : INginxRule
             || rest.StartsWith("invalid header line", StringComparison.Ordinal) || rest.StartsWith("invalid host header", StringComparison.Ordinal)
             || rest.StartsWith("duplicate host header", StringComparison.Ordinal) || rest.StartsWith("invalid chunked body", StringComparison.Ordinal)
             || rest.StartsWith("plain HTTP request to HTTPS port", StringComparison.Ordinal)
+            || rest.StartsWith("too long header line", StringComparison.Ordinal) || rest.StartsWith("too large request", StringComparison.Ordinal)
+            || rest.StartsWith("no required SSL certificate", StringComparison.Ordinal)
             || (rest.StartsWith("HTTP/1.", StringComparison.Ordinal) && rest.EndsWith("request without \"Host\" header", StringComparison.Ordinal)) ? 400
         : null;
 }

@@ -54,11 +54,14 @@ public sealed class UpstreamTlsRule : INginxRule
 
     /// <summary>
     /// The handshake was nginx's toward the upstream. Without a parsed action (a paste broke the suffix, e.g. a stray quote
-    /// after the client address) the record's text still names the upstream handshake.
+    /// after the client address) the record's text still names the upstream handshake, or its level does: a client's
+    /// failed handshake is logged at info (its connection's log_error is NGX_ERROR_INFO) or crit, an upstream's at error
+    /// (ngx_ssl_connection_error with NGX_ERROR_ERR).
     /// </summary>
     private static bool TowardUpstream(ReadOnlySpan<char> text, in NginxLine line) =>
         RuleContext.Action(text, line).SequenceEqual(NginxActions.SslHandshakingToUpstream)
-        || (!line.Action.IsPresent && (line.Upstream.IsPresent || text.Contains(WhileHandshakingToUpstream, StringComparison.Ordinal)));
+        || (!line.Action.IsPresent && (line.Upstream.IsPresent || text.Contains(WhileHandshakingToUpstream, StringComparison.Ordinal)
+            || (RuleContext.AtErrorLevel(text, line) && line.ConnectionId >= 0)));
 
     private static readonly string WhileHandshakingToUpstream = " while " + NginxActions.SslHandshakingToUpstream;
 }
