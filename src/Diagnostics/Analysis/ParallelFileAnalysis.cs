@@ -53,7 +53,15 @@ public static class ParallelFileAnalysis
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
         }
 
-        // Each range numbered its lines from 1; they are moved once the lines before it are known (no serial pre-count).
+        return MergeInOrder(pieces);
+    }
+
+    /// <summary>
+    /// Folds the ranges' aggregators together in file order. Each range numbered its lines from 1: they are moved once the
+    /// lines before it are known (no serial pre-count).
+    /// </summary>
+    private static Result MergeInOrder(List<(long Start, Result Result)> pieces)
+    {
         var results = pieces.OrderBy(p => p.Start).Select(p => p.Result).ToList();
         var merged = results[0].Aggregator;
         long linesBefore = results[0].Lines;
