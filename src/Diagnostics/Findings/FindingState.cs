@@ -31,6 +31,9 @@ public sealed class FindingState
     private bool _lastPending;
     private LogRecord? _lastRecord;
 
+    /// <summary>The recent record was chosen by its connection number (see <see cref="Add"/>), not as a fallback.</summary>
+    private bool _lastSampled;
+
     public string Cause { get; }
     public string Target { get; }
 
@@ -86,8 +89,14 @@ public sealed class FindingState
             StatusCounts[status] = StatusCounts.GetValueOrDefault(status) + count;
         }
 
-        Evidence.AddRange(later.Evidence.Take(MaxEvidence - 1 - Evidence.Count));
-        _lastRecord = later.LastRecord ?? later.Evidence.LastOrDefault() ?? LastRecord;
+        var taken = Math.Min(later.Evidence.Count, MaxEvidence - 1 - Evidence.Count);
+        Evidence.AddRange(later.Evidence.Take(taken));
+
+        // As one pass would choose: the last sampled record; without one, the first record after the evidence.
+        var mine = LastRecord;
+        (_lastRecord, _lastSampled) = later._lastSampled ? (later.LastRecord, true)
+            : _lastSampled || mine is not null ? (mine, _lastSampled)
+            : (later.Evidence.Skip(taken).FirstOrDefault() ?? later.LastRecord, false);
         _lastPending = false;
         RetriedRequests += later.RetriedRequests;
         Seconds.UnionWith(later.Seconds, MaxSeconds);
@@ -147,19 +156,28 @@ public sealed class FindingState
 
         var status = r.Verdict.Status ?? -1;
         CollectionsMarshal.GetValueRefOrAddDefault(StatusCounts, status, out _)++;
+
+        // A recent record is kept without materialising every record: the last one whose connection number is a multiple
+        // of 64, or, in a finding without one, the first record after the evidence. Neither choice depends on where a
+        // parallel analysis cut the file (see Merge), so the report is the same whatever the cuts.
+        var sampled = view.IsNginx && r.Nginx.ConnectionId >= 0 && r.Nginx.ConnectionId % 64 == 0;
         if (Evidence.Count < MaxEvidence - 1)
         {
             Evidence.Add(view.ToLogRecord());
+            if (sampled)
+            {
+                KeepLast(view, sampled);
+            }
         }
-        else if (Count % 64 == 0 || (!_lastPending && _lastRecord is null))
+        else if (sampled || (!_lastPending && _lastRecord is null))
         {
-            // Keep a recent one without materialising every record.
-            KeepLast(view);
+            KeepLast(view, sampled);
         }
     }
 
-    private void KeepLast(in RecordView view)
+    private void KeepLast(in RecordView view, bool sampled)
     {
+        _lastSampled = sampled;
         if (_lastText.Length < view.Text.Length)
         {
             _lastText = new char[Math.Max(view.Text.Length, 256)];

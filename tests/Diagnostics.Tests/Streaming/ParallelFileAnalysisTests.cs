@@ -55,6 +55,9 @@ public sealed class ParallelFileAnalysisTests : IDisposable
         var sequential = DiagnosisEngine.Analyze(File.ReadAllText(file), 2026);
         Assert.Equal(sequential.Records.Count, result.Records);
         Assert.Equal(Summary(sequential.Findings), Summary(findings));
+
+        // The evidence, the recent record included, is what one pass shows, wherever the cuts fell.
+        Assert.Equal(EvidenceLines(sequential.Findings), EvidenceLines(findings));
         var evidence = findings.SelectMany(f => f.Evidence).ToList();
         Assert.Contains(evidence, e => e.Line > physical.Length / 2);
         foreach (var e in evidence)
@@ -65,6 +68,9 @@ public sealed class ParallelFileAnalysisTests : IDisposable
 
     private static List<string> Summary(IReadOnlyList<Nginx502Bot.Diagnostics.Findings.Finding> findings) =>
         [.. findings.Select(f => $"{f.Cause} {f.Target} {f.Count} {string.Join(',', f.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}={s.Value}"))}").Order()];
+
+    private static List<string> EvidenceLines(IReadOnlyList<Nginx502Bot.Diagnostics.Findings.Finding> findings) =>
+        [.. findings.Select(f => $"{f.Cause} {f.Target}: {string.Join(',', f.Evidence.Select(e => e.Line))}").Order()];
 
     private static readonly string Padding = new('x', 1500);
 
