@@ -1366,11 +1366,19 @@ public static class NginxLineParser
 
     /// <summary>
     /// nginx always writes "server:" after the client; a writer who cut it ("client: ip, upstream: "...", or elided it:
-    /// "client: IP, ..., request: ...") still leaves the suffix. Only looked at when ", server: " does not follow.
+    /// "client: IP, ..., request: ...", or elided everything after it: "client: IP, ...") still leaves the suffix. Only
+    /// looked at when ", server: " does not follow.
     /// </summary>
     private static bool WriterDroppedServer(ReadOnlySpan<char> afterClient) =>
         afterClient.StartsWith(", request: \"") || afterClient.StartsWith(", upstream: \"") || afterClient.StartsWith(", ...,")
-        || afterClient.StartsWith(", \u2026,");
+        || afterClient.StartsWith(", \u2026,") || WriterElidedRest(afterClient);
+
+    /// <summary>
+    /// The writer's elision ends the line right after the client ("client: 192.168.1.50, ..."): nothing but the marks
+    /// and closing punctuation follow, so no message text can hide behind it.
+    /// </summary>
+    private static bool WriterElidedRest(ReadOnlySpan<char> afterClient) =>
+        (afterClient.StartsWith(", ...") || afterClient.StartsWith(", \u2026")) && afterClient[2..].Trim(" \t.\u2026\"'`)").IsEmpty;
 
     /// <summary>
     /// A writer who redacted the server name may lose the space after its key ("client: 10.244.5.1, server:xxx, request:

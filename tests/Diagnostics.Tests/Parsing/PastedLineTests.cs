@@ -117,6 +117,9 @@ public class PastedLineTests
     // auth_request's verdict on its subrequest is a request's (500), also quoted alone or in markdown bold in prose.
     [InlineData("auth request unexpected status: 502 while sending to client,", "not_an_upstream_error", 500)]
     [InlineData("The nginx error log shows: **auth request unexpected status: 401 while sending to client,**", "not_an_upstream_error", 500)]
+    // The writer's elision right after the client ends the suffix: the message before it is read whole.
+    [InlineData("2026/10/05 18:04:21 [error] 41#41: *11 user \"admin\": password mismatch, client: 192.168.1.50, ...", "not_an_upstream_error", 401)]
+    [InlineData("2026/10/05 18:04:21 [error] 41#41: *11 upstream sent too big header, client: 192.168.1.50, \u2026", "header_too_big", 502)]
     // A record quoted whole in a string literal and cut after its client: the closing quote ends the client field.
     [InlineData("    \"2026/11/21 13:41:14 [error] 5#5: *2 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1\",", "upstream_timeout_connect", 504)]
     // "timed out" retyped as "time out" or "timeout": nginx's errno group after it marks the text as nginx's.
