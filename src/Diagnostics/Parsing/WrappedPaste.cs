@@ -87,6 +87,14 @@ public static class WrappedPaste
             return true;
         }
 
+        // Wrapped before "failed" ('open() "/etc/nginx/html/app.css"' / 'failed (2: No such file or directory)'): the line
+        // goes on with nginx's "failed (N: " and the record has no such group yet.
+        if (c.Length > 8 && c.StartsWith("failed (", StringComparison.Ordinal) && char.IsAsciiDigit(c[8])
+            && !pending.Contains(" failed (", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         // A wrap inside the errno or SSL reason group, which is still open: "(SSL: error:...:sslv3 alert handshake failure"
         // / ":s3_pkt.c:1493:SSL alert number 40)". The line must close the group and go on as a record does (end, action or
         // suffix), so a fence or a sentence after a record the reporter cut inside its errno text stays apart.

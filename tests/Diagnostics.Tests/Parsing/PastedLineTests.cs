@@ -227,6 +227,9 @@ public class PastedLineTests
     [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 readv() failed (104: Connection reset by peer)\n   while reading upstream, client: 10.0.0.1, server: shop.test", "response_truncated", null)]
     [InlineData("2026/11/21 13:41:14 [error] 7#7:\n\n*3 upstream sent invalid header: \"X\\x01...\" while reading response header from upstream", "invalid_header", 502)]
     [InlineData("2026/11/21 13:41:14 [error] 23191#0: *18 upstream sent no valid HTTP/1.0 header whi\nle reading response header from upstream, client: 10.0.0.1, server: shop.test", "protocol_mismatch", 9)]
+    // Wrapped before "failed": the errno group that decides the static module's status is on the next line.
+    [InlineData("[error] 60#60: *37 open() \"/etc/nginx/html/assets/app.css\"\nfailed (2: No such file or directory)", "not_an_upstream_error", 404)]
+    [InlineData("2026/11/21 13:41:14 [crit] 7#7: *3 connect() to unix:/run/php/fpm.sock\n  failed (2: No such file or directory) while connecting to upstream", "unix_socket_missing", 502)]
     // Split over concatenated string literals: Swift's or Java's "+", PHP's ".", each piece opening with its quote.
     [InlineData("        message: \"2026/11/21 13:41:14 [error] 23#23: *5 upstream prematurely closed connection \"\n            + \"while reading upstream, client: 10.0.0.1, server: shop.test\"", "response_truncated", null)]
     [InlineData("$line = '2026/11/21 13:41:14 [error] 9#9: *4 upstream timed out (110: Connection timed out) '\n    . 'while connecting to upstream, client: 10.0.0.1, server: shop.test';", "upstream_timeout_connect", 504)]
