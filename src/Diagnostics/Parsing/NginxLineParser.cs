@@ -1213,7 +1213,14 @@ public static class NginxLineParser
 
         var p = pos + 1;
         var cid = ReadNumber(s, ref p);
-        if (cid < 0 || p >= s.Length || s[p] != ' ')
+        if (cid < 0)
+        {
+            // A template's placeholder for the number ("*{connection} ", "*${cid} ", "*%d "): the message follows it.
+            var after = PlaceholderEnd(s, p);
+            return after > 0 ? after : pos;
+        }
+
+        if (p >= s.Length || s[p] != ' ')
         {
             return pos;
         }
@@ -1221,6 +1228,40 @@ public static class NginxLineParser
         line.ConnectionId = cid;
         return p + 1;
     }
+
+    /// <summary>Widest placeholder name looked at.</summary>
+    private const int MaxPlaceholder = 32;
+
+    /// <summary>
+    /// Where the message starts after a code template's placeholder for the connection number at <paramref name="p"/>
+    /// (<c>{name}</c>, <c>${name}</c>, <c>%d</c>, each followed by a space), or -1. Only looked at when no digit follows '*'.
+    /// </summary>
+    private static int PlaceholderEnd(ReadOnlySpan<char> s, int p)
+    {
+        if (p + 3 < s.Length && s[p] == '%' && s[p + 1] is 'd' or 's' or 'i' or 'u' && s[p + 2] == ' ')
+        {
+            return p + 3;
+        }
+
+        var open = p < s.Length && s[p] == '$' ? p + 1 : p;
+        if (open >= s.Length || s[open] != '{')
+        {
+            return -1;
+        }
+
+        var window = s[(open + 1)..Math.Min(s.Length, open + 1 + MaxPlaceholder)];
+        var close = window.IndexOf('}');
+        if (close < 1 || window[..close].ContainsAnyExcept(PlaceholderChars))
+        {
+            return -1;
+        }
+
+        var end = open + 1 + close + 1;
+        return end + 1 < s.Length && s[end] == ' ' ? end + 1 : -1;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PlaceholderChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.");
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long ReadNumber(ReadOnlySpan<char> s, ref int p)
