@@ -156,6 +156,101 @@ public static class WrappedPaste
             && !pending.Contains(" while ", StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A record that code split over implicitly concatenated string literals (Python, C): the last line closes a literal
+    /// (<c>"... while proxying "</c>, <c>"..., "</c>, <c>'... upstream: '</c>) and this one opens the next with the rest
+    /// of the action, the <c>client:</c> key or a field's value. Returns where that rest starts in
+    /// <paramref name="content"/> (after the opening quote), or -1. The caller drops the closing quote before joining.
+    /// Looked at only for lines that start no record, after <see cref="Continues"/> declined.
+    /// </summary>
+    public static int LiteralContinuation(ReadOnlySpan<char> pending, ReadOnlySpan<char> content)
+    {
+        var last = pending.TrimEnd(' ');
+        if (last.Length < 2 || last[^1] is not ('"' or '\'') || pending.Length > MaxRecord)
+        {
+            return -1;
+        }
+
+        var i = 0;
+        while (i < content.Length && content[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        var quote = i < content.Length && content[i] is 'b' or 'r' or 'u' or 'f' ? i + 1 : i;
+        // Either quote may open the next literal (Python mixes them freely).
+        if (quote + 1 >= content.Length || content[quote] is not ('"' or '\''))
+        {
+            return -1;
+        }
+
+        var body = last[..^1];
+        var rest = content[(quote + 1)..];
+        return LiteralGoesOn(body, rest) ? quote + 1 : -1;
+    }
+
+    /// <summary>The next literal's text goes on with what the record before the closing quote still lacks.</summary>
+    private static bool LiteralGoesOn(ReadOnlySpan<char> body, ReadOnlySpan<char> rest)
+    {
+        if (!NginxLineParser.LooksLikeRecordStart(body) && !NginxLineParser.StartsWithLevel(body)
+            && NginxLineParser.RecordStartWithin(body, MaxRecordPrefix) < 0 && !body.Contains(", client: ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var head = body.TrimEnd(' ');
+
+        // "... while reading upstream, " / "client: 1.1.1.1, server: ...": the suffix starts in the next literal.
+        if (head.EndsWith(',') && rest.StartsWith("client: ", StringComparison.Ordinal) && !body.Contains(", client: ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // "..., upstream: " / "\"http://1.2.3.4/ws\", host: ...": a field's value.
+        if (rest.Length > 0 && rest[0] == '"' && body.Contains(", client: ", StringComparison.Ordinal))
+        {
+            foreach (var key in SuffixKeys)
+            {
+                if (head.EndsWith(key.AsSpan().TrimEnd(' '), StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // "... (110: Connection timed out) while proxying " / "upgraded connection, client: ...": the action's rest.
+        if (body.Contains(", client: ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var w = head.LastIndexOf(" while", StringComparison.Ordinal);
+        if (w < 0)
+        {
+            return false;
+        }
+
+        var started = head[(w + " while".Length)..].TrimStart(' ');
+        foreach (var action in LiteralActions)
+        {
+            if (action.Length > started.Length && action.AsSpan().StartsWith(started, StringComparison.Ordinal)
+                && (started.IsEmpty || action[started.Length] == ' ')
+                && rest.StartsWith(action.AsSpan(started.Length).TrimStart(' '), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The actions a split literal is rejoined inside: the upstream phases and an upgraded connection's.</summary>
+    private static readonly string[] LiteralActions =
+    [
+        NginxActions.ConnectingToUpstream, NginxActions.SslHandshakingToUpstream, NginxActions.SendingRequestToUpstream,
+        NginxActions.ReadingResponseHeader, NginxActions.ReadingUpstream, NginxActions.SendingToClient, NginxActions.ProxyingUpgraded,
+    ];
+
     private static readonly string[] UpstreamActions =
     [
         " while " + NginxActions.ConnectingToUpstream, " while " + NginxActions.SslHandshakingToUpstream,

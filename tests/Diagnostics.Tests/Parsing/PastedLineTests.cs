@@ -240,6 +240,10 @@ public class PastedLineTests
     // Implicitly concatenated literals (Python str or bytes) whose second piece opens with the errno group.
     [InlineData("        \"2026/11/21 13:41:14 [error] 12#12: *1 connect() failed \"\n        \"(111: Connection refused) while connecting to upstream\"", "upstream_down", 502)]
     [InlineData("        b\"2026/11/21 13:41:14 [error] 12#12: *9 connect() failed \"\n        b\"(113: No route to host) while connecting to upstream, \"", "no_route", 502)]
+    // Implicitly concatenated Python literals (either quote) split inside the action, before "client:" and before a value.
+    [InlineData("    err = (\"2026/03/01 10:00:31 [error] 11#11: *5 upstream timed out (110: Connection timed out) while proxying \"\n           'upgraded connection, client: 1.1.1.1, server: t.com, request: \"GET /ws HTTP/1.1\", upstream: '\n           '\"http://1.2.3.4:80/ws\", host: \"t.com\"\\n'", "response_truncated", null)]
+    [InlineData("           \"2026/03/01 10:00:35 [error] 11#11: *9 upstream sent invalid header while reading upstream, \"\n           'client: 1.1.1.1, server: t.com, request: \"GET /ws HTTP/1.1\", host: \"t.com\"\\n')", "response_truncated", null)]
+    [InlineData("    \"2026/03/01 10:00:31 [error] 11#11: *5 recv() failed (104: Connection reset by peer) while reading \"\n    \"response header from upstream, client: 1.1.1.1, server: t.com\"", "connection_reset", 502)]
     // Broken after the level, and then per field, with blank lines between the pieces.
     [InlineData("2026/11/21 13:41:14 [error] \n\n200#200: *121 upstream sent too big header while reading response header from upstream,\n\nclient: 10.0.0.1, \n\nserver: shop.test", "header_too_big", 502)]
     public void WrappedPaste_IsReadAsOneRecord(string text, string cause, int? status)
@@ -248,6 +252,17 @@ public class PastedLineTests
         Assert.Equal(cause, r.Cause);
         Assert.Equal(status, r.Status);
         Assert.True(r.LineCount > 1);
+    }
+
+    [Fact]
+    public void QuotedLineAfterACompleteRecord_StaysApart()
+    {
+        // The record already has its suffix and ends with the host's quote: a quoted line after it is no literal's rest.
+        const string text = "    \"2026/03/01 10:00:31 [error] 11#11: *5 connect() failed (111: Connection refused) while connecting to upstream, "
+            + "client: 1.1.1.1, server: t.com, host: \"t.com\"\"\n    'client: 2.2.2.2, server: u.com'";
+        var records = DiagnosisEngine.Analyze(text, 2026).Records;
+        Assert.Equal(1, records[0].LineCount);
+        Assert.Equal("1.1.1.1", records[0].Client);
     }
 
     [Fact]
