@@ -192,6 +192,13 @@ public static class WrappedPaste
     /// <summary>The next literal's text goes on with what the record before the closing quote still lacks.</summary>
     private static bool LiteralGoesOn(ReadOnlySpan<char> body, ReadOnlySpan<char> rest)
     {
+        // "... nginx: 2026/06/02 08:00:04 " / "[error] 11#0: *7 connect() failed ...": the time in one literal, the level in
+        // the next (what came before the time is an envelope or the code's own text).
+        if (EndsWithNginxTime(body.TrimEnd(' ')) && NginxLineParser.StartsWithLevel(rest))
+        {
+            return true;
+        }
+
         if (!NginxLineParser.LooksLikeRecordStart(body) && !NginxLineParser.StartsWithLevel(body)
             && NginxLineParser.RecordStartWithin(body, MaxRecordPrefix) < 0 && !body.Contains(", client: ", StringComparison.Ordinal))
         {
@@ -242,6 +249,27 @@ public static class WrappedPaste
         }
 
         return false;
+    }
+
+    /// <summary>The text ends with nginx's time stamp, <c>yyyy/MM/dd HH:mm:ss</c>, and nothing after it.</summary>
+    private static bool EndsWithNginxTime(ReadOnlySpan<char> head)
+    {
+        const string Shape = "0000/00/00 00:00:00";
+        if (head.Length < Shape.Length)
+        {
+            return false;
+        }
+
+        var t = head[^Shape.Length..];
+        for (var i = 0; i < Shape.Length; i++)
+        {
+            if (Shape[i] == '0' ? !char.IsAsciiDigit(t[i]) : t[i] != Shape[i])
+            {
+                return false;
+            }
+        }
+
+        return head.Length == Shape.Length || head[^(Shape.Length + 1)] is ' ' or '"' or '\'';
     }
 
     /// <summary>The actions a split literal is rejoined inside: the upstream phases and an upgraded connection's.</summary>
