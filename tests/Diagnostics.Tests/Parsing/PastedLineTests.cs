@@ -72,6 +72,8 @@ public class PastedLineTests
     [InlineData("<td>\u201Cclient intended to send too large body\u201D</td>", "not_an_upstream_error", 413)]
     // ModSecurity's intervention names the status it answers
     [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 [client 10.0.0.1] ModSecurity: Access denied with code 406 (phase 1). [id \"920280\"]" + Sfx, "not_an_upstream_error", 406)]
+    [InlineData("2025/12/06 15:35:22 [error] 42#42: *156 ModSecurity: Access denied with code 403 (phase 2). [id \"942100\"]" + Sfx, "not_an_upstream_error", 403)]
+    [InlineData("2025/12/06 15:35:22 [error] 42#42: *156 upstream said: ModSecurity: Access denied with code 403 (phase 2)" + Sfx, "not_an_upstream_error", null)]
     public void PastedNginxLine_ClassifiedByItsMessage(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];

@@ -252,17 +252,13 @@ public sealed class NotUpstreamRule : INginxRule
     private const string ModSecurityDenial = "ModSecurity: Access denied with code ";
 
     /// <summary>
-    /// ModSecurity-nginx's intervention, logged behind its "[client IP] " tag: <c>ModSecurity: Access denied with code 403
-    /// (phase 2)</c>. The module answers the code it names.
+    /// ModSecurity-nginx's intervention, logged behind its "[client IP] " tag or, in builds without it (Angie's module), at
+    /// the message's start: <c>ModSecurity: Access denied with code 403 (phase 2)</c>. The module answers the code it names.
     /// </summary>
     private static int? WafDenial(ReadOnlySpan<char> m)
     {
-        if (m.IsEmpty || m[0] != '[')
-        {
-            return null;
-        }
-
-        var at = m[..Math.Min(m.Length, 80)].IndexOf(ModSecurityDenial, StringComparison.Ordinal);
+        var at = m.StartsWith(ModSecurityDenial, StringComparison.Ordinal) ? 0
+            : !m.IsEmpty && m[0] == '[' ? m[..Math.Min(m.Length, 80)].IndexOf(ModSecurityDenial, StringComparison.Ordinal) : -1;
         var p = at + ModSecurityDenial.Length;
         return at >= 0 && NginxLineParser.Digits(m, p, 3, out var code) && code is >= 400 and <= 599 ? code : null;
     }
