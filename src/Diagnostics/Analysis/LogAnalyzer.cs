@@ -79,11 +79,22 @@ public sealed class LogAnalyzer
 
         // A pasted nginx record wrapped by a terminal or a blog: rejoined with the space the wrap took away. The record-start
         // test comes first so that plain error logs, where every line starts a record, pay nothing more.
-        if (_pending.HasRecord && !NginxLineParser.LooksLikeRecordStart(content) && envelope.Time is null && !_pending.OpenFastcgi
-            && WrappedPaste.Continues(_pending.Text, content))
+        if (_pending.HasRecord && !NginxLineParser.LooksLikeRecordStart(content) && envelope.Time is null && !_pending.OpenFastcgi)
         {
-            _pending.Append(content, ' ');
-            return;
+            if (WrappedPaste.Continues(_pending.Text, content))
+            {
+                _pending.Append(content, ' ');
+                return;
+            }
+
+            // Code that split the record over implicitly concatenated literals: the next one's text, without the quotes.
+            var literal = WrappedPaste.LiteralContinuation(_pending.Text, content);
+            if (literal > 0)
+            {
+                _pending.DropClosingQuote();
+                _pending.Append(content[literal..], ' ');
+                return;
+            }
         }
 
         FlushPending();

@@ -73,6 +73,24 @@ internal sealed class RecordBuffer
         }
     }
 
+    /// <summary>
+    /// Drops the closing quote of a string literal that ends the record so far (and the blanks after it), before the
+    /// next literal's text is joined on.
+    /// </summary>
+    public void DropClosingQuote()
+    {
+        var end = _length;
+        while (end > 0 && _chars[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        if (end > 0 && _chars[end - 1] is '"' or '\'')
+        {
+            _length = end - 1;
+        }
+    }
+
     private static bool OpensFastcgi(ReadOnlySpan<char> firstLine)
     {
         // A paste that starts inside the stderr text: nginx begins each further PHP message with "PHP message: ".

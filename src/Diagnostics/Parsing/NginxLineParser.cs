@@ -1213,7 +1213,14 @@ public static class NginxLineParser
 
         var p = pos + 1;
         var cid = ReadNumber(s, ref p);
-        if (cid < 0 || p >= s.Length || s[p] != ' ')
+        if (cid < 0)
+        {
+            // A template's placeholder for the number ("*{connection} ", "*${cid} ", "*%d "): the message follows it.
+            var after = PlaceholderEnd(s, p);
+            return after > 0 ? after : pos;
+        }
+
+        if (p >= s.Length || s[p] != ' ')
         {
             return pos;
         }
@@ -1221,6 +1228,40 @@ public static class NginxLineParser
         line.ConnectionId = cid;
         return p + 1;
     }
+
+    /// <summary>Widest placeholder name looked at.</summary>
+    private const int MaxPlaceholder = 32;
+
+    /// <summary>
+    /// Where the message starts after a code template's placeholder for the connection number at <paramref name="p"/>
+    /// (<c>{name}</c>, <c>${name}</c>, <c>%d</c>, each followed by a space), or -1. Only looked at when no digit follows '*'.
+    /// </summary>
+    private static int PlaceholderEnd(ReadOnlySpan<char> s, int p)
+    {
+        if (p + 3 < s.Length && s[p] == '%' && s[p + 1] is 'd' or 's' or 'i' or 'u' && s[p + 2] == ' ')
+        {
+            return p + 3;
+        }
+
+        var open = p < s.Length && s[p] == '$' ? p + 1 : p;
+        if (open >= s.Length || s[open] != '{')
+        {
+            return -1;
+        }
+
+        var window = s[(open + 1)..Math.Min(s.Length, open + 1 + MaxPlaceholder)];
+        var close = window.IndexOf('}');
+        if (close < 1 || window[..close].ContainsAnyExcept(PlaceholderChars))
+        {
+            return -1;
+        }
+
+        var end = open + 1 + close + 1;
+        return end + 1 < s.Length && s[end] == ' ' ? end + 1 : -1;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> PlaceholderChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.");
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long ReadNumber(ReadOnlySpan<char> s, ref int p)
@@ -1366,11 +1407,19 @@ public static class NginxLineParser
 
     /// <summary>
     /// nginx always writes "server:" after the client; a writer who cut it ("client: ip, upstream: "...", or elided it:
-    /// "client: IP, ..., request: ...") still leaves the suffix. Only looked at when ", server: " does not follow.
+    /// "client: IP, ..., request: ...", or elided everything after it: "client: IP, ...") still leaves the suffix. Only
+    /// looked at when ", server: " does not follow.
     /// </summary>
     private static bool WriterDroppedServer(ReadOnlySpan<char> afterClient) =>
         afterClient.StartsWith(", request: \"") || afterClient.StartsWith(", upstream: \"") || afterClient.StartsWith(", ...,")
-        || afterClient.StartsWith(", \u2026,");
+        || afterClient.StartsWith(", \u2026,") || WriterElidedRest(afterClient);
+
+    /// <summary>
+    /// The writer's elision ends the line right after the client ("client: 192.168.1.50, ..."): nothing but the marks
+    /// and closing punctuation follow, so no message text can hide behind it.
+    /// </summary>
+    private static bool WriterElidedRest(ReadOnlySpan<char> afterClient) =>
+        (afterClient.StartsWith(", ...") || afterClient.StartsWith(", \u2026")) && afterClient[2..].Trim(" \t.\u2026\"'`)").IsEmpty;
 
     /// <summary>
     /// A writer who redacted the server name may lose the space after its key ("client: 10.244.5.1, server:xxx, request:

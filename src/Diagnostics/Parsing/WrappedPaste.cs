@@ -87,6 +87,14 @@ public static class WrappedPaste
             return true;
         }
 
+        // Wrapped before "failed" ('open() "/etc/nginx/html/app.css"' / 'failed (2: No such file or directory)'): the line
+        // goes on with nginx's "failed (N: " and the record has no such group yet.
+        if (c.Length > 8 && c.StartsWith("failed (", StringComparison.Ordinal) && char.IsAsciiDigit(c[8])
+            && !pending.Contains(" failed (", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         // A wrap inside the errno or SSL reason group, which is still open: "(SSL: error:...:sslv3 alert handshake failure"
         // / ":s3_pkt.c:1493:SSL alert number 40)". The line must close the group and go on as a record does (end, action or
         // suffix), so a fence or a sentence after a record the reporter cut inside its errno text stays apart.
@@ -147,6 +155,129 @@ public static class WrappedPaste
         return LastLine(pending).Length >= MinWrapWidth && char.IsAsciiLetter(last[^1]) && char.IsAsciiLetterLower(c[0])
             && !pending.Contains(" while ", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A record that code split over implicitly concatenated string literals (Python, C): the last line closes a literal
+    /// (<c>"... while proxying "</c>, <c>"..., "</c>, <c>'... upstream: '</c>) and this one opens the next with the rest
+    /// of the action, the <c>client:</c> key or a field's value. Returns where that rest starts in
+    /// <paramref name="content"/> (after the opening quote), or -1. The caller drops the closing quote before joining.
+    /// Looked at only for lines that start no record, after <see cref="Continues"/> declined.
+    /// </summary>
+    public static int LiteralContinuation(ReadOnlySpan<char> pending, ReadOnlySpan<char> content)
+    {
+        var last = pending.TrimEnd(' ');
+        if (last.Length < 2 || last[^1] is not ('"' or '\'') || pending.Length > MaxRecord)
+        {
+            return -1;
+        }
+
+        var i = 0;
+        while (i < content.Length && content[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        var quote = i < content.Length && content[i] is 'b' or 'r' or 'u' or 'f' ? i + 1 : i;
+        // Either quote may open the next literal (Python mixes them freely).
+        if (quote + 1 >= content.Length || content[quote] is not ('"' or '\''))
+        {
+            return -1;
+        }
+
+        var body = last[..^1];
+        var rest = content[(quote + 1)..];
+        return LiteralGoesOn(body, rest) ? quote + 1 : -1;
+    }
+
+    /// <summary>The next literal's text goes on with what the record before the closing quote still lacks.</summary>
+    private static bool LiteralGoesOn(ReadOnlySpan<char> body, ReadOnlySpan<char> rest)
+    {
+        // "... nginx: 2026/06/02 08:00:04 " / "[error] 11#0: *7 connect() failed ...": the time in one literal, the level in
+        // the next (what came before the time is an envelope or the code's own text).
+        if (EndsWithNginxTime(body.TrimEnd(' ')) && NginxLineParser.StartsWithLevel(rest))
+        {
+            return true;
+        }
+
+        if (!NginxLineParser.LooksLikeRecordStart(body) && !NginxLineParser.StartsWithLevel(body)
+            && NginxLineParser.RecordStartWithin(body, MaxRecordPrefix) < 0 && !body.Contains(", client: ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var head = body.TrimEnd(' ');
+
+        // "... while reading upstream, " / "client: 1.1.1.1, server: ...": the suffix starts in the next literal.
+        if (head.EndsWith(',') && rest.StartsWith("client: ", StringComparison.Ordinal) && !body.Contains(", client: ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // "..., upstream: " / "\"http://1.2.3.4/ws\", host: ...": a field's value.
+        if (rest.Length > 0 && rest[0] == '"' && body.Contains(", client: ", StringComparison.Ordinal))
+        {
+            foreach (var key in SuffixKeys)
+            {
+                if (head.EndsWith(key.AsSpan().TrimEnd(' '), StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        // "... (110: Connection timed out) while proxying " / "upgraded connection, client: ...": the action's rest.
+        if (body.Contains(", client: ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var w = head.LastIndexOf(" while", StringComparison.Ordinal);
+        if (w < 0)
+        {
+            return false;
+        }
+
+        var started = head[(w + " while".Length)..].TrimStart(' ');
+        foreach (var action in LiteralActions)
+        {
+            if (action.Length > started.Length && action.AsSpan().StartsWith(started, StringComparison.Ordinal)
+                && (started.IsEmpty || action[started.Length] == ' ')
+                && rest.StartsWith(action.AsSpan(started.Length).TrimStart(' '), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The text ends with nginx's time stamp, <c>yyyy/MM/dd HH:mm:ss</c>, and nothing after it.</summary>
+    private static bool EndsWithNginxTime(ReadOnlySpan<char> head)
+    {
+        const string Shape = "0000/00/00 00:00:00";
+        if (head.Length < Shape.Length)
+        {
+            return false;
+        }
+
+        var t = head[^Shape.Length..];
+        for (var i = 0; i < Shape.Length; i++)
+        {
+            if (Shape[i] == '0' ? !char.IsAsciiDigit(t[i]) : t[i] != Shape[i])
+            {
+                return false;
+            }
+        }
+
+        return head.Length == Shape.Length || head[^(Shape.Length + 1)] is ' ' or '"' or '\'';
+    }
+
+    /// <summary>The actions a split literal is rejoined inside: the upstream phases and an upgraded connection's.</summary>
+    private static readonly string[] LiteralActions =
+    [
+        NginxActions.ConnectingToUpstream, NginxActions.SslHandshakingToUpstream, NginxActions.SendingRequestToUpstream,
+        NginxActions.ReadingResponseHeader, NginxActions.ReadingUpstream, NginxActions.SendingToClient, NginxActions.ProxyingUpgraded,
+    ];
 
     private static readonly string[] UpstreamActions =
     [

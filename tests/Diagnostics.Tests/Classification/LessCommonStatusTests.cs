@@ -99,6 +99,10 @@ public class LessCommonStatusTests
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: content_by_lua(nginx.conf:55):1: boom" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: access_by_lua(nginx.conf:12):3: boom" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: /usr/local/lib/timer.lua:9: boom, context: ngx.timer", "not_an_upstream_error", null)]
+    // An error raised from C (require) names no chunk: without a timer's or TLS phase's context it is a request handler's.
+    [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: error loading module 'cjson' from file '/usr/lib/lua/cjson.so':" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: error loading module 'cjson' from file '/usr/lib/lua/cjson.so', context: ssl_certificate_by_lua*, client: 10.0.0.1, server: 0.0.0.0:443", "not_an_upstream_error", null)]
+    [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: init_worker_by_lua:3: boom", "not_an_upstream_error", null)]
     public void Record_GetsTheStatusNginxGives(string line, string cause, int? status)
     {
         var record = DiagnosisEngine.Analyze(line).Records[0];

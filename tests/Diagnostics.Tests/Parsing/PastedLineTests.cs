@@ -72,6 +72,8 @@ public class PastedLineTests
     [InlineData("<td>\u201Cclient intended to send too large body\u201D</td>", "not_an_upstream_error", 413)]
     // ModSecurity's intervention names the status it answers
     [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 [client 10.0.0.1] ModSecurity: Access denied with code 406 (phase 1). [id \"920280\"]" + Sfx, "not_an_upstream_error", 406)]
+    [InlineData("2025/12/06 15:35:22 [error] 42#42: *156 ModSecurity: Access denied with code 403 (phase 2). [id \"942100\"]" + Sfx, "not_an_upstream_error", 403)]
+    [InlineData("2025/12/06 15:35:22 [error] 42#42: *156 upstream said: ModSecurity: Access denied with code 403 (phase 2)" + Sfx, "not_an_upstream_error", null)]
     public void PastedNginxLine_ClassifiedByItsMessage(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
@@ -117,6 +119,13 @@ public class PastedLineTests
     // auth_request's verdict on its subrequest is a request's (500), also quoted alone or in markdown bold in prose.
     [InlineData("auth request unexpected status: 502 while sending to client,", "not_an_upstream_error", 500)]
     [InlineData("The nginx error log shows: **auth request unexpected status: 401 while sending to client,**", "not_an_upstream_error", 500)]
+    // A code template's placeholder for the connection number ("*{connection}", "*${cid}", "*%d"): the message follows it.
+    [InlineData("        f\"2026/10/03 10:02:00 [error] 31#0: *{connection} upstream timed out (110: Connection timed out) while reading response header from upstream\"", "upstream_timeout_read", 504)]
+    [InlineData("const line = `2026/10/01 10:00:00 [error] 7#7: *${cid} upstream prematurely closed connection while reading response header from upstream, client: 10.0.0.1, server: shop.test`;", "premature_close", 502)]
+    [InlineData("printf '2026/10/01 10:00:00 [error] 7#7: *%d connect() failed (111: Connection refused) while connecting to upstream\\n' \"$n\"", "upstream_down", 502)]
+    // The writer's elision right after the client ends the suffix: the message before it is read whole.
+    [InlineData("2026/10/05 18:04:21 [error] 41#41: *11 user \"admin\": password mismatch, client: 192.168.1.50, ...", "not_an_upstream_error", 401)]
+    [InlineData("2026/10/05 18:04:21 [error] 41#41: *11 upstream sent too big header, client: 192.168.1.50, \u2026", "header_too_big", 502)]
     // A record quoted whole in a string literal and cut after its client: the closing quote ends the client field.
     [InlineData("    \"2026/11/21 13:41:14 [error] 5#5: *2 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1\",", "upstream_timeout_connect", 504)]
     // "timed out" retyped as "time out" or "timeout": nginx's errno group after it marks the text as nginx's.
@@ -224,12 +233,21 @@ public class PastedLineTests
     [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 readv() failed (104: Connection reset by peer)\n   while reading upstream, client: 10.0.0.1, server: shop.test", "response_truncated", null)]
     [InlineData("2026/11/21 13:41:14 [error] 7#7:\n\n*3 upstream sent invalid header: \"X\\x01...\" while reading response header from upstream", "invalid_header", 502)]
     [InlineData("2026/11/21 13:41:14 [error] 23191#0: *18 upstream sent no valid HTTP/1.0 header whi\nle reading response header from upstream, client: 10.0.0.1, server: shop.test", "protocol_mismatch", 9)]
+    // Wrapped before "failed": the errno group that decides the static module's status is on the next line.
+    [InlineData("[error] 60#60: *37 open() \"/etc/nginx/html/assets/app.css\"\nfailed (2: No such file or directory)", "not_an_upstream_error", 404)]
+    [InlineData("2026/11/21 13:41:14 [crit] 7#7: *3 connect() to unix:/run/php/fpm.sock\n  failed (2: No such file or directory) while connecting to upstream", "unix_socket_missing", 502)]
     // Split over concatenated string literals: Swift's or Java's "+", PHP's ".", each piece opening with its quote.
     [InlineData("        message: \"2026/11/21 13:41:14 [error] 23#23: *5 upstream prematurely closed connection \"\n            + \"while reading upstream, client: 10.0.0.1, server: shop.test\"", "response_truncated", null)]
     [InlineData("$line = '2026/11/21 13:41:14 [error] 9#9: *4 upstream timed out (110: Connection timed out) '\n    . 'while connecting to upstream, client: 10.0.0.1, server: shop.test';", "upstream_timeout_connect", 504)]
     // Implicitly concatenated literals (Python str or bytes) whose second piece opens with the errno group.
     [InlineData("        \"2026/11/21 13:41:14 [error] 12#12: *1 connect() failed \"\n        \"(111: Connection refused) while connecting to upstream\"", "upstream_down", 502)]
     [InlineData("        b\"2026/11/21 13:41:14 [error] 12#12: *9 connect() failed \"\n        b\"(113: No route to host) while connecting to upstream, \"", "no_route", 502)]
+    // Implicitly concatenated Python literals (either quote) split inside the action, before "client:" and before a value.
+    [InlineData("    err = (\"2026/03/01 10:00:31 [error] 11#11: *5 upstream timed out (110: Connection timed out) while proxying \"\n           'upgraded connection, client: 1.1.1.1, server: t.com, request: \"GET /ws HTTP/1.1\", upstream: '\n           '\"http://1.2.3.4:80/ws\", host: \"t.com\"\\n'", "response_truncated", null)]
+    [InlineData("           \"2026/03/01 10:00:35 [error] 11#11: *9 upstream sent invalid header while reading upstream, \"\n           'client: 1.1.1.1, server: t.com, request: \"GET /ws HTTP/1.1\", host: \"t.com\"\\n')", "response_truncated", null)]
+    [InlineData("    \"2026/03/01 10:00:31 [error] 11#11: *5 recv() failed (104: Connection reset by peer) while reading \"\n    \"response header from upstream, client: 1.1.1.1, server: t.com\"", "connection_reset", 502)]
+    // A syslog envelope and nginx's time in one literal, the level and the message in the next.
+    [InlineData("    \"2026-06-02T08:00:05+00:00 web1 nginx: 2026/06/02 08:00:04 \"\n    \"[error] 11#0: *7 connect() failed (111: Connection refused) \"\n    \"while connecting to upstream, client: 1.2.3.4, server: s1\"", "upstream_down", 502)]
     // Broken after the level, and then per field, with blank lines between the pieces.
     [InlineData("2026/11/21 13:41:14 [error] \n\n200#200: *121 upstream sent too big header while reading response header from upstream,\n\nclient: 10.0.0.1, \n\nserver: shop.test", "header_too_big", 502)]
     public void WrappedPaste_IsReadAsOneRecord(string text, string cause, int? status)
@@ -238,6 +256,17 @@ public class PastedLineTests
         Assert.Equal(cause, r.Cause);
         Assert.Equal(status, r.Status);
         Assert.True(r.LineCount > 1);
+    }
+
+    [Fact]
+    public void QuotedLineAfterACompleteRecord_StaysApart()
+    {
+        // The record already has its suffix and ends with the host's quote: a quoted line after it is no literal's rest.
+        const string text = "    \"2026/03/01 10:00:31 [error] 11#11: *5 connect() failed (111: Connection refused) while connecting to upstream, "
+            + "client: 1.1.1.1, server: t.com, host: \"t.com\"\"\n    'client: 2.2.2.2, server: u.com'";
+        var records = DiagnosisEngine.Analyze(text, 2026).Records;
+        Assert.Equal(1, records[0].LineCount);
+        Assert.Equal("1.1.1.1", records[0].Client);
     }
 
     [Fact]

@@ -195,8 +195,10 @@ public sealed class NotUpstreamRule : INginxRule
 
     /// <summary>
     /// lua-nginx-module: the Lua code of a request's rewrite, access or content handler raised an error, and
-    /// ngx_http_lua_run_thread finalizes the request with 500. The chunk name after the prefix says the phase; a timer's
-    /// or a filter's error (no such chunk name) decides no status here.
+    /// ngx_http_lua_run_thread finalizes the request with 500. The chunk name after the prefix says the phase. An error
+    /// raised from C (require's "error loading module ...") or in a module file names no such chunk: only
+    /// ngx_http_lua_run_thread writes "entry thread aborted", and the other threads it runs (timers, TLS phases) log
+    /// their ", context: ...", so without one the record is a request handler's. Filters never log this message.
     /// </summary>
     private static bool LuaHandlerAborted(ReadOnlySpan<char> m)
     {
@@ -207,7 +209,29 @@ public sealed class NotUpstreamRule : INginxRule
 
         var chunk = m[LuaAborted.Length..];
         return chunk.StartsWith("content_by_lua", StringComparison.Ordinal) || chunk.StartsWith("access_by_lua", StringComparison.Ordinal)
-            || chunk.StartsWith("rewrite_by_lua", StringComparison.Ordinal);
+            || chunk.StartsWith("rewrite_by_lua", StringComparison.Ordinal)
+            || (!chunk.Contains(", context: ", StringComparison.Ordinal) && !NamesOtherLuaPhase(chunk));
+    }
+
+    private static readonly string[] OtherLuaPhases =
+    [
+        "init_by_lua", "init_worker_by_lua", "ssl_certificate_by_lua", "ssl_session_fetch_by_lua", "ssl_session_store_by_lua",
+        "ssl_client_hello_by_lua", "exit_worker_by_lua", "log_by_lua", "header_filter_by_lua", "body_filter_by_lua",
+        "balancer_by_lua", "set_by_lua",
+    ];
+
+    /// <summary>The Lua error names a chunk of a phase that has no request handler to finalize.</summary>
+    private static bool NamesOtherLuaPhase(ReadOnlySpan<char> chunk)
+    {
+        foreach (var phase in OtherLuaPhases)
+        {
+            if (chunk.StartsWith(phase, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A quoted path whose file name is ten digits: nginx names its temp files with "%010uD".</summary>
@@ -228,17 +252,13 @@ public sealed class NotUpstreamRule : INginxRule
     private const string ModSecurityDenial = "ModSecurity: Access denied with code ";
 
     /// <summary>
-    /// ModSecurity-nginx's intervention, logged behind its "[client IP] " tag: <c>ModSecurity: Access denied with code 403
-    /// (phase 2)</c>. The module answers the code it names.
+    /// ModSecurity-nginx's intervention, logged behind its "[client IP] " tag or, in builds without it (Angie's module), at
+    /// the message's start: <c>ModSecurity: Access denied with code 403 (phase 2)</c>. The module answers the code it names.
     /// </summary>
     private static int? WafDenial(ReadOnlySpan<char> m)
     {
-        if (m.IsEmpty || m[0] != '[')
-        {
-            return null;
-        }
-
-        var at = m[..Math.Min(m.Length, 80)].IndexOf(ModSecurityDenial, StringComparison.Ordinal);
+        var at = m.StartsWith(ModSecurityDenial, StringComparison.Ordinal) ? 0
+            : !m.IsEmpty && m[0] == '[' ? m[..Math.Min(m.Length, 80)].IndexOf(ModSecurityDenial, StringComparison.Ordinal) : -1;
         var p = at + ModSecurityDenial.Length;
         return at >= 0 && NginxLineParser.Digits(m, p, 3, out var code) && code is >= 400 and <= 599 ? code : null;
     }
