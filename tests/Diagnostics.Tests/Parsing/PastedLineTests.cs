@@ -248,6 +248,9 @@ public class PastedLineTests
     [InlineData("    \"2026/03/01 10:00:31 [error] 11#11: *5 recv() failed (104: Connection reset by peer) while reading \"\n    \"response header from upstream, client: 1.1.1.1, server: t.com\"", "connection_reset", 502)]
     // A syslog envelope and nginx's time in one literal, the level and the message in the next.
     [InlineData("    \"2026-06-02T08:00:05+00:00 web1 nginx: 2026/06/02 08:00:04 \"\n    \"[error] 11#0: *7 connect() failed (111: Connection refused) \"\n    \"while connecting to upstream, client: 1.2.3.4, server: s1\"", "upstream_down", 502)]
+    // The errno group opens the next literal (the index module's "is not found", the static module's "failed").
+    [InlineData("    ('2026/10/08 10:04:00 [error] 12#12: *9 \"/srv/www/../../etc/passwd\" is not found '\n     '(2: No such file or directory), client: 203.0.113.50, server: web01, '\n     'request: \"GET /../../etc/passwd HTTP/1.1\", host: \"web01\"',", "not_an_upstream_error", 404)]
+    [InlineData("    \"2026/10/08 10:04:00 [error] 12#12: *9 open() \\\"/srv/www/x.css\\\" failed \"\n    \"(13: Permission denied), client: 203.0.113.50, server: web01\"", "not_an_upstream_error", 403)]
     // Broken after the level, and then per field, with blank lines between the pieces.
     [InlineData("2026/11/21 13:41:14 [error] \n\n200#200: *121 upstream sent too big header while reading response header from upstream,\n\nclient: 10.0.0.1, \n\nserver: shop.test", "header_too_big", 502)]
     public void WrappedPaste_IsReadAsOneRecord(string text, string cause, int? status)
