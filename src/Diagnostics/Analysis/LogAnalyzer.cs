@@ -97,6 +97,15 @@ public sealed class LogAnalyzer
             }
         }
 
+        // A time stamp alone on the line above its record ("2026/06/13 14:01:43" / "[error] 27#27: *7 connect() failed ..."):
+        // the writer broke the record after its time. Looked at only for a line that starts at its level (a plain log
+        // line starts with its time, so it pays one character test), and only when what is pending is that time alone.
+        if (content[0] == '[' && _pending.HasRecord && WrappedPaste.IsTimeAlone(_pending.Text) && NginxLineParser.StartsWithLevel(content))
+        {
+            _pending.JoinAfterTime(content);
+            return;
+        }
+
         FlushPending();
         _pending.Start(_lineNumber, content, envelope.Time, Origin(physical, envelope));
     }

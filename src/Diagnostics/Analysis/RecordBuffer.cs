@@ -74,6 +74,17 @@ internal sealed class RecordBuffer
     }
 
     /// <summary>
+    /// Joins the record's head to a time stamp that stood alone on the line above it: the joined line is then the
+    /// record's first line (what FastCGI's open stderr and the record's kind are read from).
+    /// </summary>
+    public void JoinAfterTime(ReadOnlySpan<char> content)
+    {
+        Append(content, ' ');
+        _firstLineLength = _length;
+        _openFastcgi = null;
+    }
+
+    /// <summary>
     /// Drops the closing quote of a string literal that ends the record so far (and the blanks after it), before the
     /// next literal's text is joined on.
     /// </summary>

@@ -1320,7 +1320,7 @@ public static class NginxLineParser
         var messageEnd = ParseAction(s, start, headEnd, ref line);
         var cut = suffix < 0 && !line.Action.IsPresent && !line.Resolver.IsPresent;
         messageEnd = ParseErrno(s, start, messageEnd, cut, ref line);
-        line.Message = Segment.Between(start, messageEnd);
+        line.Message = Segment.Between(start, LiteralQuoteBefore(s, start, messageEnd, in line));
         if (suffix >= 0)
         {
             memo.Store(s, start, suffix, in line);
@@ -1331,6 +1331,21 @@ public static class NginxLineParser
     private static BodyMemo? _bodyMemo;
 
     private static int ClientKeyLength(bool isUdp) => isUdp ? ", udp client: ".Length : ", client: ".Length;
+
+    /// <summary>
+    /// Code that split a record over string literals before its errno group ('... is not found ' / '(2: No such ...'):
+    /// the first literal's closing quote, a lone quote after a space, ends the message once the lines are joined. nginx
+    /// never ends a message so, so the quote and the space go (the "is not found" and "failed" tests look at the end).
+    /// </summary>
+    private static int LiteralQuoteBefore(ReadOnlySpan<char> s, int start, int messageEnd, in NginxLine line)
+    {
+        if (line.ErrnoNumber < 0 || messageEnd - start < 3 || s[messageEnd - 1] is not ('\'' or '"') || s[messageEnd - 2] != ' ')
+        {
+            return messageEnd;
+        }
+
+        return messageEnd - 2;
+    }
 
     private static int TrimEnd(ReadOnlySpan<char> s, int start, int end)
     {

@@ -251,6 +251,13 @@ public static class WrappedPaste
         return false;
     }
 
+    /// <summary>The text is nginx's time stamp, <c>yyyy/MM/dd HH:mm:ss</c>, alone (blanks after it aside).</summary>
+    public static bool IsTimeAlone(ReadOnlySpan<char> text)
+    {
+        var t = text.TrimEnd(' ');
+        return t.Length == "0000/00/00 00:00:00".Length && EndsWithNginxTime(t);
+    }
+
     /// <summary>The text ends with nginx's time stamp, <c>yyyy/MM/dd HH:mm:ss</c>, and nothing after it.</summary>
     private static bool EndsWithNginxTime(ReadOnlySpan<char> head)
     {

@@ -103,6 +103,10 @@ public class LessCommonStatusTests
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: error loading module 'cjson' from file '/usr/lib/lua/cjson.so':" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: error loading module 'cjson' from file '/usr/lib/lua/cjson.so', context: ssl_certificate_by_lua*, client: 10.0.0.1, server: 0.0.0.0:443", "not_an_upstream_error", null)]
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: init_worker_by_lua:3: boom", "not_an_upstream_error", null)]
+    // limit_req rejects with limit_req_status (503 by default); a delay within the burst and a dry run reject nothing.
+    [InlineData("2025/03/11 17:16:07 [error] 30#30: *312 limiting requests, excess: 5.418 by zone \"login_zone\"" + NoUpstreamSfx, "rate_limited", 503)]
+    [InlineData("2025/03/11 17:16:07 [warn] 30#30: *312 delaying request, excess: 0.418, by zone \"login_zone\"" + NoUpstreamSfx, "rate_limited", null)]
+    [InlineData("2025/03/11 17:16:07 [error] 30#30: *312 limiting requests, dry run, excess: 5.418 by zone \"login_zone\"" + NoUpstreamSfx, "rate_limited", null)]
     public void Record_GetsTheStatusNginxGives(string line, string cause, int? status)
     {
         var record = DiagnosisEngine.Analyze(line).Records[0];

@@ -248,6 +248,12 @@ public class PastedLineTests
     [InlineData("    \"2026/03/01 10:00:31 [error] 11#11: *5 recv() failed (104: Connection reset by peer) while reading \"\n    \"response header from upstream, client: 1.1.1.1, server: t.com\"", "connection_reset", 502)]
     // A syslog envelope and nginx's time in one literal, the level and the message in the next.
     [InlineData("    \"2026-06-02T08:00:05+00:00 web1 nginx: 2026/06/02 08:00:04 \"\n    \"[error] 11#0: *7 connect() failed (111: Connection refused) \"\n    \"while connecting to upstream, client: 1.2.3.4, server: s1\"", "upstream_down", 502)]
+    // The writer put nginx's time alone on the line above the record (and wrapped the rest).
+    [InlineData("2026/06/13 14:01:43\n[error] 27#27: *7 connect() failed (111: Connection refused) \n  while connecting to upstream, client: 172.20.0.1, server: _, \n  request: \"GET /health HTTP/1.1\"", "upstream_down", 502)]
+    [InlineData("2026/06/13 14:01:43   \n[error] 27#27: *7 client intended to send too large body: 5653748 bytes, client: 172.20.0.1, server: _, request: \"POST /up HTTP/1.1\"", "not_an_upstream_error", 413)]
+    // The errno group opens the next literal (the index module's "is not found", the static module's "failed").
+    [InlineData("    ('2026/10/08 10:04:00 [error] 12#12: *9 \"/srv/www/../../etc/passwd\" is not found '\n     '(2: No such file or directory), client: 203.0.113.50, server: web01, '\n     'request: \"GET /../../etc/passwd HTTP/1.1\", host: \"web01\"',", "not_an_upstream_error", 404)]
+    [InlineData("    \"2026/10/08 10:04:00 [error] 12#12: *9 open() \\\"/srv/www/x.css\\\" failed \"\n    \"(13: Permission denied), client: 203.0.113.50, server: web01\"", "not_an_upstream_error", 403)]
     // Broken after the level, and then per field, with blank lines between the pieces.
     [InlineData("2026/11/21 13:41:14 [error] \n\n200#200: *121 upstream sent too big header while reading response header from upstream,\n\nclient: 10.0.0.1, \n\nserver: shop.test", "header_too_big", 502)]
     public void WrappedPaste_IsReadAsOneRecord(string text, string cause, int? status)
@@ -256,6 +262,17 @@ public class PastedLineTests
         Assert.Equal(cause, r.Cause);
         Assert.Equal(status, r.Status);
         Assert.True(r.LineCount > 1);
+    }
+
+    [Fact]
+    public void TimeAloneAboveARecordWithItsOwnTime_StaysApart()
+    {
+        // Only a record that starts at its level lacks a time: one with its own time is a record of its own.
+        const string text = "2026/06/13 14:01:43\n2026/06/13 14:01:44 [error] 27#27: *7 connect() failed (111: Connection refused) while connecting to upstream, client: 172.20.0.1, server: _";
+        var records = DiagnosisEngine.Analyze(text, 2026).Records;
+        Assert.Equal(2, records.Count);
+        Assert.Equal("upstream_down", records[1].Cause);
+        Assert.Equal(1, records[1].LineCount);
     }
 
     [Fact]
