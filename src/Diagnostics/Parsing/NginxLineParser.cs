@@ -1202,6 +1202,11 @@ public static class NginxLineParser
     {
         if (pos >= s.Length || s[pos] != '*')
         {
+            if (pos < s.Length && char.IsAsciiDigit(s[pos]))
+            {
+                return StarlessConnectionId(s, pos, ref line);
+            }
+
             // Markdown's escape kept in a paste: "\\*9408 open() ...".
             if (pos + 1 >= s.Length || s[pos] != '\\' || s[pos + 1] != '*')
             {
@@ -1227,6 +1232,34 @@ public static class NginxLineParser
 
         line.ConnectionId = cid;
         return p + 1;
+    }
+
+    /// <summary>
+    /// A paste that lost the "*" of the connection number (<c>[error] 1240#1240: 778896 upstream sent too big header ...</c>):
+    /// the number counts as the connection only when a message nginx writes for a connection follows it, so nginx's own
+    /// count-first messages (<c>1024 worker_connections are not enough</c>) keep their number. Well-formed records never
+    /// get here past the first digit test (their number follows a "*", or their message starts with a letter).
+    /// </summary>
+    private static int StarlessConnectionId(ReadOnlySpan<char> s, int pos, ref NginxLine line)
+    {
+        var p = pos;
+        var cid = ReadNumber(s, ref p);
+        if (cid < 0 || p >= s.Length || s[p] != ' ')
+        {
+            return pos;
+        }
+
+        var body = s[(p + 1)..];
+        foreach (var bare in BareMessageStarts)
+        {
+            if (body.StartsWith(bare, StringComparison.Ordinal))
+            {
+                line.ConnectionId = cid;
+                return p + 1;
+            }
+        }
+
+        return pos;
     }
 
     /// <summary>Widest placeholder name looked at.</summary>

@@ -324,4 +324,18 @@ public class PastedLineTests
         Assert.Equal(cause, r.Cause);
         Assert.Equal(status, r.Status);
     }
+
+    [Theory]
+    // A paste that lost the "*" before the connection number still reads the message after it.
+    [InlineData("2026/11/21 13:41:14 [error] 1240#1240: 778896 upstream sent too big header while reading response header from upstream" + Sfx, "header_too_big", 502, 778896L)]
+    [InlineData("[error] 9#9: 41 connect() failed (111: Connection refused) while connecting to upstream" + Sfx, "upstream_down", 502, 41L)]
+    // nginx's own count-first message keeps its count: no connection follows from it.
+    [InlineData("2026/11/21 13:41:14 [alert] 843#843: 1024 worker_connections are not enough", "fd_exhaustion", null, null)]
+    public void ConnectionNumberWithoutStar_IsTheConnectionOnlyBeforeAConnectionMessage(string line, string cause, int? status, long? connection)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+        Assert.Equal(connection, r.ConnectionId);
+    }
 }
