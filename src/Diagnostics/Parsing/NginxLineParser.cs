@@ -1318,6 +1318,7 @@ public static class NginxLineParser
         if (known >= 0)
         {
             ParseSuffix(s, known + ClientKeyLength(isUdp), ref line);
+            MarkStreamRefusal(s, ref line);
             return;
         }
 
@@ -1358,6 +1359,33 @@ public static class NginxLineParser
         {
             memo.Store(s, start, suffix, in line);
         }
+
+        MarkStreamRefusal(s, ref line);
+    }
+
+    /// <summary>
+    /// The stream access and limit_conn modules write the same words as the HTTP ones ("access forbidden by rule",
+    /// "limiting connections by zone") but for a TCP/UDP session: no request, and <c>server:</c> is the listen address
+    /// (<c>server: 0.0.0.0:1935</c>). The HTTP modules only ever run for a parsed request, whose record has its request
+    /// field, so such a record is a stream session's and no HTTP status follows. Records with a request pay one test.
+    /// </summary>
+    private static void MarkStreamRefusal(ReadOnlySpan<char> s, ref NginxLine line)
+    {
+        if (line.Request.IsPresent || line.IsStream || !line.Server.IsPresent || line.Upstream.IsPresent)
+        {
+            return;
+        }
+
+        var m = line.Message.Of(s);
+        if (!m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
+            && !m.StartsWith("limiting connections by zone", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var server = line.Server.Of(s);
+        var colon = server.LastIndexOf(':');
+        line.IsStream = colon > 0 && colon + 1 < server.Length && !server[(colon + 1)..].ContainsAnyExceptInRange('0', '9');
     }
 
     [ThreadStatic]

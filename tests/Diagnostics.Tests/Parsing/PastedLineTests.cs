@@ -338,4 +338,19 @@ public class PastedLineTests
         Assert.Equal(status, r.Status);
         Assert.Equal(connection, r.ConnectionId);
     }
+
+    [Theory]
+    // The stream modules' refusals: no request, the listen address as server, so no HTTP status.
+    [InlineData("2026/11/21 13:41:14 [error] 89#89: *1 access forbidden by rule, client: 172.17.0.1, server: 0.0.0.0:1935", "not_an_upstream_error", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 89#89: *3 limiting connections by zone \"addr\", client: 172.17.0.1, server: [::]:3306", "rate_limited", null)]
+    // The HTTP modules' refusals keep their status: with a request, or quoted with a server name.
+    [InlineData("2026/11/21 13:41:14 [error] 89#89: *1 access forbidden by rule, client: 172.17.0.1, server: shop.test, request: \"GET / HTTP/1.1\", host: \"shop.test\"", "not_an_upstream_error", 403)]
+    [InlineData("[error] 1#0: *2 access forbidden by rule, client: 203.0.113.50, server: _", "not_an_upstream_error", 403)]
+    [InlineData("2026/11/21 13:41:14 [error] 89#89: *3 limiting connections by zone \"addr\", client: 172.17.0.1, server: shop.test, request: \"GET / HTTP/1.1\", host: \"shop.test\"", "rate_limited", 503)]
+    public void StreamRefusal_HasNoHttpStatus(string line, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
 }
