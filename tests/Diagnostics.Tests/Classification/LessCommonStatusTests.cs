@@ -107,6 +107,9 @@ public class LessCommonStatusTests
     [InlineData("2025/03/11 17:16:07 [error] 30#30: *312 limiting requests, excess: 5.418 by zone \"login_zone\"" + NoUpstreamSfx, "rate_limited", 503)]
     [InlineData("2025/03/11 17:16:07 [warn] 30#30: *312 delaying request, excess: 0.418, by zone \"login_zone\"" + NoUpstreamSfx, "rate_limited", null)]
     [InlineData("2025/03/11 17:16:07 [error] 30#30: *312 limiting requests, dry run, excess: 5.418 by zone \"login_zone\"" + NoUpstreamSfx, "rate_limited", null)]
+    // The stream access and limit_conn modules refuse a session (no request, the listen address as server): no HTTP status.
+    [InlineData("2025/11/05 10:34:08 [error] 95#95: *42 access forbidden by rule, client: 172.22.0.1, server: 0.0.0.0:1935", "not_an_upstream_error", null)]
+    [InlineData("2025/11/05 10:34:08 [error] 95#95: *43 limiting connections by zone \"addr\", client: 172.22.0.1, server: 0.0.0.0:3306", "rate_limited", null)]
     public void Record_GetsTheStatusNginxGives(string line, string cause, int? status)
     {
         var record = DiagnosisEngine.Analyze(line).Records[0];
