@@ -48,16 +48,16 @@ internal static class RuleContext
     /// A socket error nginx wrote at [info]: the client connection's (ngx_http_init_connection sets its log_error to
     /// NGX_ERROR_INFO), never the upstream's, which ngx_http_upstream_init_request sets to NGX_ERROR_ERR.
     /// </summary>
-    public static bool AtInfoLevel(ReadOnlySpan<char> text, in NginxLine line) =>
-        line.Level.IsPresent && line.Level.Of(text).SequenceEqual("info");
+    public static bool AtInfoLevel(ReadOnlySpan<char> text, in NginxLine line) => AtLevel(text, line, "info");
 
     /// <summary>The record was written at [crit].</summary>
-    public static bool AtCritLevel(ReadOnlySpan<char> text, in NginxLine line) =>
-        line.Level.IsPresent && line.Level.Of(text).SequenceEqual("crit");
+    public static bool AtCritLevel(ReadOnlySpan<char> text, in NginxLine line) => AtLevel(text, line, "crit");
 
     /// <summary>The record was written at [error].</summary>
-    public static bool AtErrorLevel(ReadOnlySpan<char> text, in NginxLine line) =>
-        line.Level.IsPresent && line.Level.Of(text).SequenceEqual("error");
+    public static bool AtErrorLevel(ReadOnlySpan<char> text, in NginxLine line) => AtLevel(text, line, "error");
+
+    private static bool AtLevel(ReadOnlySpan<char> text, in NginxLine line, string level) =>
+        line.Level.IsPresent && line.Level.Of(text).SequenceEqual(level);
 
     /// <summary>
     /// The client went away while its response went out: a broken pipe or reset on the client's connection, in a static

@@ -45,8 +45,7 @@ public sealed class FdExhaustionRule : INginxRule
 
         var quoted = m.TrimStart(' ');
         return quoted.StartsWith("socket() failed", StringComparison.Ordinal)
-            || (quoted.StartsWith("open() \"", StringComparison.Ordinal) && line.Level.IsPresent
-                && line.Level.Of(text).SequenceEqual("crit"));
+            || (quoted.StartsWith("open() \"", StringComparison.Ordinal) && RuleContext.AtCritLevel(text, line));
     }
 
     private const string NotEnough = " are not enough";
