@@ -14,14 +14,18 @@ public static class NginxLineParser
         s.Length >= 22 && s[4] == '/' && s[7] == '/' && s[10] == ' ' && s[13] == ':' && s[16] == ':' && s[19] == ' '
         && s[20] == '[' && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[3]);
 
+    /// <summary>A record with nothing parsed yet: no connection id, no errno, every part absent.</summary>
+    private static readonly NginxLine Empty = new()
+    {
+        ConnectionId = -1, ErrnoNumber = -1, Message = Segment.None, ErrnoText = Segment.None, Action = Segment.None,
+        Client = Segment.None, Server = Segment.None, Request = Segment.None, Subrequest = Segment.None, Upstream = Segment.None,
+        Host = Segment.None, Referrer = Segment.None, Resolver = Segment.None, Level = Segment.None,
+    };
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> s, out NginxLine line)
     {
-        line = default;
-        line.ConnectionId = -1;
-        line.ErrnoNumber = -1;
-        line.Message = line.ErrnoText = line.Action = line.Client = line.Server = line.Request = line.Subrequest =
-            line.Upstream = line.Host = line.Referrer = line.Resolver = line.Level = Segment.None;
+        line = Empty;
 
         if (!LooksLikeRecordStart(s) || !TryParseTimeCached(s, out line.Time))
         {
@@ -82,11 +86,7 @@ public static class NginxLineParser
             return false;
         }
 
-        line = default;
-        line.ConnectionId = -1;
-        line.ErrnoNumber = -1;
-        line.Message = line.ErrnoText = line.Action = line.Client = line.Server = line.Request = line.Subrequest =
-            line.Upstream = line.Host = line.Referrer = line.Resolver = line.Level = Segment.None;
+        line = Empty;
         ParseBody(s, bare, ref line);
         BareErrnoAfterMessage(s, ref line);
         return true;
