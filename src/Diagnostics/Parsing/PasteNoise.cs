@@ -78,8 +78,8 @@ public static class PasteNoise
             // taken only when it goes on with the errno group, which the message before it still lacks. (A literal that
             // goes on with the action follows one that closed the errno group: joining it would put the first literal's
             // closing quote between the group and the action.)
-            var quote = i < s.Length && s[i] is 'b' or 'r' or 'u' or 'f' ? i + 1 : i;
-            return quote + 1 < s.Length && s[quote] is '"' or '\'' && OpensErrnoGroup(s[(quote + 1)..]) ? quote + 1 : 0;
+            var text = LiteralTextStart(s);
+            return text > 0 && OpensErrnoGroup(s[text..]) ? text : 0;
         }
 
         if (i + 2 >= s.Length || s[i] != ' ' || s[i + 1] is not ('"' or '\''))
@@ -88,6 +88,22 @@ public static class PasteNoise
         }
 
         return i + 2;
+    }
+
+    /// <summary>
+    /// Where the text of a string literal that opens the line starts: after blanks, a bytes, raw, unicode or f-string
+    /// prefix (<c>b"</c>, <c>r'</c>) and either quote (Python mixes them freely); -1 when no literal opens it.
+    /// </summary>
+    internal static int LiteralTextStart(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        while (i < s.Length && s[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        var quote = i < s.Length && s[i] is 'b' or 'r' or 'u' or 'f' ? i + 1 : i;
+        return quote + 1 < s.Length && s[quote] is '"' or '\'' ? quote + 1 : -1;
     }
 
     private static bool OpensErrnoGroup(ReadOnlySpan<char> s) => s.Length > 1 && s[0] == '(' && char.IsAsciiDigit(s[1]);

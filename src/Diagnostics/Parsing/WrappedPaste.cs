@@ -171,22 +171,8 @@ public static class WrappedPaste
             return -1;
         }
 
-        var i = 0;
-        while (i < content.Length && content[i] is ' ' or '\t')
-        {
-            i++;
-        }
-
-        var quote = i < content.Length && content[i] is 'b' or 'r' or 'u' or 'f' ? i + 1 : i;
-        // Either quote may open the next literal (Python mixes them freely).
-        if (quote + 1 >= content.Length || content[quote] is not ('"' or '\''))
-        {
-            return -1;
-        }
-
-        var body = last[..^1];
-        var rest = content[(quote + 1)..];
-        return LiteralGoesOn(body, rest) ? quote + 1 : -1;
+        var text = PasteNoise.LiteralTextStart(content);
+        return text > 0 && LiteralGoesOn(last[..^1], content[text..]) ? text : -1;
     }
 
     /// <summary>The next literal's text goes on with what the record before the closing quote still lacks.</summary>
