@@ -29,7 +29,10 @@ public static class NginxLineParser
 
         if (!LooksLikeRecordStart(s) || !TryParseTimeCached(s, out line.Time))
         {
-            return TryParseLoose(s, ref line);
+            // The loose paths may rework the message after the head was parsed: no shared head for them.
+            var parsed = TryParseLoose(s, ref line);
+            line.Head = null;
+            return parsed;
         }
 
         var levelEnd = s[21..].IndexOf(']');
@@ -1357,7 +1360,7 @@ public static class NginxLineParser
         line.Message = Segment.Between(start, LiteralQuoteBefore(s, start, messageEnd, in line));
         if (suffix >= 0)
         {
-            memo.Store(s, start, suffix, in line);
+            line.Head = memo.Store(s, start, suffix, in line);
         }
 
         MarkStreamRefusal(s, ref line);
