@@ -1522,7 +1522,7 @@ public static class NginxLineParser
     private static void ParseSuffix(ReadOnlySpan<char> s, int clientStart, ref NginxLine line)
     {
         var rest = s[clientStart..];
-        var serverKey = IndexOfRare(rest, ", server: ");
+        var serverKey = SpanSearch.IndexOfRare(rest, ", server: ");
         var keyLength = ", server: ".Length;
         if (serverKey < 0)
         {
@@ -1541,7 +1541,7 @@ public static class NginxLineParser
         line.Client = new Segment(clientStart, serverKey);
         var serverStart = clientStart + serverKey + keyLength;
         var afterServer = s[serverStart..];
-        var serverEnd = IndexOfRare(afterServer, ", ");
+        var serverEnd = SpanSearch.IndexOfRare(afterServer, ", ");
         line.Server = new Segment(serverStart, serverEnd < 0 ? afterServer.Length : serverEnd);
         if (serverEnd < 0)
         {
@@ -1609,32 +1609,6 @@ public static class NginxLineParser
         return trimmed;
     }
 
-    /// <summary>
-    /// <c>s.IndexOf(text)</c> for a text whose first character is rare in <paramref name="s"/> (a comma in a client
-    /// address or server name, a quote in a request): a one-character search per candidate costs less than a substring
-    /// search's setup on these short values.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static int IndexOfRare(ReadOnlySpan<char> s, string text)
-    {
-        for (var at = 0; ;)
-        {
-            var i = s[at..].IndexOf(text[0]);
-            if (i < 0)
-            {
-                return -1;
-            }
-
-            at += i;
-            if (s[at..].StartsWith(text, StringComparison.Ordinal))
-            {
-                return at;
-            }
-
-            at++;
-        }
-    }
-
     /// <summary>One pass over the quotes of a value: the first <c>", key: "</c> with a known key ends it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NextQuotedKey(ReadOnlySpan<char> rest)
@@ -1642,7 +1616,7 @@ public static class NginxLineParser
         var at = 0;
         while (true)
         {
-            var q = IndexOfRare(rest[at..], "\", ");
+            var q = SpanSearch.IndexOfRare(rest[at..], "\", ");
             if (q < 0)
             {
                 return -1;
