@@ -41,6 +41,12 @@ public class LessCommonStatusTests
     [InlineData("2012/04/09 11:53:36 [error] 2865#0: *66 user \"xyz\": password mismatch" + NoUpstreamSfx, "not_an_upstream_error", 401)]
     [InlineData("2012/04/09 11:53:36 [info] 2865#0: *66 no user/password was provided for basic authentication" + NoUpstreamSfx, "not_an_upstream_error", 401)]
     [InlineData("2012/04/09 11:53:36 [error] 2865#0: *66 user \"xyz\" logged in" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    // A writer's copy without the colon after the user name is still the wrong password's refusal.
+    [InlineData("2025/01/15 14:04:00 [error] 1234#0: *2 user \"root\" password mismatch" + NoUpstreamSfx, "not_an_upstream_error", 401)]
+    [InlineData("2025/01/15 14:04:00 [error] 1234#0: *2 user \"root\" password mismatch detected by a scanner" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    // The same records held in a string literal whose quotes are escaped.
+    [InlineData("    let line = \"2025/01/15 14:04:00 [error] 1234#0: *2 user \\\"root\\\" password mismatch, client: 192.0.2.111, server: example.com, request: \\\"GET /private/ HTTP/1.1\\\"\";", "not_an_upstream_error", 401)]
+    [InlineData("        \"2012/04/09 11:53:29 [error] 2865#0: *66647 user \\\"xyz\\\" was not found in \\\"/var/www/.htpasswd\\\", client: 192.0.43.10, server: www.myhost.com, request: \\\"GET / HTTP/1.1\\\", host: \\\"www.myhost.com\\\"\",", "not_an_upstream_error", 401)]
     // nginx's own temp file for the request body (ten-digit name) failing outside the body phase: 500; a static file: 403.
     [InlineData("2026/10/07 10:00:00 [crit] 7#7: *12 open() \"/var/cache/nginx/client_temp/0000000002\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     [InlineData("2026/10/07 10:00:00 [error] 7#7: *12 open() \"/var/www/html/0000000002.html\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 403)]

@@ -184,12 +184,27 @@ public sealed class NotUpstreamRule : INginxRule
 
     /// <summary>
     /// ngx_http_auth_basic_module: an unknown user, a wrong password or no credentials at all; each answers the realm's
-    /// challenge (NGX_HTTP_UNAUTHORIZED).
+    /// challenge (NGX_HTTP_UNAUTHORIZED). Writers who retype the wrong password's record often drop the colon after the
+    /// user name (<c>user "root" password mismatch</c>), and code that holds the record in a string escapes the quotes
+    /// around it (<c>user \"root\": password mismatch</c>); the refusal is the same.
     /// </summary>
-    private static bool BasicAuthRefused(ReadOnlySpan<char> m) =>
-        (m.StartsWith("user \"", StringComparison.Ordinal)
-            && (m.EndsWith("\": password mismatch", StringComparison.Ordinal) || m.Contains("\" was not found in \"", StringComparison.Ordinal)))
-        || m.StartsWith("no user/password was provided for basic authentication", StringComparison.Ordinal);
+    private static bool BasicAuthRefused(ReadOnlySpan<char> m)
+    {
+        if (m.StartsWith("no user/password was provided for basic authentication", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (m.StartsWith("user \"", StringComparison.Ordinal))
+        {
+            return m.EndsWith("\": password mismatch", StringComparison.Ordinal) || m.EndsWith("\" password mismatch", StringComparison.Ordinal)
+                || m.Contains("\" was not found in \"", StringComparison.Ordinal);
+        }
+
+        return m.StartsWith("user \\\"", StringComparison.Ordinal)
+            && (m.EndsWith("\\\": password mismatch", StringComparison.Ordinal) || m.EndsWith("\\\" password mismatch", StringComparison.Ordinal)
+                || m.Contains("\\\" was not found in \\\"", StringComparison.Ordinal));
+    }
 
     private const string LuaAborted = "lua entry thread aborted: runtime error: ";
 
