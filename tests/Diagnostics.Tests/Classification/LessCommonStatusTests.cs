@@ -62,6 +62,11 @@ public class LessCommonStatusTests
     [InlineData("client intended to send too large chunked body", "not_an_upstream_error", 413)]
     [InlineData("    # («client intended to send too large chunked body»).", "not_an_upstream_error", 413)]
     [InlineData("client sent a greeting card", "not_an_upstream_error", null)]
+    // An invalid header skipped under ignore_invalid_headers quotes its whole line and decides nothing; one nginx cannot
+    // parse is quoted up to the bad byte ("\x00...") and ends the request with 400, as does the message quoted alone.
+    [InlineData("2023/06/30 20:03:48 [info] 20850#0: *6 client sent invalid header line: \"X_Custom: a\" while reading client request headers" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    [InlineData("2023/06/30 20:03:48 [info] 20850#0: *6 client sent invalid header line: \"X-Custom\\x00...\" while reading client request headers" + NoUpstreamSfx, "not_an_upstream_error", 400)]
+    [InlineData("client sent invalid header line while reading client request headers", "not_an_upstream_error", 400)]
     [InlineData("2008/08/14 12:59:05 [error] 7419#0: *625 directory index of \"/var/www/skins/\" is forbidden,    client: 66.249.71.183, server: example.com", "not_an_upstream_error", 403)]
     [InlineData("2020/10/26 19:12:10 [error] 43071#0: *1 could not find named location \"@405\"" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     // A record as a string literal in code, behind the opening quote, with its inner quotes escaped.
