@@ -1158,7 +1158,12 @@ public static class NginxLineParser
         var pid = ReadNumber(s, ref p);
         if (pid < 0 || p >= s.Length || s[p] != '#')
         {
-            return pid > 0 && PidBeforeConnection(s, p) ? PidOnly(pid, p + 1, ref line) : pos;
+            if (!EscapedHash(s, p, pid))
+            {
+                return pid > 0 && PidBeforeConnection(s, p) ? PidOnly(pid, p + 1, ref line) : pos;
+            }
+
+            p++;
         }
 
         p++;
@@ -1183,6 +1188,13 @@ public static class NginxLineParser
         // "1776#1776:*71220252 ...": a copy lost the space before the connection number.
         return s[p + 1] == ' ' ? p + 2 : p + 1;
     }
+
+    /// <summary>
+    /// "1788\#0: *1 ...": TAP output (Test::More, so Test::Nginx's failure messages) and Markdown writers escape the "#"
+    /// between pid and tid. Only a record that already failed the plain "pid#" test gets here.
+    /// </summary>
+    private static bool EscapedHash(ReadOnlySpan<char> s, int p, long pid) =>
+        pid >= 0 && p + 1 < s.Length && s[p] == '\\' && s[p + 1] == '#';
 
     /// <summary>
     /// A writer's sample that kept the pid but not nginx's "#tid:" (<c>[error] 12487 *8921 upstream ...</c>): the

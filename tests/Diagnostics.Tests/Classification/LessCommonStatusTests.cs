@@ -144,4 +144,15 @@ public class LessCommonStatusTests
         Assert.Equal("client_abort", record.Cause);
         Assert.Equal(499, record.Status);
     }
+
+    [Fact]
+    public void PidTid_WithEscapedHash_KeepsTheRecordHead()
+    {
+        // Test::Nginx's failure message (TAP escapes "#") quoting the record.
+        const string line = "# Failed test 'TEST 1' matches line \"2016/02/01 11:59:50 [error] 1788\\#0: *1 lua entry thread aborted: runtime error: content_by_lua(nginx.conf:42):2: bad\"'";
+        var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal(1, record.ConnectionId);
+        Assert.Equal("not_an_upstream_error", record.Cause);
+        Assert.Equal(500, record.Status);
+    }
 }
