@@ -79,6 +79,9 @@ public class LessCommonStatusTests
     // The client-abort message wrapped at its own comma: the second half says the client left during an upstream phase.
     [InlineData("epoll_wait() reported that client prematurely closed connection,\nso upstream connection is closed too while reading response header from upstream,\nclient: 192.168.228.58,", "client_abort", 499)]
     [InlineData("epoll_wait() reported that client prematurely closed connection,\nsomething else entirely", "client_abort", null)]
+    // A writer who dropped the event call's parentheses; another "reported that" of the event module is not a client abort.
+    [InlineData("2025/02/20 03:44:44 [info] 3331158#3331158: *1023472 epoll_wait reported that client prematurely closed connection, so upstream connection is closed too while connecting to upstream" + Sfx, "client_abort", 499)]
+    [InlineData("2025/02/20 03:44:44 [error] 3331158#3331158: *1023472 kevent() reported that connect() failed (61: Connection refused) while connecting to upstream" + Sfx, "upstream_down", 502)]
     // 494, 495 and 496 are sent and logged as 400 (ngx_http_special_response_handler); a greeting card stays unknown.
     [InlineData("2025/07/16 10:59:15 [info] 53#53: *2841 client sent too long header line: \"Cookie: a=b...\"", "not_an_upstream_error", 400)]
     [InlineData("2025/07/16 10:59:15 [info] 53#53: *2841 client sent too large request" + NoUpstreamSfx, "not_an_upstream_error", 400)]
