@@ -41,6 +41,12 @@ public class LessCommonStatusTests
     [InlineData("2012/04/09 11:53:36 [error] 2865#0: *66 user \"xyz\": password mismatch" + NoUpstreamSfx, "not_an_upstream_error", 401)]
     [InlineData("2012/04/09 11:53:36 [info] 2865#0: *66 no user/password was provided for basic authentication" + NoUpstreamSfx, "not_an_upstream_error", 401)]
     [InlineData("2012/04/09 11:53:36 [error] 2865#0: *66 user \"xyz\" logged in" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    // A writer's copy without the colon after the user name is still the wrong password's refusal.
+    [InlineData("2025/01/15 14:04:00 [error] 1234#0: *2 user \"root\" password mismatch" + NoUpstreamSfx, "not_an_upstream_error", 401)]
+    [InlineData("2025/01/15 14:04:00 [error] 1234#0: *2 user \"root\" password mismatch detected by a scanner" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    // The same records held in a string literal whose quotes are escaped.
+    [InlineData("    let line = \"2025/01/15 14:04:00 [error] 1234#0: *2 user \\\"root\\\" password mismatch, client: 192.0.2.111, server: example.com, request: \\\"GET /private/ HTTP/1.1\\\"\";", "not_an_upstream_error", 401)]
+    [InlineData("        \"2012/04/09 11:53:29 [error] 2865#0: *66647 user \\\"xyz\\\" was not found in \\\"/var/www/.htpasswd\\\", client: 192.0.43.10, server: www.myhost.com, request: \\\"GET / HTTP/1.1\\\", host: \\\"www.myhost.com\\\"\",", "not_an_upstream_error", 401)]
     // nginx's own temp file for the request body (ten-digit name) failing outside the body phase: 500; a static file: 403.
     [InlineData("2026/10/07 10:00:00 [crit] 7#7: *12 open() \"/var/cache/nginx/client_temp/0000000002\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     [InlineData("2026/10/07 10:00:00 [error] 7#7: *12 open() \"/var/www/html/0000000002.html\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 403)]
@@ -56,6 +62,11 @@ public class LessCommonStatusTests
     [InlineData("client intended to send too large chunked body", "not_an_upstream_error", 413)]
     [InlineData("    # («client intended to send too large chunked body»).", "not_an_upstream_error", 413)]
     [InlineData("client sent a greeting card", "not_an_upstream_error", null)]
+    // An invalid header skipped under ignore_invalid_headers quotes its whole line and decides nothing; one nginx cannot
+    // parse is quoted up to the bad byte ("\x00...") and ends the request with 400, as does the message quoted alone.
+    [InlineData("2023/06/30 20:03:48 [info] 20850#0: *6 client sent invalid header line: \"X_Custom: a\" while reading client request headers" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    [InlineData("2023/06/30 20:03:48 [info] 20850#0: *6 client sent invalid header line: \"X-Custom\\x00...\" while reading client request headers" + NoUpstreamSfx, "not_an_upstream_error", 400)]
+    [InlineData("client sent invalid header line while reading client request headers", "not_an_upstream_error", 400)]
     [InlineData("2008/08/14 12:59:05 [error] 7419#0: *625 directory index of \"/var/www/skins/\" is forbidden,    client: 66.249.71.183, server: example.com", "not_an_upstream_error", 403)]
     [InlineData("2020/10/26 19:12:10 [error] 43071#0: *1 could not find named location \"@405\"" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     // A record as a string literal in code, behind the opening quote, with its inner quotes escaped.
@@ -68,6 +79,9 @@ public class LessCommonStatusTests
     // The client-abort message wrapped at its own comma: the second half says the client left during an upstream phase.
     [InlineData("epoll_wait() reported that client prematurely closed connection,\nso upstream connection is closed too while reading response header from upstream,\nclient: 192.168.228.58,", "client_abort", 499)]
     [InlineData("epoll_wait() reported that client prematurely closed connection,\nsomething else entirely", "client_abort", null)]
+    // A writer who dropped the event call's parentheses; another "reported that" of the event module is not a client abort.
+    [InlineData("2025/02/20 03:44:44 [info] 3331158#3331158: *1023472 epoll_wait reported that client prematurely closed connection, so upstream connection is closed too while connecting to upstream" + Sfx, "client_abort", 499)]
+    [InlineData("2025/02/20 03:44:44 [error] 3331158#3331158: *1023472 kevent() reported that connect() failed (61: Connection refused) while connecting to upstream" + Sfx, "upstream_down", 502)]
     // 494, 495 and 496 are sent and logged as 400 (ngx_http_special_response_handler); a greeting card stays unknown.
     [InlineData("2025/07/16 10:59:15 [info] 53#53: *2841 client sent too long header line: \"Cookie: a=b...\"", "not_an_upstream_error", 400)]
     [InlineData("2025/07/16 10:59:15 [info] 53#53: *2841 client sent too large request" + NoUpstreamSfx, "not_an_upstream_error", 400)]
@@ -132,5 +146,16 @@ public class LessCommonStatusTests
         Assert.Equal(71220252, record.ConnectionId);
         Assert.Equal("client_abort", record.Cause);
         Assert.Equal(499, record.Status);
+    }
+
+    [Fact]
+    public void PidTid_WithEscapedHash_KeepsTheRecordHead()
+    {
+        // Test::Nginx's failure message (TAP escapes "#") quoting the record.
+        const string line = "# Failed test 'TEST 1' matches line \"2016/02/01 11:59:50 [error] 1788\\#0: *1 lua entry thread aborted: runtime error: content_by_lua(nginx.conf:42):2: bad\"'";
+        var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal(1, record.ConnectionId);
+        Assert.Equal("not_an_upstream_error", record.Cause);
+        Assert.Equal(500, record.Status);
     }
 }

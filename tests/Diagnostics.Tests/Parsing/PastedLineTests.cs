@@ -123,6 +123,9 @@ public class PastedLineTests
     [InlineData("        f\"2026/10/03 10:02:00 [error] 31#0: *{connection} upstream timed out (110: Connection timed out) while reading response header from upstream\"", "upstream_timeout_read", 504)]
     [InlineData("const line = `2026/10/01 10:00:00 [error] 7#7: *${cid} upstream prematurely closed connection while reading response header from upstream, client: 10.0.0.1, server: shop.test`;", "premature_close", 502)]
     [InlineData("printf '2026/10/01 10:00:00 [error] 7#7: *%d connect() failed (111: Connection refused) while connecting to upstream\\n' \"$n\"", "upstream_down", 502)]
+    // Placeholders for the pid and tid as well ("{xyz}#{xyz}: *{zyx}"): a request-only message keeps its status.
+    [InlineData("{date} {time} [error] {xyz}#{xyz}: *{zyx} access forbidden by rule, client: {source_ip}, server: {host}, request: \"{req} HTTP/1.1\"", "not_an_upstream_error", 403)]
+    [InlineData("\"%s [error] %d#%d: *%d client intended to send too large body: %d bytes, client: %s\"", "not_an_upstream_error", 413)]
     // The writer's elision right after the client ends the suffix: the message before it is read whole.
     [InlineData("2026/10/05 18:04:21 [error] 41#41: *11 user \"admin\": password mismatch, client: 192.168.1.50, ...", "not_an_upstream_error", 401)]
     [InlineData("2026/10/05 18:04:21 [error] 41#41: *11 upstream sent too big header, client: 192.168.1.50, \u2026", "header_too_big", 502)]

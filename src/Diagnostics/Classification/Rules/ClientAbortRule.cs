@@ -9,12 +9,13 @@ public sealed class ClientAbortRule : INginxRule
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
         var m = RuleContext.Message(text, line);
-        // Templates from ngx_http_upstream.c and ngx_http_request.c; the event-module variants prefix them.
+        // Templates from ngx_http_upstream.c and ngx_http_request.c; the event-module variants prefix them (writers
+        // sometimes drop the call's parentheses: "epoll_wait reported that client prematurely closed connection").
         var abort = m.StartsWith("client prematurely closed connection", StringComparison.Ordinal)
             || m.StartsWith("client closed connection", StringComparison.Ordinal)
             || m.StartsWith("client closed prematurely connection", StringComparison.Ordinal)
-            || ((m.StartsWith("epoll_wait() reported", StringComparison.Ordinal) || m.StartsWith("kevent() reported", StringComparison.Ordinal))
-                && m.Contains("client prematurely closed connection", StringComparison.Ordinal));
+            || ((m.StartsWith("epoll_wait", StringComparison.Ordinal) || m.StartsWith("kevent", StringComparison.Ordinal))
+                && m.Contains(" reported that client prematurely closed connection", StringComparison.Ordinal));
         if (!abort)
         {
             return ClosedStream(m, out verdict);

@@ -184,12 +184,27 @@ public sealed class NotUpstreamRule : INginxRule
 
     /// <summary>
     /// ngx_http_auth_basic_module: an unknown user, a wrong password or no credentials at all; each answers the realm's
-    /// challenge (NGX_HTTP_UNAUTHORIZED).
+    /// challenge (NGX_HTTP_UNAUTHORIZED). Writers who retype the wrong password's record often drop the colon after the
+    /// user name (<c>user "root" password mismatch</c>), and code that holds the record in a string escapes the quotes
+    /// around it (<c>user \"root\": password mismatch</c>); the refusal is the same.
     /// </summary>
-    private static bool BasicAuthRefused(ReadOnlySpan<char> m) =>
-        (m.StartsWith("user \"", StringComparison.Ordinal)
-            && (m.EndsWith("\": password mismatch", StringComparison.Ordinal) || m.Contains("\" was not found in \"", StringComparison.Ordinal)))
-        || m.StartsWith("no user/password was provided for basic authentication", StringComparison.Ordinal);
+    private static bool BasicAuthRefused(ReadOnlySpan<char> m)
+    {
+        if (m.StartsWith("no user/password was provided for basic authentication", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (m.StartsWith("user \"", StringComparison.Ordinal))
+        {
+            return m.EndsWith("\": password mismatch", StringComparison.Ordinal) || m.EndsWith("\" password mismatch", StringComparison.Ordinal)
+                || m.Contains("\" was not found in \"", StringComparison.Ordinal);
+        }
+
+        return m.StartsWith("user \\\"", StringComparison.Ordinal)
+            && (m.EndsWith("\\\": password mismatch", StringComparison.Ordinal) || m.EndsWith("\\\" password mismatch", StringComparison.Ordinal)
+                || m.Contains("\\\" was not found in \\\"", StringComparison.Ordinal));
+    }
 
     private const string LuaAborted = "lua entry thread aborted: runtime error: ";
 
@@ -273,11 +288,38 @@ public sealed class NotUpstreamRule : INginxRule
         rest.StartsWith("too long URI", StringComparison.Ordinal) ? 414
         : rest.StartsWith("invalid version", StringComparison.Ordinal) ? 505
         : rest.StartsWith("invalid method", StringComparison.Ordinal) || rest.StartsWith("invalid request", StringComparison.Ordinal)
-            || rest.StartsWith("invalid header line", StringComparison.Ordinal) || rest.StartsWith("invalid host header", StringComparison.Ordinal)
+            || InvalidHeaderRejected(rest) || rest.StartsWith("invalid host header", StringComparison.Ordinal)
             || rest.StartsWith("duplicate host header", StringComparison.Ordinal) || rest.StartsWith("invalid chunked body", StringComparison.Ordinal)
             || rest.StartsWith("plain HTTP request to HTTPS port", StringComparison.Ordinal)
             || rest.StartsWith("too long header line", StringComparison.Ordinal) || rest.StartsWith("too large request", StringComparison.Ordinal)
             || rest.StartsWith("no required SSL certificate", StringComparison.Ordinal)
             || (rest.StartsWith("HTTP/1.", StringComparison.Ordinal) && rest.EndsWith("request without \"Host\" header", StringComparison.Ordinal)) ? 400
         : null;
+
+    private const string InvalidHeaderLine = "invalid header line";
+
+    /// <summary>
+    /// ngx_http_process_request_headers logs "client sent invalid header line" twice over. A header it can parse but
+    /// finds invalid (an underscore or a byte outside the token set in its name) is skipped under ignore_invalid_headers,
+    /// the default, and the request goes on: the record quotes the whole line (<c>"Ação: fechar"</c>) and decides no
+    /// status. A header it cannot parse (NGX_HTTP_PARSE_INVALID_HEADER: a NUL, a control byte) ends the request with 400,
+    /// and the record quotes the line only up to that byte, written as <c>\xHH...</c>. The message quoted without the
+    /// line says neither, and keeps the 400 of the parse failure.
+    /// </summary>
+    private static bool InvalidHeaderRejected(ReadOnlySpan<char> rest)
+    {
+        if (!rest.StartsWith(InvalidHeaderLine, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var quoted = rest[InvalidHeaderLine.Length..];
+        if (!quoted.StartsWith(": \"", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var escape = quoted.LastIndexOf("\\x", StringComparison.Ordinal);
+        return escape > 0 && quoted[escape..].Contains("...", StringComparison.Ordinal);
+    }
 }
