@@ -23,7 +23,7 @@ internal sealed class BodyMemo
     private const int Buckets = 256;
     private const int Ways = 4;
 
-    private readonly Entry?[] _entries = new Entry?[Buckets * Ways];
+    private readonly RecordHead?[] _entries = new RecordHead?[Buckets * Ways];
     private readonly byte[] _next = new byte[Buckets];
 
     /// <summary>Fills the head's parts of <paramref name="line"/> from a stored head; the client suffix starts at the returned offset.</summary>
@@ -46,7 +46,7 @@ internal sealed class BodyMemo
                 return -1;
             }
 
-            var head = entry.Head;
+            var head = entry.Text;
             if (body.Length > head.Length && body.StartsWith(head) && NginxLineParser.IsClientSuffix(s, start + head.Length, out isUdp))
             {
                 entry.ApplyTo(start, ref line);
@@ -57,45 +57,24 @@ internal sealed class BodyMemo
         return -1;
     }
 
-    /// <summary>Keeps the head <c>s[start..suffix]</c> that <paramref name="line"/> holds the parse of.</summary>
-    public void Store(ReadOnlySpan<char> s, int start, int suffix, in NginxLine line)
+    /// <summary>
+    /// Keeps the head <c>s[start..suffix]</c> that <paramref name="line"/> holds the parse of, and returns it (null for a
+    /// head too short or too long to keep).
+    /// </summary>
+    public RecordHead? Store(ReadOnlySpan<char> s, int start, int suffix, in NginxLine line)
     {
         var length = suffix - start;
         if (length is < KeyChars or > MaxHeadChars)
         {
-            return;
+            return null;
         }
 
         var body = s[start..suffix];
         var bucket = Bucket(body);
         var way = _next[bucket / Ways];
         _next[bucket / Ways] = (byte)((way + 1) % Ways);
-        _entries[bucket + way] = new Entry(new string(body), start, in line);
+        return _entries[bucket + way] = new RecordHead(new string(body), start, in line);
     }
 
     private static int Bucket(ReadOnlySpan<char> body) => (SpanHash.Of(body[..KeyChars]) & (Buckets - 1)) * Ways;
-
-    private sealed class Entry(string head, int start, in NginxLine line)
-    {
-        private readonly Segment _message = Relative(line.Message, start);
-        private readonly int _errnoNumber = line.ErrnoNumber;
-        private readonly Segment _errnoText = Relative(line.ErrnoText, start);
-        private readonly Errno _errno = line.Errno;
-        private readonly Segment _action = Relative(line.Action, start);
-
-        public string Head { get; } = head;
-
-        public void ApplyTo(int start, ref NginxLine line)
-        {
-            line.Message = Absolute(_message, start);
-            line.ErrnoNumber = _errnoNumber;
-            line.ErrnoText = Absolute(_errnoText, start);
-            line.Errno = _errno;
-            line.Action = Absolute(_action, start);
-        }
-
-        private static Segment Relative(Segment segment, int start) => segment.IsPresent ? segment with { Start = segment.Start - start } : segment;
-
-        private static Segment Absolute(Segment segment, int start) => segment.IsPresent ? segment with { Start = segment.Start + start } : segment;
-    }
 }

@@ -36,5 +36,12 @@ public struct NginxLine
     /// <summary>The line was cut (nginx's 2048-byte limit, or the paste): the suffix is partly or wholly missing.</summary>
     public bool Truncated;
 
+    /// <summary>
+    /// The head (message, errno and action) this record shares with every record whose head is the same text, or null
+    /// when it was not kept (a paste read loosely, a head under 16 or over 200 characters, a record without its client
+    /// suffix). Equal parses of the same text may differ here; it is a cache key, not a part of the record.
+    /// </summary>
+    public RecordHead? Head;
+
     public readonly bool HasRequestContext => Client.IsPresent;
 }

@@ -29,7 +29,10 @@ public static class NginxLineParser
 
         if (!LooksLikeRecordStart(s) || !TryParseTimeCached(s, out line.Time))
         {
-            return TryParseLoose(s, ref line);
+            // The loose paths may rework the message after the head was parsed: no shared head for them.
+            var parsed = TryParseLoose(s, ref line);
+            line.Head = null;
+            return parsed;
         }
 
         var levelEnd = s[21..].IndexOf(']');
@@ -1345,11 +1348,19 @@ public static class NginxLineParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long ReadNumber(ReadOnlySpan<char> s, ref int p)
     {
+        // At most 18 digits: no overflow. One bound and one unsigned digit test per character.
         var start = p;
+        var limit = Math.Min(s.Length, start + 18);
         long value = 0;
-        while (p < s.Length && char.IsAsciiDigit(s[p]) && p - start < 18)
+        while (p < limit)
         {
-            value = (value * 10) + (s[p] - '0');
+            var digit = (uint)(s[p] - '0');
+            if (digit > 9)
+            {
+                break;
+            }
+
+            value = (value * 10) + digit;
             p++;
         }
 
@@ -1403,7 +1414,7 @@ public static class NginxLineParser
         line.Message = Segment.Between(start, LiteralQuoteBefore(s, start, messageEnd, in line));
         if (suffix >= 0)
         {
-            memo.Store(s, start, suffix, in line);
+            line.Head = memo.Store(s, start, suffix, in line);
         }
 
         MarkStreamRefusal(s, ref line);
@@ -1557,7 +1568,7 @@ public static class NginxLineParser
     private static void ParseSuffix(ReadOnlySpan<char> s, int clientStart, ref NginxLine line)
     {
         var rest = s[clientStart..];
-        var serverKey = rest.IndexOf(", server: ");
+        var serverKey = SpanSearch.IndexOfRare(rest, ", server: ");
         var keyLength = ", server: ".Length;
         if (serverKey < 0)
         {
@@ -1576,7 +1587,7 @@ public static class NginxLineParser
         line.Client = new Segment(clientStart, serverKey);
         var serverStart = clientStart + serverKey + keyLength;
         var afterServer = s[serverStart..];
-        var serverEnd = afterServer.IndexOf(", ");
+        var serverEnd = SpanSearch.IndexOfRare(afterServer, ", ");
         line.Server = new Segment(serverStart, serverEnd < 0 ? afterServer.Length : serverEnd);
         if (serverEnd < 0)
         {
@@ -1651,7 +1662,7 @@ public static class NginxLineParser
         var at = 0;
         while (true)
         {
-            var q = rest[at..].IndexOf("\", ", StringComparison.Ordinal);
+            var q = SpanSearch.IndexOfRare(rest[at..], "\", ");
             if (q < 0)
             {
                 return -1;

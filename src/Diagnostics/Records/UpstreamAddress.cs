@@ -18,7 +18,7 @@ public static class UpstreamAddress
         }
 
         var u = line.Upstream.Of(text);
-        var sep = u.IndexOf("://", StringComparison.Ordinal);
+        var sep = SpanSearch.IndexOfRare(u, "://");
         return sep > 0 ? u[..sep] : default;
     }
 
@@ -55,7 +55,7 @@ public static class UpstreamAddress
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<char> Peer(ReadOnlySpan<char> upstream)
     {
-        var sep = upstream.IndexOf("://", StringComparison.Ordinal);
+        var sep = SpanSearch.IndexOfRare(upstream, "://");
         var rest = sep >= 0 ? upstream[(sep + 3)..] : upstream;
         if (rest.StartsWith("unix:", StringComparison.Ordinal))
         {

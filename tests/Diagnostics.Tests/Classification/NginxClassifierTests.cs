@@ -183,6 +183,18 @@ public class NginxClassifierTests
     }
 
     [Fact]
+    public void Suffix_WithACommaInServerAndAQuoteCommaInRequest_IsSplitOnKnownKeys()
+    {
+        const string line = P + "*7 connect() failed (111: Connection refused) while connecting to upstream, client: 10.1.2.3, server: shop.example,www, request: \"GET /q?a=\", b\" HTTP/1.1\", upstream: \"http://10.0.0.7:8080/\", host: \"shop.example\"";
+        var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal("10.1.2.3", r.Client);
+        Assert.Equal("shop.example,www", r.Server);
+        Assert.Equal("GET /q?a=\", b\" HTTP/1.1", r.Request);
+        Assert.Equal("10.0.0.7:8080", r.UpstreamTarget);
+        Assert.Equal("shop.example", r.Host);
+    }
+
+    [Fact]
     public void StreamLine_KeepsCauseWithoutHttpStatus()
     {
         const string line = P + "*5 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: 0.0.0.0:5433, upstream: \"127.0.0.1:5432\", bytes from/to client:0/0, bytes from/to upstream:0/0";

@@ -26,7 +26,8 @@ public sealed class BodyMemoTests
             {
                 var i = pass == 0 ? k : texts.Count - 1 - k;
                 var parsed = NginxLineParser.TryParse(texts[i], out var line);
-                Assert.True(fresh[i].Equals((parsed, line)), $"parse differs after the memo was filled:\n{texts[i]}");
+                Assert.True(fresh[i].Equals((parsed, Parts(line))), $"parse differs after the memo was filled:\n{texts[i]}");
+                AssertHeadIsOwn(texts[i], line);
             }
         }
     }
@@ -41,7 +42,7 @@ public sealed class BodyMemoTests
 
         Assert.True(NginxLineParser.TryParse(second, out var line));
 
-        Assert.Equal(FreshParse(second), (true, line));
+        Assert.Equal(FreshParse(second), (true, Parts(line)));
         Assert.Equal("10.0.0.1", line.Client.ToString(second));
         Assert.EndsWith("and more", line.Action.IsPresent ? line.Action.ToString(second) : line.Message.ToString(second), StringComparison.Ordinal);
     }
@@ -57,13 +58,45 @@ public sealed class BodyMemoTests
 
         Assert.Equal("FastCGI sent in stderr: \"Primary script unknown\"", line.Message.ToString(moved));
         Assert.Equal("reading response header from upstream", line.Action.ToString(moved));
-        Assert.Equal(FreshParse(moved), (true, line));
+        Assert.Equal(FreshParse(moved), (true, Parts(line)));
+        Assert.NotNull(line.Head);
     }
+
+    [Fact]
+    public void RecordsWithTheSameHead_ShareIt()
+    {
+        var first = Head + Suffix;
+        var other = first.Replace("*1 ", "*77 ", StringComparison.Ordinal).Replace("10.0.0.1", "192.168.1.20", StringComparison.Ordinal);
+        Assert.True(NginxLineParser.TryParse(first, out var a));
+
+        Assert.True(NginxLineParser.TryParse(other, out var b));
+
+        Assert.NotNull(a.Head);
+        Assert.Same(a.Head, b.Head);
+        Assert.Equal("FastCGI sent in stderr: \"Primary script unknown\" while reading response header from upstream", a.Head.Text);
+    }
+
+    /// <summary>A shared head is this record's own: its text starts the body and the client suffix follows it.</summary>
+    private static void AssertHeadIsOwn(string text, NginxLine line)
+    {
+        if (line.Head is null)
+        {
+            return;
+        }
+
+        var body = text.AsSpan(line.Message.Start);
+        Assert.True(body.StartsWith(line.Head.Text, StringComparison.Ordinal), $"head {line.Head.Text} is not this record's:\n{text}");
+        var after = body[line.Head.Text.Length..];
+        Assert.True(after.StartsWith(", client: ", StringComparison.Ordinal) || after.StartsWith(", udp client: ", StringComparison.Ordinal), text);
+    }
+
+    /// <summary>The parsed parts; which shared head the record points to depends on what was parsed before it.</summary>
+    private static NginxLine Parts(NginxLine line) => line with { Head = null };
 
     private static (bool Parsed, NginxLine Line) FreshParse(string text)
     {
         (bool, NginxLine) result = default;
-        var thread = new Thread(() => result = (NginxLineParser.TryParse(text, out var line), line));
+        var thread = new Thread(() => result = (NginxLineParser.TryParse(text, out var line), Parts(line)));
         thread.Start();
         thread.Join();
         return result;

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Nginx502Bot.Diagnostics.Analysis;
+using Nginx502Bot.Diagnostics.Classification;
 using Nginx502Bot.Diagnostics.Findings;
 using Nginx502Bot.Diagnostics.Parsing;
 using Nginx502Bot.Diagnostics.Records;
@@ -23,6 +24,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
 
     /// <summary>Records are formatted here rather than by <see cref="_json"/>: same bytes, a fraction of the cost.</summary>
     private readonly JsonBytes _records = new(FlushBytes + 8192);
+    private readonly JsonFragments _fragments = new();
     private bool _anyRecord;
     private DateTime _lastTime;
     private byte[] _lastTimeText = [];
@@ -56,12 +58,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
             o.Number(r.LineCount);
         }
 
-        o.Raw(N.Kind);
-        o.Quoted(KindName(r.Kind));
-        o.Raw(N.Cause);
-        o.Quoted(r.Verdict.Cause);
-        o.Raw(N.Status);
-        WriteStatus(o, r.Verdict.Status);
+        WriteVerdict(r.Kind, r.Verdict);
         if (r.Time is { } time)
         {
             o.Raw(N.Time);
@@ -126,15 +123,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
             o.Number(n.ConnectionId);
         }
 
-        Write(N.Message, n.Message, t);
-        if (n.ErrnoNumber >= 0)
-        {
-            o.Raw(N.Errno);
-            o.Number(n.ErrnoNumber);
-            Write(N.ErrnoText, n.ErrnoText, t);
-        }
-
-        Write(N.Action, n.Action, t);
+        WriteHead(t, n);
         Write(N.Client, n.Client, t);
         Write(N.Server, n.Server, t);
         Write(N.Request, n.Request, t);
@@ -155,6 +144,62 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
             o.Raw(N.Truncated);
         }
     }
+
+    /// <summary><c>"kind":…,"cause":…,"status":…</c>, copied when the same kind, cause and status came before.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WriteVerdict(RecordKind kind, Verdict verdict)
+    {
+        var o = _records;
+        var number = ((int)kind << 16) | ((verdict.Status ?? -1) & 0xFFFF);
+        var hash = RuntimeHelpers.GetHashCode(verdict.Cause);
+        if (_fragments.Find(verdict.Cause, hash, number) is { } known)
+        {
+            o.Raw(known);
+            return;
+        }
+
+        var start = o.Length;
+        o.Raw(N.Kind);
+        o.Quoted(KindName(kind));
+        o.Raw(N.Cause);
+        o.Quoted(verdict.Cause);
+        o.Raw(N.Status);
+        WriteStatus(o, verdict.Status);
+        _fragments.Keep(verdict.Cause, hash, number, o.Written[start..]);
+    }
+
+    /// <summary>
+    /// Message, errno and action: the record's head. A head the parser shared (<see cref="NginxLine.Head"/>) is the
+    /// same text every time, so its JSON is written once and copied after.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void WriteHead(ReadOnlySpan<char> t, in NginxLine n)
+    {
+        var o = _records;
+        if (n.Head is { } head && _fragments.Find(head, head.Id, HeadNumber) is { } known)
+        {
+            o.Raw(known);
+            return;
+        }
+
+        var start = o.Length;
+        Write(N.Message, n.Message, t);
+        if (n.ErrnoNumber >= 0)
+        {
+            o.Raw(N.Errno);
+            o.Number(n.ErrnoNumber);
+            Write(N.ErrnoText, n.ErrnoText, t);
+        }
+
+        Write(N.Action, n.Action, t);
+        if (n.Head is not null)
+        {
+            _fragments.Keep(n.Head, n.Head.Id, HeadNumber, o.Written[start..]);
+        }
+    }
+
+    /// <summary>The number heads are kept under: no verdict's (kind and status) is negative.</summary>
+    private const int HeadNumber = -1;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(ReadOnlySpan<byte> name, Segment segment, ReadOnlySpan<char> text)
