@@ -4,7 +4,7 @@ namespace Nginx502Bot.Diagnostics.Findings;
 /// <summary>Distinct strings up to a cap, counting what did not fit; looks up spans without allocating.</summary>
 public sealed class CappedSet
 {
-    /// <summary>Kept values in insertion order: at most a few dozen, so a scan that compares lengths first beats hashing.</summary>
+    /// <summary>Kept values in insertion order: at most a few dozen, found through <see cref="_slots"/>.</summary>
     private readonly string[] _items;
     private int _count;
     private readonly HashSet<string> _overflow = new(StringComparer.Ordinal);
@@ -16,8 +16,14 @@ public sealed class CappedSet
     /// </summary>
     private string? _last;
 
+    /// <summary>Per slot (see <see cref="Slot"/>), one kept value's index plus one, or 0.</summary>
+    private readonly byte[] _slots = new byte[Slots];
+
+    private const int Slots = 64;
+
     public CappedSet(int cap)
     {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(cap, byte.MaxValue);
         _cap = cap;
         _items = new string[cap];
     }
@@ -26,6 +32,10 @@ public sealed class CappedSet
 
     /// <summary>Distinct values beyond the cap (themselves counted up to a bound).</summary>
     public int More => _overflow.Count;
+
+    /// <summary>A slot from the value's length and three of its characters: cheap, and enough to tell a few dozen apart.</summary>
+    private static int Slot(ReadOnlySpan<char> value) =>
+        (value.Length * 7 + value[0] + (value[^1] * 3) + (value[value.Length / 2] * 5)) & (Slots - 1);
 
     public void UnionWith(CappedSet other)
     {
@@ -43,13 +53,25 @@ public sealed class CappedSet
             return;
         }
 
-        for (var i = 0; i < _count; i++)
+        // Most values are answered by their slot: one comparison. A value whose slot is empty is not kept; one whose slot
+        // holds another value may still be kept (it lost the slot to that one), and is looked for by a scan.
+        ref var slot = ref _slots[Slot(value)];
+        if (slot > 0 && value.SequenceEqual(_items[slot - 1]))
         {
-            var kept = _items[i];
-            if (kept.Length == value.Length && value.SequenceEqual(kept))
+            _last = _items[slot - 1];
+            return;
+        }
+
+        if (slot > 0)
+        {
+            for (var i = 0; i < _count; i++)
             {
-                _last = kept;
-                return;
+                var kept = _items[i];
+                if (kept.Length == value.Length && value.SequenceEqual(kept))
+                {
+                    _last = kept;
+                    return;
+                }
             }
         }
 
@@ -57,6 +79,10 @@ public sealed class CappedSet
         {
             _last = new string(value);
             _items[_count++] = _last;
+            if (slot == 0)
+            {
+                slot = (byte)_count;
+            }
         }
         else if (_overflow.Count < 10_000)
         {

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using Nginx502Bot.Diagnostics.Records;
 using Nginx502Bot.Diagnostics.Vocabulary;
 
@@ -46,11 +45,16 @@ public sealed class FindingState
     public CappedSet Servers { get; } = new(20);
     public CappedSet Hosts { get; } = new(10);
     public CappedSet Paths { get; } = new(20);
-    /// <summary>Records per client status (-1 for none), keyed by number on the hot path.</summary>
-    public Dictionary<int, int> StatusCounts { get; } = [];
+    /// <summary>
+    /// Records per client status (-1 for none), in the order the statuses were first met. A finding sees a handful of
+    /// statuses, so a short list searched from the front costs less per record than a dictionary.
+    /// </summary>
+    private (int Status, int Count)[] _statusCounts = new (int, int)[4];
+    private int _statusKinds;
 
     /// <summary>Records per status as operators read them: "502", "009", "-".</summary>
-    public Dictionary<string, int> Statuses => StatusCounts.ToDictionary(s => ClientStatus.Format(s.Key < 0 ? null : s.Key), s => s.Value, StringComparer.Ordinal);
+    public Dictionary<string, int> Statuses => _statusCounts.Take(_statusKinds)
+        .ToDictionary(s => ClientStatus.Format(s.Status < 0 ? null : s.Status), s => s.Count, StringComparer.Ordinal);
     public List<LogRecord> Evidence { get; } = [];
     public LogRecord? LastRecord
     {
@@ -84,9 +88,9 @@ public sealed class FindingState
         Servers.UnionWith(later.Servers);
         Hosts.UnionWith(later.Hosts);
         Paths.UnionWith(later.Paths);
-        foreach (var (status, count) in later.StatusCounts)
+        foreach (var (status, count) in later._statusCounts.AsSpan(0, later._statusKinds))
         {
-            StatusCounts[status] = StatusCounts.GetValueOrDefault(status) + count;
+            CountStatus(status, count);
         }
 
         var taken = Math.Min(later.Evidence.Count, MaxEvidence - 1 - Evidence.Count);
@@ -154,8 +158,7 @@ public sealed class FindingState
             }
         }
 
-        var status = r.Verdict.Status ?? -1;
-        CollectionsMarshal.GetValueRefOrAddDefault(StatusCounts, status, out _)++;
+        CountStatus(r.Verdict.Status ?? -1, 1);
 
         // A recent record is kept without materialising every record: the last one whose connection number is a multiple
         // of 64, or, in a finding without one, the first record after the evidence. Neither choice depends on where a
@@ -173,6 +176,25 @@ public sealed class FindingState
         {
             KeepLast(view, sampled);
         }
+    }
+
+    private void CountStatus(int status, int count)
+    {
+        for (var i = 0; i < _statusKinds; i++)
+        {
+            if (_statusCounts[i].Status == status)
+            {
+                _statusCounts[i].Count += count;
+                return;
+            }
+        }
+
+        if (_statusKinds == _statusCounts.Length)
+        {
+            Array.Resize(ref _statusCounts, _statusKinds * 2);
+        }
+
+        _statusCounts[_statusKinds++] = (status, count);
     }
 
     private void KeepLast(in RecordView view, bool sampled)
