@@ -12,6 +12,9 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// within the head itself (its value ends at a comma or quote no later than the head's own end). Bounded: 256 buckets of
 /// 4 heads of at most <see cref="MaxHeadChars"/> characters. Not thread-safe: one per thread.
 /// </para>
+/// <para>
+/// The heads kept are <see cref="RecordHead"/>s, which the records parsed with them share (<see cref="NginxLine.Head"/>).
+/// </para>
 /// </summary>
 internal sealed class BodyMemo
 {
