@@ -46,7 +46,8 @@ public static class NginxLineParser
         return true;
     }
 
-    private static readonly string[] Levels = ["[emerg] ", "[alert] ", "[crit] ", "[error] ", "[warn] ", "[notice] ", "[info] ", "[debug] "];
+    /// <summary>nginx's levels as a record writes them, with the space that follows.</summary>
+    internal static readonly string[] Levels = ["[emerg] ", "[alert] ", "[crit] ", "[error] ", "[warn] ", "[notice] ", "[info] ", "[debug] "];
 
     /// <summary>
     /// Message starts nginx writes for upstream trouble: a line pasted without its time and level (as bug reports and

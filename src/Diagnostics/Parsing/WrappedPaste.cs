@@ -318,7 +318,7 @@ public static class WrappedPaste
         return false;
     }
 
-    private static readonly string[] LevelMarks = ["[emerg]", "[alert]", "[crit]", "[error]", "[warn]", "[notice]", "[info]", "[debug]"];
+    private static readonly string[] LevelMarks = [.. NginxLineParser.Levels.Select(level => level.TrimEnd(' '))];
 
     /// <summary>The line ends at a record's level (<c>... 13:33:12 [error]</c>), nothing after it.</summary>
     private static bool EndsWithLevel(ReadOnlySpan<char> last)
