@@ -76,13 +76,5 @@ public static class AgentCommandLine
 
     private static bool IsHelp(string token) => Array.IndexOf(HelpNames, token) >= 0;
 
-    private static AgentCommand? Find(IReadOnlyList<AgentCommand> commands, string name)
-    {
-        foreach (var c in commands)
-        {
-            if (c.Name == name) { return c; }
-        }
-
-        return null;
-    }
+    private static AgentCommand? Find(IReadOnlyList<AgentCommand> commands, string name) => commands.FirstOrDefault(c => c.Name == name);
 }

@@ -41,15 +41,7 @@ public static class CliParser
         return eq < 0 ? (token, null) : (token[..eq], token[(eq + 1)..]);
     }
 
-    private static CliOption? Find(IReadOnlyList<CliOption> options, string name)
-    {
-        foreach (var o in options)
-        {
-            if (o.Name == name) { return o; }
-        }
-
-        return null;
-    }
+    private static CliOption? Find(IReadOnlyList<CliOption> options, string name) => options.FirstOrDefault(o => o.Name == name);
 
     private static string? Check(CliOption option, string? value) => option.Kind switch
     {
