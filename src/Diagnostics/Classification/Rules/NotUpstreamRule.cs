@@ -164,6 +164,11 @@ public sealed class NotUpstreamRule : INginxRule
             return denied;
         }
 
+        if (DavRefusal(m) is { } dav)
+        {
+            return dav;
+        }
+
         if (BasicAuthRefused(m))
         {
             return 401;
@@ -279,6 +284,17 @@ public sealed class NotUpstreamRule : INginxRule
     }
 
     /// <summary>
+    /// ngx_http_dav_module refusing a COPY or MOVE (ngx_http_dav_copy_move_handler): a Destination on another host, or a
+    /// Depth it does not allow, is NGX_HTTP_BAD_REQUEST; a collection against a non-collection is NGX_HTTP_CONFLICT. Its
+    /// "client sent ..." refusals (no or invalid Destination, invalid Overwrite or Depth) are with the request errors below.
+    /// </summary>
+    private static int? DavRefusal(ReadOnlySpan<char> m) =>
+        (m.StartsWith("\"Destination\" URI \"", StringComparison.Ordinal) && m.EndsWith("is handled by different repository than the source URI", StringComparison.Ordinal))
+            || m.StartsWith("\"Depth\" header must be ", StringComparison.Ordinal) ? 400
+        : m.StartsWith("both URI \"", StringComparison.Ordinal) && m.EndsWith("should be either collections or non-collections", StringComparison.Ordinal) ? 409
+        : null;
+
+    /// <summary>
     /// The request-line and header errors of ngx_http_request.c (ngx_http_client_errors and friends): each is logged at
     /// info and the request finalized with 400, the too long URI with 414, an unknown HTTP version with 505. A header
     /// line or request too large for large_client_header_buffers (494) and a missing client certificate (496) are sent,
@@ -293,6 +309,9 @@ public sealed class NotUpstreamRule : INginxRule
             || rest.StartsWith("plain HTTP request to HTTPS port", StringComparison.Ordinal)
             || rest.StartsWith("too long header line", StringComparison.Ordinal) || rest.StartsWith("too large request", StringComparison.Ordinal)
             || rest.StartsWith("no required SSL certificate", StringComparison.Ordinal)
+            || rest.StartsWith("no \"Destination\" header", StringComparison.Ordinal) || rest.StartsWith("invalid \"Destination\" header", StringComparison.Ordinal)
+            || rest.StartsWith("invalid \"Overwrite\" header", StringComparison.Ordinal) || rest.StartsWith("invalid \"Depth\" header", StringComparison.Ordinal)
+            || rest.StartsWith("no \"Host\" header", StringComparison.Ordinal)
             || (rest.StartsWith("HTTP/1.", StringComparison.Ordinal) && rest.EndsWith("request without \"Host\" header", StringComparison.Ordinal)) ? 400
         : null;
 
