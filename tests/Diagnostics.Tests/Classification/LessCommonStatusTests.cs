@@ -106,6 +106,10 @@ public class LessCommonStatusTests
     [InlineData("2026/08/24 04:00:02 [error] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "upstream_tls", 502)]
     [InlineData("2026/08/24 04:00:02 [info] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "not_an_upstream_error", null)]
     [InlineData("2026/08/24 04:00:02 [crit] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "not_an_upstream_error", null)]
+    // stat() at crit is try_files' test of one alternative, which goes on to the next: no status; at error it is the
+    // static module's own refusal (403).
+    [InlineData("2025/07/07 17:51:21 [crit] 32431#32431: *98 stat() \"/home/u/dist/index.html\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    [InlineData("2025/07/07 17:51:21 [error] 32431#32431: *98 stat() \"/home/u/dist/index.html\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 403)]
     // open() at crit is never the static module's 403/404 (it logs ENOENT and EACCES at error): auth_basic's user file or
     // another errno, answered 500.
     [InlineData("2016/02/08 08:39:44 [crit] 26#26: *1 open() \"/etc/nginx/htpasswd/a.example\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 500)]

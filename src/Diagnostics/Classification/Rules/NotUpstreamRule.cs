@@ -120,6 +120,14 @@ public sealed class NotUpstreamRule : INginxRule
             return 500;
         }
 
+        // stat() at crit is try_files' test of one alternative (or the rewrite module's "-f"/"-d" test): it logs any errno
+        // but ENOENT at crit and goes on to the next alternative, whose outcome (a file, a 403 or 404, an internal
+        // redirect, a rewrite cycle's 500) the record does not know. The static and index modules log theirs at error.
+        if (crit && errno != Errno.None && FileCall(m, "stat() "))
+        {
+            return null;
+        }
+
         // "CreateFile() ..." is the Windows build's open() (ngx_open_file_n in os/win32).
         if ((FileCall(m, "open() ") || m.EndsWith("\" is not found", StringComparison.Ordinal)
             || FileCall(m, "stat() ") || FileCall(m, "CreateFile() ")) && errno != Errno.None)
