@@ -129,6 +129,12 @@ public class LessCommonStatusTests
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: error loading module 'cjson' from file '/usr/lib/lua/cjson.so':" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: error loading module 'cjson' from file '/usr/lib/lua/cjson.so', context: ssl_certificate_by_lua*, client: 10.0.0.1, server: 0.0.0.0:443", "not_an_upstream_error", null)]
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: init_worker_by_lua:3: boom", "not_an_upstream_error", null)]
+    // A Lua handler whose code cannot be loaded: a missing file is lua-nginx-module's 404, a syntax error its 500; a file
+    // it cannot read for another reason is 404 or 503 by release, so no status.
+    [InlineData("2017/01/10 21:27:26 [error] 2404#0: *1 failed to load external Lua file \"/srv/lua/hello.lua\": cannot open /srv/lua/hello.lua: No such file or directory" + NoUpstreamSfx, "not_an_upstream_error", 404)]
+    [InlineData("2017/01/10 21:27:26 [error] 2404#0: *1 failed to load external Lua file \"/srv/lua/hello.lua\": /srv/lua/hello.lua:3: '=' expected near 'end'" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2017/01/10 21:27:26 [error] 2404#0: *1 failed to load external Lua file \"/srv/lua/hello.lua\": cannot open /srv/lua/hello.lua: Permission denied" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    [InlineData("2017/01/10 21:27:26 [error] 2404#0: *1 failed to load inlined Lua code: content_by_lua(nginx.conf:12):2: unexpected symbol near 'x'" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     // limit_req rejects with limit_req_status (503 by default); a delay within the burst and a dry run reject nothing.
     [InlineData("2025/03/11 17:16:07 [error] 30#30: *312 limiting requests, excess: 5.418 by zone \"login_zone\"" + NoUpstreamSfx, "rate_limited", 503)]
     [InlineData("2025/03/11 17:16:07 [warn] 30#30: *312 delaying request, excess: 0.418, by zone \"login_zone\"" + NoUpstreamSfx, "rate_limited", null)]

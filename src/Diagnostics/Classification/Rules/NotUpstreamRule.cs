@@ -187,6 +187,11 @@ public sealed class NotUpstreamRule : INginxRule
             return 500;
         }
 
+        if (LuaCodeLoadStatus(m) is { } luaLoad)
+        {
+            return luaLoad;
+        }
+
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
             || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
@@ -239,6 +244,41 @@ public sealed class NotUpstreamRule : INginxRule
         return chunk.StartsWith("content_by_lua", StringComparison.Ordinal) || chunk.StartsWith("access_by_lua", StringComparison.Ordinal)
             || chunk.StartsWith("rewrite_by_lua", StringComparison.Ordinal)
             || (!chunk.Contains(", context: ", StringComparison.Ordinal) && !NamesOtherLuaPhase(chunk));
+    }
+
+    private const string LuaFileLoadFailed = "failed to load external Lua file \"";
+
+    /// <summary>
+    /// lua-nginx-module could not load a handler's code (ngx_http_lua_cache_loadfile / loadbuffer). A file it cannot
+    /// open (LUA_ERRFILE, "cannot open ...") is NGX_HTTP_NOT_FOUND when it is missing; newer releases answer other
+    /// errnos with 503, older ones with 404, so those decide nothing here. Any other failure (a syntax error) returns
+    /// NGX_ERROR, which the rewrite, access and content handlers turn into 500, as for inlined code.
+    /// </summary>
+    private static int? LuaCodeLoadStatus(ReadOnlySpan<char> m)
+    {
+        if (m.StartsWith("failed to load inlined Lua code: ", StringComparison.Ordinal))
+        {
+            return 500;
+        }
+
+        if (!m.StartsWith(LuaFileLoadFailed, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var close = m[LuaFileLoadFailed.Length..].IndexOf("\": ", StringComparison.Ordinal);
+        if (close < 0)
+        {
+            return null;
+        }
+
+        var err = m[(LuaFileLoadFailed.Length + close + 3)..];
+        if (!err.StartsWith("cannot open ", StringComparison.Ordinal) && !err.StartsWith("cannot read ", StringComparison.Ordinal))
+        {
+            return 500;
+        }
+
+        return err.EndsWith("No such file or directory", StringComparison.Ordinal) ? 404 : null;
     }
 
     private static readonly string[] OtherLuaPhases =
