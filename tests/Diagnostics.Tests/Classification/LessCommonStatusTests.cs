@@ -36,6 +36,14 @@ public class LessCommonStatusTests
     [InlineData("2020/05/12 18:03:27 [info] 1468#0: *7 client closed connection while waiting for request, client: 10.1.2.3, server: 0.0.0.0:80", "client_abort", null)]
     [InlineData("2020/05/12 18:03:27 [info] 1468#0: *7 recv() failed (104: Connection reset by peer) while waiting for request, client: 10.1.2.3, server: 0.0.0.0:80", "not_an_upstream_error", null)]
     [InlineData("2020/05/12 18:03:27 [info] 1468#0: *7 client prematurely closed connection while sending request to upstream" + Sfx, "client_abort", 499)]
+    // After the header went out the client's leaving keeps the status already sent (ngx_http_terminate_request sets 499
+    // only while nothing was sent), so a body-phase abort decides none, with or without "so upstream connection is closed
+    // too"; that phrase alone (no action) or with a header-phase action stays 499.
+    [InlineData("2026/11/21 23:44:10 [info] 2033#2033: *5 epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too while reading upstream" + Sfx, "client_abort", null)]
+    [InlineData("2026/11/21 23:44:11 [info] 2033#2033: *7 client prematurely closed connection, so upstream connection is closed too while sending to client" + Sfx, "client_abort", null)]
+    [InlineData("2026/11/21 23:44:11 [info] 2033#2033: *7 client prematurely closed connection while reading upstream" + Sfx, "client_abort", null)]
+    [InlineData("2026/11/21 23:44:11 [info] 2033#2033: *7 client prematurely closed connection, so upstream connection is closed too while reading response header from upstream" + Sfx, "client_abort", 499)]
+    [InlineData("2026/11/21 23:44:11 [info] 2033#2033: *7 client prematurely closed connection, so upstream connection is closed too", "client_abort", 499)]
     // auth_basic refuses an unknown user, a wrong password and missing credentials with 401; a user name in other text does not.
     [InlineData("2012/04/09 11:53:29 [error] 2865#0: *66 user \"xyz\" was not found in \"/var/www/.htpasswd\"" + NoUpstreamSfx, "not_an_upstream_error", 401)]
     [InlineData("2012/04/09 11:53:36 [error] 2865#0: *66 user \"xyz\": password mismatch" + NoUpstreamSfx, "not_an_upstream_error", 401)]
@@ -98,6 +106,10 @@ public class LessCommonStatusTests
     [InlineData("2026/08/24 04:00:02 [error] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "upstream_tls", 502)]
     [InlineData("2026/08/24 04:00:02 [info] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "not_an_upstream_error", null)]
     [InlineData("2026/08/24 04:00:02 [crit] 7#7: *3 SSL_do_handshake() failed (SSL: error:0A00006C)", "not_an_upstream_error", null)]
+    // stat() at crit is try_files' test of one alternative, which goes on to the next: no status; at error it is the
+    // static module's own refusal (403).
+    [InlineData("2025/07/07 17:51:21 [crit] 32431#32431: *98 stat() \"/home/u/dist/index.html\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    [InlineData("2025/07/07 17:51:21 [error] 32431#32431: *98 stat() \"/home/u/dist/index.html\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 403)]
     // open() at crit is never the static module's 403/404 (it logs ENOENT and EACCES at error): auth_basic's user file or
     // another errno, answered 500.
     [InlineData("2016/02/08 08:39:44 [crit] 26#26: *1 open() \"/etc/nginx/htpasswd/a.example\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 500)]
@@ -117,6 +129,12 @@ public class LessCommonStatusTests
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: error loading module 'cjson' from file '/usr/lib/lua/cjson.so':" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: error loading module 'cjson' from file '/usr/lib/lua/cjson.so', context: ssl_certificate_by_lua*, client: 10.0.0.1, server: 0.0.0.0:443", "not_an_upstream_error", null)]
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: init_worker_by_lua:3: boom", "not_an_upstream_error", null)]
+    // A Lua handler whose code cannot be loaded: a missing file is lua-nginx-module's 404, a syntax error its 500; a file
+    // it cannot read for another reason is 404 or 503 by release, so no status.
+    [InlineData("2017/01/10 21:27:26 [error] 2404#0: *1 failed to load external Lua file \"/srv/lua/hello.lua\": cannot open /srv/lua/hello.lua: No such file or directory" + NoUpstreamSfx, "not_an_upstream_error", 404)]
+    [InlineData("2017/01/10 21:27:26 [error] 2404#0: *1 failed to load external Lua file \"/srv/lua/hello.lua\": /srv/lua/hello.lua:3: '=' expected near 'end'" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2017/01/10 21:27:26 [error] 2404#0: *1 failed to load external Lua file \"/srv/lua/hello.lua\": cannot open /srv/lua/hello.lua: Permission denied" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    [InlineData("2017/01/10 21:27:26 [error] 2404#0: *1 failed to load inlined Lua code: content_by_lua(nginx.conf:12):2: unexpected symbol near 'x'" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     // limit_req rejects with limit_req_status (503 by default); a delay within the burst and a dry run reject nothing.
     [InlineData("2025/03/11 17:16:07 [error] 30#30: *312 limiting requests, excess: 5.418 by zone \"login_zone\"" + NoUpstreamSfx, "rate_limited", 503)]
     [InlineData("2025/03/11 17:16:07 [warn] 30#30: *312 delaying request, excess: 0.418, by zone \"login_zone\"" + NoUpstreamSfx, "rate_limited", null)]
@@ -124,6 +142,12 @@ public class LessCommonStatusTests
     // The stream access and limit_conn modules refuse a session (no request, the listen address as server): no HTTP status.
     [InlineData("2025/11/05 10:34:08 [error] 95#95: *42 access forbidden by rule, client: 172.22.0.1, server: 0.0.0.0:1935", "not_an_upstream_error", null)]
     [InlineData("2025/11/05 10:34:08 [error] 95#95: *43 limiting connections by zone \"addr\", client: 172.22.0.1, server: 0.0.0.0:3306", "rate_limited", null)]
+    // The DAV module refuses a COPY or MOVE it cannot carry out: 400 for the request's own faults, 409 for a collection
+    // against a non-collection; an unrelated "Destination" sentence decides nothing.
+    [InlineData("2020/05/20 10:06:51 [error] 12862#0: *15 \"Destination\" URI \"http://other/x.html\" is handled by different repository than the source URI, client: 127.0.0.1, server: localhost, request: \"MOVE /index.html HTTP/1.1\", host: \"127.0.0.1\"", "not_an_upstream_error", 400)]
+    [InlineData("2020/05/20 10:06:51 [error] 12862#0: *16 client sent invalid \"Destination\" header: \"ftp://x/\", client: 127.0.0.1, server: localhost, request: \"COPY /a HTTP/1.1\", host: \"127.0.0.1\"", "not_an_upstream_error", 400)]
+    [InlineData("2020/05/20 10:06:51 [error] 12862#0: *17 both URI \"/a/\" and \"Destination\" URI \"http://127.0.0.1/b\" should be either collections or non-collections, client: 127.0.0.1, server: localhost, request: \"MOVE /a/ HTTP/1.1\", host: \"127.0.0.1\"", "not_an_upstream_error", 409)]
+    [InlineData("2020/05/20 10:06:51 [error] 12862#0: *18 \"Destination\" URI \"http://127.0.0.1/b\" was copied, client: 127.0.0.1, server: localhost, request: \"COPY /a HTTP/1.1\", host: \"127.0.0.1\"", "not_an_upstream_error", null)]
     public void Record_GetsTheStatusNginxGives(string line, string cause, int? status)
     {
         var record = DiagnosisEngine.Analyze(line).Records[0];

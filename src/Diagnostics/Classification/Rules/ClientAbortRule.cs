@@ -21,11 +21,31 @@ public sealed class ClientAbortRule : INginxRule
             return ClosedStream(m, out verdict);
         }
 
-        var duringUpstream = m.Contains("so upstream connection is closed too", StringComparison.Ordinal)
-            || (line.Action.IsPresent && NginxActions.IsHeaderPhase(RuleContext.Action(text, line)));
-        verdict = new Verdict(Causes.ClientAbort, duringUpstream ? 499 : RuleContext.ClientReadFailedStatus(text, line));
+        verdict = new Verdict(Causes.ClientAbort, DuringUpstreamHeader(text, line, m) ? 499 : RuleContext.ClientReadFailedStatus(text, line));
         return true;
     }
+
+    /// <summary>
+    /// The client left while nginx was still waiting for the upstream's header: ngx_http_upstream_check_broken_connection
+    /// finalizes with 499 and nothing was sent, so the access log shows 499. After the header went out ("while reading
+    /// upstream", "while sending to client") the same finalize keeps the status already sent: ngx_http_terminate_request
+    /// sets 499 only when headers_out.status is 0 or no byte reached the client, so the record alone decides none (the
+    /// access log shows the sent 200, or 499 when a buffered header never left). "so upstream connection is closed too"
+    /// says the upstream was in use, not the phase; without an action it stays 499.
+    /// </summary>
+    private static bool DuringUpstreamHeader(ReadOnlySpan<char> text, in NginxLine line, ReadOnlySpan<char> m)
+    {
+        if (line.Action.IsPresent)
+        {
+            var action = RuleContext.Action(text, line);
+            return NginxActions.IsHeaderPhase(action)
+                || (!NginxActions.IsBodyPhase(action) && m.Contains(ClosedTooSuffix, StringComparison.Ordinal));
+        }
+
+        return m.Contains(ClosedTooSuffix, StringComparison.Ordinal);
+    }
+
+    private const string ClosedTooSuffix = "so upstream connection is closed too";
 
     private const string ClosedStreamMessage = "client prematurely closed stream";
 

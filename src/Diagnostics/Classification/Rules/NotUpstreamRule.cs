@@ -120,6 +120,14 @@ public sealed class NotUpstreamRule : INginxRule
             return 500;
         }
 
+        // stat() at crit is try_files' test of one alternative (or the rewrite module's "-f"/"-d" test): it logs any errno
+        // but ENOENT at crit and goes on to the next alternative, whose outcome (a file, a 403 or 404, an internal
+        // redirect, a rewrite cycle's 500) the record does not know. The static and index modules log theirs at error.
+        if (crit && errno != Errno.None && FileCall(m, "stat() "))
+        {
+            return null;
+        }
+
         // "CreateFile() ..." is the Windows build's open() (ngx_open_file_n in os/win32).
         if ((FileCall(m, "open() ") || m.EndsWith("\" is not found", StringComparison.Ordinal)
             || FileCall(m, "stat() ") || FileCall(m, "CreateFile() ")) && errno != Errno.None)
@@ -164,6 +172,11 @@ public sealed class NotUpstreamRule : INginxRule
             return denied;
         }
 
+        if (DavRefusal(m) is { } dav)
+        {
+            return dav;
+        }
+
         if (BasicAuthRefused(m))
         {
             return 401;
@@ -172,6 +185,11 @@ public sealed class NotUpstreamRule : INginxRule
         if (LuaHandlerAborted(m))
         {
             return 500;
+        }
+
+        if (LuaCodeLoadStatus(m) is { } luaLoad)
+        {
+            return luaLoad;
         }
 
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
@@ -228,6 +246,41 @@ public sealed class NotUpstreamRule : INginxRule
             || (!chunk.Contains(", context: ", StringComparison.Ordinal) && !NamesOtherLuaPhase(chunk));
     }
 
+    private const string LuaFileLoadFailed = "failed to load external Lua file \"";
+
+    /// <summary>
+    /// lua-nginx-module could not load a handler's code (ngx_http_lua_cache_loadfile / loadbuffer). A file it cannot
+    /// open (LUA_ERRFILE, "cannot open ...") is NGX_HTTP_NOT_FOUND when it is missing; newer releases answer other
+    /// errnos with 503, older ones with 404, so those decide nothing here. Any other failure (a syntax error) returns
+    /// NGX_ERROR, which the rewrite, access and content handlers turn into 500, as for inlined code.
+    /// </summary>
+    private static int? LuaCodeLoadStatus(ReadOnlySpan<char> m)
+    {
+        if (m.StartsWith("failed to load inlined Lua code: ", StringComparison.Ordinal))
+        {
+            return 500;
+        }
+
+        if (!m.StartsWith(LuaFileLoadFailed, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var close = m[LuaFileLoadFailed.Length..].IndexOf("\": ", StringComparison.Ordinal);
+        if (close < 0)
+        {
+            return null;
+        }
+
+        var err = m[(LuaFileLoadFailed.Length + close + 3)..];
+        if (!err.StartsWith("cannot open ", StringComparison.Ordinal) && !err.StartsWith("cannot read ", StringComparison.Ordinal))
+        {
+            return 500;
+        }
+
+        return err.EndsWith("No such file or directory", StringComparison.Ordinal) ? 404 : null;
+    }
+
     private static readonly string[] OtherLuaPhases =
     [
         "init_by_lua", "init_worker_by_lua", "ssl_certificate_by_lua", "ssl_session_fetch_by_lua", "ssl_session_store_by_lua",
@@ -279,6 +332,17 @@ public sealed class NotUpstreamRule : INginxRule
     }
 
     /// <summary>
+    /// ngx_http_dav_module refusing a COPY or MOVE (ngx_http_dav_copy_move_handler): a Destination on another host, or a
+    /// Depth it does not allow, is NGX_HTTP_BAD_REQUEST; a collection against a non-collection is NGX_HTTP_CONFLICT. Its
+    /// "client sent ..." refusals (no or invalid Destination, invalid Overwrite or Depth) are with the request errors below.
+    /// </summary>
+    private static int? DavRefusal(ReadOnlySpan<char> m) =>
+        (m.StartsWith("\"Destination\" URI \"", StringComparison.Ordinal) && m.EndsWith("is handled by different repository than the source URI", StringComparison.Ordinal))
+            || m.StartsWith("\"Depth\" header must be ", StringComparison.Ordinal) ? 400
+        : m.StartsWith("both URI \"", StringComparison.Ordinal) && m.EndsWith("should be either collections or non-collections", StringComparison.Ordinal) ? 409
+        : null;
+
+    /// <summary>
     /// The request-line and header errors of ngx_http_request.c (ngx_http_client_errors and friends): each is logged at
     /// info and the request finalized with 400, the too long URI with 414, an unknown HTTP version with 505. A header
     /// line or request too large for large_client_header_buffers (494) and a missing client certificate (496) are sent,
@@ -293,6 +357,9 @@ public sealed class NotUpstreamRule : INginxRule
             || rest.StartsWith("plain HTTP request to HTTPS port", StringComparison.Ordinal)
             || rest.StartsWith("too long header line", StringComparison.Ordinal) || rest.StartsWith("too large request", StringComparison.Ordinal)
             || rest.StartsWith("no required SSL certificate", StringComparison.Ordinal)
+            || rest.StartsWith("no \"Destination\" header", StringComparison.Ordinal) || rest.StartsWith("invalid \"Destination\" header", StringComparison.Ordinal)
+            || rest.StartsWith("invalid \"Overwrite\" header", StringComparison.Ordinal) || rest.StartsWith("invalid \"Depth\" header", StringComparison.Ordinal)
+            || rest.StartsWith("no \"Host\" header", StringComparison.Ordinal)
             || (rest.StartsWith("HTTP/1.", StringComparison.Ordinal) && rest.EndsWith("request without \"Host\" header", StringComparison.Ordinal)) ? 400
         : null;
 
