@@ -61,11 +61,25 @@ public class RobustnessTests
     [InlineData("FastCGI sent in stderr: \"")]
     public void PathologicalRepetition_CostsLinearTime(string unit)
     {
-        // Each size is 8x the previous; quadratic work would show a ratio near 64, linear near 8.
+        // Each size is 8x the previous; quadratic work would show a ratio near 64, linear near 8. A busy machine can stall
+        // any one measurement, so the pair is measured up to three times: quadratic work fails every time.
         var prefix = "2026/11/21 13:41:14 [error] 1#1: *1 connect() failed ";
-        var small = Time(prefix + string.Concat(Enumerable.Repeat(unit, 500)));
-        var large = Time(prefix + string.Concat(Enumerable.Repeat(unit, 4000)));
-        Assert.True(large < Math.Max(small, 0.2) * 32, $"{unit}: {small:F2} ms -> {large:F2} ms");
+        var smallLine = prefix + string.Concat(Enumerable.Repeat(unit, 500));
+        var largeLine = prefix + string.Concat(Enumerable.Repeat(unit, 4000));
+        var tries = new List<string>();
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var small = Time(smallLine);
+            var large = Time(largeLine);
+            if (large < Math.Max(small, 0.2) * 32)
+            {
+                return;
+            }
+
+            tries.Add($"{small:F2} ms -> {large:F2} ms");
+        }
+
+        Assert.Fail($"{unit}: {string.Join("; ", tries)}");
     }
 
     private static double Time(string line)
@@ -73,7 +87,7 @@ public class RobustnessTests
         var text = string.Join('\n', Enumerable.Repeat(line, 20));
         DiagnosisEngine.Analyze(text);
         var best = double.MaxValue;
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < 5; i++)
         {
             var sw = Stopwatch.StartNew();
             DiagnosisEngine.Analyze(text);
