@@ -622,7 +622,7 @@ public static class NginxLineParser
         "upstream prematurely closed", "upstream timed out", "upstream sent ", "no live upstreams", "connect() ",
         "recv() failed", "readv() failed", "writev() failed", "send() failed", "SSL_do_handshake() failed",
         "SSL_read() failed", "SSL_write() failed", "peer closed connection in SSL handshake", "FastCGI sent in stderr",
-        "open() \"",
+        "open() \"", "upstream rejected request with error ",
     ];
 
     /// <summary>The anchored starts with their first letter capitalised, as titles write them ("Upstream sent ").</summary>

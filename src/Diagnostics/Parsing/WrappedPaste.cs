@@ -411,8 +411,17 @@ public static class WrappedPaste
             return ClosesReasonGroup(c) || InsideReasonGroup(c);
         }
 
-        return c.StartsWith("while ", StringComparison.Ordinal) && LastLine(pending).TrimEnd(' ').EndsWith(')');
+        return (c.StartsWith("while ", StringComparison.Ordinal) && LastLine(pending).TrimEnd(' ').EndsWith(')'))
+            || DuplicateSecondHalf(pending, c);
     }
+
+    /// <summary>
+    /// H3 wrapped at its own comma (<c>upstream sent duplicate header line: "Date: ...",</c> / <c>previous value: "Date:
+    /// ...", ignored while ...</c>): the second half holds what tells the [warn] form (", ignored") from the [error] one.
+    /// </summary>
+    private static bool DuplicateSecondHalf(ReadOnlySpan<char> pending, ReadOnlySpan<char> c) =>
+        c.StartsWith("previous value: \"", StringComparison.Ordinal) && LastLine(pending).TrimEnd(' ').EndsWith("\",", StringComparison.Ordinal)
+        && pending.Contains("duplicate header line: \"", StringComparison.Ordinal);
 
     /// <summary>
     /// A middle piece of an errno text wrapped more than once (Windows' WSAETIMEDOUT text runs to 190 characters:

@@ -137,6 +137,26 @@ public class QuotedLineTests
     }
 
     [Fact]
+    public void DuplicateHeaderWarningWrappedAtItsComma_KeepsItsIgnoredForm()
+    {
+        const string text = "upstream sent duplicate header line: \"Date: Mon, 30 Mar 2026 12:00:00 GMT\",\nprevious value: \"Date: Mon, 30 Mar 2026 12:00:00 GMT\", ignored while reading response header from upstream";
+        var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
+        Assert.Equal("not_an_upstream_error", r.Cause);
+        Assert.Null(r.Status);
+        Assert.Equal(2, r.LineCount);
+    }
+
+    [Fact]
+    public void DuplicateHeaderErrorWrappedAtItsComma_StaysTheRequests502()
+    {
+        const string text = "upstream sent duplicate header line: \"Content-Length: 3\",\nprevious value: \"Content-Length: 2\" while reading response header from upstream";
+        var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
+        Assert.Equal("invalid_header", r.Cause);
+        Assert.Equal(502, r.Status);
+        Assert.Equal(2, r.LineCount);
+    }
+
+    [Fact]
     public void CompleteRecordFollowedByProse_IsNotJoined()
     {
         const string text = "2026/11/21 13:41:14 [notice] 1#1: start worker processes \nthen nothing happened while connecting to upstream for minutes";
