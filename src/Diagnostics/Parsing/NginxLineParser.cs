@@ -64,6 +64,8 @@ public static class NginxLineParser
         // Written only for a request, whose status they decide (403, 500): quoted alone, they still say what the client got.
         "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle", "client sent ",
         "auth request unexpected status", "no user/password was provided for basic authentication", "client SSL certificate verify error",
+        "uwsgi request is too big", "uwsgi request is too little", "uwsgi request length mismatch", "scgi request length mismatch",
+        "fastcgi request record is too big", "fastcgi request length mismatch",
     ];
 
     /// <summary>
