@@ -118,8 +118,10 @@ public static class WrappedPaste
         }
 
         // A wrap at a word boundary inside the message ("upstream sent too big" / "header while reading response header
-        // from upstream, ..."): the next line goes on in lowercase and carries an upstream action nginx wrote.
-        if (unfinished && char.IsAsciiLetterLower(c[0]) && HasUpstreamAction(c))
+        // from upstream, ..."): the next line goes on in lowercase and carries an upstream action nginx wrote. Also a wrap
+        // right after the colon before a number the message template ends with ("upstream sent too large http2 frame:" /
+        // "4740180 while reading response header from upstream, ...").
+        if (unfinished && (char.IsAsciiLetterLower(c[0]) || (char.IsAsciiDigit(c[0]) && last.EndsWith(':'))) && HasUpstreamAction(c))
         {
             return true;
         }
