@@ -522,6 +522,8 @@ public static class NginxLineParser
     /// <summary>Widest prose a reporter puts before a quoted message ("Symfony application error : ").</summary>
     private const int MaxProseLead = 400;
 
+    private static readonly int LongestBareStart = BareMessageStarts.Max(start => start.Length);
+
     /// <summary>
     /// Where a known message starts after a reporter's lead-in: behind ": ", or an opening quote, parenthesis or backtick.
     /// -1 when there is none in the first <see cref="MaxProseLead"/> characters.
@@ -529,14 +531,17 @@ public static class NginxLineParser
     private static int ProseLead(ReadOnlySpan<char> body)
     {
         var head = body[..Math.Min(body.Length, MaxProseLead)];
+
+        // A message that starts inside the lead may end past it: the search runs that much further.
+        var window = body[..Math.Min(body.Length, MaxProseLead + LongestBareStart)];
         var best = -1;
         foreach (var bare in BareMessageStarts)
         {
             // Every occurrence: the first "upstream " may be prose ("connecting to upstream over TLS: upstream SSL ...").
             for (var from = 0; from < head.Length;)
             {
-                var next = head[from..].IndexOf(bare, StringComparison.Ordinal);
-                if (next < 0)
+                var next = window[from..].IndexOf(bare, StringComparison.Ordinal);
+                if (next < 0 || from + next >= head.Length)
                 {
                     break;
                 }
