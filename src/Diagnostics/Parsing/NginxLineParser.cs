@@ -65,6 +65,8 @@ public static class NginxLineParser
         // Written only for a request, whose status they decide (403, 500): quoted alone, they still say what the client got.
         "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle", "client sent ",
         "auth request unexpected status", "no user/password was provided for basic authentication", "client SSL certificate verify error",
+        "uwsgi request is too big", "uwsgi request is too little", "uwsgi request length mismatch", "scgi request length mismatch",
+        "fastcgi request record is too big", "fastcgi request length mismatch",
     ];
 
     /// <summary>
@@ -521,6 +523,8 @@ public static class NginxLineParser
     /// <summary>Widest prose a reporter puts before a quoted message ("Symfony application error : ").</summary>
     private const int MaxProseLead = 400;
 
+    private static readonly int LongestBareStart = BareMessageStarts.Max(start => start.Length);
+
     /// <summary>
     /// Where a known message starts after a reporter's lead-in: behind ": ", or an opening quote, parenthesis or backtick.
     /// -1 when there is none in the first <see cref="MaxProseLead"/> characters.
@@ -528,14 +532,17 @@ public static class NginxLineParser
     private static int ProseLead(ReadOnlySpan<char> body)
     {
         var head = body[..Math.Min(body.Length, MaxProseLead)];
+
+        // A message that starts inside the lead may end past it: the search runs that much further.
+        var window = body[..Math.Min(body.Length, MaxProseLead + LongestBareStart)];
         var best = -1;
         foreach (var bare in BareMessageStarts)
         {
             // Every occurrence: the first "upstream " may be prose ("connecting to upstream over TLS: upstream SSL ...").
             for (var from = 0; from < head.Length;)
             {
-                var next = head[from..].IndexOf(bare, StringComparison.Ordinal);
-                if (next < 0)
+                var next = window[from..].IndexOf(bare, StringComparison.Ordinal);
+                if (next < 0 || from + next >= head.Length)
                 {
                     break;
                 }
@@ -623,7 +630,7 @@ public static class NginxLineParser
         "upstream prematurely closed", "upstream timed out", "upstream sent ", "no live upstreams", "connect() ",
         "recv() failed", "readv() failed", "writev() failed", "send() failed", "SSL_do_handshake() failed",
         "SSL_read() failed", "SSL_write() failed", "peer closed connection in SSL handshake", "FastCGI sent in stderr",
-        "open() \"",
+        "open() \"", "upstream rejected request with error ",
     ];
 
     /// <summary>The anchored starts with their first letter capitalised, as titles write them ("Upstream sent ").</summary>

@@ -118,8 +118,10 @@ public static class WrappedPaste
         }
 
         // A wrap at a word boundary inside the message ("upstream sent too big" / "header while reading response header
-        // from upstream, ..."): the next line goes on in lowercase and carries an upstream action nginx wrote.
-        if (unfinished && char.IsAsciiLetterLower(c[0]) && HasUpstreamAction(c))
+        // from upstream, ..."): the next line goes on in lowercase and carries an upstream action nginx wrote. Also a wrap
+        // right after the colon before a number the message template ends with ("upstream sent too large http2 frame:" /
+        // "4740180 while reading response header from upstream, ...").
+        if (unfinished && (char.IsAsciiLetterLower(c[0]) || (char.IsAsciiDigit(c[0]) && last.EndsWith(':'))) && HasUpstreamAction(c))
         {
             return true;
         }
@@ -411,8 +413,17 @@ public static class WrappedPaste
             return ClosesReasonGroup(c) || InsideReasonGroup(c);
         }
 
-        return c.StartsWith("while ", StringComparison.Ordinal) && LastLine(pending).TrimEnd(' ').EndsWith(')');
+        return (c.StartsWith("while ", StringComparison.Ordinal) && LastLine(pending).TrimEnd(' ').EndsWith(')'))
+            || DuplicateSecondHalf(pending, c);
     }
+
+    /// <summary>
+    /// H3 wrapped at its own comma (<c>upstream sent duplicate header line: "Date: ...",</c> / <c>previous value: "Date:
+    /// ...", ignored while ...</c>): the second half holds what tells the [warn] form (", ignored") from the [error] one.
+    /// </summary>
+    private static bool DuplicateSecondHalf(ReadOnlySpan<char> pending, ReadOnlySpan<char> c) =>
+        c.StartsWith("previous value: \"", StringComparison.Ordinal) && LastLine(pending).TrimEnd(' ').EndsWith("\",", StringComparison.Ordinal)
+        && pending.Contains("duplicate header line: \"", StringComparison.Ordinal);
 
     /// <summary>
     /// A middle piece of an errno text wrapped more than once (Windows' WSAETIMEDOUT text runs to 190 characters:

@@ -59,6 +59,12 @@ public class LessCommonStatusTests
     [InlineData("2026/10/07 10:00:00 [crit] 7#7: *12 open() \"/var/cache/nginx/client_temp/0000000002\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     [InlineData("2026/10/07 10:00:00 [error] 7#7: *12 open() \"/var/www/html/0000000002.html\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 403)]
     // "connect() failed" cut right after "failed" says nothing of whose connect() it was; with the upstream action it is C1's.
+    // uwsgi, scgi and FastCGI could not build the request they send (create_request failed): 500 before any upstream.
+    [InlineData("2021/05/26 10:00:00 [alert] 7#7: *3 uwsgi request is too big: 81492" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2021/05/26 10:00:00 [alert] 7#7: *3 scgi request length mismatch" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2021/05/26 10:00:00 [alert] 7#7: *3 fastcgi request record is too big: 70000" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("Alert : uwsgi request is too big: 81492, client: 10.1.2.3, server: shop.example, request: \"GET / HTTP/1.1\"", "not_an_upstream_error", 500)]
+    [InlineData("note: uwsgi request is too slow on mondays", "not_an_upstream_error", null)]
     [InlineData("2026/10/07 10:00:00 [crit] 29#29: *1 connect() failed", "not_an_upstream_error", null)]
     [InlineData("2026/10/07 10:00:00 [error] 29#29: *1 connect() failed while connecting to upstream, client: 10.1.2.3, server: shop.example", "not_an_upstream_error", 502)]
     // Request-only messages quoted alone keep the status nginx gives them; other "client sent" text does not get one.

@@ -116,6 +116,11 @@ public class PastedLineTests
     // A title's lead-in before a capitalised message with its action paraphrased; a capitalised word after one is prose.
     [InlineData("502 Bad Gateway - Upstream sent too big header when reading response header from upstream", "header_too_big", 502)]
     [InlineData("Status - Upstream servers are slow today", "not_an_upstream_error", null)]
+    // A quoted message that starts just inside the widest prose lead and ends past it is still found.
+    [InlineData("We moved the service behind a second proxy and since then the gateway logs a steady trickle of failures during every rollout of the backend, mostly on the upload endpoints and mostly in the first minute after the new pods come up, which made us suspect readiness probes, then keepalive reuse, then the load balancer in front of it all, until we finally read the error log, leading to errors like \"peer closed connection in SSL handshake while SSL handshaking to upstream\" and a 502.", "upstream_tls", 502)]
+    // gRPC's RST_STREAM message (K3) behind a heading's number and a tag, found because an upstream action follows it.
+    [InlineData("##### 3. [nginx] upstream rejected request with error 7 while reading response header from upstream", "invalid_header", 502)]
+    [InlineData("the dashboard counts each upstream rejected request with error codes per route", "not_an_upstream_error", null)]
     // auth_request's verdict on its subrequest is a request's (500), also quoted alone or in markdown bold in prose.
     [InlineData("auth request unexpected status: 502 while sending to client,", "not_an_upstream_error", 500)]
     [InlineData("The nginx error log shows: **auth request unexpected status: 401 while sending to client,**", "not_an_upstream_error", 500)]

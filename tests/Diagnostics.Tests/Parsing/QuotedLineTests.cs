@@ -137,6 +137,43 @@ public class QuotedLineTests
     }
 
     [Fact]
+    public void DuplicateHeaderWarningWrappedAtItsComma_KeepsItsIgnoredForm()
+    {
+        const string text = "upstream sent duplicate header line: \"Date: Mon, 30 Mar 2026 12:00:00 GMT\",\nprevious value: \"Date: Mon, 30 Mar 2026 12:00:00 GMT\", ignored while reading response header from upstream";
+        var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
+        Assert.Equal("not_an_upstream_error", r.Cause);
+        Assert.Null(r.Status);
+        Assert.Equal(2, r.LineCount);
+    }
+
+    [Fact]
+    public void DuplicateHeaderErrorWrappedAtItsComma_StaysTheRequests502()
+    {
+        const string text = "upstream sent duplicate header line: \"Content-Length: 3\",\nprevious value: \"Content-Length: 2\" while reading response header from upstream";
+        var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
+        Assert.Equal("invalid_header", r.Cause);
+        Assert.Equal(502, r.Status);
+        Assert.Equal(2, r.LineCount);
+    }
+
+    [Fact]
+    public void RecordWrappedAfterTheColonBeforeItsNumber_IsRejoined()
+    {
+        const string text = "2020/12/13 01:14:04 [error] 29#29: *3 upstream sent too large http2 frame:\n4740180 while reading response header from upstream, client: 172.21.0.1,\nserver: , request: \"POST /Service/Method HTTP/2.0\"";
+        var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
+        Assert.Equal("protocol_mismatch", r.Cause);
+        Assert.Equal(502, r.Status);
+        Assert.Equal(3, r.LineCount);
+    }
+
+    [Fact]
+    public void RecordEndingAtAColonFollowedByANumberedSentence_IsNotJoined()
+    {
+        const string text = "2020/12/13 01:14:04 [error] 29#29: *3 upstream sent too large http2 frame:\n42 users were affected before we rolled back";
+        Assert.Equal(2, DiagnosisEngine.Analyze(text, 2026).Records.Count);
+    }
+
+    [Fact]
     public void CompleteRecordFollowedByProse_IsNotJoined()
     {
         const string text = "2026/11/21 13:41:14 [notice] 1#1: start worker processes \nthen nothing happened while connecting to upstream for minutes";

@@ -76,13 +76,13 @@ public sealed class NotUpstreamRule : INginxRule
 
     /// <summary>
     /// A message nginx writes only for a client's request (request body limit, access and index modules, the rewrite
-    /// loop check, auth_request), so a quote of it without the record's connection number or suffix is still a request's.
+    /// loop check, auth_request, the request building of uwsgi, scgi and FastCGI), so a quote of it without the record's connection number or suffix is still a request's.
     /// </summary>
     private static bool RequestOnly(ReadOnlySpan<char> m) =>
         m.StartsWith(TooLargeBody, StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
         || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
         || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(ClientCertificateError, StringComparison.Ordinal)
-        || BasicAuthRefused(m)
+        || BasicAuthRefused(m) || BuildingRequestFailed(m)
         || (m.StartsWith(ClientSent, StringComparison.Ordinal) && ClientSentStatus(m[ClientSent.Length..]) is not null);
 
     private const string ClientSent = "client sent ";
@@ -196,9 +196,21 @@ public sealed class NotUpstreamRule : INginxRule
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
             || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
             || m.StartsWith("could not find named location", StringComparison.Ordinal)
-            || m.StartsWith("the \"$memcached_key\" variable is not set", StringComparison.Ordinal) || m.StartsWith("invalid header after joining FastCGI records", StringComparison.Ordinal);
+            || m.StartsWith("the \"$memcached_key\" variable is not set", StringComparison.Ordinal) || m.StartsWith("invalid header after joining FastCGI records", StringComparison.Ordinal)
+            || BuildingRequestFailed(m);
         return configError ? 500 : null;
     }
+
+    /// <summary>
+    /// §2.H–2.I: the uwsgi, scgi or FastCGI module could not build the request it sends (create_request returned an error:
+    /// over 64k of uwsgi vars, a length that does not add up); ngx_http_upstream_init_request finalizes it with 500 before
+    /// any upstream is tried.
+    /// </summary>
+    private static bool BuildingRequestFailed(ReadOnlySpan<char> m) =>
+        m.StartsWith("uwsgi request is too big", StringComparison.Ordinal) || m.StartsWith("uwsgi request is too little", StringComparison.Ordinal)
+        || m.StartsWith("uwsgi request length mismatch", StringComparison.Ordinal)
+        || m.StartsWith("scgi request length mismatch", StringComparison.Ordinal) || m.StartsWith("fastcgi request record is too big", StringComparison.Ordinal)
+        || m.StartsWith("fastcgi request length mismatch", StringComparison.Ordinal);
 
     /// <summary>
     /// ngx_http_auth_basic_module: an unknown user, a wrong password or no credentials at all; each answers the realm's
