@@ -36,7 +36,9 @@ public class AgentFanOutTests
         var progress = new ConcurrentQueue<DispatchProgress>();
         var watch = Stopwatch.StartNew();
 
-        var final = await FanOut(diagnoser, TimeSpan.FromMilliseconds(600)).RunAsync(
+        // The deadline leaves the progress loop (50 ms ticks) ample time to report the hosts that finished early, even on
+        // a machine busy enough to delay a timer by several hundred milliseconds.
+        var final = await FanOut(diagnoser, TimeSpan.FromSeconds(2)).RunAsync(
             [Agent("a"), Agent("b"), Agent("c"), Agent("d")], new AgentRequest("x", null, "corr"), (p, _) => { progress.Enqueue(p); return Task.CompletedTask; }, CancellationToken.None);
 
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), "a slow host held up the fan-out");
