@@ -128,9 +128,15 @@ public sealed class NotUpstreamRule : INginxRule
             return null;
         }
 
+        // The index module's "is not found" is ngx_http_index_error's 404 whatever the errno (ENOENT, ENOTDIR,
+        // ENAMETOOLONG): EACCES is logged as "is forbidden" instead.
+        if (m.EndsWith("\" is not found", StringComparison.Ordinal) && errno != Errno.None)
+        {
+            return 404;
+        }
+
         // "CreateFile() ..." is the Windows build's open() (ngx_open_file_n in os/win32).
-        if ((FileCall(m, "open() ") || m.EndsWith("\" is not found", StringComparison.Ordinal)
-            || FileCall(m, "stat() ") || FileCall(m, "CreateFile() ")) && errno != Errno.None)
+        if ((FileCall(m, "open() ") || FileCall(m, "stat() ") || FileCall(m, "CreateFile() ")) && errno != Errno.None)
         {
             return errno switch
             {
