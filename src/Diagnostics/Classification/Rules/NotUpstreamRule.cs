@@ -138,9 +138,11 @@ public sealed class NotUpstreamRule : INginxRule
         // "CreateFile() ..." is the Windows build's open() (ngx_open_file_n in os/win32).
         if ((FileCall(m, "open() ") || FileCall(m, "stat() ") || FileCall(m, "CreateFile() ")) && errno != Errno.None)
         {
+            // The static module's own mapping: ENOENT and ENOTDIR (a path component is a file; Windows' "cannot find the
+            // path specified") are 404, EACCES 403.
             return errno switch
             {
-                Errno.NoSuchFile => 404,
+                Errno.NoSuchFile or Errno.NotADirectory => 404,
                 Errno.PermissionDenied => 403,
                 _ => null,
             };
