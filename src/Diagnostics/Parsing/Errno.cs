@@ -22,4 +22,7 @@ public enum Errno
     NotConnected,
     AddressFamilyNotSupported,
     NoBufferSpace,
+
+    /// <summary>ENOTDIR: a path component is a file (Windows: ERROR_PATH_NOT_FOUND, nginx's NGX_ENOTDIR there).</summary>
+    NotADirectory,
 }

@@ -37,6 +37,8 @@ public static class ErrnoTable
         ("Socket is not connected", Errno.NotConnected),
         ("Address family not supported", Errno.AddressFamilyNotSupported),
         ("No buffer space available", Errno.NoBufferSpace),
+        ("Not a directory", Errno.NotADirectory),
+        ("cannot find the path specified", Errno.NotADirectory),
     ];
 
     /// <summary>
@@ -97,6 +99,7 @@ public static class ErrnoTable
             107 => Errno.NotConnected,
             97 => Errno.AddressFamilyNotSupported,
             105 => Errno.NoBufferSpace,
+            20 => Errno.NotADirectory,
             _ => Errno.Other,
         };
     }

@@ -116,6 +116,15 @@ public class LessCommonStatusTests
     // static module's own refusal (403).
     [InlineData("2025/07/07 17:51:21 [crit] 32431#32431: *98 stat() \"/home/u/dist/index.html\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", null)]
     [InlineData("2025/07/07 17:51:21 [error] 32431#32431: *98 stat() \"/home/u/dist/index.html\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 403)]
+    // The index module's "is not found" is its 404 whatever the errno (ENOTDIR, ENAMETOOLONG too; EACCES is "is
+    // forbidden"); the same errno on another message decides nothing here.
+    [InlineData("2023/06/05 13:59:37 [error] 20#20: *5 \"/app/static/index.html/index.html\" is not found (20: Not a directory)" + NoUpstreamSfx, "not_an_upstream_error", 404)]
+    [InlineData("2023/06/05 13:59:37 [error] 20#20: *5 \"/app/static/a/index.html\" is not found (36: File name too long)" + NoUpstreamSfx, "not_an_upstream_error", 404)]
+    [InlineData("2023/06/05 13:59:37 [error] 20#20: *5 \"/app/static/a/index.html\" is not what we wanted (20: Not a directory)" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    // The static module answers ENOTDIR as ENOENT (404); on Windows NGX_ENOTDIR is ERROR_PATH_NOT_FOUND (3).
+    [InlineData("2023/06/05 13:59:37 [error] 20#20: *5 open() \"/app/static/index.html/a.css\" failed (20: Not a directory)" + NoUpstreamSfx, "not_an_upstream_error", 404)]
+    [InlineData("2020/06/26 22:51:50 [error] 10584#15300: *4 CreateFile() \"D:\\srv\\html/history/history.css\" failed (3: The system cannot find the path specified)" + NoUpstreamSfx, "not_an_upstream_error", 404)]
+    [InlineData("2025/11/04 14:41:14 [error] 35036#18984: CreateFile() \"C:\\nginx/logs/nginx.pid\" failed (3: The system cannot find the path specified)", "not_an_upstream_error", null)]
     // open() at crit is never the static module's 403/404 (it logs ENOENT and EACCES at error): auth_basic's user file or
     // another errno, answered 500.
     [InlineData("2016/02/08 08:39:44 [crit] 26#26: *1 open() \"/etc/nginx/htpasswd/a.example\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 500)]

@@ -108,6 +108,10 @@ public class NginxClassifierTests
     [InlineData("2026/11/21 13:41:14 [info] 6087#6087: *1 key: \"/x\" was not found by memcached while reading response header from upstream" + Sfx, "not_an_upstream_error", 404)]
     // Resolution (A1, A2, resolver internals)
     [InlineData(P + "*39 no resolver defined to resolve nonexistent.invalid, client: 127.0.0.1, server: test.local, request: \"GET /noresolver?x=1 HTTP/1.1\", host: \"127.0.0.1:18080\", referrer: \"http://ref.example/\"", "no_resolver", 502)]
+    // A1 logged before the upstream connection exists carries the request's own action ("sending to client"): still the
+    // request's 502; OCSP stapling's lookup (no request) stays foreign.
+    [InlineData(P + "*2 no resolver defined to resolve openai.example while sending to client, client: 172.17.0.1, server: a, request: \"GET /api/ HTTP/1.1\", host: \"localhost\"", "no_resolver", 502)]
+    [InlineData(P + "no resolver defined to resolve r3.o.lencr.org while requesting certificate status, responder: r3.o.lencr.org, certificate: \"/etc/nginx/certs/a.crt\"", "not_an_upstream_error", null)]
     [InlineData(P + "*40 nonexistent.invalid could not be resolved (110: Operation timed out), client: 127.0.0.1, server: test.local, request: \"GET /resolvetimeout?x=1 HTTP/1.1\", host: \"127.0.0.1:18080\", referrer: \"http://ref.example/\"", "dns_resolution", 502)]
     [InlineData(P + "*40 backend.internal could not be resolved (3: Host not found), client: 127.0.0.1, server: a, request: \"GET / HTTP/1.1\", host: \"a\"", "dns_resolution", 502)]
     [InlineData(P + "send() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:15353", "dns_resolution", 502)]

@@ -65,8 +65,16 @@ public sealed class DnsRule : INginxRule
     /// <summary>A2 quoted by a writer who left the name out ("error log: `could not be resolved (3: Host not found)`").</summary>
     private static bool NameDropped(ReadOnlySpan<char> m) => m.SequenceEqual("could not be resolved");
 
+    /// <summary>
+    /// Another module's resolution (OCSP stapling, a cosocket). A request's own A1/A2 is logged by
+    /// ngx_http_upstream_init_request before any upstream connection exists, so it carries the request connection's action
+    /// ("sending to client", as auth_request's refusals do) rather than an upstream one: with a request field that is the
+    /// request's 502, not a foreign lookup.
+    /// </summary>
     private static bool Foreign(ReadOnlySpan<char> text, in NginxLine line, ReadOnlySpan<char> action) =>
-        line.Action.IsPresent ? !action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) && !RuleContext.UpstreamContext(text, line)
+        line.Action.IsPresent
+            ? !action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) && !RuleContext.UpstreamContext(text, line)
+                && !(line.HasRequestContext && action.SequenceEqual(NginxActions.SendingToClient))
             : text.Contains(" while requesting certificate status", StringComparison.Ordinal);
 
     /// <summary>

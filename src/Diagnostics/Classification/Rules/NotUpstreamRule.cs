@@ -128,13 +128,21 @@ public sealed class NotUpstreamRule : INginxRule
             return null;
         }
 
-        // "CreateFile() ..." is the Windows build's open() (ngx_open_file_n in os/win32).
-        if ((FileCall(m, "open() ") || m.EndsWith("\" is not found", StringComparison.Ordinal)
-            || FileCall(m, "stat() ") || FileCall(m, "CreateFile() ")) && errno != Errno.None)
+        // The index module's "is not found" is ngx_http_index_error's 404 whatever the errno (ENOENT, ENOTDIR,
+        // ENAMETOOLONG): EACCES is logged as "is forbidden" instead.
+        if (m.EndsWith("\" is not found", StringComparison.Ordinal) && errno != Errno.None)
         {
+            return 404;
+        }
+
+        // "CreateFile() ..." is the Windows build's open() (ngx_open_file_n in os/win32).
+        if ((FileCall(m, "open() ") || FileCall(m, "stat() ") || FileCall(m, "CreateFile() ")) && errno != Errno.None)
+        {
+            // The static module's own mapping: ENOENT and ENOTDIR (a path component is a file; Windows' "cannot find the
+            // path specified") are 404, EACCES 403.
             return errno switch
             {
-                Errno.NoSuchFile => 404,
+                Errno.NoSuchFile or Errno.NotADirectory => 404,
                 Errno.PermissionDenied => 403,
                 _ => null,
             };
