@@ -850,7 +850,7 @@ public static class NginxLineParser
                 if (candidate.StartsWith(action, StringComparison.Ordinal))
                 {
                     var rest = candidate[action.Length..];
-                    return rest.IsEmpty || (rest[0] == ',' && !SentenceGoesOn(rest)) || char.IsAsciiLetterOrDigit(rest[0])
+                    return rest.IsEmpty || (rest[0] == ',' && !SentenceGoesOn(rest)) || (char.IsAsciiLetterOrDigit(rest[0]) && !GluedAfterUpstream(action, rest))
                         ? s.Length : w + " while ".Length + action.Length;
                 }
             }
@@ -860,6 +860,13 @@ public static class NginxLineParser
 
         return s.Length;
     }
+
+    /// <summary>
+    /// A page's text extraction glued the writer's next word to a quoted action ("... from upstreamor"): no nginx action
+    /// goes on after "upstream" with a letter (the known actions are tried longest first), so the action ends there.
+    /// </summary>
+    private static bool GluedAfterUpstream(string action, ReadOnlySpan<char> rest) =>
+        action.EndsWith(" upstream", StringComparison.Ordinal) && char.IsAsciiLetterLower(rest[0]);
 
     /// <summary>
     /// After an action, a comma starts nginx's next field (", client: ", ", upstream: ", ", resolver: "), or ends a cut
