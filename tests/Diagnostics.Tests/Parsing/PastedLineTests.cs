@@ -79,6 +79,13 @@ public class PastedLineTests
     [InlineData("client prematurely closed connection while reading response header from upstreamor", "client_abort", 499)]
     [InlineData("upstream timed out (110: Connection timed out) while connecting to upstreamand then", "upstream_timeout_connect", 504)]
     [InlineData("client prematurely closed connection while reading response header from upstream", "client_abort", 499)]
+    // A markdown heading's marks before the message; a heading of prose stays prose.
+    [InlineData("## epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too while sending request to upstream", "client_abort", 499)]
+    [InlineData("### upstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_timeout_read", 504)]
+    [InlineData("## Notes on the upstream design", "not_an_upstream_error", null)]
+    // A structured field's key glued to the message it holds; a scheme's colon opens no message.
+    [InlineData("error_message:upstream prematurely closed connection while reading response header from upstream", "premature_close", 502)]
+    [InlineData("msg:connect() failed (111: Connection refused) while connecting to upstream", "upstream_down", 502)]
     public void PastedNginxLine_ClassifiedByItsMessage(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
