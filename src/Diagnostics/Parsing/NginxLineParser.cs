@@ -400,6 +400,7 @@ public static class NginxLineParser
             // "//FastCGI sent in stderr: ...".
             var mark = s[start] is '-' or '+' or '#' or '>' or '*' or '\u2022' && s[start + 1] == ' ' ? 2
                 : s[start] == '/' && s[start + 1] == '/' && start + 2 < s.Length ? (s[start + 2] == ' ' ? 3 : 2)
+                : s[start] == '#' ? HeadingMark(s[start..])
                 : ElidedHead(s[start..]);
             if (mark == 0)
             {
@@ -414,6 +415,21 @@ public static class NginxLineParser
         }
 
         return start;
+    }
+
+    /// <summary>
+    /// A markdown heading's marks before a quoted message ("## epoll_wait() reported ..."): two to six '#' and a space,
+    /// their length with the space, or 0 (one '#' and a space is a comment mark, taken above).
+    /// </summary>
+    private static int HeadingMark(ReadOnlySpan<char> s)
+    {
+        var hashes = 0;
+        while (hashes < s.Length && hashes < 7 && s[hashes] == '#')
+        {
+            hashes++;
+        }
+
+        return hashes is >= 2 and <= 6 && hashes < s.Length && s[hashes] == ' ' ? hashes + 1 : 0;
     }
 
     /// <summary>
@@ -806,10 +822,17 @@ public static class NginxLineParser
         // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection". So does an
         // ellipsis where the writer cut the record's head: "...directory index of ... is forbidden...".
         return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010' or '\u2026' or '\u00AB'
-            || (j < i && head[j - 1] == ':') || (j > 2 && head[(j - 3)..j].SequenceEqual("..."))
+            || (head[j - 1] == ':' && (j < i || KeyBeforeColon(head, j - 1))) || (j > 2 && head[(j - 3)..j].SequenceEqual("..."))
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' ')
             || MarkdownItalicOpens(head, j) || MarkdownBoldOpens(head, j) || HtmlTagOpens(head[..j]));
     }
+
+    /// <summary>
+    /// A structured field's key glued to the message it holds ("error_message:upstream prematurely closed ..."): a word of
+    /// letters or underscores right before the colon, not a URL's scheme (no "//" follows a message start).
+    /// </summary>
+    private static bool KeyBeforeColon(ReadOnlySpan<char> head, int colon) =>
+        colon > 0 && (char.IsAsciiLetter(head[colon - 1]) || head[colon - 1] == '_');
 
     /// <summary>
     /// Markdown italics with underscores opened right before the message, at a word start: "as follows: _upstream sent
@@ -850,7 +873,7 @@ public static class NginxLineParser
                 if (candidate.StartsWith(action, StringComparison.Ordinal))
                 {
                     var rest = candidate[action.Length..];
-                    return rest.IsEmpty || (rest[0] == ',' && !SentenceGoesOn(rest)) || char.IsAsciiLetterOrDigit(rest[0])
+                    return rest.IsEmpty || (rest[0] == ',' && !SentenceGoesOn(rest)) || (char.IsAsciiLetterOrDigit(rest[0]) && !GluedAfterUpstream(action, rest))
                         ? s.Length : w + " while ".Length + action.Length;
                 }
             }
@@ -860,6 +883,13 @@ public static class NginxLineParser
 
         return s.Length;
     }
+
+    /// <summary>
+    /// A page's text extraction glued the writer's next word to a quoted action ("... from upstreamor"): no nginx action
+    /// goes on after "upstream" with a letter (the known actions are tried longest first), so the action ends there.
+    /// </summary>
+    private static bool GluedAfterUpstream(string action, ReadOnlySpan<char> rest) =>
+        action.EndsWith(" upstream", StringComparison.Ordinal) && char.IsAsciiLetterLower(rest[0]);
 
     /// <summary>
     /// After an action, a comma starts nginx's next field (", client: ", ", upstream: ", ", resolver: "), or ends a cut

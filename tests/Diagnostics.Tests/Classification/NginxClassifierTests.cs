@@ -103,6 +103,15 @@ public class NginxClassifierTests
     [InlineData(P + "*23 upstream sent goaway with error 1 while reading response header from upstream" + Sfx, "invalid_header", 502)]
     [InlineData(P + "*23 upstream prematurely closed stream while reading response header from upstream" + Sfx, "premature_close", 502)]
     [InlineData(P + "*23 upstream violated stream flow control, received 100 data frame with window 10 while reading upstream" + Sfx, "response_truncated", null)]
+    // Every "upstream violated ..." is a flow-control check on DATA frames (body phase), also quoted with the two merged.
+    [InlineData(P + "*23 upstream violated connection flow control, received 9000 data frame with window 100 while reading upstream" + Sfx, "response_truncated", null)]
+    [InlineData("| 502 | `upstream violated stream/connection flow control` | protocol violation |", "response_truncated", null)]
+    [InlineData("| 502 | `upstream sent invalid header` / `no :status header` | not real HTTP/2 |", "invalid_header", 502)]
+    // A Lua cosocket's handshake (lua-nginx-module's ", context: ngx.timer") is not the upstream module's; the same
+    // failure at error level with a connection number and no action still is.
+    [InlineData("2019/01/29 01:21:52 [error] 201#201: *2 SSL_do_handshake() failed (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number), context: ngx.timer", "not_an_upstream_error", null)]
+    [InlineData("2019/01/29 01:21:52 [error] 201#201: *2 SSL_do_handshake() failed (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number), context: ngx.timer, client: 127.0.0.1, server: 0.0.0.0:80", "not_an_upstream_error", null)]
+    [InlineData("2019/01/29 01:21:52 [error] 201#201: *2 SSL_do_handshake() failed (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number)", "upstream_tls", 502)]
     // memcached (M)
     [InlineData(P + "*1 memcached sent invalid response: \"ERROR\" while reading response header from upstream" + Sfx, "invalid_header", 502)]
     [InlineData("2026/11/21 13:41:14 [info] 6087#6087: *1 key: \"/x\" was not found by memcached while reading response header from upstream" + Sfx, "not_an_upstream_error", 404)]

@@ -74,6 +74,18 @@ public class PastedLineTests
     [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 [client 10.0.0.1] ModSecurity: Access denied with code 406 (phase 1). [id \"920280\"]" + Sfx, "not_an_upstream_error", 406)]
     [InlineData("2025/12/06 15:35:22 [error] 42#42: *156 ModSecurity: Access denied with code 403 (phase 2). [id \"942100\"]" + Sfx, "not_an_upstream_error", 403)]
     [InlineData("2025/12/06 15:35:22 [error] 42#42: *156 upstream said: ModSecurity: Access denied with code 403 (phase 2)" + Sfx, "not_an_upstream_error", null)]
+    // A page's text extraction glued the writer's next word to the quoted action ("... from upstreamor ..."): no nginx
+    // action goes on after "upstream" with a letter, so the action still ends there (the unglued quote beside it).
+    [InlineData("client prematurely closed connection while reading response header from upstreamor", "client_abort", 499)]
+    [InlineData("upstream timed out (110: Connection timed out) while connecting to upstreamand then", "upstream_timeout_connect", 504)]
+    [InlineData("client prematurely closed connection while reading response header from upstream", "client_abort", 499)]
+    // A markdown heading's marks before the message; a heading of prose stays prose.
+    [InlineData("## epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too while sending request to upstream", "client_abort", 499)]
+    [InlineData("### upstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_timeout_read", 504)]
+    [InlineData("## Notes on the upstream design", "not_an_upstream_error", null)]
+    // A structured field's key glued to the message it holds; a scheme's colon opens no message.
+    [InlineData("error_message:upstream prematurely closed connection while reading response header from upstream", "premature_close", 502)]
+    [InlineData("msg:connect() failed (111: Connection refused) while connecting to upstream", "upstream_down", 502)]
     public void PastedNginxLine_ClassifiedByItsMessage(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];

@@ -9,12 +9,14 @@ namespace Nginx502Bot.Diagnostics.Classification.Rules;
 /// </summary>
 public sealed class UpstreamSentRule : INginxRule
 {
-    /// <summary>Messages that exist only after the header was sent (§2.K body list, §2.L).</summary>
+    /// <summary>
+    /// Messages that exist only after the header was sent (§2.K body list, §2.L). Every "upstream violated ..." message
+    /// is one of gRPC's flow-control checks on DATA frames, also when a writer merged the two ("stream/connection").
+    /// </summary>
     private static readonly string[] BodyOnly =
     [
         "upstream sent invalid chunked response", "upstream sent too big trailers", "upstream sent invalid trailer",
-        "upstream sent data frame for unknown stream", "upstream violated stream flow control",
-        "upstream violated connection flow control", "upstream sent frame for closed stream",
+        "upstream sent data frame for unknown stream", "upstream violated ", "upstream sent frame for closed stream",
         "upstream sent trailer without end stream flag", "upstream sent too short http2 frame",
         "upstream sent response body larger than indicated content length", "memcached sent invalid trailer",
     ];

@@ -38,7 +38,7 @@ public sealed class UpstreamTlsRule : INginxRule
             || m.StartsWith("(SSL: ", StringComparison.Ordinal) || m.StartsWith("SSL: error:", StringComparison.Ordinal);
         if (handshake)
         {
-            verdict = TowardUpstream(text, line) ? new Verdict(Causes.UpstreamTls, 502) : new Verdict(Causes.NotAnUpstreamError, null);
+            verdict = !InLuaContext(m) && TowardUpstream(text, line) ? new Verdict(Causes.UpstreamTls, 502) : new Verdict(Causes.NotAnUpstreamError, null);
             return true;
         }
 
@@ -62,6 +62,12 @@ public sealed class UpstreamTlsRule : INginxRule
         RuleContext.Action(text, line).SequenceEqual(NginxActions.SslHandshakingToUpstream)
         || (!line.Action.IsPresent && (line.Upstream.IsPresent || text.Contains(WhileHandshakingToUpstream, StringComparison.Ordinal)
             || (RuleContext.AtErrorLevel(text, line) && line.ConnectionId >= 0)));
+
+    /// <summary>
+    /// lua-nginx-module writes ", context: ngx.timer" (or another phase without a request) after a cosocket's error: the
+    /// handshake was a Lua socket's (<c>sslhandshake()</c>), not the upstream module's, and no client waits on it.
+    /// </summary>
+    private static bool InLuaContext(ReadOnlySpan<char> message) => message.Contains(", context: ", StringComparison.Ordinal);
 
     private static readonly string WhileHandshakingToUpstream = " while " + NginxActions.SslHandshakingToUpstream;
 }
