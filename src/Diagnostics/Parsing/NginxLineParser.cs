@@ -1777,10 +1777,12 @@ public static class NginxLineParser
                 continue;
             }
 
-            // Also the writer's elision of the suffix: "... while connecting to upstream, ... upstream: \"http://...\"".
+            // Also the writer's elision of the suffix: "... while connecting to upstream, ... upstream: \"http://...\"",
+            // or in brackets after a space ("... while proxying upgraded connection [...]").
             var rest = candidate[action.Length..].TrimEnd(",.;: ");
             if (rest.IsEmpty || (rest.Length < 40 && rest[0] == '(' && rest[^1] == ')' && rest[1..^1].IndexOfAny("() ") < 0)
-                || rest.StartsWith(", ...", StringComparison.Ordinal) || rest.StartsWith(", \u2026", StringComparison.Ordinal))
+                || rest.StartsWith(", ...", StringComparison.Ordinal) || rest.StartsWith(", \u2026", StringComparison.Ordinal)
+                || IsBracketedElision(rest))
             {
                 return action.Length;
             }
@@ -1788,6 +1790,10 @@ public static class NginxLineParser
 
         return 0;
     }
+
+    /// <summary>A writer's elision in brackets after a space: " [...]", " [..]", " [\u2026]".</summary>
+    private static bool IsBracketedElision(ReadOnlySpan<char> rest) =>
+        rest is " [...]" or " [..]" or " [\u2026]";
 
     private static readonly System.Buffers.SearchValues<char> ActionChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzSLTPH0123456789 /-");

@@ -146,6 +146,10 @@ public class PastedLineTests
     // The writer's elision right after the client ends the suffix: the message before it is read whole.
     [InlineData("2026/10/05 18:04:21 [error] 41#41: *11 user \"admin\": password mismatch, client: 192.168.1.50, ...", "not_an_upstream_error", 401)]
     [InlineData("2026/10/05 18:04:21 [error] 41#41: *11 upstream sent too big header, client: 192.168.1.50, \u2026", "header_too_big", 502)]
+    // The writer's elision in brackets right after the action ("[...]"): the action is still read, and with it the phase.
+    [InlineData("2026/10/05 18:04:21 [error] 13#13: *1 recv() failed (104: Connection reset by peer) while proxying upgraded connection [...]", "response_truncated", null)]
+    [InlineData("2026/10/05 18:04:21 [error] 13#13: *1 connect() failed (111: Connection refused) while connecting to upstream [..]", "upstream_down", 502)]
+    [InlineData("2026/10/05 18:04:21 [error] 13#13: *1 recv() failed (104: Connection reset by peer) while reading upstream [\u2026]", "response_truncated", null)]
     // A record quoted whole in a string literal and cut after its client: the closing quote ends the client field.
     [InlineData("    \"2026/11/21 13:41:14 [error] 5#5: *2 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1\",", "upstream_timeout_connect", 504)]
     // "timed out" retyped as "time out" or "timeout": nginx's errno group after it marks the text as nginx's.
