@@ -44,41 +44,13 @@ public readonly record struct VerdictKey(int Flags, int Hash)
         | Bit(line.ConnectionId >= 0, 3) | Bit(line.HasRequestContext, 4) | Bit(line.Upstream.IsPresent, 5)
         | Bit(UnixUpstream(line.Upstream.Of(text)), 6) | Bit(line.Resolver.IsPresent, 7) | Bit(line.Time == default, 8)
         | Bit(line.Level.IsPresent, 9) | Bit(line.IsStream, 10) | Bit(line.Subrequest.IsPresent, 11)
-        | LevelBits(line.Level.Of(text)))
+        | Bit(RuleContext.AtInfoLevel(text, line), 12) | Bit(RuleContext.AtCritLevel(text, line), 13)
+        | Bit(RuleContext.AtErrorLevel(text, line), 14))
         | ((int)line.Errno << 16);
-
-    /// <summary>
-    /// What <see cref="RuleContext.AtInfoLevel"/>, <see cref="RuleContext.AtCritLevel"/> and
-    /// <see cref="RuleContext.AtErrorLevel"/> say, from one look at the level (an absent level is empty).
-    /// </summary>
-    private static int LevelBits(ReadOnlySpan<char> level) => level.Length switch
-    {
-        4 => Bit(level.SequenceEqual("info"), 12) | Bit(level.SequenceEqual("crit"), 13),
-        5 => Bit(level.SequenceEqual("error"), 14),
-        _ => 0,
-    };
 
     private static int Bit(bool value, int bit) => value ? 1 << bit : 0;
 
-    /// <summary>What <see cref="RuleContext.IsUnixTarget"/> reads from the upstream field
-    /// (<c>unix:</c> at the start or after any <c>://</c>), looked for colon by colon: the upstream field has two or three,
-    /// and a substring search costs more to set up than that.</summary>
-    private static bool UnixUpstream(ReadOnlySpan<char> upstream)
-    {
-        if (upstream.StartsWith("unix:", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        for (var colon = upstream.IndexOf(':'); colon >= 0; colon = upstream.IndexOf(':'))
-        {
-            upstream = upstream[(colon + 1)..];
-            if (upstream.StartsWith("//unix:", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>What <see cref="RuleContext.IsUnixTarget"/> reads from the upstream field.</summary>
+    private static bool UnixUpstream(ReadOnlySpan<char> upstream) =>
+        upstream.StartsWith("unix:", StringComparison.Ordinal) || SpanSearch.IndexOfRare(upstream, "://unix:") >= 0;
 }
