@@ -245,12 +245,7 @@ public static class NginxLineParser
         var body = s[p..];
 
         // "*145 message": nginx's connection number is mark enough; a bare message needs a known start.
-        var known = line.ConnectionId >= 0;
-        foreach (var bare in BareMessageStarts)
-        {
-            known = known || body.StartsWith(bare, StringComparison.Ordinal);
-        }
-
+        var known = line.ConnectionId >= 0 || StartsWithKnownMessage(body);
         if (known || CapitalisedTitleWithErrno(body) || CapitalisedRequestOnly(body) || BasicAuthRefusal(body))
         {
             ParseBody(s, p, ref line);
@@ -488,18 +483,7 @@ public static class NginxLineParser
     }
 
     /// <summary>True when the text starts with one of the message starts nginx writes for upstream trouble.</summary>
-    internal static bool StartsWithKnownMessage(ReadOnlySpan<char> s)
-    {
-        foreach (var bare in BareMessageStarts)
-        {
-            if (s.StartsWith(bare, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    internal static bool StartsWithKnownMessage(ReadOnlySpan<char> s) => SpanSearch.StartsWithAny(s, BareMessageStarts);
 
     /// <summary>
     /// Where a record starts in the first <paramref name="within"/> characters of a line, behind any prefix (a JSON key
@@ -753,18 +737,7 @@ public static class NginxLineParser
     internal static bool IsCapitalisedMessage(ReadOnlySpan<char> m) =>
         m.Length > 1 && char.IsAsciiLetterUpper(m[0]) && StartsAnchored(m) && !StartsAnchoredExactly(m);
 
-    private static bool StartsAnchoredExactly(ReadOnlySpan<char> s)
-    {
-        foreach (var start in AnchoredStarts)
-        {
-            if (s.StartsWith(start, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool StartsAnchoredExactly(ReadOnlySpan<char> s) => SpanSearch.StartsWithAny(s, AnchoredStarts);
 
     private static bool StartsAnchored(ReadOnlySpan<char> s)
     {
@@ -1330,17 +1303,13 @@ public static class NginxLineParser
             return pos;
         }
 
-        var body = s[(p + 1)..];
-        foreach (var bare in BareMessageStarts)
+        if (!StartsWithKnownMessage(s[(p + 1)..]))
         {
-            if (body.StartsWith(bare, StringComparison.Ordinal))
-            {
-                line.ConnectionId = cid;
-                return p + 1;
-            }
+            return pos;
         }
 
-        return pos;
+        line.ConnectionId = cid;
+        return p + 1;
     }
 
     /// <summary>Widest placeholder name looked at.</summary>

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace Nginx502Bot.Diagnostics.Parsing;
 
-/// <summary>Substring search tuned for the engine's short fields.</summary>
+/// <summary>Searches the engine's parser and rules share, tuned for short fields.</summary>
 internal static class SpanSearch
 {
     /// <summary>
@@ -29,5 +29,19 @@ internal static class SpanSearch
 
             at++;
         }
+    }
+
+    /// <summary>True when <paramref name="s"/> starts with one of <paramref name="prefixes"/> (ordinal).</summary>
+    public static bool StartsWithAny(ReadOnlySpan<char> s, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (s.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

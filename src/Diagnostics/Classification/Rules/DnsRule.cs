@@ -45,7 +45,7 @@ public sealed class DnsRule : INginxRule
         }
 
         if (action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) || line.Resolver.IsPresent
-            || TransportReadRule.StartsWithAny(m, ResolverMessages))
+            || SpanSearch.StartsWithAny(m, ResolverMessages))
         {
             verdict = new Verdict(Causes.DnsResolution, 502);
             return true;

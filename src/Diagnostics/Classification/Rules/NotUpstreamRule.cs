@@ -263,7 +263,7 @@ public sealed class NotUpstreamRule : INginxRule
         var chunk = m[LuaAborted.Length..];
         return chunk.StartsWith("content_by_lua", StringComparison.Ordinal) || chunk.StartsWith("access_by_lua", StringComparison.Ordinal)
             || chunk.StartsWith("rewrite_by_lua", StringComparison.Ordinal)
-            || (!chunk.Contains(", context: ", StringComparison.Ordinal) && !NamesOtherLuaPhase(chunk));
+            || (!chunk.Contains(", context: ", StringComparison.Ordinal) && !SpanSearch.StartsWithAny(chunk, OtherLuaPhases));
     }
 
     private const string LuaFileLoadFailed = "failed to load external Lua file \"";
@@ -301,26 +301,13 @@ public sealed class NotUpstreamRule : INginxRule
         return err.EndsWith("No such file or directory", StringComparison.Ordinal) ? 404 : null;
     }
 
+    /// <summary>Lua phases whose chunks have no request handler to finalize.</summary>
     private static readonly string[] OtherLuaPhases =
     [
         "init_by_lua", "init_worker_by_lua", "ssl_certificate_by_lua", "ssl_session_fetch_by_lua", "ssl_session_store_by_lua",
         "ssl_client_hello_by_lua", "exit_worker_by_lua", "log_by_lua", "header_filter_by_lua", "body_filter_by_lua",
         "balancer_by_lua", "set_by_lua",
     ];
-
-    /// <summary>The Lua error names a chunk of a phase that has no request handler to finalize.</summary>
-    private static bool NamesOtherLuaPhase(ReadOnlySpan<char> chunk)
-    {
-        foreach (var phase in OtherLuaPhases)
-        {
-            if (chunk.StartsWith(phase, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>A quoted path whose file name is ten digits: nginx names its temp files with "%010uD".</summary>
     private static bool IsNginxTempFile(ReadOnlySpan<char> m)

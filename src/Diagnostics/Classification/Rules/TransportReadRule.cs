@@ -34,7 +34,7 @@ public sealed class TransportReadRule : INginxRule
             return GroupOnlyInHeaderRead(line.Errno, out verdict);
         }
 
-        if (!StartsWithAny(m, Prefixes))
+        if (!SpanSearch.StartsWithAny(m, Prefixes))
         {
             verdict = default;
             return false;
@@ -88,17 +88,4 @@ public sealed class TransportReadRule : INginxRule
         _ when m.StartsWith("SSL_read()", StringComparison.Ordinal) && m.Contains("(SSL:", StringComparison.Ordinal) => Causes.UpstreamTls,
         _ => Causes.NotAnUpstreamError,
     };
-
-    internal static bool StartsWithAny(ReadOnlySpan<char> m, string[] prefixes)
-    {
-        foreach (var p in prefixes)
-        {
-            if (m.StartsWith(p, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -28,7 +28,7 @@ public sealed class TransportWriteRule : INginxRule
             return GroupOnlyInRequestSend(line.Errno, out verdict);
         }
 
-        if (!TransportReadRule.StartsWithAny(m, Prefixes))
+        if (!SpanSearch.StartsWithAny(m, Prefixes))
         {
             verdict = default;
             return false;

@@ -52,13 +52,13 @@ public sealed class UpstreamSentRule : INginxRule
 
     private static Verdict Classify(ReadOnlySpan<char> text, in NginxLine line, ReadOnlySpan<char> m)
     {
-        if (TransportReadRule.StartsWithAny(m, Harmless)
+        if (SpanSearch.StartsWithAny(m, Harmless)
             || (m.StartsWith("upstream sent duplicate header line", StringComparison.Ordinal) && m.EndsWith(", ignored", StringComparison.Ordinal)))
         {
             return new Verdict(Causes.NotAnUpstreamError, null);
         }
 
-        if (TransportReadRule.StartsWithAny(m, BodyOnly))
+        if (SpanSearch.StartsWithAny(m, BodyOnly))
         {
             return new Verdict(Causes.ResponseTruncated, null);
         }
@@ -80,7 +80,7 @@ public sealed class UpstreamSentRule : INginxRule
             return RuleContext.HeaderPhase(text, line, cause, 502);
         }
 
-        if (TransportReadRule.StartsWithAny(m, FastcgiRecords))
+        if (SpanSearch.StartsWithAny(m, FastcgiRecords))
         {
             return RuleContext.HeaderPhase(text, line, Causes.FastcgiProtocolMismatch, 502);
         }

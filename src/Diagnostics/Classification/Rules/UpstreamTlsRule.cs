@@ -42,7 +42,7 @@ public sealed class UpstreamTlsRule : INginxRule
             return true;
         }
 
-        if (TransportReadRule.StartsWithAny(m, SetupPrefixes) && RuleContext.UpstreamContext(text, line))
+        if (SpanSearch.StartsWithAny(m, SetupPrefixes) && RuleContext.UpstreamContext(text, line))
         {
             verdict = new Verdict(Causes.UpstreamTls, line.HasRequestContext ? 500 : null);
             return true;
