@@ -115,6 +115,16 @@ public static class PasteNoise
     public static int ContentEnd(ReadOnlySpan<char> s)
     {
         var end = s.Length;
+
+        // A code span closed after a word and a blank ("`... connect() to `"): the writer broke the record between two
+        // words there, and the blank is kept to say so (WrappedPaste joins the next piece on it). After a comma or a
+        // field's key the blank says nothing, and is dropped as before.
+        var blank = s.TrimEnd(" \t").Length;
+        if (blank > 2 && s[blank - 1] == '`' && s[blank - 2] == ' ' && char.IsAsciiLetterOrDigit(s[blank - 3]))
+        {
+            return blank - 1;
+        }
+
         while (end > 0 && s[end - 1] is '`' or '\'' or '*' or ' ' or '\t')
         {
             end--;

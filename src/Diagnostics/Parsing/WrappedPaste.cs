@@ -87,6 +87,12 @@ public static class WrappedPaste
             return true;
         }
 
+        // Wrapped inside its action ("... while proxying and reading" / "from upstream, udp client: ...").
+        if (ActionSplit(pending, c))
+        {
+            return true;
+        }
+
         // Wrapped before "failed" ('open() "/etc/nginx/html/app.css"' / 'failed (2: No such file or directory)'): the line
         // goes on with nginx's "failed (N: " and the record has no such group yet.
         if (c.Length > 8 && c.StartsWith("failed (", StringComparison.Ordinal) && char.IsAsciiDigit(c[8])
@@ -281,6 +287,10 @@ public static class WrappedPaste
         " while " + NginxActions.ReadingUpstream,
     ];
 
+    /// <summary>The upstream phases a wrap inside the action is looked for in: the http ones and the stream module's.</summary>
+    private static readonly string[] SplitActions =
+        [.. UpstreamActions, " while proxying and reading from upstream", " while proxying and sending to upstream"];
+
     /// <summary>
     /// The line ends inside an upstream action ("... while SSL", "... while reading response") and the next one starts
     /// with the rest of it.
@@ -294,7 +304,7 @@ public static class WrappedPaste
         }
 
         var head = pending[(w + " while ".Length)..].TrimEnd(' ');
-        foreach (var action in UpstreamActions)
+        foreach (var action in SplitActions)
         {
             var full = action.AsSpan(" while ".Length);
             if (full.Length > head.Length + 1 && full.StartsWith(head, StringComparison.Ordinal) && full[head.Length] == ' '

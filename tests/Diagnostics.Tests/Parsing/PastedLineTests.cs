@@ -280,6 +280,13 @@ public class PastedLineTests
     [InlineData("    \"2026/10/08 10:04:00 [error] 12#12: *9 open() \\\"/srv/www/x.css\\\" failed \"\n    \"(13: Permission denied), client: 203.0.113.50, server: web01\"", "not_an_upstream_error", 403)]
     // Broken after the level, and then per field, with blank lines between the pieces.
     [InlineData("2026/11/21 13:41:14 [error] \n\n200#200: *121 upstream sent too big header while reading response header from upstream,\n\nclient: 10.0.0.1, \n\nserver: shop.test", "header_too_big", 502)]
+    // One inline code span per line, each piece wrapped where the writer's line ended.
+    [InlineData("`2026/09/30 12:40:32 [crit] 10291#0: *33 connect() to `\n`unix:/srv/app/shared/sockets/puma.sock failed`\n`(2: No such file or directory) while `\n`connecting to upstream, client: 192.168.33.1, server: app.local, `\n`request: \"GET / HTTP/1.1\", upstream: `", "unix_socket_missing", 502)]
+    // Wrapped inside the action: the stream module's upstream side ("proxying and reading" / "from upstream, udp client").
+    [InlineData("serverlb: recv() failed (111: Connection refused) while proxying and reading\n  from upstream, udp client: 172.21.0.1, server: 0.0.0.0:40023,", "response_truncated", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 recv() failed (104: Connection reset by peer) while proxying and reading\nfrom upstream, client: 10.0.0.1, server: 0.0.0.0:5432, upstream: \"10.0.0.9:5432\"", "response_truncated", null)]
+    // Wrapped inside FastCGI's quoted stderr text: the break stands where PHP wrote a space.
+    [InlineData("2026/08/04 16:53:09 [error] 2773#2773: *485 FastCGI sent in stderr: \"Primary \nscript unknown\" while reading response header from upstream, client: \n10.0.0.1, server: _, request: \"POST /x.php HTTP/1.1\"", "fastcgi_script_not_found", 404)]
     public void WrappedPaste_IsReadAsOneRecord(string text, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
@@ -297,6 +304,18 @@ public class PastedLineTests
         Assert.Equal(2, records.Count);
         Assert.Equal("upstream_down", records[1].Cause);
         Assert.Equal(1, records[1].LineCount);
+    }
+
+    [Fact]
+    public void CodeSpanAfterACompleteRecord_StaysApart()
+    {
+        // The record in the span above has its suffix: the next span is a record (or prose) of its own.
+        const string text = "`2026/09/30 12:40:32 [crit] 7#7: *3 connect() to unix:/run/a.sock failed (2: No such file or directory) while connecting to upstream, client: 1.1.1.1, server: a`\n"
+            + "`while the socket was missing`";
+        var records = DiagnosisEngine.Analyze(text, 2026).Records;
+        Assert.Equal(2, records.Count);
+        Assert.Equal("unix_socket_missing", records[0].Cause);
+        Assert.Equal(1, records[0].LineCount);
     }
 
     [Fact]

@@ -19,23 +19,32 @@ public sealed class FastcgiStderrRule : INginxRule
         }
 
         var body = RuleContext.BodyPhase(text, line);
-        if (CompanionLineParser.IsPhpFatal(m))
-        {
-            verdict = new Verdict(Causes.PhpFatal, body ? null : 500);
-        }
-        else if (m.Contains("Primary script unknown", StringComparison.Ordinal) || m.Contains("Unable to open primary script", StringComparison.Ordinal))
-        {
-            verdict = new Verdict(Causes.FastcgiScriptNotFound, 404);
-        }
-        else if (m.Contains("Access to the script", StringComparison.Ordinal) && m.Contains("has been denied", StringComparison.Ordinal))
-        {
-            verdict = new Verdict(Causes.NotAnUpstreamError, 403);
-        }
-        else
-        {
-            verdict = new Verdict(Causes.NotAnUpstreamError, null);
-        }
 
+        // A wrap inside the quoted text ("Primary " / "script unknown"), by a terminal or a blog, leaves a line break where
+        // PHP wrote a space: read the text again without its breaks when it says nothing known as it is.
+        verdict = Read(m, body)
+            ?? (m.Contains('\n') ? Read(WithoutLineBreaks(m), body) : null)
+            ?? new Verdict(Causes.NotAnUpstreamError, null);
         return true;
     }
+
+    private static Verdict? Read(ReadOnlySpan<char> m, bool body)
+    {
+        if (CompanionLineParser.IsPhpFatal(m))
+        {
+            return new Verdict(Causes.PhpFatal, body ? null : 500);
+        }
+
+        if (m.Contains("Primary script unknown", StringComparison.Ordinal) || m.Contains("Unable to open primary script", StringComparison.Ordinal))
+        {
+            return new Verdict(Causes.FastcgiScriptNotFound, 404);
+        }
+
+        return m.Contains("Access to the script", StringComparison.Ordinal) && m.Contains("has been denied", StringComparison.Ordinal)
+            ? new Verdict(Causes.NotAnUpstreamError, 403)
+            : null;
+    }
+
+    private static string WithoutLineBreaks(ReadOnlySpan<char> m) =>
+        string.Join(' ', m.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 }
