@@ -132,11 +132,25 @@ public sealed class LogAnalyzer
 
         if (_pending.OpenFastcgi)
         {
-            return !(content.Length > 1 && content[0] == '[' && char.IsAsciiDigit(content[1]));
+            return !(content.Length > 1 && content[0] == '[' && char.IsAsciiDigit(content[1])) && !StartsOwnRecord(content);
         }
 
-        // Python tracebacks under a gunicorn record.
-        return _pending.Kind == RecordKind.Gunicorn && (content[0] is ' ' or '\t' || content.StartsWith("Traceback ", StringComparison.Ordinal));
+        // Python tracebacks under a gunicorn record: the traceback's own lines, indented, once it has begun.
+        return _pending.Kind == RecordKind.Gunicorn
+            && (content.StartsWith("Traceback ", StringComparison.Ordinal)
+                || (content[0] is ' ' or '\t' && _pending.Text.Contains("\nTraceback ", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// What PHP writes on stderr never starts at an nginx level or with a message nginx writes (quoted or not), and never
+    /// holds an nginx record or another FastCGI quote: such a line is the next record of a paste, after a stderr text the
+    /// writer cut.
+    /// </summary>
+    private static bool StartsOwnRecord(ReadOnlySpan<char> content)
+    {
+        var c = content.TrimStart(' ');
+        return NginxLineParser.StartsWithLevel(c) || NginxLineParser.StartsWithKnownMessage(c.TrimStart('"'))
+            || NginxLineParser.RecordStartWithin(c, 64) >= 0 || c.Contains("FastCGI sent in stderr: \"", StringComparison.Ordinal);
     }
 
     private string? Origin(ReadOnlySpan<char> physical, in Envelope envelope)

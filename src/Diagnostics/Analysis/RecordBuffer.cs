@@ -108,7 +108,18 @@ internal sealed class RecordBuffer
         var fastcgi = firstLine.StartsWith("PHP message: ", StringComparison.Ordinal) ? 0
             : firstLine.IndexOf("FastCGI sent in stderr: \"", StringComparison.Ordinal) is >= 0 and var at ? at : -1;
         return fastcgi >= 0 && !firstLine[fastcgi..].Contains("\", client: ", StringComparison.Ordinal)
-            && !firstLine[fastcgi..].Contains("\" while ", StringComparison.Ordinal);
+            && !firstLine[fastcgi..].Contains("\" while ", StringComparison.Ordinal) && !ClosedAtEnd(firstLine[fastcgi..]);
+    }
+
+    /// <summary>
+    /// The stderr text closes at the end of the line (<c>... on line 617"</c>): the writer cut the record after it, and the
+    /// next line is not more of it. (nginx trims the text's own line breaks at its end, so its quote never closes alone.)
+    /// </summary>
+    private static bool ClosedAtEnd(ReadOnlySpan<char> fastcgi)
+    {
+        var text = fastcgi.TrimEnd(' ');
+        var open = text.IndexOf('"');
+        return text.Length > 1 && text[^1] == '"' && open >= 0 && open < text.Length - 1;
     }
 
     /// <summary>Keeps a copy of a classified record (the one-record lookahead).</summary>

@@ -525,6 +525,9 @@ public static class NginxLineParser
 
     private static readonly int LongestBareStart = BareMessageStarts.Max(start => start.Length);
 
+    /// <summary>True when the text quotes a known message after a lead-in of its own (see <see cref="ProseLead"/>).</summary>
+    internal static bool QuotesKnownMessage(ReadOnlySpan<char> s) => ProseLead(s) > 0;
+
     /// <summary>
     /// Where a known message starts after a reporter's lead-in: behind ": ", or an opening quote, parenthesis or backtick.
     /// -1 when there is none in the first <see cref="MaxProseLead"/> characters.

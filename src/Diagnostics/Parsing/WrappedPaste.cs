@@ -62,8 +62,9 @@ public static class WrappedPaste
         }
 
         var c = content.TrimStart(' ');
-        if (c.Length < 2)
+        if (c.Length < 2 || NginxLineParser.RecordStartWithin(c, MaxRecordPrefix) >= 0)
         {
+            // A line that holds a record's time and level is a record of its own, however the line above ended.
             return false;
         }
 
@@ -113,7 +114,7 @@ public static class WrappedPaste
 
         // The two rules below join only a record of a family nginx always writes with an action, that has not reached it.
         var unfinished = last.Length >= MinWordWrapWidth && !pending.Contains(" while ", StringComparison.Ordinal)
-            && NginxLineParser.MentionsKnownMessage(pending);
+            && NginxLineParser.MentionsKnownMessage(pending) && !HoldsOwnHead(c);
 
         // The writer's wrap kept the separating space at the end of the line
         // ("... connect() to " / "unix:/tmp/app.sock failed (11: Resource " / "temporarily unavailable) while ...").
@@ -160,8 +161,43 @@ public static class WrappedPaste
 
         // A terminal wrap inside a word or an errno text: the last line filled the width and this one goes on in lowercase.
         // Not once the action was read: a bare message on the next line ("upstream timed out ...") is a record of its own.
-        return LastLine(pending).Length >= MinWrapWidth && char.IsAsciiLetter(last[^1]) && char.IsAsciiLetterLower(c[0])
+        return LastLine(pending).Length >= MinWrapWidth && char.IsAsciiLetter(last[^1]) && char.IsAsciiLetterLower(c[0]) && !HoldsOwnHead(c)
             && !pending.Contains(" while ", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The line carries a record's head of its own: it starts with a message nginx writes or quotes one, or holds a
+    /// connection number (<c>*10746 </c>). The joins guessed from a line's width or case (the wrap between words, the terminal's wrap) leave
+    /// such a line apart: in a list of quoted records, the next one often starts in lowercase after a long line.
+    /// </summary>
+    private static bool HoldsOwnHead(ReadOnlySpan<char> c)
+    {
+        if (NginxLineParser.StartsWithKnownMessage(c) || NginxLineParser.QuotesKnownMessage(c))
+        {
+            return true;
+        }
+
+        for (var star = c.IndexOf('*'); star >= 0 && star + 2 < c.Length; star = NextStar(c, star))
+        {
+            var digits = star + 1;
+            while (digits < c.Length && char.IsAsciiDigit(c[digits]))
+            {
+                digits++;
+            }
+
+            if (digits > star + 1 && digits < c.Length && c[digits] == ' ' && (star == 0 || c[star - 1] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int NextStar(ReadOnlySpan<char> c, int star)
+    {
+        var next = c[(star + 1)..].IndexOf('*');
+        return next < 0 ? -1 : star + 1 + next;
     }
 
     /// <summary>

@@ -71,6 +71,31 @@ public class PublicCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void OneLineEntries_OneAfterAnotherInOneInput_EachReadAsAlone()
+    {
+        // A collection of quoted lines is often handed over as one file, one line after another: the joins that rejoin a
+        // wrapped paste must not take the next entry for the rest of the one above, or that entry's record is lost.
+        var entries = PublicCorpus.Entries.Where(e => e.KnownMiss is null && !e.Text.Contains('\n')).ToList();
+        var records = DiagnosisEngine.Analyze(string.Join('\n', entries.Select(e => e.Text)), 2026).Records.ToDictionary(r => r.Line);
+        var misses = new StringBuilder();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var entry = entries[i];
+            if (!records.TryGetValue(i + 1, out var record))
+            {
+                misses.AppendLine(CultureInfo.InvariantCulture, $"line {i + 1} joined to the record above: {entry}\n  above: {entries[Math.Max(0, i - 1)].Text}");
+            }
+            else if (record.Cause != entry.Cause || record.Status != entry.Status)
+            {
+                misses.AppendLine(CultureInfo.InvariantCulture, $"line {i + 1}: {entry}: expected {entry.Cause} {ClientStatus.Format(entry.Status)}, engine {record.Cause} {ClientStatus.Format(record.Status)} over {record.LineCount} lines");
+            }
+        }
+
+        Assert.True(entries.Count > 2000, $"only {entries.Count} one-line entries");
+        Assert.True(misses.Length == 0, misses.ToString());
+    }
+
+    [Fact]
     public void Corpus_IsLargeAndCoversManyFamilies()
     {
         var entries = PublicCorpus.Entries;

@@ -306,6 +306,26 @@ public class PastedLineTests
         Assert.Equal(1, records[1].LineCount);
     }
 
+    // A list of quoted lines: the next one starts in lowercase after a long line, or after a FastCGI quote the writer cut,
+    // but holds a record, a known message or a connection number of its own.
+    [Theory]
+    [InlineData("> 2024/04/08 19:37:22 [debug] 6652#12568: *4 finalize http upstream request: 499", "connect() to unix:/run/gunicorn.sock failed (11: Resource temporarily unavailable) while connecting to upstream. ...", "listen_backlog_full")]
+    [InlineData("Oct 13 02:25:57 h-prod error.log 2020/10/13 01:25:57 [alert] 4715#0: 1024 worker_connections are not enough", "help request: How to solve \"accept4() failed (24: Too many open files)\"", "fd_exhaustion")]
+    [InlineData("[warn] 5#5: *1593211 an upstream response is buffered to a temporary file, see the note below for the detail we need", "        lf._MSSG: ': *10746 an upstream response is buffered to a temporary file /var/cache/x while reading upstream, client: 1.2.3.4", "not_an_upstream_error")]
+    [InlineData("2018/05/22 15:17:24 [info] 45#0: *409 client 10.164.0.5 closed keepalive connection while waiting for it", "let other = r#\"2026/10/08 11:55:40 [error] 31#31: *5 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.7\"#;", "upstream_down")]
+    [InlineData("FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Allowed memory size of 67108864 bytes exhausted in /var/www/x.php on line 617\" ", "[error] connect() failed (111: Connection refused) while connecting to upstream, client: 192.168.1.1", "upstream_down")]
+    [InlineData("2020/04/24 04:34:27 [error] 7581#7581: *6618 FastCGI sent in stderr: \"PHP message: debug - Checking for HSTS headers", "\"upstream sent too big header while reading response header from upstream\"", "header_too_big")]
+    [InlineData("> FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted", "        //FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Allowed memory size of 268435456 bytes exhausted", "php_fatal")]
+    [InlineData("[2018-06-05 14:57:47 +0200] [11232] [INFO] Worker exiting (pid: 11232)", "  I am facing an issue: the log says \"upstream prematurely closed connection while reading response header from upstream\"", "premature_close")]
+    public void NextEntryOfAList_IsARecordOfItsOwn(string first, string next, string nextCause)
+    {
+        var records = DiagnosisEngine.Analyze(first + "\n" + next, 2026).Records;
+        Assert.Equal(2, records.Count);
+        Assert.Equal(1, records[0].LineCount);
+        Assert.Equal(2, records[1].Line);
+        Assert.Equal(nextCause, records[1].Cause);
+    }
+
     [Fact]
     public void CodeSpanAfterACompleteRecord_StaysApart()
     {
