@@ -144,6 +144,16 @@ public class LessCommonStatusTests
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: error loading module 'cjson' from file '/usr/lib/lua/cjson.so':" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: error loading module 'cjson' from file '/usr/lib/lua/cjson.so', context: ssl_certificate_by_lua*, client: 10.0.0.1, server: 0.0.0.0:443", "not_an_upstream_error", null)]
     [InlineData("2015/06/02 18:01:40 [error] 26686#0: *1 lua entry thread aborted: runtime error: init_worker_by_lua:3: boom", "not_an_upstream_error", null)]
+    // Kong catches a plugin's access handler error in its runloop (init.lua, under the plugin's name) and answers 500; a
+    // plugin's own kong.log output names its own file and decides nothing.
+    [InlineData("2023/02/10 12:49:34 [error] 2107#0: *2582 [kong] init.lua:317 [pre-function] /usr/local/share/lua/5.1/kong/tools/sandbox.lua:88: require 'resty.http' not allowed within sandbox" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2023/02/06 07:44:30 [error] 2207#0: *990 [kong] handler.lua:12 [my-plugin] keys retrieved: 4" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    [InlineData("2023/02/06 07:44:30 [error] 2207#0: *990 [kong] init.lua:317 could not do something" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    // A *_pass with variables whose value ngx_parse_url rejects, per request: 500 before any upstream; at start-up the
+    // same text is an [emerg] with no request and decides nothing.
+    [InlineData("2023/02/14 03:42:55 [error] 39#39: *7 no host in upstream \":9000\"" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2023/02/14 03:42:55 [error] 39#39: *7 invalid port in upstream \"backend:http\"" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2023/02/14 03:42:55 [emerg] 1#1: invalid port in upstream \"http://127.0.0.1:8787\" in /etc/nginx/conf.d/a.conf:3", "not_an_upstream_error", null)]
     // A Lua handler whose code cannot be loaded: a missing file is lua-nginx-module's 404, a syntax error its 500; a file
     // it cannot read for another reason is 404 or 503 by release, so no status.
     [InlineData("2017/01/10 21:27:26 [error] 2404#0: *1 failed to load external Lua file \"/srv/lua/hello.lua\": cannot open /srv/lua/hello.lua: No such file or directory" + NoUpstreamSfx, "not_an_upstream_error", 404)]

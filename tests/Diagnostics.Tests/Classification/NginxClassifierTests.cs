@@ -112,6 +112,11 @@ public class NginxClassifierTests
     [InlineData("2019/01/29 01:21:52 [error] 201#201: *2 SSL_do_handshake() failed (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number), context: ngx.timer", "not_an_upstream_error", null)]
     [InlineData("2019/01/29 01:21:52 [error] 201#201: *2 SSL_do_handshake() failed (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number), context: ngx.timer, client: 127.0.0.1, server: 0.0.0.0:80", "not_an_upstream_error", null)]
     [InlineData("2019/01/29 01:21:52 [error] 201#201: *2 SSL_do_handshake() failed (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number)", "upstream_tls", 502)]
+    // A cosocket's handshake inside a request: the request's suffix with neither the upstream module's action nor its
+    // upstream field; with either (or the action left in the text after a stray quote) it is the upstream's.
+    [InlineData("2016/03/08 10:00:00 [error] 4733#0: *1 peer closed connection in SSL handshake, client: 172.16.48.28, server: localhost, request: \"POST /lua/index HTTP/1.1\", host: \"172.16.48.31\"", "not_an_upstream_error", null)]
+    [InlineData("2016/03/08 10:00:00 [error] 4733#0: *1 peer closed connection in SSL handshake while SSL handshaking to upstream, client: 172.16.48.28, server: localhost, request: \"POST /lua/index HTTP/1.1\", upstream: \"https://10.0.0.5:443/lua/index\", host: \"172.16.48.31\"", "upstream_tls", 502)]
+    [InlineData("2016/03/08 10:00:00 [error] 4733#0: *1 peer closed connection in SSL handshake, client: 172.16.48.28, server: localhost, request: \"POST /lua/index HTTP/1.1\", upstream: \"https://10.0.0.5:443/lua/index\", host: \"172.16.48.31\"", "upstream_tls", 502)]
     // memcached (M)
     [InlineData(P + "*1 memcached sent invalid response: \"ERROR\" while reading response header from upstream" + Sfx, "invalid_header", 502)]
     [InlineData("2026/11/21 13:41:14 [info] 6087#6087: *1 key: \"/x\" was not found by memcached while reading response header from upstream" + Sfx, "not_an_upstream_error", 404)]

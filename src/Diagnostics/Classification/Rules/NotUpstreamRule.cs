@@ -190,7 +190,7 @@ public sealed class NotUpstreamRule : INginxRule
             return 401;
         }
 
-        if (LuaHandlerAborted(m))
+        if (LuaHandlerAborted(m) || KongPluginFailed(m) || UpstreamUrlInvalid(m))
         {
             return 500;
         }
@@ -264,6 +264,47 @@ public sealed class NotUpstreamRule : INginxRule
         return chunk.StartsWith("content_by_lua", StringComparison.Ordinal) || chunk.StartsWith("access_by_lua", StringComparison.Ordinal)
             || chunk.StartsWith("rewrite_by_lua", StringComparison.Ordinal)
             || (!chunk.Contains(", context: ", StringComparison.Ordinal) && !SpanSearch.StartsWithAny(chunk, OtherLuaPhases));
+    }
+
+    /// <summary>
+    /// proxy_pass, fastcgi_pass and the like with variables: the address is parsed per request (ngx_http_proxy_eval and
+    /// its siblings, with no_resolve), and a value ngx_parse_url rejects is logged as "%s in upstream \"%V\"" before any
+    /// upstream is tried; the handler then returns 500. At start-up the same text is an [emerg] without a request, which
+    /// never gets here.
+    /// </summary>
+    private static bool UpstreamUrlInvalid(ReadOnlySpan<char> m) => SpanSearch.StartsWithAny(m, UrlErrors);
+
+    private static readonly string[] UrlErrors =
+    [
+        "no host in upstream \"", "invalid host in upstream \"", "no port in upstream \"", "invalid port in upstream \"",
+        "invalid IPv6 address in upstream \"",
+    ];
+
+    private const string KongRunloop = "[kong] init.lua:";
+
+    /// <summary>
+    /// Kong runs each plugin's access handler in a coroutine (kong/init.lua, execute_access_plugins_iterator); when one
+    /// raises an error, Kong logs it with kong.log.err under the plugin's namespace ("[kong] init.lua:317 [pre-function]
+    /// ...") and answers 500 ("An unexpected error occurred"). Only that catch logs from init.lua under a plugin's name:
+    /// a plugin's own kong.log output names its own file, and errors of the other phases abort the Lua thread.
+    /// </summary>
+    private static bool KongPluginFailed(ReadOnlySpan<char> m)
+    {
+        if (!m.StartsWith(KongRunloop, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = m[KongRunloop.Length..];
+        var digits = rest.IndexOfAnyExceptInRange('0', '9');
+        if (digits <= 0 || !rest[digits..].StartsWith(" [", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var plugin = rest[(digits + 2)..];
+        var close = plugin.IndexOf("] ", StringComparison.Ordinal);
+        return close > 0 && !plugin[..close].Contains(' ');
     }
 
     private const string LuaFileLoadFailed = "failed to load external Lua file \"";

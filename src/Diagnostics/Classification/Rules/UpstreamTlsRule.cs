@@ -38,7 +38,9 @@ public sealed class UpstreamTlsRule : INginxRule
             || m.StartsWith("(SSL: ", StringComparison.Ordinal) || m.StartsWith("SSL: error:", StringComparison.Ordinal);
         if (handshake)
         {
-            verdict = !InLuaContext(m) && TowardUpstream(text, line) ? new Verdict(Causes.UpstreamTls, 502) : new Verdict(Causes.NotAnUpstreamError, null);
+            verdict = !InLuaContext(m) && !CosocketInRequest(text, line) && TowardUpstream(text, line)
+                ? new Verdict(Causes.UpstreamTls, 502)
+                : new Verdict(Causes.NotAnUpstreamError, null);
             return true;
         }
 
@@ -68,6 +70,16 @@ public sealed class UpstreamTlsRule : INginxRule
     /// handshake was a Lua socket's (<c>sslhandshake()</c>), not the upstream module's, and no client waits on it.
     /// </summary>
     private static bool InLuaContext(ReadOnlySpan<char> message) => message.Contains(", context: ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The request's suffix is there, so nothing was cut before it, yet nginx wrote neither an action nor an upstream field:
+    /// the upstream module always logs "while SSL handshaking to upstream" with its upstream. This is a handshake of a module
+    /// inside the request, such as a Lua cosocket's <c>sslhandshake()</c> in content_by_lua, which gets the error back (as
+    /// ConnectRule reads such a connect()).
+    /// </summary>
+    private static bool CosocketInRequest(ReadOnlySpan<char> text, in NginxLine line) =>
+        line.HasRequestContext && !line.Action.IsPresent && !line.Upstream.IsPresent
+        && !text.Contains(WhileHandshakingToUpstream, StringComparison.Ordinal);
 
     private static readonly string WhileHandshakingToUpstream = " while " + NginxActions.SslHandshakingToUpstream;
 }
