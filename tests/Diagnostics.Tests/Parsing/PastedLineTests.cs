@@ -406,4 +406,17 @@ public class PastedLineTests
         Assert.Equal(cause, r.Cause);
         Assert.Equal(status, r.Status);
     }
+
+    [Theory]
+    // A peer cut down to the socket file's extension still names a unix socket: EAGAIN there is the listen queue.
+    [InlineData(".sock failed (11: Resource temporarily unavailable) while connecting to upstream | |", "listen_backlog_full", 502)]
+    [InlineData("fpm.socket failed (11: Resource temporarily unavailable) while connecting to upstream", "listen_backlog_full", 502)]
+    // A TCP peer's EAGAIN is no listen queue of a socket file.
+    [InlineData("127.0.0.1:9000 failed (11: Resource temporarily unavailable) while connecting to upstream", "not_an_upstream_error", 502)]
+    public void CutPeerWithSocketExtension_IsAUnixSocket(string line, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
 }
