@@ -1190,7 +1190,13 @@ public static class NginxLineParser
 
         p++;
         var tid = ReadNumber(s, ref p);
-        if (tid >= 0 && p + 1 < s.Length && s[p] != ':' && PidBeforeConnection(s, p))
+        if (tid < 0)
+        {
+            var head = GarbledTidEnd(s, p);
+            return head > 0 ? PidOnly(pid, head, ref line) : pos;
+        }
+
+        if (p + 1 < s.Length && s[p] != ':' && PidBeforeConnection(s, p))
         {
             // "[crit] 39#0 *11 open() ...": a writer dropped the colon after the tid; the connection number after it still
             // marks the record's head. Well-formed records never get here (they have the colon).
@@ -1232,6 +1238,21 @@ public static class NginxLineParser
         }
 
         return tidEnd > 0 && tidEnd + 1 < s.Length && s[tidEnd] == ':' && s[tidEnd + 1] == ' ' ? tidEnd + 2 : pos;
+    }
+
+    /// <summary>
+    /// "3389#e: *1092213 ...": a writer's copy garbled the tid (a letter for the "0"), but ": *N" after it still marks the
+    /// record's head. Where the connection number starts, or 0. Only a tid that is not a number gets here.
+    /// </summary>
+    private static int GarbledTidEnd(ReadOnlySpan<char> s, int p)
+    {
+        var end = p;
+        while (end < s.Length && end - p < 4 && char.IsAsciiLetterOrDigit(s[end]))
+        {
+            end++;
+        }
+
+        return end > p && end < s.Length && s[end] == ':' && PidBeforeConnection(s, end + 1) ? end + 2 : 0;
     }
 
     /// <summary>

@@ -83,6 +83,8 @@ public class LessCommonStatusTests
     [InlineData("client sent invalid header line while reading client request headers", "not_an_upstream_error", 400)]
     [InlineData("2008/08/14 12:59:05 [error] 7419#0: *625 directory index of \"/var/www/skins/\" is forbidden,    client: 66.249.71.183, server: example.com", "not_an_upstream_error", 403)]
     [InlineData("2020/10/26 19:12:10 [error] 43071#0: *1 could not find named location \"@405\"" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2017/07/27 13:02:01 [error] 8039#0: *2272 the rewritten URI has a zero length" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2017/07/27 13:02:01 [error] 8039#0: *2272 the rewritten URI is long" + NoUpstreamSfx, "not_an_upstream_error", null)]
     // A record as a string literal in code, behind the opening quote, with its inner quotes escaped.
     [InlineData("    res = parse( \"2020/10/26 19:12:09 [error] 43057#0: *14 stat() \\\"/srv/a.jsp\\\" failed (2: No such file or directory), client: 10.1.1.1, server: s, request: \\\"GET /a.jsp HTTP/1.1\\\", host: \\\"s\\\"\" );", "not_an_upstream_error", 404)]
     // C5: the upstream action makes it a request's 500; the accept-side form has no request.

@@ -416,4 +416,46 @@ public class PastedLineTests
         Assert.Equal(cause, r.Cause);
         Assert.Equal(status, r.Status);
     }
+
+    [Theory]
+    // A copy garbled the tid ("#e" for "#0"): the connection number after ": " still marks the record's head.
+    [InlineData("2022/08/05 13:00:24 [error] 3389#e: *1092213 upstream timed out (110: Connection timed out) while reading upstream" + Sfx, "response_truncated", null, 1092213L)]
+    [InlineData("2022/08/05 13:00:24 [error] 3389#O: *7 connect() failed (111: Connection refused) while connecting to upstream" + Sfx, "upstream_down", 502, 7L)]
+    // Without the connection number after it, a "#word:" is no record head: nothing upstream is read from it.
+    [InlineData("2022/08/05 13:00:24 [error] 3389#e: upstream timed out (110: Connection timed out) while reading upstream" + Sfx, "not_an_upstream_error", null, null)]
+    public void GarbledTid_BeforeAConnectionNumber_KeepsTheRecordHead(string line, string cause, int? status, long? connection)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+        Assert.Equal(connection, r.ConnectionId);
+    }
+
+    [Theory]
+    // A quote cut right after the function's name kept the bare "failed": the errno and the action decide, as they do
+    // for the errno group alone.
+    [InlineData("failed (104: Connection reset by peer) while reading upstream", "response_truncated", null)]
+    [InlineData("(104: Connection reset by peer) while reading upstream", "response_truncated", null)]
+    [InlineData("failed (104: Connection reset by peer) while reading response header from upstream", "connection_reset", 502)]
+    // Any other word before the group is not the cut function's: it says nothing upstream.
+    [InlineData("send failed (104: Connection reset by peer) while reading upstream", "not_an_upstream_error", null)]
+    public void BareFailedBeforeTheErrno_ReadsLikeTheGroupAlone(string line, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
+
+    [Theory]
+    // A peer cut down to the socket file's extension still names a unix socket: EAGAIN there is the listen queue.
+    [InlineData(".sock failed (11: Resource temporarily unavailable) while connecting to upstream | |", "listen_backlog_full", 502)]
+    [InlineData("fpm.socket failed (11: Resource temporarily unavailable) while connecting to upstream", "listen_backlog_full", 502)]
+    // A TCP peer's EAGAIN is no listen queue of a socket file.
+    [InlineData("127.0.0.1:9000 failed (11: Resource temporarily unavailable) while connecting to upstream", "not_an_upstream_error", 502)]
+    public void CutPeerWithSocketExtension_IsAUnixSocket(string line, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
 }

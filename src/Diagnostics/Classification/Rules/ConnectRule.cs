@@ -36,7 +36,7 @@ public sealed class ConnectRule : INginxRule
             return true;
         }
 
-        var unix = RuleContext.IsUnixTarget(text, line) || (cut && (m.StartsWith('/') || m.Contains("unix:", StringComparison.Ordinal)));
+        var unix = RuleContext.IsUnixTarget(text, line) || (cut && CutPeerIsUnix(m));
         var cause = unix ? Unix(line.Errno) : Tcp(line.Errno);
 
         // "connect() failed" cut right there, with neither errno, action nor upstream: nothing says whose connect() it was
@@ -56,6 +56,14 @@ public sealed class ConnectRule : INginxRule
     private static bool IsCutConnect(ReadOnlySpan<char> m, ReadOnlySpan<char> action) =>
         (m.IsEmpty || m.SequenceEqual("failed") || m.EndsWith(" failed", StringComparison.Ordinal)) && !m.Contains("()", StringComparison.Ordinal)
         && action.SequenceEqual(NginxActions.ConnectingToUpstream);
+
+    /// <summary>
+    /// What is left of a cut peer still names a unix socket: a path ("/run/app.sock failed"), "unix:", or only the socket
+    /// file's extension (".sock failed"); a TCP peer is an address and port.
+    /// </summary>
+    private static bool CutPeerIsUnix(ReadOnlySpan<char> m) =>
+        m.StartsWith('/') || m.Contains("unix:", StringComparison.Ordinal)
+        || m.EndsWith(".sock failed", StringComparison.Ordinal) || m.EndsWith(".socket failed", StringComparison.Ordinal);
 
     private static string Unix(Errno errno) => errno switch
     {

@@ -204,6 +204,9 @@ public sealed class NotUpstreamRule : INginxRule
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
             || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
             || m.StartsWith("could not find named location", StringComparison.Ordinal)
+
+            // ngx_http_script_regex_end_code: a rewrite that leaves an empty URI exits with 500.
+            || m.StartsWith("the rewritten URI has a zero length", StringComparison.Ordinal)
             || m.StartsWith("the \"$memcached_key\" variable is not set", StringComparison.Ordinal) || m.StartsWith("invalid header after joining FastCGI records", StringComparison.Ordinal)
             || BuildingRequestFailed(m);
         return configError ? 500 : null;

@@ -21,7 +21,7 @@ public sealed class TransportReadRule : INginxRule
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
         var m = RuleContext.Message(text, line);
-        if (m.IsEmpty && line.ErrnoNumber >= 0 && ReadsUpstreamBody(RuleContext.Action(text, line)))
+        if (line.ErrnoNumber >= 0 && NamesNoFunction(m) && ReadsUpstreamBody(RuleContext.Action(text, line)))
         {
             // Only the errno group and the action were quoted ("(110: Connection timed out) while reading upstream"):
             // whatever failed, it failed after the header was sent.
@@ -29,7 +29,7 @@ public sealed class TransportReadRule : INginxRule
             return true;
         }
 
-        if (m.IsEmpty && line.ErrnoNumber >= 0 && RuleContext.Action(text, line).SequenceEqual(NginxActions.ReadingResponseHeader))
+        if (line.ErrnoNumber >= 0 && NamesNoFunction(m) && RuleContext.Action(text, line).SequenceEqual(NginxActions.ReadingResponseHeader))
         {
             return GroupOnlyInHeaderRead(line.Errno, out verdict);
         }
@@ -72,6 +72,12 @@ public sealed class TransportReadRule : INginxRule
         verdict = errno == Errno.TimedOut ? new Verdict(Causes.UpstreamTimeoutRead, 504) : new Verdict(cause, 502);
         return cause != Causes.NotAnUpstreamError;
     }
+
+    /// <summary>
+    /// The quote kept no function name: only the errno group, or the bare "failed" before it ("failed (104: Connection
+    /// reset by peer) while reading upstream"). Either way the errno and the action are all there is to read.
+    /// </summary>
+    private static bool NamesNoFunction(ReadOnlySpan<char> m) => m.IsEmpty || m.SequenceEqual("failed");
 
     private static bool ReadsUpstreamBody(ReadOnlySpan<char> action) =>
         action.SequenceEqual(NginxActions.ReadingUpstream) || action.SequenceEqual(NginxActions.ProxyingUpgraded);
