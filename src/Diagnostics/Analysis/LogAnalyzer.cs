@@ -142,15 +142,30 @@ public sealed class LogAnalyzer
     }
 
     /// <summary>
-    /// What PHP writes on stderr never starts at an nginx level or with a message nginx writes (quoted or not), and never
-    /// holds an nginx record or another FastCGI quote: such a line is the next record of a paste, after a stderr text the
-    /// writer cut.
+    /// What PHP writes on stderr never starts at an nginx level or with a message nginx writes (quoted or not), is never
+    /// nginx's own start-up output nor a whole record of another log, and never holds an nginx record or another FastCGI
+    /// quote: such a line is the next record of a paste, after a stderr text the writer cut.
     /// </summary>
     private static bool StartsOwnRecord(ReadOnlySpan<char> content)
     {
+        // A known message counts only with an action of nginx's after it: an app's text may start with the same words
+        // (Envoy's "upstream connect error or disconnect/reset before headers" in a PHP client's exception).
         var c = content.TrimStart(' ');
-        return NginxLineParser.StartsWithLevel(c) || NginxLineParser.StartsWithKnownMessage(c.TrimStart('"'))
-            || NginxLineParser.RecordStartWithin(c, 64) >= 0 || c.Contains("FastCGI sent in stderr: \"", StringComparison.Ordinal);
+        var message = c.TrimStart('"');
+        if (NginxLineParser.StartsWithLevel(c) || (NginxLineParser.StartsWithOwnMessage(message) && NginxActions.NamedIn(message))
+            || NginxLineParser.RecordStartWithin(c, 64) >= 0 || c.Contains("FastCGI sent in stderr: \"", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        // PHP's own lines (its messages, a stack trace's frames) and indented text are what a real stderr text goes on
+        // with: the other logs' parsers are asked only about the rest.
+        if (c.Length < content.Length || c.StartsWith("PHP ", StringComparison.Ordinal) || (c.Length > 0 && c[0] is '#' or '\t'))
+        {
+            return false;
+        }
+
+        return c.StartsWith("nginx: [", StringComparison.Ordinal) || WrappedPaste.IsOtherLogRecord(c);
     }
 
     private string? Origin(ReadOnlySpan<char> physical, in Envelope envelope)

@@ -29,6 +29,27 @@ public static class NginxActions
         "keepalive", Resolving, "resolving service",
     ];
 
+    /// <summary>The text names one of the known actions after " while ".</summary>
+    public static bool NamedIn(ReadOnlySpan<char> text)
+    {
+        for (var at = text.IndexOf(" while ", StringComparison.Ordinal); at >= 0;)
+        {
+            var action = text[(at + " while ".Length)..];
+            foreach (var known in Known)
+            {
+                if (action.StartsWith(known, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            var next = action.IndexOf(" while ", StringComparison.Ordinal);
+            at = next < 0 ? -1 : at + " while ".Length + next;
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The action is <paramref name="full"/>, or a paste cut it short but kept at least its first
     /// <paramref name="minLength"/> characters ("while connecting", "while sending request").

@@ -486,6 +486,12 @@ public static class NginxLineParser
     internal static bool StartsWithKnownMessage(ReadOnlySpan<char> s) => SpanSearch.StartsWithAny(s, BareMessageStarts);
 
     /// <summary>
+    /// True when the text starts with a message of nginx's own: a known start, or the worker_connections alert without
+    /// its count ("worker_connections are not enough while connecting to upstream").
+    /// </summary>
+    internal static bool StartsWithOwnMessage(ReadOnlySpan<char> s) => StartsWithKnownMessage(s) || CountedMessageStart(s) == 0;
+
+    /// <summary>
     /// Where a record starts in the first <paramref name="within"/> characters of a line, behind any prefix (a JSON key
     /// and quote, a container name): -1 when none does.
     /// </summary>
@@ -1205,7 +1211,7 @@ public static class NginxLineParser
             return p + 1;
         }
 
-        if (tid < 0 || p + 1 >= s.Length || s[p] != ':' || (s[p + 1] != ' ' && s[p + 1] != '*'))
+        if (p + 1 >= s.Length || s[p] != ':' || (s[p + 1] != ' ' && s[p + 1] != '*'))
         {
             return pos;
         }

@@ -33,7 +33,17 @@ public static class WrappedPaste
         && LastLine(pending).TrimEnd(' ').EndsWith(AbortFirstHalf, StringComparison.Ordinal);
 
     /// <summary>True when <paramref name="content"/> continues the wrapped nginx record <paramref name="pending"/>.</summary>
-    public static bool Continues(ReadOnlySpan<char> pending, ReadOnlySpan<char> content)
+    public static bool Continues(ReadOnlySpan<char> pending, ReadOnlySpan<char> content) =>
+        ContinuesAsWrap(pending, content) && !IsOtherLogRecord(content.TrimStart(' '));
+
+    /// <summary>
+    /// A whole record of another log (a backend's, the access log's) never is the rest of a wrapped nginx record. Asked
+    /// only once a join was found, so a plain log pays nothing for it.
+    /// </summary>
+    internal static bool IsOtherLogRecord(ReadOnlySpan<char> c) =>
+        CompanionLineParser.TryParse(c, out _) || AccessLineParser.TryParse(c, out _);
+
+    private static bool ContinuesAsWrap(ReadOnlySpan<char> pending, ReadOnlySpan<char> content)
     {
         if (pending.Length > MaxRecord)
         {
@@ -81,9 +91,11 @@ public static class WrappedPaste
             return false;
         }
 
-        // "(111: Connection refused) while ...", "(SSL: error:...)", "while reading response header ...".
-        if ((c[0] == '(' && (char.IsAsciiDigit(c[1]) || c[1..].StartsWith("SSL:", StringComparison.Ordinal)))
-            || c.StartsWith("while ", StringComparison.Ordinal))
+        // "(111: Connection refused) while ...", "(SSL: error:...)", "while reading response header ...": only for a record
+        // that has no action yet (and, for the group, no errno group yet); after them the line is a quote of its own.
+        var hasAction = pending.Contains(" while ", StringComparison.Ordinal);
+        if (!hasAction && ((c[0] == '(' && (char.IsAsciiDigit(c[1]) || c[1..].StartsWith("SSL:", StringComparison.Ordinal)) && TakesErrnoGroup(pending))
+            || c.StartsWith("while ", StringComparison.Ordinal)))
         {
             return true;
         }
@@ -172,7 +184,7 @@ public static class WrappedPaste
     /// </summary>
     private static bool HoldsOwnHead(ReadOnlySpan<char> c)
     {
-        if (NginxLineParser.StartsWithKnownMessage(c) || NginxLineParser.QuotesKnownMessage(c))
+        if (NginxLineParser.StartsWithOwnMessage(c) || NginxLineParser.QuotesKnownMessage(c) || c.StartsWith("nginx: [", StringComparison.Ordinal))
         {
             return true;
         }
@@ -418,6 +430,51 @@ public static class WrappedPaste
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The record ends where nginx puts an errno or SSL reason group: after the failed call or the timeout ("... failed",
+    /// "upstream timed out", "... in SSL handshake", "... could not be resolved", the index module's "... is not found"),
+    /// with no such group yet.
+    /// </summary>
+    private static bool TakesErrnoGroup(ReadOnlySpan<char> pending)
+    {
+        // A closing quote or backtick after it: the writer's literal or code span ended there.
+        var last = LastLine(pending).TrimEnd(" \"'`");
+        return !HasErrnoGroup(pending) && (last.EndsWith("failed", StringComparison.Ordinal) || last.EndsWith("timed out", StringComparison.Ordinal)
+            || last.EndsWith("handshake", StringComparison.Ordinal) || last.EndsWith("could not be resolved", StringComparison.Ordinal)
+            || last.EndsWith("is not found", StringComparison.Ordinal));
+    }
+
+    /// <summary>The record already has nginx's errno group, <c> (N: </c>, or an SSL reason group.</summary>
+    private static bool HasErrnoGroup(ReadOnlySpan<char> pending)
+    {
+        if (pending.Contains("(SSL: ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        for (var open = pending.IndexOf(" ("); open >= 0; open = Next(pending, open))
+        {
+            var p = open + 2;
+            while (p < pending.Length && char.IsAsciiDigit(pending[p]))
+            {
+                p++;
+            }
+
+            if (p > open + 2 && p + 1 < pending.Length && pending[p] == ':' && pending[p + 1] == ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static int Next(ReadOnlySpan<char> s, int at)
+        {
+            var next = s[(at + 2)..].IndexOf(" (");
+            return next < 0 ? -1 : at + 2 + next;
+        }
     }
 
     /// <summary>True when the record's last "(SSL: " or "(N: " group has no closing parenthesis yet.</summary>

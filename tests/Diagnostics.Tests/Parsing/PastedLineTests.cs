@@ -317,6 +317,10 @@ public class PastedLineTests
     [InlineData("2020/04/24 04:34:27 [error] 7581#7581: *6618 FastCGI sent in stderr: \"PHP message: debug - Checking for HSTS headers", "\"upstream sent too big header while reading response header from upstream\"", "header_too_big")]
     [InlineData("> FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted", "        //FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Allowed memory size of 268435456 bytes exhausted", "php_fatal")]
     [InlineData("[2018-06-05 14:57:47 +0200] [11232] [INFO] Worker exiting (pid: 11232)", "  I am facing an issue: the log says \"upstream prematurely closed connection while reading response header from upstream\"", "premature_close")]
+    [InlineData("2024/04/10 09:13:00 [error] 3980#3980: *29815576 upstream prematurely closed connection while reading response header from upstream", "(99: Cannot assign requested address) while connecting to upstream", "ephemeral_port_exhaustion")]
+    [InlineData("2021/12/24 10:53:01 [notice] 9589#9589: signal 15 (SIGTERM) received from 11124, exiting", "\"(111: Connection refused) while sending request to upstream\"", "upstream_down")]
+    [InlineData("FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Allowed memory size of 67108864 bytes exhausted", "[2018-06-05 14:57:47 +0200] [11229] [CRITICAL] WORKER TIMEOUT (pid:11232)", "app_worker_timeout")]
+    [InlineData("2021/09/24 01:15:37 [info] 20#20: *1 client 10.244.115.83 closed keepalive connection while it waited", "worker_connections are not enough while connecting to upstream", "fd_exhaustion")]
     public void NextEntryOfAList_IsARecordOfItsOwn(string first, string next, string nextCause)
     {
         var records = DiagnosisEngine.Analyze(first + "\n" + next, 2026).Records;
@@ -324,6 +328,20 @@ public class PastedLineTests
         Assert.Equal(1, records[0].LineCount);
         Assert.Equal(2, records[1].Line);
         Assert.Equal(nextCause, records[1].Cause);
+    }
+
+    [Fact]
+    public void FastcgiTextGoingOnWithAnAppsWordsLikeNginxs_StaysOneRecord()
+    {
+        // A PHP client's exception quotes Envoy's answer on its own line; it starts like nginx's "upstream ..." messages
+        // but carries no action of nginx's, so it is still the stderr text, and the record keeps its suffix.
+        const string text = "2026/11/21 10:00:00 [error] 7#7: *3 FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Uncaught GuzzleHttp\\Exception\\ServerException: Server error: `GET http://svc/api` resulted in a `503 Service Unavailable` response:\n"
+            + "upstream connect error or disconnect/reset before headers. reset reason: connection failure in /var/www/vendor/guzzle/src/Exception/RequestException.php:113\n"
+            + "Stack trace:\n#0 {main}\n  thrown in /var/www/vendor/guzzle/src/Exception/RequestException.php on line 113\" while reading response header from upstream, client: 10.0.0.1, server: shop.test, request: \"GET /checkout HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"shop.test\"";
+        var r = Assert.Single(DiagnosisEngine.Analyze(text, 2026).Records);
+        Assert.Equal(5, r.LineCount);
+        Assert.Equal("php_fatal", r.Cause);
+        Assert.Equal("shop.test", r.Server);
     }
 
     [Fact]
