@@ -142,9 +142,10 @@ public sealed class LogAnalyzer
     }
 
     /// <summary>
-    /// What PHP writes on stderr never starts at an nginx level or with a message nginx writes (quoted or not), is never
-    /// nginx's own start-up output nor a whole record of another log, and never holds an nginx record or another FastCGI
-    /// quote: such a line is the next record of a paste, after a stderr text the writer cut.
+    /// What PHP writes on stderr never starts with a message nginx writes (quoted or not, or behind its connection number),
+    /// is never nginx's own start-up output nor a whole record of another log, and never holds an nginx record's head
+    /// (time, or level and pid) or another FastCGI quote: such a line is the next record of a paste, after a stderr text
+    /// the writer cut.
     /// </summary>
     private static bool StartsOwnRecord(ReadOnlySpan<char> content)
     {
@@ -152,8 +153,9 @@ public sealed class LogAnalyzer
         // (Envoy's "upstream connect error or disconnect/reset before headers" in a PHP client's exception).
         var c = content.TrimStart(' ');
         var message = c.TrimStart('"');
-        if (NginxLineParser.StartsWithLevel(c) || (NginxLineParser.StartsWithOwnMessage(message) && NginxActions.NamedIn(message))
-            || NginxLineParser.RecordStartWithin(c, 64) >= 0 || c.Contains("FastCGI sent in stderr: \"", StringComparison.Ordinal))
+        if (NginxLineParser.HoldsRecordHead(c) || (NginxLineParser.StartsWithOwnMessage(message) && NginxActions.NamedIn(message))
+            || NginxLineParser.StartsWithCountedMessage(c) || NginxLineParser.RecordStartWithin(c, 64) >= 0
+            || c.Contains("FastCGI sent in stderr: \"", StringComparison.Ordinal))
         {
             return true;
         }

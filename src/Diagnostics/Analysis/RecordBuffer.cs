@@ -112,12 +112,18 @@ internal sealed class RecordBuffer
     }
 
     /// <summary>
-    /// The stderr text closes at the end of the line (<c>... on line 617"</c>): the writer cut the record after it, and the
-    /// next line is not more of it. (nginx trims the text's own line breaks at its end, so its quote never closes alone.)
+    /// The stderr text closes at the end of the line (<c>... on line 617"</c>), or the writer's ellipsis ends it: the
+    /// writer cut the record there, and the next line is not more of it. (nginx trims the text's own line breaks at its end, so its quote never closes alone.)
     /// </summary>
     private static bool ClosedAtEnd(ReadOnlySpan<char> fastcgi)
     {
+        // The writer's own cut ("... Allowed memor…", "... in /var..."): nothing of the record follows.
         var text = fastcgi.TrimEnd(' ');
+        if (text.EndsWith('\u2026') || text.EndsWith("...", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         var open = text.IndexOf('"');
         return text.Length > 1 && text[^1] == '"' && open >= 0 && open < text.Length - 1;
     }

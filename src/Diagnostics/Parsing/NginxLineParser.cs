@@ -485,6 +485,33 @@ public static class NginxLineParser
     /// <summary>True when the text starts with one of the message starts nginx writes for upstream trouble.</summary>
     internal static bool StartsWithKnownMessage(ReadOnlySpan<char> s) => SpanSearch.StartsWithAny(s, BareMessageStarts);
 
+    /// <summary>True when the text holds a record's head somewhere: a level and a pid, <c>[error] 1404#1404: </c>.</summary>
+    internal static bool HoldsRecordHead(ReadOnlySpan<char> s)
+    {
+        foreach (var level in Levels)
+        {
+            var at = s.IndexOf(level, StringComparison.Ordinal);
+            if (at >= 0 && StartsWithLevel(s[at..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A bare message behind its connection number, <c>*80789636 socket() failed ...</c>.</summary>
+    internal static bool StartsWithCountedMessage(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 3 || s[0] != '*')
+        {
+            return false;
+        }
+
+        var digits = s[1..].IndexOfAnyExceptInRange('0', '9');
+        return digits > 0 && s[1 + digits] == ' ' && StartsWithOwnMessage(s[(digits + 2)..]);
+    }
+
     /// <summary>
     /// True when the text starts with a message of nginx's own: a known start, or the worker_connections alert without
     /// its count ("worker_connections are not enough while connecting to upstream").

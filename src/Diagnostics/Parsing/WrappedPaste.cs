@@ -72,9 +72,10 @@ public static class WrappedPaste
         }
 
         var c = content.TrimStart(' ');
-        if (c.Length < 2 || NginxLineParser.RecordStartWithin(c, MaxRecordPrefix) >= 0)
+        if (c.Length < 2 || NginxLineParser.RecordStartWithin(c, MaxRecordPrefix) >= 0 || NginxLineParser.HoldsRecordHead(c))
         {
-            // A line that holds a record's time and level is a record of its own, however the line above ended.
+            // A line that holds a record's time and level, or its level and pid, is a record of its own, however the line
+            // above ended.
             return false;
         }
 

@@ -321,6 +321,9 @@ public class PastedLineTests
     [InlineData("2021/12/24 10:53:01 [notice] 9589#9589: signal 15 (SIGTERM) received from 11124, exiting", "\"(111: Connection refused) while sending request to upstream\"", "upstream_down")]
     [InlineData("FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Allowed memory size of 67108864 bytes exhausted", "[2018-06-05 14:57:47 +0200] [11229] [CRITICAL] WORKER TIMEOUT (pid:11232)", "app_worker_timeout")]
     [InlineData("2021/09/24 01:15:37 [info] 20#20: *1 client 10.244.115.83 closed keepalive connection while it waited", "worker_connections are not enough while connecting to upstream", "fd_exhaustion")]
+    [InlineData("FastCGI sent in stderr: \"PHP message: PHP Fatal error: Allowed memor\u2026", "2025-07-24 19:03:45 - [warn] 1#1: *3 client sent invalid method while reading client request line", "not_an_upstream_error")]
+    [InlineData("2020/04/24 04:34:27 [error] 7581#7581: *6618 FastCGI sent in stderr: \"PHP message: debug - Checking for HSTS headers", "level_error : [error] 1404#1404: *1 no live upstreams while connecting to upstream", "no_live_upstreams")]
+    [InlineData("The logs contained the error: `FastCGI sent in stderr: \"Primary script unknown\"`. This told me the request reached PHP", "> *80789636 socket() failed (24: Too many open files) while connecting to upstream,", "fd_exhaustion")]
     public void NextEntryOfAList_IsARecordOfItsOwn(string first, string next, string nextCause)
     {
         var records = DiagnosisEngine.Analyze(first + "\n" + next, 2026).Records;
