@@ -60,11 +60,11 @@ public static class NginxLineParser
         "FastCGI sent in stderr", "no resolver defined to resolve", "socket() failed", "client prematurely closed connection",
         "client closed connection", "client closed prematurely connection",
         "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
-        "accept4() failed", "accept() failed", "client intended to send too large ", "WSARecv() failed", "WSASend() failed",
+        "accept4() failed", "accept() failed", RequestOnlyMessages.TooLargeBody, "WSARecv() failed", "WSASend() failed",
 
         // Written only for a request, whose status they decide (403, 500): quoted alone, they still say what the client got.
-        "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle", "client sent ",
-        "auth request unexpected status", "no user/password was provided for basic authentication", "client SSL certificate verify error",
+        RequestOnlyMessages.AccessForbidden, RequestOnlyMessages.DirectoryIndex, RequestOnlyMessages.RedirectionCycle, "client sent ",
+        RequestOnlyMessages.AuthRequestStatus, "no user/password was provided for basic authentication", "client SSL certificate verify error",
         "uwsgi request is too big", "uwsgi request is too little", "uwsgi request length mismatch", "scgi request length mismatch",
         "fastcgi request record is too big", "fastcgi request length mismatch",
     ];
@@ -732,7 +732,7 @@ public static class NginxLineParser
             return false;
         }
 
-        foreach (var start in RequestOnlyStarts)
+        foreach (var start in RequestOnlyMessages.Starts)
         {
             if (body.Length >= start.Length && char.ToLowerInvariant(body[0]) == start[0] && body[1..start.Length].SequenceEqual(start.AsSpan(1)))
             {
@@ -759,12 +759,6 @@ public static class NginxLineParser
         var rest = close < 0 ? ReadOnlySpan<char>.Empty : body[(6 + close)..];
         return rest.StartsWith("\": password mismatch", StringComparison.Ordinal) || rest.StartsWith("\" was not found in \"", StringComparison.Ordinal);
     }
-
-    private static readonly string[] RequestOnlyStarts =
-    [
-        "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle", "client intended to send too large ",
-        "auth request unexpected status",
-    ];
 
     /// <summary>CJK prose puts a message right after its full-width colon or comma ("查看日志：open() ..."), no space.</summary>
     private static bool IsWidePunctuation(char c) => c >= '\u3000' && char.IsPunctuation(c);
@@ -1498,7 +1492,7 @@ public static class NginxLineParser
         }
 
         var m = line.Message.Of(s);
-        if (!m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
+        if (!m.StartsWith(RequestOnlyMessages.AccessForbidden, StringComparison.Ordinal)
             && !m.StartsWith("limiting connections by zone", StringComparison.Ordinal))
         {
             return;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Nginx502Bot.Diagnostics.Parsing;
 using Nginx502Bot.Diagnostics.Vocabulary;
+using static Nginx502Bot.Diagnostics.Parsing.RequestOnlyMessages;
 
 namespace Nginx502Bot.Diagnostics.Classification.Rules;
 
@@ -79,7 +80,7 @@ public sealed class NotUpstreamRule : INginxRule
     /// loop check, auth_request, the request building of uwsgi, scgi and FastCGI), so a quote of it without the record's connection number or suffix is still a request's.
     /// </summary>
     private static bool RequestOnly(ReadOnlySpan<char> m) =>
-        m.StartsWith(TooLargeBody, StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
+        m.StartsWith(TooLargeBody, StringComparison.Ordinal) || m.StartsWith(AccessForbidden, StringComparison.Ordinal)
         || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
         || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(ClientCertificateError, StringComparison.Ordinal)
         || BasicAuthRefused(m) || BuildingRequestFailed(m)
@@ -92,16 +93,6 @@ public sealed class NotUpstreamRule : INginxRule
     /// ngx_http_special_response_handler sends, and the access log records, as 400.
     /// </summary>
     private const string ClientCertificateError = "client SSL certificate verify error";
-
-    /// <summary>ngx_http_auth_request_module: the subrequest answered neither 2xx, 401 nor 403; the request gets 500.</summary>
-    private const string AuthRequestStatus = "auth request unexpected status";
-
-    /// <summary>client_max_body_size: "... too large body: N bytes", or "... too large chunked body: N+M bytes".</summary>
-    private const string TooLargeBody = "client intended to send too large ";
-
-    private const string DirectoryIndex = "directory index of \"";
-
-    private const string RedirectionCycle = "rewrite or internal redirection cycle";
 
     private static int? StatusOf(ReadOnlySpan<char> m, Errno errno, bool crit)
     {
@@ -149,7 +140,7 @@ public sealed class NotUpstreamRule : INginxRule
         }
 
         // ngx_http_autoindex's absence: "directory index of "/path/" is forbidden" (also when a paste left the suffix in).
-        if (m.EndsWith("is forbidden", StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
+        if (m.EndsWith("is forbidden", StringComparison.Ordinal) || m.StartsWith(AccessForbidden, StringComparison.Ordinal)
             || (m.StartsWith(DirectoryIndex, StringComparison.Ordinal) && m.Contains("\" is forbidden", StringComparison.Ordinal)))
         {
             return 403;
