@@ -117,6 +117,9 @@ internal static class RuleContext
     public static bool IsUnixTarget(ReadOnlySpan<char> text, in NginxLine line) =>
         (line.Message.Of(text).StartsWith("connect() to ", StringComparison.Ordinal)
             && line.Message.Of(text)["connect() to ".Length..].TrimStart(' ').StartsWith("unix:", StringComparison.Ordinal))
-        || line.Upstream.Of(text).Contains("://unix:", StringComparison.Ordinal)
-        || line.Upstream.Of(text).StartsWith("unix:", StringComparison.Ordinal);
+        || IsUnixUpstream(line.Upstream.Of(text));
+
+    /// <summary>The upstream field names a unix socket (<c>http://unix:/run/app.sock:/</c>, <c>unix:/run/app.sock</c>).</summary>
+    public static bool IsUnixUpstream(ReadOnlySpan<char> upstream) =>
+        upstream.StartsWith("unix:", StringComparison.Ordinal) || SpanSearch.IndexOfRare(upstream, "://unix:") >= 0;
 }

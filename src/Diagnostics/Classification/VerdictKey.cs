@@ -42,15 +42,11 @@ public readonly record struct VerdictKey(int Flags, int Hash)
     public static int FlagsOf(ReadOnlySpan<char> text, in NginxLine line) =>
         (Bit(line.Action.IsPresent, 0) | Bit(line.ErrnoNumber >= 0, 1) | Bit(line.Pid > 0, 2)
         | Bit(line.ConnectionId >= 0, 3) | Bit(line.HasRequestContext, 4) | Bit(line.Upstream.IsPresent, 5)
-        | Bit(UnixUpstream(line.Upstream.Of(text)), 6) | Bit(line.Resolver.IsPresent, 7) | Bit(line.Time == default, 8)
+        | Bit(RuleContext.IsUnixUpstream(line.Upstream.Of(text)), 6) | Bit(line.Resolver.IsPresent, 7) | Bit(line.Time == default, 8)
         | Bit(line.Level.IsPresent, 9) | Bit(line.IsStream, 10) | Bit(line.Subrequest.IsPresent, 11)
         | Bit(RuleContext.AtInfoLevel(text, line), 12) | Bit(RuleContext.AtCritLevel(text, line), 13)
         | Bit(RuleContext.AtErrorLevel(text, line), 14))
         | ((int)line.Errno << 16);
 
     private static int Bit(bool value, int bit) => value ? 1 << bit : 0;
-
-    /// <summary>What <see cref="RuleContext.IsUnixTarget"/> reads from the upstream field.</summary>
-    private static bool UnixUpstream(ReadOnlySpan<char> upstream) =>
-        upstream.StartsWith("unix:", StringComparison.Ordinal) || SpanSearch.IndexOfRare(upstream, "://unix:") >= 0;
 }
