@@ -179,9 +179,10 @@ public static class WrappedPaste
     }
 
     /// <summary>
-    /// The line carries a record's head of its own: it starts with a message nginx writes or quotes one, or holds a
-    /// connection number (<c>*10746 </c>). The joins guessed from a line's width or case (the wrap between words, the terminal's wrap) leave
-    /// such a line apart: in a list of quoted records, the next one often starts in lowercase after a long line.
+    /// The line carries a record's head of its own: it starts with a message nginx writes or quotes one, starts with
+    /// nginx's own start-up output, or holds a connection number (<c>*10746 </c>). The joins guessed from a line's width
+    /// or case (the wrap between words, the terminal's wrap) leave such a line apart: in a list of quoted records, the
+    /// next one often starts in lowercase after a long line.
     /// </summary>
     private static bool HoldsOwnHead(ReadOnlySpan<char> c)
     {
