@@ -40,10 +40,14 @@ public sealed class FastcgiStderrRule : INginxRule
             return new Verdict(Causes.FastcgiScriptNotFound, 404);
         }
 
-        return m.Contains("Access to the script", StringComparison.Ordinal) && m.Contains("has been denied", StringComparison.Ordinal)
-            ? new Verdict(Causes.NotAnUpstreamError, 403)
-            : null;
+        return IsDeniedExtension(m) ? new Verdict(Causes.NotAnUpstreamError, 403) : null;
     }
+
+    // PHP-FPM's security.limit_extensions refusal ("Access to the script '%s' has been denied (see ...)") is the whole
+    // stderr text, so a quote cut after the script's name still names it when the text opens with it.
+    private static bool IsDeniedExtension(ReadOnlySpan<char> m) =>
+        m.Contains("Access to the script", StringComparison.Ordinal)
+        && (m.Contains("has been denied", StringComparison.Ordinal) || m.Contains("stderr: \"Access to the script '", StringComparison.Ordinal));
 
     private static string WithoutLineBreaks(ReadOnlySpan<char> m) =>
         string.Join(' ', m.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
