@@ -62,6 +62,9 @@ public static class NginxLineParser
         "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
         "accept4() failed", "accept() failed", "client intended to send too large ", "WSARecv() failed", "WSASend() failed",
 
+        // A file call on a quoted path (static files, nginx's temp files): never how PHP's stderr text goes on.
+        "open() \"", "stat() \"",
+
         // Written only for a request, whose status they decide (403, 500): quoted alone, they still say what the client got.
         "access forbidden by rule", "directory index of \"", "rewrite or internal redirection cycle", "client sent ",
         "auth request unexpected status", "no user/password was provided for basic authentication", "client SSL certificate verify error",
@@ -296,9 +299,41 @@ public static class NginxLineParser
             return true;
         }
 
+        if (QuotedFileCallWithSuffix(body))
+        {
+            ParseBody(s, p, ref line);
+            return true;
+        }
+
         line.ConnectionId = -1;
         line.Pid = line.Tid = 0;
         return false;
+    }
+
+    /// <summary>
+    /// A static file's failure quoted without the record's head, also with the call dropped by the writer:
+    /// <c>open() "/srv/a.png" failed (2: ...), client: ...</c> or <c>"/srv/a.png" failed (2: ...), client: ...</c>. No list
+    /// of message starts holds a path; the errno group right before nginx's ", client: " suffix marks it as a record.
+    /// </summary>
+    private static bool QuotedFileCallWithSuffix(ReadOnlySpan<char> body)
+    {
+        var path = body.StartsWith("open() \"/", StringComparison.Ordinal) || body.StartsWith("stat() \"/", StringComparison.Ordinal) ? 7
+            : body.StartsWith("\"/", StringComparison.Ordinal) ? 1 : -1;
+        if (path < 0)
+        {
+            return false;
+        }
+
+        var failed = body[path..].IndexOf("\" failed (", StringComparison.Ordinal);
+        if (failed < 0)
+        {
+            return false;
+        }
+
+        var group = body[(path + failed + 10)..];
+        var close = group.IndexOf(')');
+        return close > 0 && group[..close].Contains(": ", StringComparison.Ordinal) && char.IsAsciiDigit(group[0])
+            && group[(close + 1)..].StartsWith(", client: ", StringComparison.Ordinal);
     }
 
     private const string CouldNotBeResolved = "could not be resolved (";

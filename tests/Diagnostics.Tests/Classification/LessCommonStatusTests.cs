@@ -24,6 +24,12 @@ public class LessCommonStatusTests
     // The event pipe's temp file in the body phase cuts the response; a static file's open() is the request's 403/404.
     [InlineData("2016/03/29 06:08:10 [crit] 7042#0: *3 open() \"/var/lib/nginx/tmp/fastcgi/4/00/0000000004\" failed (13: Permission denied) while reading upstream" + Sfx, "response_truncated", null)]
     [InlineData("2016/03/29 06:08:10 [error] 7042#0: *3 open() \"/var/www/html/a\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 403)]
+    // The static module's open() quoted without the record's head, also with the call dropped by the writer: the errno
+    // group before nginx's suffix marks the record; ENOENT is 404. Without the suffix the path and errno are just prose.
+    [InlineData("open() \"/usr/local/nginx/html/blog300\" failed (2: No such file or directory)" + NoUpstreamSfx, "not_an_upstream_error", 404)]
+    [InlineData("\"/usr/local/nginx/html/blog300\" failed (2: No such file or directory)" + NoUpstreamSfx, "not_an_upstream_error", 404)]
+    [InlineData("\"/usr/local/nginx/html/blog300\" failed (2: No such file or directory) on our test box", "not_an_upstream_error", null)]
+    [InlineData("\"/var/lib/nginx/body/0000000001\" failed (2: No such file or directory)" + NoUpstreamSfx, "not_an_upstream_error", null)]
     // client_header_timeout / client_body_timeout: 408; an idle keep-alive connection has no request.
     [InlineData("2025/06/03 19:26:19 [info] 29913#0: *41 client timed out (110: Connection timed out) while reading client request headers" + NoUpstreamSfx, "not_an_upstream_error", 408)]
     [InlineData("2025/06/03 19:26:19 [info] 29913#0: *41 client timed out (110: Connection timed out) while reading client request body" + NoUpstreamSfx, "not_an_upstream_error", 408)]

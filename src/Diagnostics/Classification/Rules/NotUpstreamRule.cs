@@ -148,6 +148,13 @@ public sealed class NotUpstreamRule : INginxRule
             };
         }
 
+        // The same open() quoted from its path on, the call dropped by the writer ("/var/www/x.png" failed (2: ...)): for a
+        // request, ENOENT and ENOTDIR at error are the static module's 404 (nginx's own temp files are never ENOENT's).
+        if (!crit && m.Length > 1 && m[0] == '"' && m[1] == '/' && m.EndsWith("\" failed", StringComparison.Ordinal) && (errno is Errno.NoSuchFile or Errno.NotADirectory) && !IsNginxTempFile(m))
+        {
+            return 404;
+        }
+
         // ngx_http_autoindex's absence: "directory index of "/path/" is forbidden" (also when a paste left the suffix in).
         if (m.EndsWith("is forbidden", StringComparison.Ordinal) || m.StartsWith("access forbidden by rule", StringComparison.Ordinal)
             || (m.StartsWith(DirectoryIndex, StringComparison.Ordinal) && m.Contains("\" is forbidden", StringComparison.Ordinal)))
