@@ -1340,6 +1340,14 @@ public static class NginxLineParser
 
         if (p >= s.Length || s[p] != ' ')
         {
+            // A retyped record that lost the space before a message opening on a quoted path ("*422\"/etc/nginx/html/
+            // index.html\" is not found ..."): nginx always writes "*N ", so only a failed record gets here.
+            if (p + 1 < s.Length && s[p] == '"' && s[p + 1] == '/')
+            {
+                line.ConnectionId = cid;
+                return p;
+            }
+
             return pos;
         }
 

@@ -196,6 +196,19 @@ public class LessCommonStatusTests
     }
 
     [Fact]
+    public void ConnectionNumber_GluedToQuotedPath_KeepsTheConnectionAndStatus()
+    {
+        const string line = "*422\"/etc/nginx/html/index.html\" is not found (2: No such file or directory)" + NoUpstreamSfx;
+        var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal(422, record.ConnectionId);
+        Assert.Equal(404, record.Status);
+
+        // Another character glued to the number is not nginx's connection mark.
+        var other = Assert.Single(DiagnosisEngine.Analyze("*422x\"/etc/nginx/html/index.html\" is not found (2: No such file or directory)" + NoUpstreamSfx).Records);
+        Assert.NotEqual(422, other.ConnectionId);
+    }
+
+    [Fact]
     public void PidTid_WithoutSpaceBeforeConnectionNumber_KeepsTheConnection()
     {
         const string line = "Dec 24 01:23:45 192.168.0.2 nginx: 2021/12/24 01:23:45 [info] 1776#1776:*71220252 epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too while sending request to upstream" + Sfx;
