@@ -312,13 +312,14 @@ public static class NginxLineParser
 
     /// <summary>
     /// A static file's failure quoted without the record's head, also with the call dropped by the writer:
-    /// <c>open() "/srv/a.png" failed (2: ...), client: ...</c> or <c>"/srv/a.png" failed (2: ...), client: ...</c>. No list
+    /// <c>open() "/srv/a.png" failed (2: ...), client: ...</c> or <c>"/srv/a.png" failed (2: ...), client: ...</c> (the path
+    /// also elided: <c>"xxxx.js" failed (11: ...), client: ...</c>). No list
     /// of message starts holds a path; the errno group right before nginx's ", client: " suffix marks it as a record.
     /// </summary>
     private static bool QuotedFileCallWithSuffix(ReadOnlySpan<char> body)
     {
-        var path = body.StartsWith("open() \"/", StringComparison.Ordinal) || body.StartsWith("stat() \"/", StringComparison.Ordinal) ? 7
-            : body.StartsWith("\"/", StringComparison.Ordinal) ? 1 : -1;
+        var path = body.StartsWith("open() \"", StringComparison.Ordinal) || body.StartsWith("stat() \"", StringComparison.Ordinal) ? 7
+            : body.StartsWith('"') ? 1 : -1;
         if (path < 0)
         {
             return false;
@@ -835,8 +836,16 @@ public static class NginxLineParser
         return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010' or '\u2026' or '\u00AB'
             || (head[j - 1] == ':' && (j < i || KeyBeforeColon(head, j - 1))) || (j > 2 && head[(j - 3)..j].SequenceEqual("..."))
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' ')
-            || MarkdownItalicOpens(head, j) || MarkdownBoldOpens(head, j) || HtmlTagOpens(head[..j]));
+            || MarkdownItalicOpens(head, j) || MarkdownBoldOpens(head, j) || HtmlTagOpens(head[..j])
+            || (j == i && IsCjkLetter(head[j - 1])));
     }
+
+    /// <summary>
+    /// Chinese, Japanese and Korean prose sets English words right after its own letters, with no space
+    /// ("error.log中报错rewrite or internal redirection cycle ..."): such a letter opens a message as a space would not.
+    /// </summary>
+    private static bool IsCjkLetter(char c) =>
+        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3040' and <= '\u30FF' or >= '\uAC00' and <= '\uD7AF';
 
     /// <summary>
     /// A structured field's key glued to the message it holds ("error_message:upstream prematurely closed ..."): a word of
