@@ -62,6 +62,9 @@ public static class NginxLineParser
         "limiting requests", "limiting connections", "kevent() reported", "epoll_wait() reported", "memcached sent invalid",
         "accept4() failed", "accept() failed", RequestOnlyMessages.TooLargeBody, "WSARecv() failed", "WSASend() failed",
 
+        // A file call on a quoted path (static files, nginx's temp files): never how PHP's stderr text goes on.
+        "open() \"", "stat() \"",
+
         // Written only for a request, whose status they decide (403, 500): quoted alone, they still say what the client got.
         RequestOnlyMessages.AccessForbidden, RequestOnlyMessages.DirectoryIndex, RequestOnlyMessages.RedirectionCycle, "client sent ",
         RequestOnlyMessages.AuthRequestStatus, "no user/password was provided for basic authentication", "client SSL certificate verify error",
@@ -296,9 +299,42 @@ public static class NginxLineParser
             return true;
         }
 
+        if (QuotedFileCallWithSuffix(body))
+        {
+            ParseBody(s, p, ref line);
+            return true;
+        }
+
         line.ConnectionId = -1;
         line.Pid = line.Tid = 0;
         return false;
+    }
+
+    /// <summary>
+    /// A static file's failure quoted without the record's head, also with the call dropped by the writer:
+    /// <c>open() "/srv/a.png" failed (2: ...), client: ...</c> or <c>"/srv/a.png" failed (2: ...), client: ...</c> (the path
+    /// also elided: <c>"xxxx.js" failed (11: ...), client: ...</c>). No list
+    /// of message starts holds a path; the errno group right before nginx's ", client: " suffix marks it as a record.
+    /// </summary>
+    private static bool QuotedFileCallWithSuffix(ReadOnlySpan<char> body)
+    {
+        var path = body.StartsWith("open() \"", StringComparison.Ordinal) || body.StartsWith("stat() \"", StringComparison.Ordinal) ? 7
+            : body.StartsWith('"') ? 1 : -1;
+        if (path < 0)
+        {
+            return false;
+        }
+
+        var failed = body[path..].IndexOf("\" failed (", StringComparison.Ordinal);
+        if (failed < 0)
+        {
+            return false;
+        }
+
+        var group = body[(path + failed + 10)..];
+        var close = group.IndexOf(')');
+        return close > 0 && group[..close].Contains(": ", StringComparison.Ordinal) && char.IsAsciiDigit(group[0])
+            && group[(close + 1)..].StartsWith(", client: ", StringComparison.Ordinal);
     }
 
     private const string CouldNotBeResolved = "could not be resolved (";
@@ -827,8 +863,16 @@ public static class NginxLineParser
         return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010' or '\u2026' or '\u00AB'
             || (head[j - 1] == ':' && (j < i || KeyBeforeColon(head, j - 1))) || (j > 2 && head[(j - 3)..j].SequenceEqual("..."))
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' ')
-            || MarkdownItalicOpens(head, j) || MarkdownBoldOpens(head, j) || HtmlTagOpens(head[..j]));
+            || MarkdownItalicOpens(head, j) || MarkdownBoldOpens(head, j) || HtmlTagOpens(head[..j])
+            || (j == i && IsCjkLetter(head[j - 1])));
     }
+
+    /// <summary>
+    /// Chinese, Japanese and Korean prose sets English words right after its own letters, with no space
+    /// ("error.log中报错rewrite or internal redirection cycle ..."): such a letter opens a message as a space would not.
+    /// </summary>
+    private static bool IsCjkLetter(char c) =>
+        c is >= '\u4E00' and <= '\u9FFF' or >= '\u3040' and <= '\u30FF' or >= '\uAC00' and <= '\uD7AF';
 
     /// <summary>
     /// A structured field's key glued to the message it holds ("error_message:upstream prematurely closed ..."): a word of
@@ -1332,6 +1376,14 @@ public static class NginxLineParser
 
         if (p >= s.Length || s[p] != ' ')
         {
+            // A retyped record that lost the space before a message opening on a quoted path ("*422\"/etc/nginx/html/
+            // index.html\" is not found ..."): nginx always writes "*N ", so only a failed record gets here.
+            if (p + 1 < s.Length && s[p] == '"' && s[p + 1] == '/')
+            {
+                line.ConnectionId = cid;
+                return p;
+            }
+
             return pos;
         }
 

@@ -24,6 +24,21 @@ public class LessCommonStatusTests
     // The event pipe's temp file in the body phase cuts the response; a static file's open() is the request's 403/404.
     [InlineData("2016/03/29 06:08:10 [crit] 7042#0: *3 open() \"/var/lib/nginx/tmp/fastcgi/4/00/0000000004\" failed (13: Permission denied) while reading upstream" + Sfx, "response_truncated", null)]
     [InlineData("2016/03/29 06:08:10 [error] 7042#0: *3 open() \"/var/www/html/a\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 403)]
+    // The static module's open() quoted without the record's head, also with the call dropped by the writer: the errno
+    // group before nginx's suffix marks the record; ENOENT is 404. Without the suffix the path and errno are just prose.
+    [InlineData("open() \"/usr/local/nginx/html/blog300\" failed (2: No such file or directory)" + NoUpstreamSfx, "not_an_upstream_error", 404)]
+    [InlineData("\"/usr/local/nginx/html/blog300\" failed (2: No such file or directory)" + NoUpstreamSfx, "not_an_upstream_error", 404)]
+    [InlineData("\"/usr/local/nginx/html/blog300\" failed (2: No such file or directory) on our test box", "not_an_upstream_error", null)]
+    [InlineData("\"/var/lib/nginx/body/0000000001\" failed (2: No such file or directory)" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    // Any other errno is one the static module logs at crit and answers with 500 (the path may be elided by the writer);
+    // EACCES is left alone, the dropped call may be another than open().
+    [InlineData(">\"xxxx.js\" failed (11: Resource temporarily unavailable)" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("\"/srv/a.png\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    // A writer's backticks around a temp path keep the event pipe's failure a cut response.
+    [InlineData("2019/10/16 16:11:36 [crit] 5881#0: *80999 mkdir() `\"/usr/local/openresty/nginx/proxy_temp/1/35\"` failed (13: Permission denied) while reading upstream" + Sfx, "response_truncated", null)]
+    // Chinese, Japanese and Korean prose glue the message to their own letters; an English word glued to it does not open it.
+    [InlineData("# 访问出现500 - error.log中报错rewrite or internal redirection cycle while internally redirecting to index.html", "not_an_upstream_error", 500)]
+    [InlineData("# got 500 - logs saidrewrite or internal redirection cycle while internally redirecting to index.html", "not_an_upstream_error", null)]
     // client_header_timeout / client_body_timeout: 408; an idle keep-alive connection has no request.
     [InlineData("2025/06/03 19:26:19 [info] 29913#0: *41 client timed out (110: Connection timed out) while reading client request headers" + NoUpstreamSfx, "not_an_upstream_error", 408)]
     [InlineData("2025/06/03 19:26:19 [info] 29913#0: *41 client timed out (110: Connection timed out) while reading client request body" + NoUpstreamSfx, "not_an_upstream_error", 408)]
@@ -187,6 +202,19 @@ public class LessCommonStatusTests
     {
         var record = Assert.Single(DiagnosisEngine.Analyze("[crit] 39#0 *11 open() \"/etc/nginx/htpasswd/x\" failed (13: Permission denied)").Records);
         Assert.Equal(11, record.ConnectionId);
+    }
+
+    [Fact]
+    public void ConnectionNumber_GluedToQuotedPath_KeepsTheConnectionAndStatus()
+    {
+        const string line = "*422\"/etc/nginx/html/index.html\" is not found (2: No such file or directory)" + NoUpstreamSfx;
+        var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal(422, record.ConnectionId);
+        Assert.Equal(404, record.Status);
+
+        // Another character glued to the number is not nginx's connection mark.
+        var other = Assert.Single(DiagnosisEngine.Analyze("*422x\"/etc/nginx/html/index.html\" is not found (2: No such file or directory)" + NoUpstreamSfx).Records);
+        Assert.NotEqual(422, other.ConnectionId);
     }
 
     [Fact]

@@ -96,6 +96,13 @@ public class NginxClassifierTests
     [InlineData(P + "*30 upstream prematurely closed FastCGI request while reading upstream" + FcgiSfx, "response_truncated", null)]
     [InlineData(P + "*32 FastCGI sent in stderr: \"Primary script unknown\" while reading response header from upstream" + FcgiSfx, "fastcgi_script_not_found", 404)]
     [InlineData(P + "*32 FastCGI sent in stderr: \"PHP message: PHP Warning:  Undefined variable $x in /var/www/a.php on line 2\" while reading response header from upstream" + FcgiSfx, "not_an_upstream_error", null)]
+    // PHP-FPM's security.limit_extensions refusal is its 403, also when the quote is cut after the script's name.
+    [InlineData(P + "*32 FastCGI sent in stderr: \"Access to the script '/var/www/up/a.jpg' has been denied (see security.limit_extensions)\" while reading response header from upstream" + FcgiSfx, "not_an_upstream_error", 403)]
+    [InlineData("FastCGI sent in stderr: \"Access to the script '/usr/local/nginx/html/test.jpg '", "not_an_upstream_error", 403)]
+    [InlineData(P + "*32 FastCGI sent in stderr: \"PHP message: PHP Warning:  Access to the script cache is slow in /var/www/a.php on line 2\" while reading response header from upstream" + FcgiSfx, "not_an_upstream_error", null)]
+    // fcgiwrap's cgi_error("403 Forbidden", ...): no script to run, or a script not on its allowed list.
+    [InlineData(P + "*9 FastCGI sent in stderr: \"Cannot get script name, are DOCUMENT_ROOT and SCRIPT_NAME (or SCRIPT_FILENAME) set and is the script executable?\" while reading response header from upstream" + FcgiSfx, "not_an_upstream_error", 403)]
+    [InlineData(P + "*9 FastCGI sent in stderr: \"The given script is not allowed to execute\" while reading response header from upstream" + FcgiSfx, "not_an_upstream_error", 403)]
     // gRPC / HTTP/2 (K)
     [InlineData(P + "*23 upstream sent too large http2 frame: 4740180 while reading response header from upstream, client: 127.0.0.1, server: , request: \"POST /x HTTP/2.0\", upstream: \"grpc://127.0.0.1:19006\", host: \"x\"", "protocol_mismatch", 502)]
     [InlineData(P + "*23 upstream sent too large http2 header while reading response header from upstream" + Sfx, "header_too_big", 502)]

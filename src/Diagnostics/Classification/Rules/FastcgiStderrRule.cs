@@ -5,7 +5,8 @@ namespace Nginx502Bot.Diagnostics.Classification.Rules;
 
 /// <summary>
 /// F7 <c>FastCGI sent in stderr: "..."</c>: informational by itself; the text decides. PHP fatal errors (PHP answers 500,
-/// or 502 when the worker dies), <c>Primary script unknown</c> (PHP-FPM's own 404), denied extensions (403).
+/// or 502 when the worker dies), <c>Primary script unknown</c> (PHP-FPM's own 404), denied extensions (403), fcgiwrap's
+/// refusals (403).
 /// </summary>
 public sealed class FastcgiStderrRule : INginxRule
 {
@@ -40,10 +41,19 @@ public sealed class FastcgiStderrRule : INginxRule
             return new Verdict(Causes.FastcgiScriptNotFound, 404);
         }
 
-        return m.Contains("Access to the script", StringComparison.Ordinal) && m.Contains("has been denied", StringComparison.Ordinal)
-            ? new Verdict(Causes.NotAnUpstreamError, 403)
-            : null;
+        return IsDeniedExtension(m) || FcgiwrapRefused(m) ? new Verdict(Causes.NotAnUpstreamError, 403) : null;
     }
+
+    // fcgiwrap's cgi_error("403 Forbidden", ...) when it finds no script to run or the script is not on its allowed list.
+    private static bool FcgiwrapRefused(ReadOnlySpan<char> m) =>
+        m.Contains("Cannot get script name, are DOCUMENT_ROOT and SCRIPT_NAME", StringComparison.Ordinal)
+        || m.Contains("The given script is not allowed to execute", StringComparison.Ordinal);
+
+    // PHP-FPM's security.limit_extensions refusal ("Access to the script '%s' has been denied (see ...)") is the whole
+    // stderr text, so a quote cut after the script's name still names it when the text opens with it.
+    private static bool IsDeniedExtension(ReadOnlySpan<char> m) =>
+        m.Contains("Access to the script", StringComparison.Ordinal)
+        && (m.Contains("has been denied", StringComparison.Ordinal) || m.Contains("stderr: \"Access to the script '", StringComparison.Ordinal));
 
     private static string WithoutLineBreaks(ReadOnlySpan<char> m) =>
         string.Join(' ', m.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));

@@ -61,7 +61,13 @@ public sealed class NotUpstreamRule : INginxRule
             return true;
         }
 
+        // A writer's backticks around the path ("mkdir() `\"/var/.../proxy_temp/1/35\"` failed") do not change the call.
         var call = m.IndexOf("() \"", StringComparison.Ordinal);
+        if (call < 0)
+        {
+            call = m.IndexOf("() `\"", StringComparison.Ordinal);
+        }
+
         return call > 0 && !m[..call].ContainsAnyExcept(FileCallNameChars);
     }
 
@@ -136,6 +142,20 @@ public sealed class NotUpstreamRule : INginxRule
                 Errno.NoSuchFile or Errno.NotADirectory => 404,
                 Errno.PermissionDenied => 403,
                 _ => null,
+            };
+        }
+
+        // The same open() quoted from its path on, the call dropped by the writer ("/var/www/x.png" failed (2: ...)): for a
+        // request, ENOENT and ENOTDIR at error are the static module's 404 (nginx's own temp files are never ENOENT's).
+        if (!crit && m.Length > 1 && m[0] == '"' && m.EndsWith("\" failed", StringComparison.Ordinal) && !IsNginxTempFile(m))
+        {
+            // ENOENT and ENOTDIR at error are 404; EACCES is left alone (a dropped call may be another than open()); any
+            // other errno is one the static module logs at crit and answers with 500.
+            return errno switch
+            {
+                Errno.NoSuchFile or Errno.NotADirectory when m[1] == '/' => 404,
+                Errno.None or Errno.Other or Errno.NoSuchFile or Errno.NotADirectory or Errno.PermissionDenied => null,
+                _ => 500,
             };
         }
 
