@@ -24,6 +24,8 @@ public static class WrappedPaste
 
     private const string AbortFirstHalf = "client prematurely closed connection,";
 
+    private const string FastcgiStderrColon = "FastCGI sent in stderr:";
+
     /// <summary>
     /// The upstream module's client-abort message wrapped at its own comma: "... client prematurely closed connection," /
     /// "so upstream connection is closed too while ...". The second half says the client left during an upstream phase.
@@ -148,6 +150,13 @@ public static class WrappedPaste
 
         // Split after the connection number ("... [error] 24165#0: *54" / "FastCGI sent in stderr: ..."): the message follows.
         if (EndsWithConnectionNumber(last) && NginxLineParser.StartsWithKnownMessage(c))
+        {
+            return true;
+        }
+
+        // Split right after the FastCGI message's colon ("... *6 FastCGI sent in stderr:" / "\"Unable to open primary
+        // script: ...\""): the quoted text nginx writes after it opens the next line.
+        if (c[0] == '"' && last.EndsWith(FastcgiStderrColon, StringComparison.Ordinal))
         {
             return true;
         }
