@@ -504,4 +504,18 @@ public class PastedLineTests
     [InlineData("  4. ", 0)]
     public void ListNumber_IsTheNumberedViewsMarkerOnly(string line, int length) =>
         Assert.Equal(length, Nginx502Bot.Diagnostics.Parsing.PasteNoise.ListNumber(line));
+
+    [Theory]
+    // Cut inside the server key (an editor's "$" where the screen ended, a gist table's " | |"): the suffix starts at the
+    // client all the same, so the action before it is read.
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 recv() failed (104: Connection reset by peer) while reading response header from upstream, client: 10.0.0.1, serve$ | |", "connection_reset", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 upstream timed out (110: Connection timed out) while reading upstream, client: 10.0.0.1, ser", "response_truncated", null)]
+    // Any other word after the client is message text, not a cut key: no suffix, so no action either.
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 recv() failed (104: Connection reset by peer) while reading response header from upstream, client: 10.0.0.1, served", "not_an_upstream_error", null)]
+    public void CutInsideTheServerKey_KeepsTheSuffix(string line, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
 }
