@@ -1579,13 +1579,14 @@ public static class NginxLineParser
         || afterClient.StartsWith(", \u2026,") || WriterElidedRest(afterClient) || CutInsideServerKey(afterClient);
 
     /// <summary>
-    /// The line was cut inside the server key ("client: 94.76.87.48, serve$", an editor's mark where the screen ended, or a
-    /// table's " | |" after it): what is left after the client is a start of ", server: " and nothing more.
+    /// The line was cut inside the server key or right after the client's comma ("client: 94.76.87.48, serve$",
+    /// "client: 24.64.69.223, $": an editor's mark where the screen ended, or a table's " | |" after it): what is left
+    /// after the client is a start of ", server: " and nothing more.
     /// </summary>
     private static bool CutInsideServerKey(ReadOnlySpan<char> afterClient)
     {
         var left = afterClient.TrimEnd(" \t$|`.\u2026");
-        return left.Length >= 3 && left.Length < ", server: ".Length && ", server: ".AsSpan().StartsWith(left);
+        return left.Length >= 1 && left.Length < ", server: ".Length && ", server: ".AsSpan().StartsWith(left);
     }
 
     /// <summary>

@@ -70,6 +70,15 @@ public static class WrappedPaste
             return false;
         }
 
+        // Wrapped between a suffix field's key and its value ("..., client:" / "192.168.10.1, server: ..."): the value follows,
+        // quoted for the keys nginx quotes. A line that starts a record's head of its own is the next quote of a list
+        // whose record above was cut right after a key.
+        var awaited = KeyAwaitsValue(LastLine(pending).TrimEnd(' '));
+        if (awaited is not null && !HoldsOwnHead(c) && (c[0] == '"' || awaited is "client: " or "server: "))
+        {
+            return true;
+        }
+
         foreach (var key in SuffixKeys)
         {
             if (c.StartsWith(key, StringComparison.Ordinal))
@@ -172,6 +181,27 @@ public static class WrappedPaste
         // Not once the action was read: a bare message on the next line ("upstream timed out ...") is a record of its own.
         return LastLine(pending).Length >= MinWrapWidth && char.IsAsciiLetter(last[^1]) && char.IsAsciiLetterLower(c[0]) && !HoldsOwnHead(c)
             && !pending.Contains(" while ", StringComparison.Ordinal);
+    }
+
+    /// <summary>The suffix key (", client:", ", upstream:", ...) the line ends with, nothing after it; null when none.</summary>
+    private static string? KeyAwaitsValue(ReadOnlySpan<char> last)
+    {
+        if (last.Length < 8 || last[^1] != ':')
+        {
+            return null;
+        }
+
+        foreach (var key in SuffixKeys)
+        {
+            var bare = key.AsSpan().TrimEnd(' ');
+            if (last.EndsWith(bare, StringComparison.Ordinal) && last.Length > bare.Length + 1
+                && last[^(bare.Length + 1)] == ' ' && last[^(bare.Length + 2)] == ',')
+            {
+                return key;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

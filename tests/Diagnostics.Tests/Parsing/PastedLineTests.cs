@@ -518,4 +518,28 @@ public class PastedLineTests
         Assert.Equal(cause, r.Cause);
         Assert.Equal(status, r.Status);
     }
+
+    [Theory]
+    // A terminal or the writer broke the record between a suffix key and its value ("client:" / "192.168.10.1, ..."):
+    // the value is joined back to its key.
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 recv() failed (104: Connection reset by peer) while reading response header from upstream, client:\n10.0.0.1, server: shop.test, request: \"GET / HTTP/1.1\", upstream:\n\"fastcgi://unix:/run/php/php-fpm.sock:\", host: \"shop.test\"", "connection_reset", 502, "fastcgi://unix:/run/php/php-fpm.sock:")]
+    // A line ending with a bare word and a colon is no suffix key: the next line stays a record of its own.
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 connect() failed (111: Connection refused) while connecting to upstream" + Sfx + "\nNote:\n10.0.0.1 answered on 8080", "upstream_down", 502, "http://10.0.0.9:8080/cart")]
+    public void SuffixKeyAtTheLineEnd_TakesTheNextLineAsItsValue(string text, string cause, int? status, string upstream)
+    {
+        var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+        Assert.Equal(upstream, r.Upstream);
+    }
+
+    [Fact]
+    public void CutRightAfterTheClientsComma_KeepsTheAction()
+    {
+        // nano's "$" right after the client's comma: the suffix starts there, so "while reading upstream" is the action
+        // and the temp file's failure cuts a response whose header went out (not the 500 of a crit open()).
+        var r = Assert.Single(DiagnosisEngine.Analyze("2026/11/21 13:41:14 [crit] 7#7: *3 open() \"/var/lib/nginx/fastcgi/1/00/0000000001\" failed (13: Permission denied) while reading upstream, client: 10.0.0.1, $", 2026).Records);
+        Assert.Equal("response_truncated", r.Cause);
+        Assert.Null(r.Status);
+    }
 }
