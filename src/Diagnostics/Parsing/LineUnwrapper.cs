@@ -54,6 +54,15 @@ public static class LineUnwrapper
                 continue;
             }
 
+            // A paste site's numbered view copied with its numbers ("  2. \"Unable to open primary script: ...\""): a
+            // record's wrapped rest carries the number too, and must reach the join without it.
+            if ((skip = PasteNoise.ListNumber(s)) > 0)
+            {
+                offset += skip;
+                s = s[skip..];
+                continue;
+            }
+
             break;
         }
 

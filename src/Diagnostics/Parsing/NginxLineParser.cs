@@ -1655,7 +1655,18 @@ public static class NginxLineParser
     /// </summary>
     private static bool WriterDroppedServer(ReadOnlySpan<char> afterClient) =>
         afterClient.StartsWith(", request: \"") || afterClient.StartsWith(", upstream: \"") || afterClient.StartsWith(", ...,")
-        || afterClient.StartsWith(", \u2026,") || WriterElidedRest(afterClient);
+        || afterClient.StartsWith(", \u2026,") || WriterElidedRest(afterClient) || CutInsideServerKey(afterClient);
+
+    /// <summary>
+    /// The line was cut inside the server key or right after the client's comma ("client: 94.76.87.48, serve$",
+    /// "client: 24.64.69.223, $": an editor's mark where the screen ended, or a table's " | |" after it): what is left
+    /// after the client is a start of ", server: " and nothing more.
+    /// </summary>
+    private static bool CutInsideServerKey(ReadOnlySpan<char> afterClient)
+    {
+        var left = afterClient.TrimEnd(" \t$|`.\u2026");
+        return left.Length >= 1 && left.Length < ", server: ".Length && ", server: ".AsSpan().StartsWith(left);
+    }
 
     /// <summary>
     /// The writer's elision ends the line right after the client ("client: 192.168.1.50, ..."): nothing but the marks

@@ -54,6 +54,39 @@ public static class PasteNoise
     }
 
     /// <summary>
+    /// Length of a numbered list's marker at the start of <paramref name="s"/>, with the blanks around it ("  12. "), as a
+    /// paste site's numbered view gives every line when copied; 0 when there is none. An address ("10.0.3.8 - -") or a
+    /// time has no blank after its first dot.
+    /// </summary>
+    public static int ListNumber(ReadOnlySpan<char> s)
+    {
+        var i = 0;
+        while (i < s.Length && i < 8 && s[i] == ' ')
+        {
+            i++;
+        }
+
+        var digits = i;
+        while (i < s.Length && i - digits < 6 && char.IsAsciiDigit(s[i]))
+        {
+            i++;
+        }
+
+        if (i == digits || i + 2 >= s.Length || s[i] != '.' || s[i + 1] is not (' ' or '\t'))
+        {
+            return 0;
+        }
+
+        i++;
+        while (i < s.Length && s[i] is ' ' or '\t')
+        {
+            i++;
+        }
+
+        return i < s.Length ? i : 0;
+    }
+
+    /// <summary>
     /// A record that code split over concatenated string literals goes on with the operator and an opening quote, maybe
     /// indented (<c>+ "while reading upstream, ..."</c>, <c>++ "..."</c>, PHP's <c>. "..."</c>, Lua's <c>.. "..."</c>):
     /// the length up to and with the quote, or 0.

@@ -24,6 +24,8 @@ public static class WrappedPaste
 
     private const string AbortFirstHalf = "client prematurely closed connection,";
 
+    private const string FastcgiStderrColon = "FastCGI sent in stderr:";
+
     /// <summary>
     /// The upstream module's client-abort message wrapped at its own comma: "... client prematurely closed connection," /
     /// "so upstream connection is closed too while ...". The second half says the client left during an upstream phase.
@@ -34,11 +36,13 @@ public static class WrappedPaste
 
     /// <summary>True when <paramref name="content"/> continues the wrapped nginx record <paramref name="pending"/>.</summary>
     public static bool Continues(ReadOnlySpan<char> pending, ReadOnlySpan<char> content) =>
-        ContinuesAsWrap(pending, content) && !IsOtherLogRecord(content.TrimStart(' '));
+        ContinuesAsWrap(pending, content)
+        && (LastLine(pending).TrimEnd(' ').EndsWith(FastcgiStderrColon, StringComparison.Ordinal) || !IsOtherLogRecord(content.TrimStart(' ')));
 
     /// <summary>
-    /// A whole record of another log (a backend's, the access log's) never is the rest of a wrapped nginx record. Asked
-    /// only once a join was found, so a plain log pays nothing for it.
+    /// A whole record of another log (a backend's, the access log's) never is the rest of a wrapped nginx record, except
+    /// PHP's own message as the FastCGI text right after nginx's colon. Asked only once a join was found, so a plain log
+    /// pays nothing for it.
     /// </summary>
     internal static bool IsOtherLogRecord(ReadOnlySpan<char> c) =>
         CompanionLineParser.TryParse(c, out _) || AccessLineParser.TryParse(c, out _);
@@ -77,6 +81,15 @@ public static class WrappedPaste
             // A line that holds a record's time and level, or its level and pid, is a record of its own, however the line
             // above ended.
             return false;
+        }
+
+        // Wrapped between a suffix field's key and its value ("..., client:" / "192.168.10.1, server: ..."): the value follows,
+        // quoted for the keys nginx quotes. A line that starts a record's head of its own is the next quote of a list
+        // whose record above was cut right after a key.
+        var awaited = KeyAwaitsValue(LastLine(pending).TrimEnd(' '));
+        if (awaited is not null && !HoldsOwnHead(c) && (c[0] == '"' || awaited is "client: " or "server: "))
+        {
+            return true;
         }
 
         foreach (var key in SuffixKeys)
@@ -165,6 +178,13 @@ public static class WrappedPaste
             return true;
         }
 
+        // Split right after the FastCGI message's colon ("... *6 FastCGI sent in stderr:" / "\"Unable to open primary
+        // script: ...\""): the quoted text nginx writes after it opens the next line.
+        if (c[0] == '"' && last.EndsWith(FastcgiStderrColon, StringComparison.Ordinal))
+        {
+            return true;
+        }
+
         // Split right after "while" ("... (110: Connection timed out) while" / "SSL handshaking to upstream, client: ..."):
         // the action follows, whatever its first letter.
         if (last.EndsWith(" while", StringComparison.Ordinal) && StartsWithUpstreamAction(c))
@@ -176,6 +196,27 @@ public static class WrappedPaste
         // Not once the action was read: a bare message on the next line ("upstream timed out ...") is a record of its own.
         return LastLine(pending).Length >= MinWrapWidth && char.IsAsciiLetter(last[^1]) && char.IsAsciiLetterLower(c[0]) && !HoldsOwnHead(c)
             && !pending.Contains(" while ", StringComparison.Ordinal);
+    }
+
+    /// <summary>The suffix key (", client:", ", upstream:", ...) the line ends with, nothing after it; null when none.</summary>
+    private static string? KeyAwaitsValue(ReadOnlySpan<char> last)
+    {
+        if (last.Length < 8 || last[^1] != ':')
+        {
+            return null;
+        }
+
+        foreach (var key in SuffixKeys)
+        {
+            var bare = key.AsSpan().TrimEnd(' ');
+            if (last.EndsWith(bare, StringComparison.Ordinal) && last.Length > bare.Length + 1
+                && last[^(bare.Length + 1)] == ' ' && last[^(bare.Length + 2)] == ',')
+            {
+                return key;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -479,4 +479,88 @@ public class PastedLineTests
         Assert.Equal(cause, r.Cause);
         Assert.Equal(status, r.Status);
     }
+
+    [Theory]
+    // The writer broke the record right after "FastCGI sent in stderr:": the quoted text opens the next line and belongs
+    // to the record, as do the action and the fields after it.
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *6 FastCGI sent in stderr:\n\"Unable to open primary script: /srv/www/index.php (No such file or directory)\"\nwhile reading response header from upstream, client: ::1, server: shop.test", "fastcgi_script_not_found", 404)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *6 FastCGI sent in stderr:\n\"PHP message: PHP Fatal error:  Uncaught Error: Class 'App' not found in /srv/www/index.php:3\" while reading response header from upstream" + Sfx, "php_fatal", 500)]
+    public void FastcgiTextOnTheLineAfterTheColon_BelongsToTheRecord(string text, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(text, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
+
+    [Fact]
+    public void QuotedLineAfterAnotherMessage_StartsNoFastcgiText()
+    {
+        // Only the FastCGI message's colon opens a quoted text on the next line: after another record's end, a quoted
+        // line is the next thing the writer pasted.
+        var records = DiagnosisEngine.Analyze("2026/11/21 13:41:14 [error] 5#5: *6 upstream sent too big header while reading response header from upstream:\n\"upstream timed out (110: Connection timed out) while reading response header from upstream\"", 2026).Records;
+        Assert.Equal(2, records.Count);
+        Assert.Equal("upstream_timeout_read", records[1].Cause);
+    }
+
+    [Theory]
+    // A paste site's numbered view copied with its numbers: every physical line of a wrapped record carries one, and the
+    // record is read as if they were not there.
+    [InlineData("  1. [error] 5541#0: *6 FastCGI sent in stderr:\n  2. \"Unable to open primary script: /srv/www/index.php (No such file or directory)\"\n  3. while reading response header from upstream, client: ::1, server: localhost,\n  4. request: \"GET /index.php HTTP/1.1\",\n  5. upstream: \"fastcgi://unix:/run/php/php-fpm.sock:\", host: \"localhost\"", "fastcgi_script_not_found", 404, "GET /index.php HTTP/1.1")]
+    [InlineData("  9. 2026/11/21 13:41:14 [error] 7#7: *3 connect() failed (111: Connection refused)\n 10. while connecting to upstream, client: 10.0.0.1, server: shop.test,\n 11. request: \"GET /cart HTTP/1.1\", upstream: \"http://10.0.0.9:8080/cart\"", "upstream_down", 502, "GET /cart HTTP/1.1")]
+    public void NumberedPasteLines_AreReadWithoutTheirNumbers(string text, string cause, int? status, string request)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(text, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+        Assert.Equal(request, r.Request);
+    }
+
+    [Theory]
+    [InlineData("  12. 2026/11/21 13:41:14 [error] 7#7: *3 ...", 6)]
+    [InlineData("3.\twhile connecting to upstream", 3)]
+    // An address, a time or a version has no blank after its first dot; a number with nothing after it marks no line.
+    [InlineData("10.0.3.8 - - [23/Jul/2016:15:00:07 +0200] \"POST /upload HTTP/1.1\" 500 5", 0)]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 ...", 0)]
+    [InlineData("1.25.2 started", 0)]
+    [InlineData("  4. ", 0)]
+    public void ListNumber_IsTheNumberedViewsMarkerOnly(string line, int length) =>
+        Assert.Equal(length, Nginx502Bot.Diagnostics.Parsing.PasteNoise.ListNumber(line));
+
+    [Theory]
+    // Cut inside the server key (an editor's "$" where the screen ended, a gist table's " | |"): the suffix starts at the
+    // client all the same, so the action before it is read.
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 recv() failed (104: Connection reset by peer) while reading response header from upstream, client: 10.0.0.1, serve$ | |", "connection_reset", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 upstream timed out (110: Connection timed out) while reading upstream, client: 10.0.0.1, ser", "response_truncated", null)]
+    // Any other word after the client is message text, not a cut key: no suffix, so no action either.
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 recv() failed (104: Connection reset by peer) while reading response header from upstream, client: 10.0.0.1, served", "not_an_upstream_error", null)]
+    public void CutInsideTheServerKey_KeepsTheSuffix(string line, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
+
+    [Theory]
+    // A terminal or the writer broke the record between a suffix key and its value ("client:" / "192.168.10.1, ..."):
+    // the value is joined back to its key.
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 recv() failed (104: Connection reset by peer) while reading response header from upstream, client:\n10.0.0.1, server: shop.test, request: \"GET / HTTP/1.1\", upstream:\n\"fastcgi://unix:/run/php/php-fpm.sock:\", host: \"shop.test\"", "connection_reset", 502, "fastcgi://unix:/run/php/php-fpm.sock:")]
+    // A line ending with a bare word and a colon is no suffix key: the next line stays a record of its own.
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 connect() failed (111: Connection refused) while connecting to upstream" + Sfx + "\nNote:\n10.0.0.1 answered on 8080", "upstream_down", 502, "http://10.0.0.9:8080/cart")]
+    public void SuffixKeyAtTheLineEnd_TakesTheNextLineAsItsValue(string text, string cause, int? status, string upstream)
+    {
+        var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+        Assert.Equal(upstream, r.Upstream);
+    }
+
+    [Fact]
+    public void CutRightAfterTheClientsComma_KeepsTheAction()
+    {
+        // nano's "$" right after the client's comma: the suffix starts there, so "while reading upstream" is the action
+        // and the temp file's failure cuts a response whose header went out (not the 500 of a crit open()).
+        var r = Assert.Single(DiagnosisEngine.Analyze("2026/11/21 13:41:14 [crit] 7#7: *3 open() \"/var/lib/nginx/fastcgi/1/00/0000000001\" failed (13: Permission denied) while reading upstream, client: 10.0.0.1, $", 2026).Records);
+        Assert.Equal("response_truncated", r.Cause);
+        Assert.Null(r.Status);
+    }
 }
