@@ -1001,6 +1001,9 @@ public static class NginxLineParser
             opensMessage = opensMessage || quoted.StartsWith(bare, StringComparison.Ordinal);
         }
 
+        // connect()'s record quoted from the socket path on ("`unix:/run/php-fpm/www.sock failed (2: ...) while ...`"): the
+        // call dropped by the writer, still nginx's text and nothing a writer's prose says.
+        opensMessage = opensMessage || (quoted.StartsWith("unix:", StringComparison.Ordinal) && quoted.Contains(" failed (", StringComparison.Ordinal));
         return opensMessage ? close : s.Length;
     }
 

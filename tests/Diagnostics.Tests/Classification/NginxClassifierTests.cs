@@ -180,6 +180,10 @@ public class NginxClassifierTests
     [InlineData("- right after: `connect() failed (111: Connection refused)` (on `GET /api/x`)", "upstream_down", 502)]
     [InlineData("`upstream timed out (110: Connection timed out)` while reading response header from upstream", "upstream_timeout_read", 504)]
     [InlineData("`connect() to unix:/run/app.sock failed (13: Permission denied)` when nginx runs as `nginx`", "unix_socket_permission", 502)]
+    // Two records quoted in one sentence, each from the socket path on (the call dropped): the first quote is the record
+    [InlineData("see `unix:/run/php-fpm/www.sock failed (2: No such file or directory) while connecting to upstream` or `unix:/run/php-fpm/www.sock failed (13: Permission denied) while connecting to upstream`.", "unix_socket_missing", 502)]
+    [InlineData("see `unix:/run/php-fpm/www.sock failed (13: Permission denied) while connecting to upstream` or `unix:/run/php-fpm/www.sock failed (2: No such file or directory) while connecting to upstream`.", "unix_socket_permission", 502)]
+    [InlineData("the socket `unix:/run/php-fpm/www.sock` is missing, see the unit", "not_an_upstream_error", null)]
     // Titles: the message capitalised with nothing before it; only C1's errno group and action left behind a word
     [InlineData("No live upstreams while connecting to upstream", "no_live_upstreams", 502)]
     [InlineData("Upstream timed out (110: Connection timed out) while reading response header from upstream", "upstream_timeout_read", 504)]

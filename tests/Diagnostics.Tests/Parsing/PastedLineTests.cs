@@ -484,6 +484,9 @@ public class PastedLineTests
     // The writer broke the record right after "FastCGI sent in stderr:": the quoted text opens the next line and belongs
     // to the record, as do the action and the fields after it.
     [InlineData("2026/11/21 13:41:14 [error] 5#5: *6 FastCGI sent in stderr:\n\"Unable to open primary script: /srv/www/index.php (No such file or directory)\"\nwhile reading response header from upstream, client: ::1, server: shop.test", "fastcgi_script_not_found", 404)]
+    // PHP-FPM answers 403 "Access denied." when it cannot open the script for want of permission, 404 for other errnos.
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *6 FastCGI sent in stderr:\n\"Unable to open primary script: /srv/www/index.php (Permission denied)\"\nwhile reading response header from upstream, client: ::1, server: shop.test", "fastcgi_script_not_found", 403)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *6 FastCGI sent in stderr: \"Unable to open primary script: /srv/www/index.php (Operation not permitted)\" while reading response header from upstream, client: ::1, server: shop.test", "fastcgi_script_not_found", 404)]
     [InlineData("2026/11/21 13:41:14 [error] 5#5: *6 FastCGI sent in stderr:\n\"PHP message: PHP Fatal error:  Uncaught Error: Class 'App' not found in /srv/www/index.php:3\" while reading response header from upstream" + Sfx, "php_fatal", 500)]
     public void FastcgiTextOnTheLineAfterTheColon_BelongsToTheRecord(string text, string cause, int? status)
     {

@@ -5,7 +5,7 @@ namespace Nginx502Bot.Diagnostics.Classification.Rules;
 
 /// <summary>
 /// F7 <c>FastCGI sent in stderr: "..."</c>: informational by itself; the text decides. PHP fatal errors (PHP answers 500,
-/// or 502 when the worker dies), <c>Primary script unknown</c> (PHP-FPM's own 404), denied extensions (403), fcgiwrap's
+/// or 502 when the worker dies), <c>Primary script unknown</c> (PHP-FPM's own 404; 403 when the script could not be opened for want of permission), denied extensions (403), fcgiwrap's
 /// refusals (403).
 /// </summary>
 public sealed class FastcgiStderrRule : INginxRule
@@ -38,11 +38,16 @@ public sealed class FastcgiStderrRule : INginxRule
 
         if (m.Contains("Primary script unknown", StringComparison.Ordinal) || m.Contains("Unable to open primary script", StringComparison.Ordinal))
         {
-            return new Verdict(Causes.FastcgiScriptNotFound, 404);
+            return new Verdict(Causes.FastcgiScriptNotFound, ScriptUnreadable(m) ? 403 : 404);
         }
 
         return IsDeniedExtension(m) || FcgiwrapRefused(m) ? new Verdict(Causes.NotAnUpstreamError, 403) : null;
     }
+
+    // PHP-FPM's fpm_main.c logs "Unable to open primary script: PATH (strerror)" and answers 403 "Access denied." when the
+    // open failed with EACCES, 404 "No input file specified." for any other errno.
+    private static bool ScriptUnreadable(ReadOnlySpan<char> m) =>
+        m.Contains("Unable to open primary script", StringComparison.Ordinal) && m.Contains("(Permission denied)", StringComparison.Ordinal);
 
     // fcgiwrap's cgi_error("403 Forbidden", ...) when it finds no script to run or the script is not on its allowed list.
     private static bool FcgiwrapRefused(ReadOnlySpan<char> m) =>
