@@ -328,13 +328,42 @@ public static class NginxLineParser
         var failed = body[path..].IndexOf("\" failed (", StringComparison.Ordinal);
         if (failed < 0)
         {
-            return false;
+            return path == 1 && IndexModuleNotFound(body);
         }
 
         var group = body[(path + failed + 10)..];
         var close = group.IndexOf(')');
         return close > 0 && group[..close].Contains(": ", StringComparison.Ordinal) && char.IsAsciiDigit(group[0])
             && group[(close + 1)..].StartsWith(", client: ", StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The index module's own words after a quoted absolute path with its errno group, <c>"/srv/www/index.html" is not
+    /// found (2: ...</c> (ngx_http_index_error): no writer's prose puts an errno group there, so the record is read even
+    /// when the paste cut it before nginx's suffix or inside the errno text.
+    /// </summary>
+    private static bool IndexModuleNotFound(ReadOnlySpan<char> body)
+    {
+        const string NotFound = "\" is not found (";
+        if (body.Length < 2 || body[1] != '/')
+        {
+            return false;
+        }
+
+        var at = body.IndexOf(NotFound, StringComparison.Ordinal);
+        if (at < 2)
+        {
+            return false;
+        }
+
+        var group = body[(at + NotFound.Length)..];
+        var digits = 0;
+        while (digits < group.Length && char.IsAsciiDigit(group[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && group[digits..].StartsWith(": ", StringComparison.Ordinal);
     }
 
     private const string CouldNotBeResolved = "could not be resolved (";

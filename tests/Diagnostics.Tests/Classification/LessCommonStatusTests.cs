@@ -34,6 +34,13 @@ public class LessCommonStatusTests
     // EACCES is left alone, the dropped call may be another than open().
     [InlineData(">\"xxxx.js\" failed (11: Resource temporarily unavailable)" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     [InlineData("\"/srv/a.png\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    // The index module's "is not found" after a quoted absolute path, cut before the suffix or inside the errno text (a
+    // code comment's paste): still its 404. The same words without an errno group are prose; open() at [error] without
+    // the connection number may be "nginx -s reload" missing its pid file: no status.
+    [InlineData("\t// \"/srv/www/dj/public/index.html\" is not found (2: No such file or direc", "not_an_upstream_error", 404)]
+    [InlineData("\"/srv/www/dj/public/index.html\" is not found (20: Not a directory)", "not_an_upstream_error", 404)]
+    [InlineData("\"/srv/www/dj/public/index.html\" is not found on the new box", "not_an_upstream_error", null)]
+    [InlineData("2017/07/10 09:36:52 [error] 28#28: open() \"/var/run/nginx.pid\" failed (2: No such file or directory)", "not_an_upstream_error", null)]
     // A writer's backticks around a temp path keep the event pipe's failure a cut response.
     [InlineData("2019/10/16 16:11:36 [crit] 5881#0: *80999 mkdir() `\"/usr/local/openresty/nginx/proxy_temp/1/35\"` failed (13: Permission denied) while reading upstream" + Sfx, "response_truncated", null)]
     // Chinese, Japanese and Korean prose glue the message to their own letters; an English word glued to it does not open it.

@@ -28,10 +28,18 @@ public sealed class NotUpstreamRule : INginxRule
             m = Decapitalised(m);
         }
 
-        var request = RuleContext.ForRequest(line) || RequestOnly(m);
+        var request = RuleContext.ForRequest(line) || RequestOnly(m) || IndexModuleRecord(line, m);
         verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno, RuleContext.AtCritLevel(text, line)) ?? ClientTimeout(m, RuleContext.Action(text, line)) : null);
         return true;
     }
+
+    /// <summary>
+    /// The index module writes only for a request: a quoted absolute path "is not found" with an errno is its record,
+    /// also when the writer cut away the connection number and the suffix that would say so. (open() at [error] is not
+    /// enough: "nginx -s reload" logs a missing pid file so.)
+    /// </summary>
+    private static bool IndexModuleRecord(in NginxLine line, ReadOnlySpan<char> m) =>
+        line.Errno != Errno.None && m.Length > 1 && m[0] == '"' && m[1] == '/' && m.EndsWith("\" is not found", StringComparison.Ordinal);
 
     /// <summary>The message with its first letter lowered; only capitalised prose gets here.</summary>
     private static ReadOnlySpan<char> Decapitalised(ReadOnlySpan<char> m)
