@@ -1099,7 +1099,16 @@ public static class NginxLineParser
             }
         }
 
-        return false;
+        // Without the action a unix socket's path right before the group still marks connect()'s record
+        // ("/var/run/php/php7.2-fpm.sock failed (2: ...)"): a writer's prose does not put an errno group after a socket.
+        return failed > 1 && SocketPath(body[..(failed - 1)]);
+    }
+
+    /// <summary>A unix socket's path as nginx names it, with or without "unix:": absolute, no spaces, ".sock" at the end.</summary>
+    private static bool SocketPath(ReadOnlySpan<char> s)
+    {
+        var path = s.StartsWith("unix:", StringComparison.Ordinal) ? s["unix:".Length..] : s;
+        return path.Length > 6 && path[0] == '/' && path.EndsWith(".sock", StringComparison.Ordinal) && !path.Contains(' ');
     }
 
     /// <summary>
@@ -1842,7 +1851,9 @@ public static class NginxLineParser
         var w = head.LastIndexOf(" while ", StringComparison.Ordinal);
         if (w <= 0)
         {
-            return end;
+            // A paste that lost the space after "while" ("... directory) whileconnecting to upstream"): looked for only
+            // when the message ends like an upstream action, so other records pay one comparison.
+            return head.EndsWith(" upstream", StringComparison.Ordinal) ? GluedAction(head, start, end, ref line) : end;
         }
 
         var candidate = head[(w + " while ".Length)..];
@@ -1863,6 +1874,18 @@ public static class NginxLineParser
         }
 
         return end;
+    }
+
+    private static int GluedAction(ReadOnlySpan<char> head, int start, int end, ref NginxLine line)
+    {
+        var w = head.LastIndexOf(") while", StringComparison.Ordinal);
+        if (w <= 0 || !IsKnownAction(head[(w + ") while".Length)..]))
+        {
+            return end;
+        }
+
+        line.Action = new Segment(start + w + ") while".Length, head.Length - w - ") while".Length);
+        return start + w + 1;
     }
 
     private static bool IsKnownAction(ReadOnlySpan<char> candidate)

@@ -54,8 +54,25 @@ public sealed class ConnectRule : INginxRule
     /// the cut no longer shows.
     /// </summary>
     private static bool IsCutConnect(ReadOnlySpan<char> m, ReadOnlySpan<char> action) =>
-        (m.IsEmpty || m.SequenceEqual("failed") || m.EndsWith(" failed", StringComparison.Ordinal)) && !m.Contains("()", StringComparison.Ordinal)
-        && action.SequenceEqual(NginxActions.ConnectingToUpstream);
+        ((m.IsEmpty || m.SequenceEqual("failed") || m.EndsWith(" failed", StringComparison.Ordinal)) && !m.Contains("()", StringComparison.Ordinal)
+            && action.SequenceEqual(NginxActions.ConnectingToUpstream))
+        || (action.IsEmpty && SocketPathFailed(m));
+
+    /// <summary>
+    /// Only a unix socket's path left before "failed" and the errno group, the action cut too ("/var/run/php/php7.2-fpm.sock
+    /// failed (2: ...)"): nothing but connect() fails on a socket's path with an errno.
+    /// </summary>
+    private static bool SocketPathFailed(ReadOnlySpan<char> m)
+    {
+        if (!m.EndsWith(" failed", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var path = m[..^" failed".Length];
+        path = path.StartsWith("unix:", StringComparison.Ordinal) ? path["unix:".Length..] : path;
+        return path.Length > 6 && path[0] == '/' && path.EndsWith(".sock", StringComparison.Ordinal) && !path.Contains(' ');
+    }
 
     /// <summary>
     /// What is left of a cut peer still names a unix socket: a path ("/run/app.sock failed"), "unix:", or only the socket
