@@ -278,6 +278,13 @@ public static class NginxLineParser
             return true;
         }
 
+        var socket = SocketBeforeErrno(body);
+        if (socket >= 0)
+        {
+            ParseBody(s, p + socket, ref line);
+            return true;
+        }
+
         var reason = SslReasonStart(body);
         if (reason >= 0)
         {
@@ -1099,16 +1106,24 @@ public static class NginxLineParser
             }
         }
 
-        // Without the action a unix socket's path right before the group still marks connect()'s record
-        // ("/var/run/php/php7.2-fpm.sock failed (2: ...)"): a writer's prose does not put an errno group after a socket.
-        return failed > 1 && SocketPath(body[..(failed - 1)]);
+        return false;
     }
 
-    /// <summary>A unix socket's path as nginx names it, with or without "unix:": absolute, no spaces, ".sock" at the end.</summary>
-    private static bool SocketPath(ReadOnlySpan<char> s)
+    /// <summary>
+    /// connect()'s record cut down to the socket and the errno group, the action cut too ("/var/run/php/php7.2-fpm.sock
+    /// failed (2: ...)", "**Error: `php8.3-fpm.sock failed (2: ...)`**"): where the socket's name starts, or -1. A writer's
+    /// prose does not put an errno group right after a socket's name.
+    /// </summary>
+    private static int SocketBeforeErrno(ReadOnlySpan<char> body)
     {
-        var path = s.StartsWith("unix:", StringComparison.Ordinal) ? s["unix:".Length..] : s;
-        return path.Length > 6 && path[0] == '/' && path.EndsWith(".sock", StringComparison.Ordinal) && !path.Contains(' ');
+        var failed = body.IndexOf(" failed (", StringComparison.Ordinal);
+        if (failed <= 0 || failed > MaxProseLead || body.Length < failed + 11 || !char.IsAsciiDigit(body[failed + 9]))
+        {
+            return -1;
+        }
+
+        var start = body[..failed].LastIndexOfAny(' ', '`', '"') + 1;
+        return ConnectRuleShapes.SocketName(body[start..failed]) ? start : -1;
     }
 
     /// <summary>

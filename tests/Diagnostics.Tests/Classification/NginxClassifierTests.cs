@@ -184,12 +184,15 @@ public class NginxClassifierTests
     [InlineData("see `unix:/run/php-fpm/www.sock failed (2: No such file or directory) while connecting to upstream` or `unix:/run/php-fpm/www.sock failed (13: Permission denied) while connecting to upstream`.", "unix_socket_missing", 502)]
     [InlineData("see `unix:/run/php-fpm/www.sock failed (13: Permission denied) while connecting to upstream` or `unix:/run/php-fpm/www.sock failed (2: No such file or directory) while connecting to upstream`.", "unix_socket_permission", 502)]
     [InlineData("the socket `unix:/run/php-fpm/www.sock` is missing, see the unit", "not_an_upstream_error", null)]
-    // connect()'s record cut down to the socket's path and the errno group, the action gone too; prose around the same
-    // words is not a record
+    // connect()'s record cut down to the socket's path and the errno group, the action gone too, also inside prose; the
+    // same words without nginx's errno group are not a record
     [InlineData("/var/run/php/php7.2-fpm.sock failed (2: No such file in directory)", "unix_socket_missing", 502)]
     [InlineData("unix:/home/app/gunicorn.sock failed (13: Permission denied) ", "unix_socket_permission", 502)]
-    [InlineData("we saw /run/app.sock failed (13: Permission denied) yesterday", "not_an_upstream_error", null)]
+    [InlineData("we saw /run/app.sock failed (13: Permission denied) yesterday", "unix_socket_permission", 502)]
+    [InlineData("we saw /run/app.sock fail with a permission error yesterday", "not_an_upstream_error", null)]
     [InlineData("/etc/nginx/site.sock failed to open, see the docs", "not_an_upstream_error", null)]
+    [InlineData("**Error: `php8.3-fpm.sock failed (2: No such file or directory)`**", "unix_socket_missing", 502)]
+    [InlineData("the app.sock failed to start after the upgrade", "not_an_upstream_error", null)]
     // A paste that lost the space after "while": the action is still read
     [InlineData("2019/11/29 15:00:13 [crit] 8894#8894: *697 connect() to unix:/run/php/php7.2-fpm.sock failed (2: No such file or directory) whileconnecting to upstream, client: 192.168.12.28, server: _", "unix_socket_missing", 502)]
     [InlineData("2019/11/29 15:00:13 [error] 8894#8894: *697 recv() failed (104: Connection reset by peer) whilereading response header from upstream, client: 192.168.12.28, server: _", "connection_reset", 502)]

@@ -59,8 +59,8 @@ public sealed class ConnectRule : INginxRule
         || (action.IsEmpty && SocketPathFailed(m));
 
     /// <summary>
-    /// Only a unix socket's path left before "failed" and the errno group, the action cut too ("/var/run/php/php7.2-fpm.sock
-    /// failed (2: ...)"): nothing but connect() fails on a socket's path with an errno.
+    /// Only a unix socket's path or file name left before "failed" and the errno group, the action cut too
+    /// ("/var/run/php/php7.2-fpm.sock failed (2: ...)"): nothing but connect() fails on a socket with an errno.
     /// </summary>
     private static bool SocketPathFailed(ReadOnlySpan<char> m)
     {
@@ -69,9 +69,7 @@ public sealed class ConnectRule : INginxRule
             return false;
         }
 
-        var path = m[..^" failed".Length];
-        path = path.StartsWith("unix:", StringComparison.Ordinal) ? path["unix:".Length..] : path;
-        return path.Length > 6 && path[0] == '/' && path.EndsWith(".sock", StringComparison.Ordinal) && !path.Contains(' ');
+        return ConnectRuleShapes.SocketName(m[..^" failed".Length]);
     }
 
     /// <summary>

@@ -59,9 +59,18 @@ public sealed class NotUpstreamRule : INginxRule
     /// </summary>
     private static bool TempFileFailed(ReadOnlySpan<char> m, in NginxLine line)
     {
-        if (line.Errno == Errno.None || m.IsEmpty)
+        if (m.IsEmpty)
         {
             return false;
+        }
+
+        // ngx_files.c's short write, which has no errno: "pwritev() \"/var/lib/nginx/fastcgi/2/57/0000000572\" has written
+        // only 936 of 8184" (also write(), writev()).
+        if (line.Errno == Errno.None)
+        {
+            var shortWrite = m.IndexOf("() \"", StringComparison.Ordinal);
+            return shortWrite > 0 && !m[..shortWrite].ContainsAnyExcept(FileCallNameChars)
+                && m.Contains("\" has written only ", StringComparison.Ordinal);
         }
 
         if (m[0] == '"')
