@@ -1123,7 +1123,7 @@ public static class NginxLineParser
         }
 
         var start = body[..failed].LastIndexOfAny(' ', '`', '"') + 1;
-        return ConnectRuleShapes.SocketName(body[start..failed]) ? start : -1;
+        return SocketNames.IsSocketName(body[start..failed]) ? start : -1;
     }
 
     /// <summary>

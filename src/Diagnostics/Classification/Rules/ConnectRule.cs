@@ -69,7 +69,7 @@ public sealed class ConnectRule : INginxRule
             return false;
         }
 
-        return ConnectRuleShapes.SocketName(m[..^" failed".Length]);
+        return SocketNames.IsSocketName(m[..^" failed".Length]);
     }
 
     /// <summary>
