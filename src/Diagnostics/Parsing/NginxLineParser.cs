@@ -243,7 +243,7 @@ public static class NginxLineParser
             }
         }
 
-        var p = ParsePidTid(s, start, ref line);
+        var p = ParsePidTid(s, AfterCutLevel(s, start), ref line);
         p = ParseConnectionId(s, p, ref line);
         var body = s[p..];
 
@@ -308,6 +308,33 @@ public static class NginxLineParser
         line.ConnectionId = -1;
         line.Pid = line.Tid = 0;
         return false;
+    }
+
+    /// <summary>
+    /// A paste that starts further inside the level than its bracket ("rror] 16083#0: *1954 ...", "it] 39#0: ..."): where
+    /// the pid starts, so the record is read from there as one quoted from its pid on; otherwise <paramref name="start"/>.
+    /// The cut name must be the end of one of nginx's level names and a digit must follow; the level itself stays unknown.
+    /// </summary>
+    private static int AfterCutLevel(ReadOnlySpan<char> s, int start)
+    {
+        var head = s[start..Math.Min(s.Length, start + 10)];
+        var close = head.IndexOf("] ", StringComparison.Ordinal);
+        if (close <= 0 || close + 2 >= head.Length || !char.IsAsciiDigit(head[close + 2]))
+        {
+            return start;
+        }
+
+        var cut = head[..close];
+        foreach (var level in Levels)
+        {
+            // "[error] " without its bracket, its closing bracket and space: the name, whose end the cut must be.
+            if (level.AsSpan(1, level.Length - 3).EndsWith(cut, StringComparison.Ordinal))
+            {
+                return start + close + 2;
+            }
+        }
+
+        return start;
     }
 
     /// <summary>

@@ -563,4 +563,24 @@ public class PastedLineTests
         Assert.Equal("response_truncated", r.Cause);
         Assert.Null(r.Status);
     }
+
+    [Theory]
+    // A paste that starts further inside the level than its bracket: the record is read from its pid on.
+    [InlineData("rror] 16#0: *4 lua entry thread aborted: runtime error: content_by_lua(nginx.conf:9):2: boom", "not_an_upstream_error", 500, 16)]
+    [InlineData("or] 12#12: *4 connect() failed (111: Connection refused) while connecting to upstream" + Sfx, "upstream_down", 502, 12)]
+    [InlineData("it] 13#13: *4 connect() to unix:/run/app.sock failed (13: Permission denied) while connecting to upstream" + Sfx, "unix_socket_permission", 502, 13)]
+    public void CutInsideTheLevelsName_ReadsTheRecordFromItsPid(string line, string cause, int? status, int pid)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+        Assert.Equal(pid, r.Pid);
+    }
+
+    [Theory]
+    // Only the end of one of nginx's level names counts, and a digit must follow the bracket.
+    [InlineData("note] 16#0: *4 lua entry thread aborted: runtime error: content_by_lua(nginx.conf:9):2: boom")]
+    [InlineData("rror] see 16#0: *4 lua entry thread aborted: runtime error: content_by_lua(nginx.conf:9):2: boom")]
+    public void OtherWordsBeforeABracket_AreNoCutLevel(string line) =>
+        Assert.Null(DiagnosisEngine.Analyze(line, 2026).Records[0].Status);
 }
