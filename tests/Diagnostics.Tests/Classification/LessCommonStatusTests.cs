@@ -237,4 +237,22 @@ public class LessCommonStatusTests
         Assert.Equal("not_an_upstream_error", record.Cause);
         Assert.Equal(500, record.Status);
     }
+
+    [Theory]
+    // The log phase runs after the response went out: its failures (the access log's file) leave the status alone; the
+    // same open() for the request itself at crit is the static module's 500.
+    [InlineData("2020/01/01 10:00:00 [crit] 5045#0: *1 open() \"/var/log/nginx/a.access.log\" failed (13: Permission denied) while logging request" + NoUpstreamSfx, null)]
+    [InlineData("[crit] 5045#0: *1 open() \"/var/log/nginx/a.access.log\" failed (13: Permission denied) while logging request", null)]
+    [InlineData("2020/01/01 10:00:00 [crit] 5045#0: *1 open() \"/var/www/a.html\" failed (5: Input/output error)" + NoUpstreamSfx, 500)]
+    // open() of a directory at crit is try_files' test of a "$uri/" alternative: the next alternative decides. A file's
+    // open() at crit stays 500, and the directory's at error stays the static mapping.
+    [InlineData("2020/05/02 12:27:49 [crit] 18581#18581: *5 open() \"/home/ab/web/a.example/public_html/\" failed (13: Permission denied)" + NoUpstreamSfx, null)]
+    [InlineData("2020/05/02 12:27:49 [crit] 18581#18581: *5 open() \"/home/ab/web/a.example/public_html/a.css\" failed (13: Permission denied)" + NoUpstreamSfx, 500)]
+    [InlineData("2020/05/02 12:27:49 [error] 18581#18581: *5 open() \"/home/ab/web/a.example/public_html/a.css\" failed (13: Permission denied)" + NoUpstreamSfx, 403)]
+    public void LogPhaseAndDirectoryTests_LeaveTheStatusToWhatDecidesIt(string line, int? status)
+    {
+        var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal("not_an_upstream_error", record.Cause);
+        Assert.Equal(status, record.Status);
+    }
 }

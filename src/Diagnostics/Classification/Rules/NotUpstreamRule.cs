@@ -28,10 +28,17 @@ public sealed class NotUpstreamRule : INginxRule
             m = Decapitalised(m);
         }
 
-        var request = RuleContext.ForRequest(line) || RequestOnly(m);
-        verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno, RuleContext.AtCritLevel(text, line)) ?? ClientTimeout(m, RuleContext.Action(text, line)) : null);
+        var action = RuleContext.Action(text, line);
+        var request = (RuleContext.ForRequest(line) || RequestOnly(m)) && !LogPhase(action);
+        verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno, RuleContext.AtCritLevel(text, line)) ?? ClientTimeout(m, action) : null);
         return true;
     }
+
+    /// <summary>
+    /// ngx_http_log_request's action: the log phase runs after the response went out, so a failure there (the access
+    /// log's open() or write(), a log_by_lua handler) cannot change the status the client already got.
+    /// </summary>
+    private static bool LogPhase(ReadOnlySpan<char> action) => action.SequenceEqual("logging request");
 
     /// <summary>The message with its first letter lowered; only capitalised prose gets here.</summary>
     private static ReadOnlySpan<char> Decapitalised(ReadOnlySpan<char> m)
@@ -107,6 +114,14 @@ public sealed class NotUpstreamRule : INginxRule
         if (errno != Errno.None && FileCall(m, "open() ") && IsNginxTempFile(m))
         {
             return 500;
+        }
+
+        // open() of a directory (its path ends with "/") at [crit]: try_files' test of a "$uri/" alternative, which logs
+        // every errno but ENOENT at crit and goes on to the next alternative, as for stat() below. The static module never
+        // opens a URI that ends with "/", and the index module tests the directory without its slash.
+        if (crit && errno != Errno.None && FileCall(m, "open() ") && m.EndsWith("/\" failed", StringComparison.Ordinal))
+        {
+            return null;
         }
 
         // A file nginx opens for a request and fails at [crit]: the static handler logs ENOENT and EACCES at error (404,
