@@ -803,7 +803,10 @@ public static class NginxLineParser
             }
         }
 
-        return false;
+        // The request parser's refusals ("Client sent invalid request while reading client request line."): prose also
+        // starts with "Client sent ", so the request-reading action must follow.
+        return body.StartsWith("Client sent ", StringComparison.Ordinal)
+            && body.Contains(" while reading client request ", StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -583,4 +583,17 @@ public class PastedLineTests
     [InlineData("rror] see 16#0: *4 lua entry thread aborted: runtime error: content_by_lua(nginx.conf:9):2: boom")]
     public void OtherWordsBeforeABracket_AreNoCutLevel(string line) =>
         Assert.Null(DiagnosisEngine.Analyze(line, 2026).Records[0].Status);
+
+    [Theory]
+    // The request parser's refusals capitalised by a writer's list are still the request's 400; prose that starts the
+    // same way without the request-reading action is not a record.
+    [InlineData("Client sent invalid host header while reading client request headers.", 400)]
+    [InlineData("Client sent invalid request while reading client request line.", 400)]
+    [InlineData("Client sent a burst of requests, then nginx answered 502", null)]
+    public void CapitalisedClientSentRefusal_KeepsTheRequestsStatus(string line, int? status)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal("not_an_upstream_error", r.Cause);
+        Assert.Equal(status, r.Status);
+    }
 }
