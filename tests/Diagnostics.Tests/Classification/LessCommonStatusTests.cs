@@ -255,4 +255,17 @@ public class LessCommonStatusTests
         Assert.Equal("not_an_upstream_error", record.Cause);
         Assert.Equal(status, record.Status);
     }
+
+    [Theory]
+    // ngx_http_named_location's refusal is written only for a request: quoted alone it is still the request's 500;
+    // prose that merely mentions a named location is not a record.
+    [InlineData("could not find named location \"@fallback\"", 500)]
+    [InlineData("`could not find named location \"http://localhost:81\"`", 500)]
+    [InlineData("we could not find the named location block in the config", null)]
+    public void NamedLocationMissing_QuotedAlone_IsTheRequests500(string line, int? status)
+    {
+        var record = DiagnosisEngine.Analyze(line).Records[0];
+        Assert.Equal("not_an_upstream_error", record.Cause);
+        Assert.Equal(status, record.Status);
+    }
 }

@@ -96,7 +96,7 @@ public sealed class NotUpstreamRule : INginxRule
         m.StartsWith(TooLargeBody, StringComparison.Ordinal) || m.StartsWith(AccessForbidden, StringComparison.Ordinal)
         || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
         || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(ClientCertificateError, StringComparison.Ordinal)
-        || BasicAuthRefused(m) || BuildingRequestFailed(m)
+        || m.StartsWith(NamedLocationMissing, StringComparison.Ordinal) || BasicAuthRefused(m) || BuildingRequestFailed(m)
         || (m.StartsWith(ClientSent, StringComparison.Ordinal) && ClientSentStatus(m[ClientSent.Length..]) is not null);
 
     private const string ClientSent = "client sent ";
@@ -229,7 +229,7 @@ public sealed class NotUpstreamRule : INginxRule
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
             || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
-            || m.StartsWith("could not find named location", StringComparison.Ordinal)
+            || m.StartsWith(NamedLocationMissing, StringComparison.Ordinal)
 
             // ngx_http_script_regex_end_code: a rewrite that leaves an empty URI exits with 500.
             || m.StartsWith("the rewritten URI has a zero length", StringComparison.Ordinal)
