@@ -523,6 +523,11 @@ public class PastedLineTests
     [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 ...", 0)]
     [InlineData("1.25.2 started", 0)]
     [InlineData("  4. ", 0)]
+    // A CJK list's number and its full-width mark, with or without blanks after it; the mark alone is no number.
+    [InlineData("2，client closed prematurely connection while reading client request line", 2)]
+    [InlineData("1、 connect() failed (111: Connection refused)", 3)]
+    [InlineData("，client closed prematurely connection", 0)]
+    [InlineData("3、", 0)]
     public void ListNumber_IsTheNumberedViewsMarkerOnly(string line, int length) =>
         Assert.Equal(length, Nginx502Bot.Diagnostics.Parsing.PasteNoise.ListNumber(line));
 
