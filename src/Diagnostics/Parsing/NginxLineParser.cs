@@ -1197,9 +1197,25 @@ public static class NginxLineParser
             pos++;
         }
 
+        var head = pos;
         pos = ParsePidTid(s, pos, ref line);
+        if (pos == head)
+        {
+            // No pid: a writer may have elided the head after the level ("[info] ... client sent ..."). Records with a
+            // pid never get here.
+            pos = AfterElision(s, pos);
+        }
+
         pos = ParseConnectionId(s, pos, ref line);
         ParseBody(s, pos, ref line);
+    }
+
+    /// <summary>Past a writer's ellipsis and the blank after it ("... ", "… "), or <paramref name="pos"/>.</summary>
+    private static int AfterElision(ReadOnlySpan<char> s, int pos)
+    {
+        var rest = s[pos..];
+        var length = rest.StartsWith("... ", StringComparison.Ordinal) ? 4 : rest.StartsWith("\u2026 ", StringComparison.Ordinal) ? 2 : 0;
+        return pos + length;
     }
 
     [ThreadStatic]

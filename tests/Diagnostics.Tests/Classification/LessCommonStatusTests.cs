@@ -268,4 +268,21 @@ public class LessCommonStatusTests
         Assert.Equal("not_an_upstream_error", record.Cause);
         Assert.Equal(status, record.Status);
     }
+
+    [Theory]
+    // ngx_http_process_request_header's body framing checks end the request with 400 (an unknown transfer coding with
+    // 501), and so does a second copy of a unique header; the same texts quoted alone keep the status.
+    [InlineData("2026/01/01 10:00:00 [info] 5#5: *1 client sent invalid \"Content-Length\" header while reading client request headers" + NoUpstreamSfx, 400)]
+    [InlineData("client sent \"Content-Length\" and \"Transfer-Encoding\" headers at the same time while reading client request headers", 400)]
+    [InlineData("client sent duplicate header line: \"Content-Length: 2\", previous value: \"Content-Length: 1\" while reading client request headers", 400)]
+    [InlineData("client sent unknown \"Transfer-Encoding\": \"gzip\" while reading client request headers", 501)]
+    // A writer's ellipsis in place of the pid and connection number after the level: the message is still read.
+    [InlineData("[info] ... client sent invalid \"Content-Length\" header while reading client request headers", 400)]
+    [InlineData("    # > [info] \u2026 client sent invalid \"Content-Length\" header while reading client request headers", 400)]
+    public void RequestFramingRefusals_AreTheRequests400(string line, int? status)
+    {
+        var record = DiagnosisEngine.Analyze(line).Records[0];
+        Assert.Equal("not_an_upstream_error", record.Cause);
+        Assert.Equal(status, record.Status);
+    }
 }

@@ -428,6 +428,7 @@ public sealed class NotUpstreamRule : INginxRule
     private static int? ClientSentStatus(ReadOnlySpan<char> rest) =>
         rest.StartsWith("too long URI", StringComparison.Ordinal) ? 414
         : rest.StartsWith("invalid version", StringComparison.Ordinal) ? 505
+        : rest.StartsWith("unknown \"Transfer-Encoding\"", StringComparison.Ordinal) ? 501
         : rest.StartsWith("invalid method", StringComparison.Ordinal) || rest.StartsWith("invalid request", StringComparison.Ordinal)
             || InvalidHeaderRejected(rest) || rest.StartsWith("invalid host header", StringComparison.Ordinal)
             || rest.StartsWith("duplicate host header", StringComparison.Ordinal) || rest.StartsWith("invalid chunked body", StringComparison.Ordinal)
@@ -437,6 +438,11 @@ public sealed class NotUpstreamRule : INginxRule
             || rest.StartsWith("no \"Destination\" header", StringComparison.Ordinal) || rest.StartsWith("invalid \"Destination\" header", StringComparison.Ordinal)
             || rest.StartsWith("invalid \"Overwrite\" header", StringComparison.Ordinal) || rest.StartsWith("invalid \"Depth\" header", StringComparison.Ordinal)
             || rest.StartsWith("no \"Host\" header", StringComparison.Ordinal)
+
+            // ngx_http_process_request_header's body framing checks, and a second copy of a header that must be unique.
+            || rest.StartsWith("invalid \"Content-Length\" header", StringComparison.Ordinal)
+            || rest.StartsWith("\"Content-Length\" and \"Transfer-Encoding\" headers", StringComparison.Ordinal)
+            || rest.StartsWith("duplicate header line", StringComparison.Ordinal)
             || (rest.StartsWith("HTTP/1.", StringComparison.Ordinal) && rest.EndsWith("request without \"Host\" header", StringComparison.Ordinal)) ? 400
         : null;
 
