@@ -67,7 +67,7 @@ public static class NginxLineParser
 
         // Written only for a request, whose status they decide (403, 500): quoted alone, they still say what the client got.
         RequestOnlyMessages.AccessForbidden, RequestOnlyMessages.DirectoryIndex, RequestOnlyMessages.RedirectionCycle, "client sent ",
-        RequestOnlyMessages.AuthRequestStatus, "no user/password was provided for basic authentication", "client SSL certificate verify error",
+        RequestOnlyMessages.AuthRequestStatus, RequestOnlyMessages.NamedLocationMissing, "no user/password was provided for basic authentication", "client SSL certificate verify error",
         "uwsgi request is too big", "uwsgi request is too little", "uwsgi request length mismatch", "scgi request length mismatch",
         "fastcgi request record is too big", "fastcgi request length mismatch",
     ];
@@ -243,7 +243,7 @@ public static class NginxLineParser
             }
         }
 
-        var p = ParsePidTid(s, start, ref line);
+        var p = ParsePidTid(s, AfterCutLevel(s, start), ref line);
         p = ParseConnectionId(s, p, ref line);
         var body = s[p..];
 
@@ -315,6 +315,33 @@ public static class NginxLineParser
         line.ConnectionId = -1;
         line.Pid = line.Tid = 0;
         return false;
+    }
+
+    /// <summary>
+    /// A paste that starts further inside the level than its bracket ("rror] 16083#0: *1954 ...", "it] 39#0: ..."): where
+    /// the pid starts, so the record is read from there as one quoted from its pid on; otherwise <paramref name="start"/>.
+    /// The cut name must be the end of one of nginx's level names and a digit must follow; the level itself stays unknown.
+    /// </summary>
+    private static int AfterCutLevel(ReadOnlySpan<char> s, int start)
+    {
+        var head = s[start..Math.Min(s.Length, start + 10)];
+        var close = head.IndexOf("] ", StringComparison.Ordinal);
+        if (close <= 0 || close + 2 >= head.Length || !char.IsAsciiDigit(head[close + 2]))
+        {
+            return start;
+        }
+
+        var cut = head[..close];
+        foreach (var level in Levels)
+        {
+            // "[error] " without its bracket, its closing bracket and space: the name, whose end the cut must be.
+            if (level.AsSpan(1, level.Length - 3).EndsWith(cut, StringComparison.Ordinal))
+            {
+                return start + close + 2;
+            }
+        }
+
+        return start;
     }
 
     /// <summary>
@@ -812,7 +839,10 @@ public static class NginxLineParser
             }
         }
 
-        return false;
+        // The request parser's refusals ("Client sent invalid request while reading client request line."): prose also
+        // starts with "Client sent ", so the request-reading action must follow.
+        return body.StartsWith("Client sent ", StringComparison.Ordinal)
+            && body.Contains(" while reading client request ", StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -1223,9 +1253,25 @@ public static class NginxLineParser
             pos++;
         }
 
+        var head = pos;
         pos = ParsePidTid(s, pos, ref line);
+        if (pos == head)
+        {
+            // No pid: a writer may have elided the head after the level ("[info] ... client sent ..."). Records with a
+            // pid never get here.
+            pos = AfterElision(s, pos);
+        }
+
         pos = ParseConnectionId(s, pos, ref line);
         ParseBody(s, pos, ref line);
+    }
+
+    /// <summary>Past a writer's ellipsis and the blank after it ("... ", "… "), or <paramref name="pos"/>.</summary>
+    private static int AfterElision(ReadOnlySpan<char> s, int pos)
+    {
+        var rest = s[pos..];
+        var length = rest.StartsWith("... ", StringComparison.Ordinal) ? 4 : rest.StartsWith("\u2026 ", StringComparison.Ordinal) ? 2 : 0;
+        return pos + length;
     }
 
     [ThreadStatic]

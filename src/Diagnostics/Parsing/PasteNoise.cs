@@ -55,8 +55,8 @@ public static class PasteNoise
 
     /// <summary>
     /// Length of a numbered list's marker at the start of <paramref name="s"/>, with the blanks around it ("  12. "), as a
-    /// paste site's numbered view gives every line when copied; 0 when there is none. An address ("10.0.3.8 - -") or a
-    /// time has no blank after its first dot.
+    /// paste site's numbered view gives every line when copied, or a CJK list's number and its full-width mark ("2，");
+    /// 0 when there is none. An address ("10.0.3.8 - -") or a time has no blank after its first dot.
     /// </summary>
     public static int ListNumber(ReadOnlySpan<char> s)
     {
@@ -72,12 +72,20 @@ public static class PasteNoise
             i++;
         }
 
-        if (i == digits || i + 2 >= s.Length || s[i] != '.' || s[i + 1] is not (' ' or '\t'))
+        // Chinese and Japanese lists number with full-width punctuation and no blank after it ("2，", "1、", "3．").
+        if (i > digits && i + 1 < s.Length && s[i] is '\u3001' or '\uFF0C' or '\uFF0E')
+        {
+            i++;
+        }
+        else if (i == digits || i + 2 >= s.Length || s[i] != '.' || s[i + 1] is not (' ' or '\t'))
         {
             return 0;
         }
+        else
+        {
+            i++;
+        }
 
-        i++;
         while (i < s.Length && s[i] is ' ' or '\t')
         {
             i++;

@@ -19,6 +19,9 @@ public static class RequestOnlyMessages
     /// <summary>ngx_http_auth_request_module: the subrequest answered neither 2xx, 401 nor 403; the request gets 500.</summary>
     public const string AuthRequestStatus = "auth request unexpected status";
 
+    /// <summary>ngx_http_named_location: error_page, try_files or a module named an "@location" the server lacks; 500.</summary>
+    public const string NamedLocationMissing = "could not find named location";
+
     /// <summary>All of them, for a search over the lot.</summary>
-    public static readonly string[] Starts = [AccessForbidden, DirectoryIndex, RedirectionCycle, TooLargeBody, AuthRequestStatus];
+    public static readonly string[] Starts = [AccessForbidden, DirectoryIndex, RedirectionCycle, TooLargeBody, AuthRequestStatus, NamedLocationMissing];
 }

@@ -247,4 +247,52 @@ public class LessCommonStatusTests
         Assert.Equal("not_an_upstream_error", record.Cause);
         Assert.Equal(500, record.Status);
     }
+
+    [Theory]
+    // The log phase runs after the response went out: its failures (the access log's file) leave the status alone; the
+    // same open() for the request itself at crit is the static module's 500.
+    [InlineData("2020/01/01 10:00:00 [crit] 5045#0: *1 open() \"/var/log/nginx/a.access.log\" failed (13: Permission denied) while logging request" + NoUpstreamSfx, null)]
+    [InlineData("[crit] 5045#0: *1 open() \"/var/log/nginx/a.access.log\" failed (13: Permission denied) while logging request", null)]
+    [InlineData("2020/01/01 10:00:00 [crit] 5045#0: *1 open() \"/var/www/a.html\" failed (5: Input/output error)" + NoUpstreamSfx, 500)]
+    // open() of a directory at crit is try_files' test of a "$uri/" alternative: the next alternative decides. A file's
+    // open() at crit stays 500, and the directory's at error stays the static mapping.
+    [InlineData("2020/05/02 12:27:49 [crit] 18581#18581: *5 open() \"/home/ab/web/a.example/public_html/\" failed (13: Permission denied)" + NoUpstreamSfx, null)]
+    [InlineData("2020/05/02 12:27:49 [crit] 18581#18581: *5 open() \"/home/ab/web/a.example/public_html/a.css\" failed (13: Permission denied)" + NoUpstreamSfx, 500)]
+    [InlineData("2020/05/02 12:27:49 [error] 18581#18581: *5 open() \"/home/ab/web/a.example/public_html/a.css\" failed (13: Permission denied)" + NoUpstreamSfx, 403)]
+    public void LogPhaseAndDirectoryTests_LeaveTheStatusToWhatDecidesIt(string line, int? status)
+    {
+        var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal("not_an_upstream_error", record.Cause);
+        Assert.Equal(status, record.Status);
+    }
+
+    [Theory]
+    // ngx_http_named_location's refusal is written only for a request: quoted alone it is still the request's 500;
+    // prose that merely mentions a named location is not a record.
+    [InlineData("could not find named location \"@fallback\"", 500)]
+    [InlineData("`could not find named location \"http://localhost:81\"`", 500)]
+    [InlineData("we could not find the named location block in the config", null)]
+    public void NamedLocationMissing_QuotedAlone_IsTheRequests500(string line, int? status)
+    {
+        var record = DiagnosisEngine.Analyze(line).Records[0];
+        Assert.Equal("not_an_upstream_error", record.Cause);
+        Assert.Equal(status, record.Status);
+    }
+
+    [Theory]
+    // ngx_http_process_request_header's body framing checks end the request with 400 (an unknown transfer coding with
+    // 501), and so does a second copy of a unique header; the same texts quoted alone keep the status.
+    [InlineData("2026/01/01 10:00:00 [info] 5#5: *1 client sent invalid \"Content-Length\" header while reading client request headers" + NoUpstreamSfx, 400)]
+    [InlineData("client sent \"Content-Length\" and \"Transfer-Encoding\" headers at the same time while reading client request headers", 400)]
+    [InlineData("client sent duplicate header line: \"Content-Length: 2\", previous value: \"Content-Length: 1\" while reading client request headers", 400)]
+    [InlineData("client sent unknown \"Transfer-Encoding\": \"gzip\" while reading client request headers", 501)]
+    // A writer's ellipsis in place of the pid and connection number after the level: the message is still read.
+    [InlineData("[info] ... client sent invalid \"Content-Length\" header while reading client request headers", 400)]
+    [InlineData("    # > [info] \u2026 client sent invalid \"Content-Length\" header while reading client request headers", 400)]
+    public void RequestFramingRefusals_AreTheRequests400(string line, int? status)
+    {
+        var record = DiagnosisEngine.Analyze(line).Records[0];
+        Assert.Equal("not_an_upstream_error", record.Cause);
+        Assert.Equal(status, record.Status);
+    }
 }

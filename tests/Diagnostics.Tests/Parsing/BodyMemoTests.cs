@@ -122,7 +122,8 @@ public sealed class BodyMemoTests
         {
             var (headText, head) = records[random.Next(records.Count)];
             var (tailText, tail) = records[random.Next(records.Count)];
-            if (head.Client.IsPresent && tail.Client.IsPresent)
+            // A record cut right after "client: " has an empty client at its very end: no key comma to splice at.
+            if (head.Client.IsPresent && tail.Client.IsPresent && head.Client.Start < headText.Length && tail.Client.Start < tailText.Length)
             {
                 // Client starts after ", client: " (or ", udp client: "): cut both before their key's comma.
                 var headEnd = headText.LastIndexOf(',', head.Client.Start);

@@ -526,6 +526,11 @@ public class PastedLineTests
     [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 ...", 0)]
     [InlineData("1.25.2 started", 0)]
     [InlineData("  4. ", 0)]
+    // A CJK list's number and its full-width mark, with or without blanks after it; the mark alone is no number.
+    [InlineData("2，client closed prematurely connection while reading client request line", 2)]
+    [InlineData("1、 connect() failed (111: Connection refused)", 3)]
+    [InlineData("，client closed prematurely connection", 0)]
+    [InlineData("3、", 0)]
     public void ListNumber_IsTheNumberedViewsMarkerOnly(string line, int length) =>
         Assert.Equal(length, Nginx502Bot.Diagnostics.Parsing.PasteNoise.ListNumber(line));
 
@@ -565,5 +570,38 @@ public class PastedLineTests
         var r = Assert.Single(DiagnosisEngine.Analyze("2026/11/21 13:41:14 [crit] 7#7: *3 open() \"/var/lib/nginx/fastcgi/1/00/0000000001\" failed (13: Permission denied) while reading upstream, client: 10.0.0.1, $", 2026).Records);
         Assert.Equal("response_truncated", r.Cause);
         Assert.Null(r.Status);
+    }
+
+    [Theory]
+    // A paste that starts further inside the level than its bracket: the record is read from its pid on.
+    [InlineData("rror] 16#0: *4 lua entry thread aborted: runtime error: content_by_lua(nginx.conf:9):2: boom", "not_an_upstream_error", 500, 16)]
+    [InlineData("or] 12#12: *4 connect() failed (111: Connection refused) while connecting to upstream" + Sfx, "upstream_down", 502, 12)]
+    [InlineData("it] 13#13: *4 connect() to unix:/run/app.sock failed (13: Permission denied) while connecting to upstream" + Sfx, "unix_socket_permission", 502, 13)]
+    public void CutInsideTheLevelsName_ReadsTheRecordFromItsPid(string line, string cause, int? status, int pid)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+        Assert.Equal(pid, r.Pid);
+    }
+
+    [Theory]
+    // Only the end of one of nginx's level names counts, and a digit must follow the bracket.
+    [InlineData("note] 16#0: *4 lua entry thread aborted: runtime error: content_by_lua(nginx.conf:9):2: boom")]
+    [InlineData("rror] see 16#0: *4 lua entry thread aborted: runtime error: content_by_lua(nginx.conf:9):2: boom")]
+    public void OtherWordsBeforeABracket_AreNoCutLevel(string line) =>
+        Assert.Null(DiagnosisEngine.Analyze(line, 2026).Records[0].Status);
+
+    [Theory]
+    // The request parser's refusals capitalised by a writer's list are still the request's 400; prose that starts the
+    // same way without the request-reading action is not a record.
+    [InlineData("Client sent invalid host header while reading client request headers.", 400)]
+    [InlineData("Client sent invalid request while reading client request line.", 400)]
+    [InlineData("Client sent a burst of requests, then nginx answered 502", null)]
+    public void CapitalisedClientSentRefusal_KeepsTheRequestsStatus(string line, int? status)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal("not_an_upstream_error", r.Cause);
+        Assert.Equal(status, r.Status);
     }
 }

@@ -28,8 +28,9 @@ public sealed class NotUpstreamRule : INginxRule
             m = Decapitalised(m);
         }
 
-        var request = RuleContext.ForRequest(line) || RequestOnly(m) || IndexModuleRecord(line, m);
-        verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno, RuleContext.AtCritLevel(text, line)) ?? ClientTimeout(m, RuleContext.Action(text, line)) : null);
+        var action = RuleContext.Action(text, line);
+        var request = (RuleContext.ForRequest(line) || RequestOnly(m) || IndexModuleRecord(line, m)) && !LogPhase(action);
+        verdict = new Verdict(Causes.NotAnUpstreamError, request ? StatusOf(m, line.Errno, RuleContext.AtCritLevel(text, line)) ?? ClientTimeout(m, action) : null);
         return true;
     }
 
@@ -40,6 +41,12 @@ public sealed class NotUpstreamRule : INginxRule
     /// </summary>
     private static bool IndexModuleRecord(in NginxLine line, ReadOnlySpan<char> m) =>
         line.Errno != Errno.None && m.Length > 1 && m[0] == '"' && m[1] == '/' && m.EndsWith("\" is not found", StringComparison.Ordinal);
+
+    /// <summary>
+    /// ngx_http_log_request's action: the log phase runs after the response went out, so a failure there (the access
+    /// log's open() or write(), a log_by_lua handler) cannot change the status the client already got.
+    /// </summary>
+    private static bool LogPhase(ReadOnlySpan<char> action) => action.SequenceEqual("logging request");
 
     /// <summary>The message with its first letter lowered; only capitalised prose gets here.</summary>
     private static ReadOnlySpan<char> Decapitalised(ReadOnlySpan<char> m)
@@ -106,7 +113,7 @@ public sealed class NotUpstreamRule : INginxRule
         m.StartsWith(TooLargeBody, StringComparison.Ordinal) || m.StartsWith(AccessForbidden, StringComparison.Ordinal)
         || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
         || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(ClientCertificateError, StringComparison.Ordinal)
-        || BasicAuthRefused(m) || BuildingRequestFailed(m)
+        || m.StartsWith(NamedLocationMissing, StringComparison.Ordinal) || BasicAuthRefused(m) || BuildingRequestFailed(m)
         || (m.StartsWith(ClientSent, StringComparison.Ordinal) && ClientSentStatus(m[ClientSent.Length..]) is not null);
 
     private const string ClientSent = "client sent ";
@@ -124,6 +131,14 @@ public sealed class NotUpstreamRule : INginxRule
         if (errno != Errno.None && FileCall(m, "open() ") && IsNginxTempFile(m))
         {
             return 500;
+        }
+
+        // open() of a directory (its path ends with "/") at [crit]: try_files' test of a "$uri/" alternative, which logs
+        // every errno but ENOENT at crit and goes on to the next alternative, as for stat() below. The static module never
+        // opens a URI that ends with "/", and the index module tests the directory without its slash.
+        if (crit && errno != Errno.None && FileCall(m, "open() ") && m.EndsWith("/\" failed", StringComparison.Ordinal))
+        {
+            return null;
         }
 
         // A file nginx opens for a request and fails at [crit]: the static handler logs ENOENT and EACCES at error (404,
@@ -231,7 +246,7 @@ public sealed class NotUpstreamRule : INginxRule
         var configError = m.StartsWith("no port in upstream", StringComparison.Ordinal) || m.StartsWith("no upstream configuration", StringComparison.Ordinal)
             || m.StartsWith("invalid URL prefix", StringComparison.Ordinal) || m.StartsWith("zero length URI to proxy", StringComparison.Ordinal)
             || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
-            || m.StartsWith("could not find named location", StringComparison.Ordinal)
+            || m.StartsWith(NamedLocationMissing, StringComparison.Ordinal)
 
             // ngx_http_script_regex_end_code: a rewrite that leaves an empty URI exits with 500.
             || m.StartsWith("the rewritten URI has a zero length", StringComparison.Ordinal)
@@ -430,6 +445,7 @@ public sealed class NotUpstreamRule : INginxRule
     private static int? ClientSentStatus(ReadOnlySpan<char> rest) =>
         rest.StartsWith("too long URI", StringComparison.Ordinal) ? 414
         : rest.StartsWith("invalid version", StringComparison.Ordinal) ? 505
+        : rest.StartsWith("unknown \"Transfer-Encoding\"", StringComparison.Ordinal) ? 501
         : rest.StartsWith("invalid method", StringComparison.Ordinal) || rest.StartsWith("invalid request", StringComparison.Ordinal)
             || InvalidHeaderRejected(rest) || rest.StartsWith("invalid host header", StringComparison.Ordinal)
             || rest.StartsWith("duplicate host header", StringComparison.Ordinal) || rest.StartsWith("invalid chunked body", StringComparison.Ordinal)
@@ -439,6 +455,11 @@ public sealed class NotUpstreamRule : INginxRule
             || rest.StartsWith("no \"Destination\" header", StringComparison.Ordinal) || rest.StartsWith("invalid \"Destination\" header", StringComparison.Ordinal)
             || rest.StartsWith("invalid \"Overwrite\" header", StringComparison.Ordinal) || rest.StartsWith("invalid \"Depth\" header", StringComparison.Ordinal)
             || rest.StartsWith("no \"Host\" header", StringComparison.Ordinal)
+
+            // ngx_http_process_request_header's body framing checks, and a second copy of a header that must be unique.
+            || rest.StartsWith("invalid \"Content-Length\" header", StringComparison.Ordinal)
+            || rest.StartsWith("\"Content-Length\" and \"Transfer-Encoding\" headers", StringComparison.Ordinal)
+            || rest.StartsWith("duplicate header line", StringComparison.Ordinal)
             || (rest.StartsWith("HTTP/1.", StringComparison.Ordinal) && rest.EndsWith("request without \"Host\" header", StringComparison.Ordinal)) ? 400
         : null;
 
