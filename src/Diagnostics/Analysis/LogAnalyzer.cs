@@ -149,9 +149,16 @@ public sealed class LogAnalyzer
     /// </summary>
     private static bool StartsOwnRecord(ReadOnlySpan<char> content)
     {
+        // PHP's own shapes first, the lines a real stderr text goes on with: its messages, a stack trace and its frames.
+        var c = content.TrimStart(' ');
+        if (c.StartsWith("PHP ", StringComparison.Ordinal) || c.StartsWith("Stack trace:", StringComparison.Ordinal)
+            || c.StartsWith("thrown in ", StringComparison.Ordinal) || (c.Length > 1 && c[0] == '#' && char.IsAsciiDigit(c[1])))
+        {
+            return false;
+        }
+
         // A known message counts only with an action of nginx's after it: an app's text may start with the same words
         // (Envoy's "upstream connect error or disconnect/reset before headers" in a PHP client's exception).
-        var c = content.TrimStart(' ');
         var message = c.TrimStart('"');
         if (NginxLineParser.HoldsRecordHead(c) || (NginxLineParser.StartsWithOwnMessage(message) && NginxActions.NamedIn(message))
             || NginxLineParser.StartsWithCountedMessage(c) || NginxLineParser.RecordStartWithin(c, 64) >= 0
@@ -160,9 +167,9 @@ public sealed class LogAnalyzer
             return true;
         }
 
-        // PHP's own lines (its messages, a stack trace's frames) and indented text are what a real stderr text goes on
-        // with: the other logs' parsers are asked only about the rest.
-        if (c.Length < content.Length || c.StartsWith("PHP ", StringComparison.Ordinal) || (c.Length > 0 && c[0] is '#' or '\t'))
+        // Indented text and comments are what a real stderr text goes on with too: the other logs' parsers are asked only
+        // about the rest.
+        if (c.Length < content.Length || (c.Length > 0 && c[0] is '#' or '\t'))
         {
             return false;
         }

@@ -587,13 +587,15 @@ public static class NginxLineParser
     /// <summary>True when the text holds a record's head somewhere: a level and a pid, <c>[error] 1404#1404: </c>.</summary>
     internal static bool HoldsRecordHead(ReadOnlySpan<char> s)
     {
-        foreach (var level in Levels)
+        for (var at = s.IndexOf('['); at >= 0;)
         {
-            var at = s.IndexOf(level, StringComparison.Ordinal);
-            if (at >= 0 && StartsWithLevel(s[at..]))
+            if (StartsWithLevel(s[at..]))
             {
                 return true;
             }
+
+            var next = s[(at + 1)..].IndexOf('[');
+            at = next < 0 ? -1 : at + 1 + next;
         }
 
         return false;
