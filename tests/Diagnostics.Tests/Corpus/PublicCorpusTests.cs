@@ -75,24 +75,52 @@ public class PublicCorpusTests(ITestOutputHelper output)
     {
         // A collection of quoted lines is often handed over as one file, one line after another: the joins that rejoin a
         // wrapped paste must not take the next entry for the rest of the one above, or that entry's record is lost.
-        var entries = PublicCorpus.Entries.Where(e => e.KnownMiss is null && !e.Text.Contains('\n')).ToList();
+        var entries = OneLineEntries();
+        Assert.True(entries.Count > 2000, $"only {entries.Count} one-line entries");
+        var misses = MissesAsOneInput(entries);
+        Assert.True(misses.Count == 0, string.Join('\n', misses));
+    }
+
+    [Fact]
+    public void OneLineEntries_InShuffledOrders_AlmostAllReadAsAlone()
+    {
+        // Other neighbours than the file's: a few pairs nothing tells from a wrap (a cut FastCGI text and the line after
+        // it) still join, 0.2 % of the entries when this test was written; a greedy join rule would show here at once.
+        var entries = OneLineEntries();
+        var misses = new List<string>();
+        for (var seed = 1; seed <= 5; seed++)
+        {
+            var order = entries.ToArray();
+            new Random(seed).Shuffle(order);
+            misses.AddRange(MissesAsOneInput(order));
+        }
+
+        output.WriteLine($"{misses.Count} misses over 5 orders of {entries.Count} entries\n{string.Join('\n', misses)}");
+        Assert.True(misses.Count <= entries.Count * 5 / 200, $"{misses.Count} misses over 5 orders of {entries.Count} entries (more than 0.5 %)\n{string.Join('\n', misses)}");
+    }
+
+    private static List<CorpusEntry> OneLineEntries() =>
+        [.. PublicCorpus.Entries.Where(e => e.KnownMiss is null && !e.Text.Contains('\n'))];
+
+    /// <summary>Each entry's own record when all are fed as one input, one a line: what is lost or read otherwise.</summary>
+    private static List<string> MissesAsOneInput(IReadOnlyList<CorpusEntry> entries)
+    {
         var records = DiagnosisEngine.Analyze(string.Join('\n', entries.Select(e => e.Text)), 2026).Records.ToDictionary(r => r.Line);
-        var misses = new StringBuilder();
+        var misses = new List<string>();
         for (var i = 0; i < entries.Count; i++)
         {
             var entry = entries[i];
             if (!records.TryGetValue(i + 1, out var record))
             {
-                misses.AppendLine(CultureInfo.InvariantCulture, $"line {i + 1} joined to the record above: {entry}\n  above: {entries[Math.Max(0, i - 1)].Text}");
+                misses.Add($"line {i + 1} joined to the record above: {entry}\n  above: {entries[Math.Max(0, i - 1)].Text}");
             }
             else if (record.Cause != entry.Cause || record.Status != entry.Status)
             {
-                misses.AppendLine(CultureInfo.InvariantCulture, $"line {i + 1}: {entry}: expected {entry.Cause} {ClientStatus.Format(entry.Status)}, engine {record.Cause} {ClientStatus.Format(record.Status)} over {record.LineCount} lines");
+                misses.Add($"line {i + 1}: {entry}: expected {entry.Cause} {ClientStatus.Format(entry.Status)}, engine {record.Cause} {ClientStatus.Format(record.Status)} over {record.LineCount} lines");
             }
         }
 
-        Assert.True(entries.Count > 2000, $"only {entries.Count} one-line entries");
-        Assert.True(misses.Length == 0, misses.ToString());
+        return misses;
     }
 
     [Fact]
