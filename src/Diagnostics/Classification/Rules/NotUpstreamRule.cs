@@ -223,6 +223,11 @@ public sealed class NotUpstreamRule : INginxRule
             return denied;
         }
 
+        if (NchanPublishStatus(m) is { } nchan)
+        {
+            return nchan;
+        }
+
         if (DavRefusal(m) is { } dav)
         {
             return dav;
@@ -412,6 +417,17 @@ public sealed class NotUpstreamRule : INginxRule
     }
 
     private const string ModSecurityDenial = "ModSecurity: Access denied with code ";
+
+    private const string NchanPublishError = "nchan: error publishing message (HTTP status code ";
+
+    /// <summary>
+    /// nchan's publisher location refusing a message (nchan_store_publish's callback, e.g. with its shared memory full):
+    /// <c>nchan: error publishing message (HTTP status code 507)</c>. The module answers the publisher with the code it
+    /// names, as ModSecurity does with its own.
+    /// </summary>
+    private static int? NchanPublishStatus(ReadOnlySpan<char> m) =>
+        m.StartsWith(NchanPublishError, StringComparison.Ordinal) && NginxLineParser.Digits(m, NchanPublishError.Length, 3, out var code)
+            && code is >= 400 and <= 599 ? code : null;
 
     /// <summary>
     /// ModSecurity-nginx's intervention, logged behind its "[client IP] " tag or, in builds without it (Angie's module), at
