@@ -35,12 +35,9 @@ public static class NginxActions
         for (var at = text.IndexOf(" while ", StringComparison.Ordinal); at >= 0;)
         {
             var action = text[(at + " while ".Length)..];
-            foreach (var known in Known)
+            if (SpanSearch.StartsWithAny(action, Known))
             {
-                if (action.StartsWith(known, StringComparison.Ordinal))
-                {
-                    return true;
-                }
+                return true;
             }
 
             var next = action.IndexOf(" while ", StringComparison.Ordinal);

@@ -390,14 +390,8 @@ public static class NginxLineParser
             return false;
         }
 
-        var group = body[(at + NotFound.Length)..];
-        var digits = 0;
-        while (digits < group.Length && char.IsAsciiDigit(group[digits]))
-        {
-            digits++;
-        }
-
-        return digits > 0 && group[digits..].StartsWith(": ", StringComparison.Ordinal);
+        var digits = at + NotFound.Length;
+        return ReadNumber(body, ref digits) >= 0 && body[digits..].StartsWith(": ", StringComparison.Ordinal);
     }
 
     private const string CouldNotBeResolved = "could not be resolved (";

@@ -500,12 +500,7 @@ public static class WrappedPaste
         for (var open = pending.IndexOf(" ("); open >= 0; open = Next(pending, open))
         {
             var p = open + 2;
-            while (p < pending.Length && char.IsAsciiDigit(pending[p]))
-            {
-                p++;
-            }
-
-            if (p > open + 2 && p + 1 < pending.Length && pending[p] == ':' && pending[p + 1] == ' ')
+            if (NginxLineParser.ReadNumber(pending, ref p) >= 0 && pending[p..].StartsWith(": ", StringComparison.Ordinal))
             {
                 return true;
             }
