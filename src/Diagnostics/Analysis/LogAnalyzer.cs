@@ -162,7 +162,7 @@ public sealed class LogAnalyzer
         var message = c.TrimStart('"');
         if (NginxLineParser.HoldsRecordHead(c) || (NginxLineParser.StartsWithOwnMessage(message) && NginxActions.NamedIn(message))
             || NginxLineParser.StartsWithCountedMessage(c) || NginxLineParser.RecordStartWithin(c, 64) >= 0
-            || c.Contains("FastCGI sent in stderr: \"", StringComparison.Ordinal))
+            || c.Contains(WrappedPaste.FastcgiStderrQuote, StringComparison.Ordinal))
         {
             return true;
         }
@@ -174,7 +174,7 @@ public sealed class LogAnalyzer
             return false;
         }
 
-        return c.StartsWith("nginx: [", StringComparison.Ordinal) || WrappedPaste.IsOtherLogRecord(c);
+        return WrappedPaste.IsStartupOutput(c) || WrappedPaste.IsOtherLogRecord(c);
     }
 
     private string? Origin(ReadOnlySpan<char> physical, in Envelope envelope)

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Nginx502Bot.Diagnostics.Parsing;
 using Nginx502Bot.Diagnostics.Records;
 
 namespace Nginx502Bot.Diagnostics.Analysis;
@@ -106,7 +107,7 @@ internal sealed class RecordBuffer
     {
         // A paste that starts inside the stderr text: nginx begins each further PHP message with "PHP message: ".
         var fastcgi = firstLine.StartsWith("PHP message: ", StringComparison.Ordinal) ? 0
-            : firstLine.IndexOf("FastCGI sent in stderr: \"", StringComparison.Ordinal) is >= 0 and var at ? at : -1;
+            : firstLine.IndexOf(WrappedPaste.FastcgiStderrQuote, StringComparison.Ordinal) is >= 0 and var at ? at : -1;
         return fastcgi >= 0 && !firstLine[fastcgi..].Contains("\", client: ", StringComparison.Ordinal)
             && !firstLine[fastcgi..].Contains("\" while ", StringComparison.Ordinal) && !ClosedAtEnd(firstLine[fastcgi..]);
     }

@@ -24,7 +24,11 @@ public static class WrappedPaste
 
     private const string AbortFirstHalf = "client prematurely closed connection,";
 
-    private const string FastcgiStderrColon = "FastCGI sent in stderr:";
+    /// <summary>nginx's FastCGI stderr message up to its colon; the quoted text follows.</summary>
+    public const string FastcgiStderrColon = "FastCGI sent in stderr:";
+
+    /// <summary>The same with the opening quote of its text, as nginx writes it on one line.</summary>
+    public const string FastcgiStderrQuote = FastcgiStderrColon + " \"";
 
     /// <summary>
     /// The upstream module's client-abort message wrapped at its own comma: "... client prematurely closed connection," /
@@ -36,8 +40,14 @@ public static class WrappedPaste
 
     /// <summary>True when <paramref name="content"/> continues the wrapped nginx record <paramref name="pending"/>.</summary>
     public static bool Continues(ReadOnlySpan<char> pending, ReadOnlySpan<char> content) =>
-        ContinuesAsWrap(pending, content)
-        && (LastLine(pending).TrimEnd(' ').EndsWith(FastcgiStderrColon, StringComparison.Ordinal) || !IsOtherLogRecord(content.TrimStart(' ')));
+        ContinuesAsWrap(pending, content) && (EndsAtFastcgiColon(pending) || !IsOtherLogRecord(content.TrimStart(' ')));
+
+    /// <summary>The record's last line stops right after "FastCGI sent in stderr:", before the quoted text.</summary>
+    private static bool EndsAtFastcgiColon(ReadOnlySpan<char> pending) =>
+        LastLine(pending).TrimEnd(' ').EndsWith(FastcgiStderrColon, StringComparison.Ordinal);
+
+    /// <summary>nginx's own start-up output on stderr ("nginx: [emerg] ..."), not an error-log record.</summary>
+    internal static bool IsStartupOutput(ReadOnlySpan<char> c) => c.StartsWith("nginx: [", StringComparison.Ordinal);
 
     /// <summary>
     /// A whole record of another log (a backend's, the access log's) never is the rest of a wrapped nginx record, except
@@ -180,7 +190,7 @@ public static class WrappedPaste
 
         // Split right after the FastCGI message's colon ("... *6 FastCGI sent in stderr:" / "\"Unable to open primary
         // script: ...\""): the quoted text nginx writes after it opens the next line.
-        if (c[0] == '"' && last.EndsWith(FastcgiStderrColon, StringComparison.Ordinal))
+        if (c[0] == '"' && EndsAtFastcgiColon(pending))
         {
             return true;
         }
@@ -227,7 +237,7 @@ public static class WrappedPaste
     /// </summary>
     private static bool HoldsOwnHead(ReadOnlySpan<char> c)
     {
-        if (NginxLineParser.StartsWithOwnMessage(c) || NginxLineParser.QuotesKnownMessage(c) || c.StartsWith("nginx: [", StringComparison.Ordinal))
+        if (NginxLineParser.StartsWithOwnMessage(c) || NginxLineParser.QuotesKnownMessage(c) || IsStartupOutput(c))
         {
             return true;
         }
