@@ -1977,7 +1977,7 @@ public static class NginxLineParser
             var rest = candidate[action.Length..].TrimEnd(",.;: ");
             if (rest.IsEmpty || (rest.Length < 40 && rest[0] == '(' && rest[^1] == ')' && rest[1..^1].IndexOfAny("() ") < 0)
                 || rest.StartsWith(", ...", StringComparison.Ordinal) || rest.StartsWith(", \u2026", StringComparison.Ordinal)
-                || IsBracketedElision(rest))
+                || IsBracketedElision(rest) || StartsLaterSuffixField(rest))
             {
                 return action.Length;
             }
@@ -1985,6 +1985,42 @@ public static class NginxLineParser
 
         return 0;
     }
+
+    /// <summary>
+    /// The writer dropped the client field and kept later ones of nginx's suffix (<c>... while connecting to upstream,
+    /// upstream: "http://..."</c>): nginx writes client first, then server, request, upstream and host. Only when those
+    /// fields end the text (a quoted value closed, then nothing or another field), so a record joined to prose or to
+    /// other records by the writer keeps its own reading.
+    /// </summary>
+    private static bool StartsLaterSuffixField(ReadOnlySpan<char> rest)
+    {
+        if (rest.StartsWith(", server: ", StringComparison.Ordinal))
+        {
+            var next = rest[", server: ".Length..].IndexOf(", ", StringComparison.Ordinal);
+            return next >= 0 && StartsLaterSuffixField(rest[(", server: ".Length + next)..]);
+        }
+
+        foreach (var key in QuotedLaterFields)
+        {
+            if (!rest.StartsWith(key, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var close = rest[key.Length..].IndexOf('"');
+            if (close < 0)
+            {
+                return false;
+            }
+
+            var after = rest[(key.Length + close + 1)..];
+            return after.TrimEnd("`'\".,;:) ").IsEmpty || StartsLaterSuffixField(after) || after.StartsWith(", referrer: \"", StringComparison.Ordinal);
+        }
+
+        return false;
+    }
+
+    private static readonly string[] QuotedLaterFields = [", request: \"", ", upstream: \"", ", host: \""];
 
     /// <summary>A writer's elision in brackets after a space: " [...]", " [..]", " [\u2026]".</summary>
     private static bool IsBracketedElision(ReadOnlySpan<char> rest) =>

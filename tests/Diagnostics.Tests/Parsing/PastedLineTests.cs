@@ -154,6 +154,10 @@ public class PastedLineTests
     [InlineData("2026/10/05 18:04:21 [error] 13#13: *1 recv() failed (104: Connection reset by peer) while proxying upgraded connection [...]", "response_truncated", null)]
     [InlineData("2026/10/05 18:04:21 [error] 13#13: *1 connect() failed (111: Connection refused) while connecting to upstream [..]", "upstream_down", 502)]
     [InlineData("2026/10/05 18:04:21 [error] 13#13: *1 recv() failed (104: Connection reset by peer) while reading upstream [\u2026]", "response_truncated", null)]
+    // The client field dropped by the writer, a later field of the suffix kept: the action still ends there.
+    [InlineData("    `upstream timed out (110: Operation timed out) while connecting to upstream, upstream: \"http://172.17.0.1:5000/\"`", "upstream_timeout_connect", 504)]
+    [InlineData("upstream prematurely closed connection while reading response header from upstream, request: \"GET / HTTP/1.1\", upstream: \"http://127.0.0.1:3000/\"", "premature_close", 502)]
+    [InlineData("recv() failed (104: Connection reset by peer) while reading upstream, server: example.com, request: \"GET / HTTP/1.1\"", "response_truncated", null)]
     // A record quoted whole in a string literal and cut after its client: the closing quote ends the client field.
     [InlineData("    \"2026/11/21 13:41:14 [error] 5#5: *2 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1\",", "upstream_timeout_connect", 504)]
     // "timed out" retyped as "time out" or "timeout": nginx's errno group after it marks the text as nginx's.
