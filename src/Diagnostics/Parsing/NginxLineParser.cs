@@ -70,6 +70,10 @@ public static class NginxLineParser
         RequestOnlyMessages.AuthRequestStatus, RequestOnlyMessages.NamedLocationMissing, "no user/password was provided for basic authentication", "client SSL certificate verify error",
         "uwsgi request is too big", "uwsgi request is too little", "uwsgi request length mismatch", "scgi request length mismatch",
         "fastcgi request record is too big", "fastcgi request length mismatch",
+
+        // The resolver refusing an answer, quoted alone ("wrong ident 55459 response for www.example.com, expect 35531"):
+        // nginx's own wording, the cause of the request's "could not be resolved".
+        .. ResolverMessages.Starts,
     ];
 
     /// <summary>

@@ -9,12 +9,6 @@ namespace Nginx502Bot.Diagnostics.Classification.Rules;
 /// </summary>
 public sealed class DnsRule : INginxRule
 {
-    private static readonly string[] ResolverMessages =
-    [
-        "DNS error (", "invalid UDP DNS response", "invalid TCP DNS response", "unexpected DNS response for",
-        "unexpected response for", "wrong ident ", "no A or CNAME types in DNS response", "short DNS response",
-    ];
-
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
         var m = RuleContext.Message(text, line);
@@ -45,7 +39,7 @@ public sealed class DnsRule : INginxRule
         }
 
         if (action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) || line.Resolver.IsPresent
-            || SpanSearch.StartsWithAny(m, ResolverMessages))
+            || SpanSearch.StartsWithAny(m, ResolverMessages.Starts))
         {
             verdict = new Verdict(Causes.DnsResolution, 502);
             return true;
