@@ -13,4 +13,10 @@ public static class ResolverMessages
         "DNS error (", "invalid UDP DNS response", "invalid TCP DNS response", "unexpected DNS response for",
         "unexpected response for", "wrong ident ", "no A or CNAME types in DNS response", "short DNS response",
     ];
+
+    /// <summary>
+    /// "DNS error (%ui: %s), query id:%ui": the parser takes "(2: Server failure)" for the errno group, so the message
+    /// left is these two words alone.
+    /// </summary>
+    public const string DnsErrorWithoutItsGroup = "DNS error";
 }

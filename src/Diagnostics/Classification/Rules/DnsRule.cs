@@ -39,7 +39,7 @@ public sealed class DnsRule : INginxRule
         }
 
         if (action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) || line.Resolver.IsPresent
-            || SpanSearch.StartsWithAny(m, ResolverMessages.Starts))
+            || SpanSearch.StartsWithAny(m, ResolverMessages.Starts) || m.SequenceEqual(ResolverMessages.DnsErrorWithoutItsGroup))
         {
             verdict = new Verdict(Causes.DnsResolution, 502);
             return true;
