@@ -19,4 +19,7 @@ public static class ResolverMessages
     /// left is these two words alone.
     /// </summary>
     public const string DnsErrorWithoutItsGroup = "DNS error";
+
+    /// <summary>The one start that is also everyday wording of other programs ("client: unexpected response for /api").</summary>
+    public const string OrdinaryWording = "unexpected response for";
 }

@@ -68,6 +68,7 @@ public class QuotedLineTests
     [InlineData("someone said: upstream of the river flooded")]
     [InlineData("\"prematurely closed\" is what the app logs say")]
     [InlineData("the payment API gave an unexpected response for order 42, retrying")]
+    [InlineData("payment client: unexpected response for /api/orders, retrying")]
     public void ProseThatOnlyLooksLikeARecord_StaysUnplaced(string line)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];

@@ -39,13 +39,42 @@ public sealed class DnsRule : INginxRule
         }
 
         if (action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) || line.Resolver.IsPresent
-            || SpanSearch.StartsWithAny(m, ResolverMessages.Starts) || m.SequenceEqual(ResolverMessages.DnsErrorWithoutItsGroup))
+            || ResolverRefusal(text, line, m))
         {
             verdict = new Verdict(Causes.DnsResolution, 502);
             return true;
         }
 
         verdict = default;
+        return false;
+    }
+
+    /// <summary>
+    /// The resolver refusing an answer ("wrong ident N response for NAME, expect N", "DNS error (N: text), query id:N"). Its
+    /// lines carry no request or peer, so a quote of one alone is all there is; but "unexpected response for" after
+    /// another program's words ("client: unexpected response for /api") is that program's, not nginx's.
+    /// </summary>
+    private static bool ResolverRefusal(ReadOnlySpan<char> text, in NginxLine line, ReadOnlySpan<char> m)
+    {
+        if (!SpanSearch.StartsWithAny(m, ResolverMessages.Starts) && !m.SequenceEqual(ResolverMessages.DnsErrorWithoutItsGroup))
+        {
+            return false;
+        }
+
+        return !(m.StartsWith(ResolverMessages.OrdinaryWording, StringComparison.Ordinal) && RuleContext.IsBareQuote(line)
+            && HasWords(text[..line.Message.Start]));
+    }
+
+    private static bool HasWords(ReadOnlySpan<char> lead)
+    {
+        foreach (var c in lead)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 
