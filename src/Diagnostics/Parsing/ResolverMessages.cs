@@ -2,8 +2,8 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>
 /// The resolver's own refusals of a DNS answer (ngx_resolver.c): logged without a client request, they are the cause a
-/// request later reports as "could not be resolved". The parser takes a quote of one as a record, as it does for the
-/// upstream messages; the classifier reads them as DNS trouble.
+/// request later reports as "could not be resolved". The parser takes a quote that starts with one as a record; the
+/// classifier reads them as DNS trouble.
 /// </summary>
 public static class ResolverMessages
 {
@@ -19,7 +19,4 @@ public static class ResolverMessages
     /// left is these two words alone.
     /// </summary>
     public const string DnsErrorWithoutItsGroup = "DNS error";
-
-    /// <summary>The one start that is also everyday wording of other programs ("client: unexpected response for /api").</summary>
-    public const string OrdinaryWording = "unexpected response for";
 }

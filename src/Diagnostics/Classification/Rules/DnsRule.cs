@@ -39,7 +39,7 @@ public sealed class DnsRule : INginxRule
         }
 
         if (action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) || line.Resolver.IsPresent
-            || ResolverRefusal(text, line, m))
+            || ResolverRefusal(m))
         {
             verdict = new Verdict(Causes.DnsResolution, 502);
             return true;
@@ -50,33 +50,11 @@ public sealed class DnsRule : INginxRule
     }
 
     /// <summary>
-    /// The resolver refusing an answer ("wrong ident N response for NAME, expect N", "DNS error (N: text), query id:N"). Its
-    /// lines carry no request or peer, so a quote of one alone is all there is; but "unexpected response for" after
-    /// another program's words ("client: unexpected response for /api") is that program's, not nginx's.
+    /// The resolver refusing an answer ("wrong ident N response for NAME, expect N", "DNS error (N: text), query id:N"): its
+    /// lines carry no request or peer, and the request behind them later fails with "could not be resolved".
     /// </summary>
-    private static bool ResolverRefusal(ReadOnlySpan<char> text, in NginxLine line, ReadOnlySpan<char> m)
-    {
-        if (!SpanSearch.StartsWithAny(m, ResolverMessages.Starts) && !m.SequenceEqual(ResolverMessages.DnsErrorWithoutItsGroup))
-        {
-            return false;
-        }
-
-        return !(m.StartsWith(ResolverMessages.OrdinaryWording, StringComparison.Ordinal) && RuleContext.IsBareQuote(line)
-            && HasWords(text[..line.Message.Start]));
-    }
-
-    private static bool HasWords(ReadOnlySpan<char> lead)
-    {
-        foreach (var c in lead)
-        {
-            if (char.IsLetterOrDigit(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool ResolverRefusal(ReadOnlySpan<char> m) =>
+        SpanSearch.StartsWithAny(m, ResolverMessages.Starts) || m.SequenceEqual(ResolverMessages.DnsErrorWithoutItsGroup);
 
     /// <summary>
     /// A Lua cosocket's error string quoted without nginx's prefix ("failed to connect: no resolver defined to resolve
