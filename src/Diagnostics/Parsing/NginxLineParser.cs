@@ -576,7 +576,13 @@ public static class NginxLineParser
     }
 
     /// <summary>True when the text starts with one of the message starts nginx writes for upstream trouble.</summary>
-    internal static bool StartsWithKnownMessage(ReadOnlySpan<char> s) => SpanSearch.StartsWithAny(s, BareMessageStarts);
+    /// <remarks>
+    /// The resolver refusing an answer counts too ("wrong ident 55459 response for www.example.com, expect 35531"), but
+    /// only where a quote starts, not found inside prose: one of its starts, "unexpected response for", is also other
+    /// programs' wording ("client: unexpected response for /api").
+    /// </remarks>
+    internal static bool StartsWithKnownMessage(ReadOnlySpan<char> s) =>
+        SpanSearch.StartsWithAny(s, BareMessageStarts) || SpanSearch.StartsWithAny(s, ResolverMessages.Starts);
 
     /// <summary>True when the text holds a record's head somewhere: a level and a pid, <c>[error] 1404#1404: </c>.</summary>
     internal static bool HoldsRecordHead(ReadOnlySpan<char> s)

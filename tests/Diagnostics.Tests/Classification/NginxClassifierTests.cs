@@ -136,6 +136,9 @@ public class NginxClassifierTests
     [InlineData(P + "*40 nonexistent.invalid could not be resolved (110: Operation timed out), client: 127.0.0.1, server: test.local, request: \"GET /resolvetimeout?x=1 HTTP/1.1\", host: \"127.0.0.1:18080\", referrer: \"http://ref.example/\"", "dns_resolution", 502)]
     [InlineData(P + "*40 backend.internal could not be resolved (3: Host not found), client: 127.0.0.1, server: a, request: \"GET / HTTP/1.1\", host: \"a\"", "dns_resolution", 502)]
     [InlineData(P + "send() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:15353", "dns_resolution", 502)]
+    // "DNS error (%ui: %s), query id:%ui": the parser splits "(2: Server failure)" off as the errno group
+    [InlineData(P + "DNS error (2: Server failure), query id:31337, name:\"api.internal\"", "dns_resolution", 502)]
+    [InlineData(P + "wrong ident 4242 in DNS response for api.internal, expect 17", "dns_resolution", 502)]
     // Limits and client aborts (§2.M)
     [InlineData(P + "*1 limiting requests, excess: 10.500 by zone \"one\", client: 1.2.3.4, server: a, request: \"GET / HTTP/1.1\", host: \"a\"", "rate_limited", 503)]
     [InlineData(P + "*1 limiting connections by zone \"addr\", client: 1.2.3.4, server: a, request: \"GET / HTTP/1.1\", host: \"a\"", "rate_limited", 503)]

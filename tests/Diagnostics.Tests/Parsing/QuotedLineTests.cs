@@ -38,6 +38,20 @@ public class QuotedLineTests
     }
 
     [Theory]
+    [InlineData("wrong ident 4242 response for api.internal, expect 17")]
+    [InlineData("  - unexpected response for api.internal")]
+    [InlineData("> unexpected DNS response for api.internal")]
+    [InlineData("`DNS error (2: Server failure), query id:31337, name:\"api.internal\"`")]
+    public void ResolverRefusalQuotedAlone_ReadAsTheLookupsFailure(string line)
+    {
+        // The resolver's own lines carry no request; quoted without nginx's prefix they are still nginx's wording, and
+        // the request behind them later fails with "could not be resolved" (502).
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal("dns_resolution", r.Cause);
+        Assert.Equal(502, r.Status);
+    }
+
+    [Theory]
     [InlineData("/run/php/app.sock failed (2: No such file or directory) while connecting to upstream" + Sfx, "unix_socket_missing")]
     [InlineData("failed (111: Connection refused) while connecting to upstream" + Sfx, "upstream_down")]
     [InlineData("10.0.0.9:8080 failed (110: Connection timed out) while connecting to upstream", "upstream_timeout_connect")]
@@ -53,6 +67,8 @@ public class QuotedLineTests
     [InlineData("restart failed (1: no such unit) yesterday, see journal")]
     [InlineData("someone said: upstream of the river flooded")]
     [InlineData("\"prematurely closed\" is what the app logs say")]
+    [InlineData("the payment API gave an unexpected response for order 42, retrying")]
+    [InlineData("payment client: unexpected response for /api/orders, retrying")]
     public void ProseThatOnlyLooksLikeARecord_StaysUnplaced(string line)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];

@@ -9,12 +9,6 @@ namespace Nginx502Bot.Diagnostics.Classification.Rules;
 /// </summary>
 public sealed class DnsRule : INginxRule
 {
-    private static readonly string[] ResolverMessages =
-    [
-        "DNS error (", "invalid UDP DNS response", "invalid TCP DNS response", "unexpected DNS response for",
-        "unexpected response for", "wrong ident ", "no A or CNAME types in DNS response", "short DNS response",
-    ];
-
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
         var m = RuleContext.Message(text, line);
@@ -45,7 +39,7 @@ public sealed class DnsRule : INginxRule
         }
 
         if (action.StartsWith(NginxActions.Resolving, StringComparison.Ordinal) || line.Resolver.IsPresent
-            || SpanSearch.StartsWithAny(m, ResolverMessages))
+            || ResolverRefusal(m))
         {
             verdict = new Verdict(Causes.DnsResolution, 502);
             return true;
@@ -54,6 +48,13 @@ public sealed class DnsRule : INginxRule
         verdict = default;
         return false;
     }
+
+    /// <summary>
+    /// The resolver refusing an answer ("wrong ident N response for NAME, expect N", "DNS error (N: text), query id:N"): its
+    /// lines carry no request or peer, and the request behind them later fails with "could not be resolved".
+    /// </summary>
+    private static bool ResolverRefusal(ReadOnlySpan<char> m) =>
+        SpanSearch.StartsWithAny(m, ResolverMessages.Starts) || m.SequenceEqual(ResolverMessages.DnsErrorWithoutItsGroup);
 
     /// <summary>
     /// A Lua cosocket's error string quoted without nginx's prefix ("failed to connect: no resolver defined to resolve
