@@ -111,6 +111,13 @@ internal static class RuleContext
         line.Time == default && !line.Level.IsPresent && line.Pid == 0 && line.ConnectionId < 0 && !line.HasRequestContext;
 
     /// <summary>
+    /// A message quoted without a level behind the words of a script's error string ("failed to connect: no resolver
+    /// defined to resolve ..."): a Lua cosocket's error, which the script reports and answers itself.
+    /// </summary>
+    public static bool AfterScriptError(ReadOnlySpan<char> text, in NginxLine line) =>
+        !line.Level.IsPresent && line.Message.Start > 0 && text[..line.Message.Start].Contains("failed to ", StringComparison.Ordinal);
+
+    /// <summary>
     /// The peer is a unix socket: named so in the message ("connect() to unix:...", also when a rejoined wrap left two
     /// spaces after "to") or in the upstream field.
     /// </summary>

@@ -54,6 +54,30 @@ public sealed class MemoisedClassifierTests
         Assert.True(keyed > 5000, $"only {keyed} records keyed");
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SameQuoteAfterDifferentWords_KeepsItsOwnVerdict(bool cosocketFirst)
+    {
+        // The same message quoted without a level: a Lua cosocket's error string ("failed to connect: ...") is the
+        // script's, while the writer's own words before it leave the request's A1 (no_resolver, 502).
+        string[] texts =
+        [
+            "failed to connect: no resolver defined to resolve \"redis.internal\"",
+            "nginx says: no resolver defined to resolve \"redis.internal\"",
+        ];
+        if (!cosocketFirst)
+        {
+            Array.Reverse(texts);
+        }
+
+        foreach (var text in texts.Concat(texts))
+        {
+            Assert.True(NginxLineParser.TryParse(text, out var line));
+            Assert.Equal(NginxClassifier.Classify(text, line), MemoisedClassifier.Classify(text, line));
+        }
+    }
+
     [Fact]
     public void LongMessage_IsNotMemoised()
     {

@@ -19,7 +19,7 @@ public sealed class DnsRule : INginxRule
         // The same resolver messages from OCSP stapling ("while requesting certificate status, responder: ..."): no
         // upstream and no client request behind them. The parser does not know the stapling suffix, so the action may
         // still sit in the message (or after a cut errno group).
-        if (named && (Foreign(text, line, action) || CosocketError(text, line)))
+        if (named && (Foreign(text, line, action) || RuleContext.AfterScriptError(text, line)))
         {
             verdict = new Verdict(Causes.NotAnUpstreamError, null);
             return true;
@@ -55,13 +55,6 @@ public sealed class DnsRule : INginxRule
     /// </summary>
     private static bool ResolverRefusal(ReadOnlySpan<char> m) =>
         SpanSearch.StartsWithAny(m, ResolverMessages.Starts) || m.SequenceEqual(ResolverMessages.DnsErrorWithoutItsGroup);
-
-    /// <summary>
-    /// A Lua cosocket's error string quoted without nginx's prefix ("failed to connect: no resolver defined to resolve
-    /// \"x\""): the script reports it and decides the answer, no upstream module request failed.
-    /// </summary>
-    private static bool CosocketError(ReadOnlySpan<char> text, in NginxLine line) =>
-        !line.Level.IsPresent && line.Message.Start > 0 && text[..line.Message.Start].Contains("failed to ", StringComparison.Ordinal);
 
     /// <summary>A2 quoted by a writer who left the name out ("error log: `could not be resolved (3: Host not found)`").</summary>
     private static bool NameDropped(ReadOnlySpan<char> m) => m.SequenceEqual("could not be resolved");
