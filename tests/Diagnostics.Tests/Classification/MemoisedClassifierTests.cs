@@ -87,7 +87,10 @@ public sealed class MemoisedClassifierTests
         Assert.False(VerdictKey.TryCreate(text, line, out _));
     }
 
-    /// <summary>Parsed nginx records: corpus, lab captures, and recombinations of the two.</summary>
+    /// <summary>
+    /// Parsed nginx records: corpus, lab captures, and recombinations of the two (one record's head with another's tail,
+    /// and one record's prefix with another's message and tail).
+    /// </summary>
     private static List<string> Records()
     {
         var texts = PublicCorpus.Entries.Select(e => e.Text).Concat(LabLines()).ToList();
@@ -116,6 +119,14 @@ public sealed class MemoisedClassifierTests
                 if (NginxLineParser.TryParse(text, out _))
                 {
                     records.Add(text);
+                }
+
+                // And the other way round: one record's words before its message (time, level, an envelope, a writer's
+                // or a script's words) before another's message and the rest.
+                var swapped = string.Concat(tailText.AsSpan(0, tail.Message.Start), headText.AsSpan(head.Message.Start));
+                if (NginxLineParser.TryParse(swapped, out _))
+                {
+                    records.Add(swapped);
                 }
             }
         }
