@@ -302,7 +302,7 @@ public static class NginxLineParser
         var counted = CountedMessageStart(body);
         if (counted >= 0)
         {
-            ParseBody(s, p + counted, ref line);
+            ParseBody(s[..(p + CountedMessageEnd(body, counted))], p + counted, ref line);
             return true;
         }
 
@@ -559,6 +559,18 @@ public static class NginxLineParser
         }
 
         return at > 1 && body[at - 1] == ' ' && digits < at - 1 ? digits : at;
+    }
+
+    /// <summary>
+    /// Where C5 found by <see cref="CountedMessageStart"/> ends: at its closing quote when a writer's prose follows the
+    /// quote (<c>Getting "512 worker_connections are not enough" on High Load</c>), else at the end of the text. nginx
+    /// writes nothing after "are not enough" but its action, so a quote there closes the writer's quotation.
+    /// </summary>
+    private static int CountedMessageEnd(ReadOnlySpan<char> body, int start)
+    {
+        var at = body[start..].IndexOf(" are not enough", StringComparison.Ordinal);
+        var after = at < 0 ? body.Length : start + at + " are not enough".Length;
+        return after + 2 < body.Length && body[after] is '"' or '\'' or '\u201D' && body[after + 1] == ' ' ? after : body.Length;
     }
 
     /// <summary>True when the text starts at a record's level, its time left out: <c>[error] 1103#1103: ...</c>.</summary>
