@@ -15,7 +15,7 @@ public static class AccessLineParser
         var open = s.IndexOf(" [", StringComparison.Ordinal);
         if (open <= 0 || open > 64 || s.Length < open + 30 || s[open + 4] != '/' || s[open + 8] != '/' || s[open + 13] != ':')
         {
-            return false;
+            return TryParseElidedHead(s, ref c);
         }
 
         var close = s[open..].IndexOf("] \"", StringComparison.Ordinal);
@@ -36,6 +36,38 @@ public static class AccessLineParser
         c.Message = Segment.Between(requestStart, statusAt - 2);
         c.Status = status == 9 ? ClientStatus.Http09 : status;
         return true;
+    }
+
+    /// <summary>
+    /// A writer's ellipsis standing for the head (client, user, time) before the quoted request:
+    /// <c>... "GET /app2/queue/join HTTP/1.1" 404 22 "-" ...</c>. Only a request line (a method in capitals, then a path)
+    /// right after the ellipsis and its opening quote counts, so prose that starts with an ellipsis stays prose.
+    /// </summary>
+    private static bool TryParseElidedHead(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var lead = s.StartsWith("... \"", StringComparison.Ordinal) ? 5 : s.StartsWith("\u2026 \"", StringComparison.Ordinal) ? 3 : 0;
+        if (lead == 0 || !StartsWithRequestLine(s[lead..]))
+        {
+            return false;
+        }
+
+        var statusAt = StatusAfterRequest(s, lead);
+        if (statusAt < 0 || !NginxLineParser.Digits(s, statusAt, 3, out var status))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.NginxAccess;
+        c.Message = Segment.Between(lead, statusAt - 2);
+        c.Status = status == 9 ? ClientStatus.Http09 : status;
+        return true;
+    }
+
+    /// <summary>A request line's start: a method of 3 to 7 capitals, a space and a path (<c>GET /</c>, <c>POST /api</c>).</summary>
+    private static bool StartsWithRequestLine(ReadOnlySpan<char> s)
+    {
+        var method = s.IndexOfAnyExceptInRange('A', 'Z');
+        return method is >= 3 and <= 7 && s.Length > method + 1 && s[method] == ' ' && s[method + 1] == '/';
     }
 
     /// <summary>The request is quoted but not escaped: the status follows the first <c>" NNN </c>.</summary>

@@ -302,7 +302,7 @@ public static class NginxLineParser
         var counted = CountedMessageStart(body);
         if (counted >= 0)
         {
-            ParseBody(s, p + counted, ref line);
+            ParseBody(s[..(p + CountedMessageEnd(body, counted))], p + counted, ref line);
             return true;
         }
 
@@ -559,6 +559,18 @@ public static class NginxLineParser
         }
 
         return at > 1 && body[at - 1] == ' ' && digits < at - 1 ? digits : at;
+    }
+
+    /// <summary>
+    /// Where C5 found by <see cref="CountedMessageStart"/> ends: at its closing quote when a writer's prose follows the
+    /// quote (<c>Getting "512 worker_connections are not enough" on High Load</c>), else at the end of the text. nginx
+    /// writes nothing after "are not enough" but its action, so a quote there closes the writer's quotation.
+    /// </summary>
+    private static int CountedMessageEnd(ReadOnlySpan<char> body, int start)
+    {
+        var at = body[start..].IndexOf(" are not enough", StringComparison.Ordinal);
+        var after = at < 0 ? body.Length : start + at + " are not enough".Length;
+        return after + 2 < body.Length && body[after] is '"' or '\'' or '\u201D' && body[after + 1] == ' ' ? after : body.Length;
     }
 
     /// <summary>True when the text starts at a record's level, its time left out: <c>[error] 1103#1103: ...</c>.</summary>
@@ -931,7 +943,7 @@ public static class NginxLineParser
         return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010' or '\u2026' or '\u00AB'
             || (head[j - 1] == ':' && (j < i || KeyBeforeColon(head, j - 1))) || (j > 2 && head[(j - 3)..j].SequenceEqual("..."))
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' ')
-            || MarkdownItalicOpens(head, j) || MarkdownBoldOpens(head, j) || HtmlTagOpens(head[..j])
+            || MarkdownItalicOpens(head, j, j == i) || MarkdownBoldOpens(head, j) || HtmlTagOpens(head[..j])
             || (j == i && IsCjkLetter(head[j - 1])));
     }
 
@@ -950,11 +962,13 @@ public static class NginxLineParser
         colon > 0 && (char.IsAsciiLetter(head[colon - 1]) || head[colon - 1] == '_');
 
     /// <summary>
-    /// Markdown italics with underscores opened right before the message, at a word start: "as follows: _upstream sent
-    /// ..._". An underscore inside a word ("proxy_upstream") opens nothing.
+    /// Markdown italics opened right before the message, at a word start: "as follows: _upstream sent ..._", "with
+    /// *upstream timed out ... while reading response header* in the". An underscore inside a word ("proxy_upstream")
+    /// opens nothing; an asterisk opens only when glued to the message (<paramref name="glued"/>): "* upstream ..." is
+    /// a list's bullet, and nginx's own "*CID" has digits after it, not a message.
     /// </summary>
-    private static bool MarkdownItalicOpens(ReadOnlySpan<char> head, int j) =>
-        head[j - 1] == '_' && (j == 1 || head[j - 2] == ' ');
+    private static bool MarkdownItalicOpens(ReadOnlySpan<char> head, int j, bool glued) =>
+        (head[j - 1] == '_' || (glued && head[j - 1] == '*')) && (j == 1 || head[j - 2] == ' ');
 
     /// <summary>Markdown bold opened right before the message, at a word start: "log shows: **auth request ...**".</summary>
     private static bool MarkdownBoldOpens(ReadOnlySpan<char> head, int j) =>

@@ -179,6 +179,10 @@ public class NginxClassifierTests
     [InlineData("Nginx: `worker_connections` are not enough while connecting to upstream", "fd_exhaustion", 500)]
     [InlineData("2023/09/19 07:29:36 [alert] 73#0: 16384 worker_connections are not enough", "fd_exhaustion", null)]
     [InlineData("we raised worker_connections because the old value was not enough", "not_an_upstream_error", null)]
+    // C5 quoted in a title with the writer's words after the closing quote; its action, when quoted, still counts
+    [InlineData("Getting \"512 worker_connections are not enough\" on High Load", "fd_exhaustion", null)]
+    [InlineData("they logged '1024 worker_connections are not enough' twice", "fd_exhaustion", null)]
+    [InlineData("Getting \"512 worker_connections are not enough while connecting to upstream\" today", "fd_exhaustion", 500)]
     // A message quoted in backticks with prose after the closing one; the record going on after it is kept
     [InlineData("- right after: `connect() failed (111: Connection refused)` (on `GET /api/x`)", "upstream_down", 502)]
     [InlineData("`upstream timed out (110: Connection timed out)` while reading response header from upstream", "upstream_timeout_read", 504)]

@@ -112,6 +112,15 @@ public class CompanionLineTests
         Assert.Equal("not_an_upstream_error", r.Cause);
     }
 
+    [Theory]
+    [InlineData("... \"Hello there\" 404 pages later")]
+    [InlineData("... \"upstream timed out (110: Connection timed out) while reading response header from upstream\" ...")]
+    public void EllipsisBeforeAQuoteThatIsNoRequestLine_IsNoAccessLine(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.NotEqual(RecordKind.NginxAccess, r.Kind);
+    }
+
     [Fact]
     public void AuditEpoch_BecomesTheRecordTime()
     {
@@ -123,6 +132,9 @@ public class CompanionLineTests
     [InlineData("192.168.58.11 - - [03/Nov/2024:06:09:29 +0000] \"GET / HTTP/1.1\" 502 559 \"-\" \"Mozilla/5.0 (Windows NT 10.0; Win64; x64)\" \"-\"", 502)]
     [InlineData("10.0.0.1 - bob [03/Nov/2024:06:09:29 +0100] \"GET /a\" b\" HTTP/1.1\" 504 0 \"-\" \"curl/8\"", 504)]
     [InlineData("10.0.0.1 - - [03/Nov/2024:06:09:29 +0000] \"GET /x HTTP/1.1\" 009 12 \"-\" \"curl/8\"", 9)]
+    // A writer's ellipsis for the head (client, user, time) before the quoted request.
+    [InlineData("... \"GET /app2/queue/join HTTP/1.1\" 404 22 \"-\" ...", 404)]
+    [InlineData("\u2026 \"POST /api/chat HTTP/1.1\" 502 157 \"-\"", 502)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);

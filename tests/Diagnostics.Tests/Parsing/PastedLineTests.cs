@@ -119,6 +119,10 @@ public class PastedLineTests
     // Markdown italics with underscores around a message in a sentence; an underscore inside a word opens nothing.
     [InlineData("The errors are as follows: _upstream prematurely closed connection while reading upstream_", "response_truncated", null)]
     [InlineData("we set proxy_upstream sent counters to zero", "not_an_upstream_error", null)]
+    // Markdown italics with one asterisk, glued to the message; the writer's ellipsis for the errno group inside it.
+    [InlineData("   > (5.003 s on this box), with *upstream timed out \u2026 while reading response header* in the", "upstream_timeout_read", 504)]
+    [InlineData("the log says *upstream prematurely closed connection while reading response header from upstream*.", "premature_close", 502)]
+    [InlineData("we counted *upstream sockets* per worker", "not_an_upstream_error", null)]
     // Markdown bold around the errno group inside a whole record.
     [InlineData("2026/11/21 13:41:14 [crit] 5#5: *2 connect() to unix:/run/app.sock failed **(13: Permission denied)** while connecting to upstream" + Sfx, "unix_socket_permission", 502)]
     [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed **(113: No route to host)** while connecting to upstream" + Sfx, "no_route", 502)]
