@@ -1488,6 +1488,15 @@ public static class NginxLineParser
                 return p;
             }
 
+            // A code template that appends an expression to the number ("*4821${s % 10} connect() ..."): the message
+            // follows the placeholder, as after "*{connection} ".
+            var afterExpression = p < s.Length && s[p] == '$' ? PlaceholderEnd(s, p) : -1;
+            if (afterExpression > 0)
+            {
+                line.ConnectionId = cid;
+                return afterExpression;
+            }
+
             return pos;
         }
 
@@ -1548,7 +1557,11 @@ public static class NginxLineParser
 
         var window = s[(open + 1)..Math.Min(s.Length, open + 1 + MaxPlaceholder)];
         var close = window.IndexOf('}');
-        if (close < 1 || window[..close].ContainsAnyExcept(PlaceholderChars))
+
+        // "${...}" is a JavaScript template's expression, which may hold spaces and operators ("${s % 10}"); a bare
+        // "{...}" keeps to a name, so prose in braces is not taken for one.
+        var allowed = open > p ? TemplateExpressionChars : PlaceholderChars;
+        if (close < 1 || window[..close].ContainsAnyExcept(allowed))
         {
             return -1;
         }
@@ -1558,6 +1571,9 @@ public static class NginxLineParser
 
     private static readonly System.Buffers.SearchValues<char> PlaceholderChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.");
+
+    private static readonly System.Buffers.SearchValues<char> TemplateExpressionChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_. %+-*/()[]");
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long ReadNumber(ReadOnlySpan<char> s, ref int p)

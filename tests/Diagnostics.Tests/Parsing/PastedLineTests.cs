@@ -144,6 +144,9 @@ public class PastedLineTests
     [InlineData("        f\"2026/10/03 10:02:00 [error] 31#0: *{connection} upstream timed out (110: Connection timed out) while reading response header from upstream\"", "upstream_timeout_read", 504)]
     [InlineData("const line = `2026/10/01 10:00:00 [error] 7#7: *${cid} upstream prematurely closed connection while reading response header from upstream, client: 10.0.0.1, server: shop.test`;", "premature_close", 502)]
     [InlineData("printf '2026/10/01 10:00:00 [error] 7#7: *%d connect() failed (111: Connection refused) while connecting to upstream\\n' \"$n\"", "upstream_down", 502)]
+    // A JavaScript template expression after the number or in place of it ("*4821${s % 10}", "*${i + 1}"): the message follows it.
+    [InlineData("              `2026/10/08 09:38:${s} [error] 812#812: *4821${s % 10} connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.4, server: api.test`,", "upstream_down", 502)]
+    [InlineData("`2026/10/08 09:38:00 [error] 812#812: *${i + 1} upstream timed out (110: Connection timed out) while reading response header from upstream`", "upstream_timeout_read", 504)]
     // Placeholders for the pid and tid as well ("{xyz}#{xyz}: *{zyx}"): a request-only message keeps its status.
     [InlineData("{date} {time} [error] {xyz}#{xyz}: *{zyx} access forbidden by rule, client: {source_ip}, server: {host}, request: \"{req} HTTP/1.1\"", "not_an_upstream_error", 403)]
     [InlineData("\"%s [error] %d#%d: *%d client intended to send too large body: %d bytes, client: %s\"", "not_an_upstream_error", 413)]
