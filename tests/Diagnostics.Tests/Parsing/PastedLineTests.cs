@@ -281,6 +281,9 @@ public class PastedLineTests
     [InlineData("    err = (\"2026/03/01 10:00:31 [error] 11#11: *5 upstream timed out (110: Connection timed out) while proxying \"\n           'upgraded connection, client: 1.1.1.1, server: t.com, request: \"GET /ws HTTP/1.1\", upstream: '\n           '\"http://1.2.3.4:80/ws\", host: \"t.com\"\\n'", "response_truncated", null)]
     [InlineData("           \"2026/03/01 10:00:35 [error] 11#11: *9 upstream sent invalid header while reading upstream, \"\n           'client: 1.1.1.1, server: t.com, request: \"GET /ws HTTP/1.1\", host: \"t.com\"\\n')", "response_truncated", null)]
     [InlineData("    \"2026/03/01 10:00:31 [error] 11#11: *5 recv() failed (104: Connection reset by peer) while reading \"\n    \"response header from upstream, client: 1.1.1.1, server: t.com\"", "connection_reset", 502)]
+    // Implicitly concatenated literals broken right before the action: the next literal opens it whole.
+    [InlineData("    \"2025/11/19 08:12:10 [error] 12345#0: *1 upstream timed out (110: Connection timed out) \"\n    \"while connecting to upstream, client: 192.0.2.1, server: example.com, \"\n    'request: \"GET / HTTP/1.1\", upstream: \"http://127.0.0.1:8080/\", host: \"example.com\"'", "upstream_timeout_connect", 504)]
+    [InlineData("    \"2026/03/01 10:00:31 [error] 11#11: *5 upstream prematurely closed connection \"\n    \"while reading upstream, client: 1.1.1.1, server: t.com\"", "response_truncated", null)]
     // A syslog envelope and nginx's time in one literal, the level and the message in the next.
     [InlineData("    \"2026-06-02T08:00:05+00:00 web1 nginx: 2026/06/02 08:00:04 \"\n    \"[error] 11#0: *7 connect() failed (111: Connection refused) \"\n    \"while connecting to upstream, client: 1.2.3.4, server: s1\"", "upstream_down", 502)]
     // The writer put nginx's time alone on the line above the record (and wrapped the rest).
