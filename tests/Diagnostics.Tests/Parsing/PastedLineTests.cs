@@ -163,6 +163,11 @@ public class PastedLineTests
     [InlineData("recv() failed (104: Connection reset by peer) while reading upstream, server: example.com, request: \"GET / HTTP/1.1\"", "response_truncated", null)]
     // A record quoted whole in a string literal and cut after its client: the closing quote ends the client field.
     [InlineData("    \"2026/11/21 13:41:14 [error] 5#5: *2 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1\",", "upstream_timeout_connect", 504)]
+    // An errno's text with its number and parentheses elided, before an upstream action, also wrapped inside the action.
+    [InlineData("kevent() ... Connection reset by peer while reading response header from upstream, upstream: \"http://127.0.0.1:8001/index.php\"", "connection_reset", 502)]
+    [InlineData("The log said: \"Connection refused while connecting to upstream\"", "upstream_down", 502)]
+    [InlineData("kevent() ... Connection reset by peer while reading response header\nfrom upstream, upstream: \"http://127.0.0.1:8001/index.php\"", "connection_reset", 502)]
+    [InlineData("Connection refused while we were asleep", "not_an_upstream_error", null)]
     // "timed out" retyped as "time out" or "timeout": nginx's errno group after it marks the text as nginx's.
     [InlineData("The error is \"upstream time out (110: Connection timed out) while reading response header from upstream\".", "upstream_timeout_read", 504)]
     [InlineData("upstream timeout (110: Connection timed out) while connecting to upstream", "upstream_timeout_connect", 504)]
