@@ -58,6 +58,23 @@ public static class ErrnoTable
         return false;
     }
 
+    /// <summary>
+    /// Where one of the errno texts, in nginx's spelling, ends <paramref name="s"/>, or -1: a writer's quote that elided
+    /// the group's number and parentheses still ends the message with the text.
+    /// </summary>
+    public static int KnownTextEndingAt(ReadOnlySpan<char> s)
+    {
+        foreach (var (t, _) in Texts)
+        {
+            if (t.Length > 10 && char.IsAsciiLetterUpper(t[0]) && s.EndsWith(t, StringComparison.Ordinal))
+            {
+                return s.Length - t.Length;
+            }
+        }
+
+        return -1;
+    }
+
     public static Errno Lookup(int number, ReadOnlySpan<char> text)
     {
         // Exact texts first (the common case, and cheap); then texts embedded in longer wordings (Windows).

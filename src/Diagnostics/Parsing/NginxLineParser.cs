@@ -92,13 +92,72 @@ public static class NginxLineParser
         var bare = BareErrnoGroupStart(s);
         if (bare < 0)
         {
-            return false;
+            return NumberlessErrnoBeforeAction(s, ref line);
         }
 
         line = Empty;
         ParseBody(s, bare, ref line);
         BareErrnoAfterMessage(s, ref line);
         return true;
+    }
+
+    /// <summary>
+    /// An errno's text with its number and parentheses elided, right before one of nginx's upstream actions, at a word
+    /// start: "kevent() ... Connection reset by peer while reading response header from upstream". Read as the errno group
+    /// quoted with its action (the number the writer dropped is 0); what stood before it is the writer's. Only a known
+    /// errno text in nginx's spelling counts, and only when nothing else in the line was read.
+    /// </summary>
+    private static bool NumberlessErrnoBeforeAction(ReadOnlySpan<char> s, ref NginxLine line)
+    {
+        var start = NumberlessErrnoStart(s, out var w);
+        if (start < 0)
+        {
+            return false;
+        }
+
+        line = Empty;
+        ParseBody(s, start, ref line);
+        if (!line.Action.IsPresent || line.Message.Start != start || line.Message.Length != w - start)
+        {
+            line = Empty;
+            return false;
+        }
+
+        line.ErrnoNumber = 0;
+        line.ErrnoText = line.Message;
+        line.Errno = ErrnoTable.Lookup(0, line.ErrnoText.Of(s));
+        line.Message = new Segment(start, 0);
+        return true;
+    }
+
+    /// <summary>
+    /// Where a known errno text without its number starts right before " while " and an upstream action (whole, or cut
+    /// at the line's end), at a word start; -1 when there is none in the first <see cref="MaxProseLead"/> characters.
+    /// <paramref name="w"/> is where " while " stands.
+    /// </summary>
+    private static int NumberlessErrnoStart(ReadOnlySpan<char> s, out int w)
+    {
+        var head = s[..Math.Min(s.Length, MaxProseLead)];
+        for (var from = 0; from < head.Length;)
+        {
+            var at = head[from..].IndexOf(" while ", StringComparison.Ordinal);
+            if (at < 0)
+            {
+                break;
+            }
+
+            w = from + at;
+            var start = StartsWithUpstreamAction(s[w..]) || CutInsideUpstreamAction(s[w..]) ? ErrnoTable.KnownTextEndingAt(s[..w]) : -1;
+            if (start >= 0 && (start == 0 || s[start - 1] is ' ' or '"' or '\'' or '`' or '(' or '\u201C' or '\u2018'))
+            {
+                return start;
+            }
+
+            from = w + 1;
+        }
+
+        w = -1;
+        return -1;
     }
 
     /// <summary>
@@ -138,6 +197,29 @@ public static class NginxLineParser
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// The line ends inside one of nginx's upstream actions (" while reading response header", a wrap before "from
+    /// upstream"): a writer's break, past the action's first word.
+    /// </summary>
+    private static bool CutInsideUpstreamAction(ReadOnlySpan<char> s)
+    {
+        var cut = s.TrimEnd(' ');
+        if (cut.Length <= " while ".Length || cut[" while ".Length..].IndexOf(' ') < 0)
+        {
+            return false;
+        }
+
+        foreach (var action in UpstreamActions)
+        {
+            if (action.Length > cut.Length && action.AsSpan().StartsWith(cut, StringComparison.Ordinal) && action[cut.Length] == ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool StartsWithUpstreamAction(ReadOnlySpan<char> s)
@@ -663,7 +745,9 @@ public static class NginxLineParser
             }
         }
 
-        return false;
+        // An errno's text whose number the writer elided, before an upstream action ("... Connection reset by peer while
+        // reading response header").
+        return NumberlessErrnoStart(s, out _) >= 0;
     }
 
     /// <summary>Widest prose a reporter puts before a quoted message ("Symfony application error : ").</summary>
@@ -1502,6 +1586,15 @@ public static class NginxLineParser
                 return p;
             }
 
+            // A code template that appends an expression to the number ("*4821${s % 10} connect() ..."): the message
+            // follows the placeholder, as after "*{connection} ".
+            var afterExpression = p < s.Length && s[p] == '$' ? PlaceholderEnd(s, p) : -1;
+            if (afterExpression > 0)
+            {
+                line.ConnectionId = cid;
+                return afterExpression;
+            }
+
             return pos;
         }
 
@@ -1562,7 +1655,11 @@ public static class NginxLineParser
 
         var window = s[(open + 1)..Math.Min(s.Length, open + 1 + MaxPlaceholder)];
         var close = window.IndexOf('}');
-        if (close < 1 || window[..close].ContainsAnyExcept(PlaceholderChars))
+
+        // "${...}" is a JavaScript template's expression, which may hold spaces and operators ("${s % 10}"); a bare
+        // "{...}" keeps to a name, so prose in braces is not taken for one.
+        var allowed = open > p ? TemplateExpressionChars : PlaceholderChars;
+        if (close < 1 || window[..close].ContainsAnyExcept(allowed))
         {
             return -1;
         }
@@ -1572,6 +1669,9 @@ public static class NginxLineParser
 
     private static readonly System.Buffers.SearchValues<char> PlaceholderChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.");
+
+    private static readonly System.Buffers.SearchValues<char> TemplateExpressionChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_. %+-*/()[]");
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long ReadNumber(ReadOnlySpan<char> s, ref int p)

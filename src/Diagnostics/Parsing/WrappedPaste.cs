@@ -329,7 +329,9 @@ public static class WrappedPaste
         var w = head.LastIndexOf(" while", StringComparison.Ordinal);
         if (w < 0)
         {
-            return false;
+            // "... upstream timed out (110: Connection timed out) " / "while connecting to upstream, client: ...": the
+            // literal broke before the action, which the next one opens whole.
+            return rest.StartsWith("while ", StringComparison.Ordinal) && StartsWithLiteralAction(rest["while ".Length..]);
         }
 
         var started = head[(w + " while".Length)..].TrimStart(' ');
@@ -338,6 +340,19 @@ public static class WrappedPaste
             if (action.Length > started.Length && action.AsSpan().StartsWith(started, StringComparison.Ordinal)
                 && (started.IsEmpty || action[started.Length] == ' ')
                 && rest.StartsWith(action.AsSpan(started.Length).TrimStart(' '), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithLiteralAction(ReadOnlySpan<char> rest)
+    {
+        foreach (var action in LiteralActions)
+        {
+            if (rest.StartsWith(action, StringComparison.Ordinal))
             {
                 return true;
             }

@@ -148,6 +148,9 @@ public class PastedLineTests
     [InlineData("        f\"2026/10/03 10:02:00 [error] 31#0: *{connection} upstream timed out (110: Connection timed out) while reading response header from upstream\"", "upstream_timeout_read", 504)]
     [InlineData("const line = `2026/10/01 10:00:00 [error] 7#7: *${cid} upstream prematurely closed connection while reading response header from upstream, client: 10.0.0.1, server: shop.test`;", "premature_close", 502)]
     [InlineData("printf '2026/10/01 10:00:00 [error] 7#7: *%d connect() failed (111: Connection refused) while connecting to upstream\\n' \"$n\"", "upstream_down", 502)]
+    // A JavaScript template expression after the number or in place of it ("*4821${s % 10}", "*${i + 1}"): the message follows it.
+    [InlineData("              `2026/10/08 09:38:${s} [error] 812#812: *4821${s % 10} connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.4, server: api.test`,", "upstream_down", 502)]
+    [InlineData("`2026/10/08 09:38:00 [error] 812#812: *${i + 1} upstream timed out (110: Connection timed out) while reading response header from upstream`", "upstream_timeout_read", 504)]
     // Placeholders for the pid and tid as well ("{xyz}#{xyz}: *{zyx}"): a request-only message keeps its status.
     [InlineData("{date} {time} [error] {xyz}#{xyz}: *{zyx} access forbidden by rule, client: {source_ip}, server: {host}, request: \"{req} HTTP/1.1\"", "not_an_upstream_error", 403)]
     [InlineData("\"%s [error] %d#%d: *%d client intended to send too large body: %d bytes, client: %s\"", "not_an_upstream_error", 413)]
@@ -164,6 +167,11 @@ public class PastedLineTests
     [InlineData("recv() failed (104: Connection reset by peer) while reading upstream, server: example.com, request: \"GET / HTTP/1.1\"", "response_truncated", null)]
     // A record quoted whole in a string literal and cut after its client: the closing quote ends the client field.
     [InlineData("    \"2026/11/21 13:41:14 [error] 5#5: *2 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1\",", "upstream_timeout_connect", 504)]
+    // An errno's text with its number and parentheses elided, before an upstream action, also wrapped inside the action.
+    [InlineData("kevent() ... Connection reset by peer while reading response header from upstream, upstream: \"http://127.0.0.1:8001/index.php\"", "connection_reset", 502)]
+    [InlineData("The log said: \"Connection refused while connecting to upstream\"", "upstream_down", 502)]
+    [InlineData("kevent() ... Connection reset by peer while reading response header\nfrom upstream, upstream: \"http://127.0.0.1:8001/index.php\"", "connection_reset", 502)]
+    [InlineData("Connection refused while we were asleep", "not_an_upstream_error", null)]
     // "timed out" retyped as "time out" or "timeout": nginx's errno group after it marks the text as nginx's.
     [InlineData("The error is \"upstream time out (110: Connection timed out) while reading response header from upstream\".", "upstream_timeout_read", 504)]
     [InlineData("upstream timeout (110: Connection timed out) while connecting to upstream", "upstream_timeout_connect", 504)]
@@ -282,6 +290,9 @@ public class PastedLineTests
     [InlineData("    err = (\"2026/03/01 10:00:31 [error] 11#11: *5 upstream timed out (110: Connection timed out) while proxying \"\n           'upgraded connection, client: 1.1.1.1, server: t.com, request: \"GET /ws HTTP/1.1\", upstream: '\n           '\"http://1.2.3.4:80/ws\", host: \"t.com\"\\n'", "response_truncated", null)]
     [InlineData("           \"2026/03/01 10:00:35 [error] 11#11: *9 upstream sent invalid header while reading upstream, \"\n           'client: 1.1.1.1, server: t.com, request: \"GET /ws HTTP/1.1\", host: \"t.com\"\\n')", "response_truncated", null)]
     [InlineData("    \"2026/03/01 10:00:31 [error] 11#11: *5 recv() failed (104: Connection reset by peer) while reading \"\n    \"response header from upstream, client: 1.1.1.1, server: t.com\"", "connection_reset", 502)]
+    // Implicitly concatenated literals broken right before the action: the next literal opens it whole.
+    [InlineData("    \"2025/11/19 08:12:10 [error] 12345#0: *1 upstream timed out (110: Connection timed out) \"\n    \"while connecting to upstream, client: 192.0.2.1, server: example.com, \"\n    'request: \"GET / HTTP/1.1\", upstream: \"http://127.0.0.1:8080/\", host: \"example.com\"'", "upstream_timeout_connect", 504)]
+    [InlineData("    \"2026/03/01 10:00:31 [error] 11#11: *5 upstream prematurely closed connection \"\n    \"while reading upstream, client: 1.1.1.1, server: t.com\"", "response_truncated", null)]
     // A syslog envelope and nginx's time in one literal, the level and the message in the next.
     [InlineData("    \"2026-06-02T08:00:05+00:00 web1 nginx: 2026/06/02 08:00:04 \"\n    \"[error] 11#0: *7 connect() failed (111: Connection refused) \"\n    \"while connecting to upstream, client: 1.2.3.4, server: s1\"", "upstream_down", 502)]
     // The writer put nginx's time alone on the line above the record (and wrapped the rest).
