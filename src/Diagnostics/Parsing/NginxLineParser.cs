@@ -104,8 +104,9 @@ public static class NginxLineParser
     /// <summary>
     /// An errno's text with its number and parentheses elided, right before one of nginx's upstream actions, at a word
     /// start: "kevent() ... Connection reset by peer while reading response header from upstream". Read as the errno group
-    /// quoted with its action (the number the writer dropped is 0); what stood before it is the writer's. Only a known
-    /// errno text in nginx's spelling counts, and only when nothing else in the line was read.
+    /// quoted with its action (the number the writer dropped is 0, which nginx never writes: the outputs leave it out);
+    /// what stood before it is the writer's. Only a known errno text in nginx's spelling counts, and only when nothing
+    /// else in the line was read.
     /// </summary>
     private static bool NumberlessErrnoBeforeAction(ReadOnlySpan<char> s, ref NginxLine line)
     {

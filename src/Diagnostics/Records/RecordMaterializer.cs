@@ -22,7 +22,7 @@ public static class RecordMaterializer
                 Line = r.Line, LineCount = r.LineCount, Kind = r.Kind, Cause = r.Verdict.Cause, Status = r.Verdict.Status,
                 Time = r.Time, Level = n.Level.ToString(t), Pid = n.Pid == 0 ? null : n.Pid,
                 ConnectionId = n.ConnectionId < 0 ? null : n.ConnectionId, Message = n.Message.ToString(t),
-                Errno = n.ErrnoNumber < 0 ? null : n.ErrnoNumber, ErrnoText = n.ErrnoText.ToString(t), Action = n.Action.ToString(t),
+                Errno = n.ErrnoNumber <= 0 ? null : n.ErrnoNumber, ErrnoText = n.ErrnoText.ToString(t), Action = n.Action.ToString(t),
                 Client = n.Client.ToString(t), Server = n.Server.ToString(t), Request = n.Request.ToString(t),
                 Subrequest = n.Subrequest.ToString(t), Upstream = n.Upstream.ToString(t),
                 UpstreamTarget = target.IsEmpty ? null : new string(target), Host = n.Host.ToString(t),

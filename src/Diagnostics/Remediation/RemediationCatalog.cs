@@ -11,14 +11,29 @@ public static class RemediationCatalog
 {
     private const string Reload = "nginx -t && systemctl reload nginx";
 
+    /// <param name="t">The finding's target; empty when its records name none (a message pasted without its suffix): the
+    /// text then says "the upstream", and the commands find the *_pass directives or keep a placeholder (HOST, PORT,
+    /// SOCKET) instead of searching for an empty string.</param>
     public static Advice For(string cause, TargetParts t, string? scheme, string? server, string? pool)
     {
-        var target = t.Raw;
+        var advice = ForCause(cause, t, scheme, server, pool);
+        return advice.Meaning.StartsWith(UnknownTarget, StringComparison.Ordinal)
+            ? advice with { Meaning = "The" + advice.Meaning[3..] }
+            : advice;
+    }
+
+    private const string UnknownTarget = "the upstream";
+
+    private static Advice ForCause(string cause, TargetParts t, string? scheme, string? server, string? pool)
+    {
+        var named = t.Raw.Length > 0;
+        var target = named ? t.Raw : UnknownTarget;
         var port = t.Port ?? "PORT";
         var host = t.Host ?? "HOST";
         var sock = t.SocketPath ?? target;
+        var sockArg = t.SocketPath ?? (named ? t.Raw : "SOCKET");
         var where = server is null ? "the server block" : $"the server block for {server}";
-        var grepTarget = $"grep -Rn -- '{target}' /etc/nginx/";
+        var grepTarget = named ? $"grep -Rn -- '{target}' /etc/nginx/" : "grep -Rn -E '(proxy|fastcgi|uwsgi|scgi|grpc)_pass' /etc/nginx/";
         var poolName = pool ?? "www";
         var buffer = scheme is "fastcgi" or "uwsgi" or "scgi" or "grpc" ? scheme : "proxy";
         return cause switch
@@ -26,7 +41,7 @@ public static class RemediationCatalog
             Causes.UpstreamDown when t.IsUnix => new(
                 $"nginx reached the socket file {sock}, but nothing accepts connections on it (stale socket: the backend is gone).",
                 ["the backend (PHP-FPM, gunicorn, uWSGI) stopped or crashed and left its socket file behind"],
-                [$"ss -xlp | grep -F '{sock}'", $"ls -l {sock}", "systemctl --failed", $"{grepTarget}"],
+                [$"ss -xlp | grep -F '{sockArg}'", $"ls -l {sockArg}", "systemctl --failed", $"{grepTarget}"],
                 ["which service should own the socket and whether it is running"], Confidence.High),
             Causes.UpstreamDown => new(
                 $"Nothing accepted the connection on {target}: the backend is down, or listens on another port or address.",
@@ -37,12 +52,12 @@ public static class RemediationCatalog
             Causes.UnixSocketMissing => new(
                 $"The socket {sock} does not exist.",
                 ["the backend (PHP-FPM pool, gunicorn, uWSGI) is not running", "nginx and the backend disagree on the socket path (version in the path, PrivateTmp)"],
-                [$"ls -l {sock}", $"ls -l {Path.GetDirectoryName(sock)?.Replace('\\', '/') ?? "/run"}/", "grep -Rn '^listen' /etc/php/*/fpm/pool.d/", grepTarget],
+                [$"ls -l {sockArg}", $"ls -l {Path.GetDirectoryName(sockArg)?.Replace('\\', '/') ?? "/run"}/", "grep -Rn '^listen' /etc/php/*/fpm/pool.d/", grepTarget],
                 ["is the service that should create the socket running?", "does it listen on another path?"], Confidence.Medium),
             Causes.UnixSocketPermission => new(
                 $"The nginx worker user may not connect to {sock} (no write permission on the socket).",
                 ["the socket's owner/group/mode does not admit the nginx worker user"],
-                [$"ls -l {sock}", "ps -o user= -C nginx | sort | uniq -c", $"grep -n '^listen\\.' /etc/php/*/fpm/pool.d/{poolName}.conf",
+                [$"ls -l {sockArg}", "ps -o user= -C nginx | sort | uniq -c", $"grep -n '^listen\\.' /etc/php/*/fpm/pool.d/{poolName}.conf",
                  $"# in the pool: listen.owner = www-data, listen.group = www-data, listen.mode = 0660; then restart the pool"],
                 ["socket owner, group and mode against the worker user and its groups"], Confidence.High),
             Causes.SelinuxDenied => new(
@@ -59,7 +74,7 @@ public static class RemediationCatalog
             Causes.ListenBacklogFull => new(
                 $"The listen queue of {sock} is full: the backend does not accept connections fast enough.",
                 ["every backend worker is busy (pm.max_children reached)", "listen.backlog too small for the burst"],
-                [$"ss -xl | grep -F '{sock}'", $"grep -n -E '^pm\\.|^listen\\.backlog' /etc/php/*/fpm/pool.d/{poolName}.conf", "sysctl net.core.somaxconn"],
+                [$"ss -xl | grep -F '{sockArg}'", $"grep -n -E '^pm\\.|^listen\\.backlog' /etc/php/*/fpm/pool.d/{poolName}.conf", "sysctl net.core.somaxconn"],
                 ["pm.max_children reached in the pool log?", "busy workers vs pm.max_children"], Confidence.Medium),
             Causes.NoRoute => new(
                 $"No route to {host}: the host is down or unreachable at the network layer.",
@@ -107,9 +122,10 @@ public static class RemediationCatalog
                 [$"grep -Rn client_max_body_size /etc/nginx/", "journalctl -k --since '-1h' | grep -i -E 'killed process|segfault'"],
                 ["the backend's request size limit and its logs"], Confidence.Medium),
             Causes.NoLiveUpstreams => new(
-                $"Every member of upstream '{target}' was marked failed (max_fails/fail_timeout) or down, so nginx did not even try.",
+                $"Every member of {(named ? $"upstream '{target}'" : "the upstream block")} was marked failed (max_fails/fail_timeout) or down, so nginx did not even try.",
                 ["each member failed with its own cause just before (see the other findings)", "all members marked down"],
-                [$"grep -Rn -A 12 'upstream {target}' /etc/nginx/"], [$"the state and cause of each member of upstream {target}"], Confidence.High),
+                [named ? $"grep -Rn -A 12 'upstream {target}' /etc/nginx/" : "grep -Rn -A 12 -E '^\\s*upstream ' /etc/nginx/"],
+                [$"the state and cause of each member of {(named ? $"upstream {target}" : "the upstream block")}"], Confidence.High),
             Causes.HeaderTooBig => new(
                 $"{target} sent a response header larger than {buffer}_buffer_size.",
                 ["large cookies or headers from the application"],
@@ -143,7 +159,7 @@ public static class RemediationCatalog
                 ["the name does not exist (Host not found)", "the resolver in the resolver directive is down or unreachable (timed out)"],
                 [$"getent hosts {host}", "grep -Rn -E '^\\s*resolver ' /etc/nginx/"], ["does the resolver answer for the name from this host?"], Confidence.High),
             Causes.NoResolver => new(
-                $"proxy_pass uses a variable host ({target}) but no resolver directive is configured.",
+                $"proxy_pass uses a variable host{(named ? $" ({target})" : "")} but no resolver directive is configured.",
                 ["a *_pass with a variable and no resolver"],
                 ["grep -Rn -E '_pass .*\\$' /etc/nginx/", $"# in {where}: resolver 127.0.0.53 valid=30s;", Reload],
                 [], Confidence.High),
@@ -180,7 +196,8 @@ public static class RemediationCatalog
         };
     }
 
-    private static string TargetForCurl(TargetParts t) => t.IsUnix ? "localhost" : t.Port is null ? t.Raw : t.Host!.Contains(':') ? $"[{t.Host}]:{t.Port}" : $"{t.Host}:{t.Port}";
+    private static string TargetForCurl(TargetParts t) => t.IsUnix ? "localhost" : TargetForSs(t);
 
-    private static string TargetForSs(TargetParts t) => t.Port is null ? t.Raw : t.Host!.Contains(':') ? $"[{t.Host}]:{t.Port}" : $"{t.Host}:{t.Port}";
+    private static string TargetForSs(TargetParts t) =>
+        t.Port is null ? (t.Raw.Length > 0 ? t.Raw : "HOST:PORT") : t.Host!.Contains(':') ? $"[{t.Host}]:{t.Port}" : $"{t.Host}:{t.Port}";
 }

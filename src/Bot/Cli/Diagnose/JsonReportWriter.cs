@@ -186,8 +186,13 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         Write(N.Message, n.Message, t);
         if (n.ErrnoNumber >= 0)
         {
-            o.Raw(N.Errno);
-            o.Number(n.ErrnoNumber);
+            // 0: a quote that kept the errno's text and dropped its number (nginx never writes a group for errno 0).
+            if (n.ErrnoNumber > 0)
+            {
+                o.Raw(N.Errno);
+                o.Number(n.ErrnoNumber);
+            }
+
             Write(N.ErrnoText, n.ErrnoText, t);
         }
 

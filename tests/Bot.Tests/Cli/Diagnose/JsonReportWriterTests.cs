@@ -99,4 +99,16 @@ public class JsonReportWriterTests
         Assert.True(expected.Select(e => (e.Cause, e.Status)).Distinct().Count() >= 6);
         Assert.Contains(expected, e => e.Kind == RecordKind.NginxStream);
     }
+
+    [Fact]
+    public void QuoteThatDroppedTheErrnoNumber_KeepsItsTextWithoutANumber()
+    {
+        // The writer kept the errno's text and dropped "(54: ...)": the record is read, but no number is made up.
+        using var doc = Run(out var expected, "kevent() ... Connection reset by peer while reading response header from upstream, upstream: \"http://127.0.0.1:8001/index.php\"\n");
+        var record = Assert.Single(doc.RootElement.GetProperty("records").EnumerateArray());
+        Assert.Equal("connection_reset", record.GetProperty("cause").GetString());
+        Assert.False(record.TryGetProperty("errno", out _));
+        Assert.Equal("Connection reset by peer", record.GetProperty("errno_text").GetString());
+        Assert.Null(Assert.Single(expected).Errno);
+    }
 }
