@@ -152,6 +152,12 @@ public class LessCommonStatusTests
     [InlineData("2023/06/05 13:59:37 [error] 20#20: *5 open() \"/app/static/index.html/a.css\" failed (20: Not a directory)" + NoUpstreamSfx, "not_an_upstream_error", 404)]
     [InlineData("2020/06/26 22:51:50 [error] 10584#15300: *4 CreateFile() \"D:\\srv\\html/history/history.css\" failed (3: The system cannot find the path specified)" + NoUpstreamSfx, "not_an_upstream_error", 404)]
     [InlineData("2025/11/04 14:41:14 [error] 35036#18984: CreateFile() \"C:\\nginx/logs/nginx.pid\" failed (3: The system cannot find the path specified)", "not_an_upstream_error", null)]
+    // CreateFile() at crit is the Windows build's open() at crit: the static module's or auth_basic's 500 whatever the
+    // errno (Windows' 123, a tab or newline the configuration's backslashes made in the path), and a "$uri/" test stays
+    // without status as open() does.
+    [InlineData("2011/06/16 22:13:38 [crit] 4756#5412: *5 CreateFile() \"G:\tpweb/test.html\" failed (123: The filename, directory name, or volume label syntax is incorrect)" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2026/09/22 15:49:18 [crit] 25548#32588: *1 CreateFile() \"C:/nginx/conf/.htpasswd\" failed (5: Access is denied)" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2026/09/22 15:49:18 [crit] 25548#32588: *1 CreateFile() \"C:/www/docs/\" failed (5: Access is denied)" + NoUpstreamSfx, "not_an_upstream_error", null)]
     // open() at crit is never the static module's 403/404 (it logs ENOENT and EACCES at error): auth_basic's user file or
     // another errno, answered 500.
     [InlineData("2016/02/08 08:39:44 [crit] 26#26: *1 open() \"/etc/nginx/htpasswd/a.example\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 500)]

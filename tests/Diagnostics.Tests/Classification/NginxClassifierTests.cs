@@ -29,6 +29,12 @@ public class NginxClassifierTests
     [InlineData(P + "*5 connect() to 127.0.0.1:8080 failed (99: Address not available) while connecting to upstream" + Sfx, "ephemeral_port_exhaustion", 502)]
     [InlineData(P + "*5 connect() failed (110: Connection timed out) while connecting to upstream" + Sfx, "upstream_timeout_connect", 502)]
     [InlineData(P + "*5 kevent() reported that connect() failed (61: Connection refused) while connecting to upstream" + Sfx, "upstream_down", 502)]
+    // C7/C8: proxy_bind's bind() and transparent setsockopt() name their argument, not "()": nginx's own socket setup, 500
+    // (ngx_event_connect_peer returns NGX_ERROR), whatever the errno; a connect() cut to "PEER failed" stays connect's 502.
+    [InlineData("2017/03/30 21:27:44 [crit] 686#0: *271 bind(10.0.4.21) failed (22: Invalid argument) while connecting to upstream" + Sfx, "not_an_upstream_error", 500)]
+    [InlineData("2017/03/30 21:27:44 [crit] 686#0: *271 bind(10.0.4.21) failed (99: Cannot assign requested address) while connecting to upstream" + Sfx, "not_an_upstream_error", 500)]
+    [InlineData("2026/11/21 13:41:14 [alert] 6087#6087: *5 setsockopt(IP_TRANSPARENT) failed (1: Operation not permitted) while connecting to upstream" + Sfx, "not_an_upstream_error", 500)]
+    [InlineData(P + "*5 to 127.0.0.1:8080 failed (99: Cannot assign requested address) while connecting to upstream" + Sfx, "ephemeral_port_exhaustion", 502)]
     // nginx for Windows: WSARecv()/WSASend() with Winsock errnos
     [InlineData(P + "*10 WSARecv() failed (10054: An existing connection was forcibly closed by the remote host) while reading response header from upstream" + Sfx, "connection_reset", 502)]
     [InlineData(P + "*10 WSARecv() failed (10054: An existing connection was forcibly closed by the remote host) while reading upstream" + Sfx, "response_truncated", null)]

@@ -48,13 +48,14 @@ public sealed class ConnectRule : INginxRule
 
     /// <summary>
     /// C1/C2 whose "connect() to" was cut by the paste: only "failed" or "PEER failed" is left before the errno group, while
-    /// connecting to upstream. Every other "X() failed" keeps its function name, so a message without "()" is connect's.
+    /// connecting to upstream. Every other "X() failed" keeps its function name, so a message without "(" is connect's: C7's
+    /// and C8's calls name their argument ("bind(10.0.4.21) failed", "setsockopt(IP_TRANSPARENT) failed"), not "()".
     /// Nothing left at all but the errno group (a title: "NGINX (111: Connection refused) while connecting to upstream")
     /// is read as connect's too; with ETIMEDOUT such a group may also be left of nginx's own "upstream timed out", which
     /// the cut no longer shows.
     /// </summary>
     private static bool IsCutConnect(ReadOnlySpan<char> m, ReadOnlySpan<char> action) =>
-        ((m.IsEmpty || m.SequenceEqual("failed") || m.EndsWith(" failed", StringComparison.Ordinal)) && !m.Contains("()", StringComparison.Ordinal)
+        ((m.IsEmpty || m.SequenceEqual("failed") || m.EndsWith(" failed", StringComparison.Ordinal)) && !m.Contains('(')
             && action.SequenceEqual(NginxActions.ConnectingToUpstream))
         || (action.IsEmpty && SocketPathFailed(m));
 

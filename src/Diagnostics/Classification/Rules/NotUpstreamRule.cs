@@ -61,6 +61,12 @@ public sealed class NotUpstreamRule : INginxRule
         m.StartsWith(call, StringComparison.Ordinal) && m.Length > call.Length && m[call.Length] is '"' or '\\';
 
     /// <summary>
+    /// open() on a quoted path, or CreateFile(), its name in the Windows build (ngx_open_file_n in os/win32): the same call
+    /// at the same places (static, index, auth_basic, temp files), logged at the same levels.
+    /// </summary>
+    private static bool OpenCall(ReadOnlySpan<char> m) => FileCall(m, "open() ") || FileCall(m, "CreateFile() ");
+
+    /// <summary>
     /// A file call on a quoted path that failed: open(), or the write of the temp file (Windows' WriteFile(), write(),
     /// pwrite()), also with the call dropped by the writer (<c>"/var/lib/nginx/proxy/1/01/0000000011" failed (13: ...)</c>).
     /// </summary>
@@ -128,7 +134,7 @@ public sealed class NotUpstreamRule : INginxRule
     {
         // nginx's own temp file (client_body_temp_path and friends) outside the body phase: buffering the request failed,
         // and the request ends with 500 (ngx_http_write_request_body), whatever the errno.
-        if (errno != Errno.None && FileCall(m, "open() ") && IsNginxTempFile(m))
+        if (errno != Errno.None && OpenCall(m) && IsNginxTempFile(m))
         {
             return 500;
         }
@@ -136,15 +142,15 @@ public sealed class NotUpstreamRule : INginxRule
         // open() of a directory (its path ends with "/") at [crit]: try_files' test of a "$uri/" alternative, which logs
         // every errno but ENOENT at crit and goes on to the next alternative, as for stat() below. The static module never
         // opens a URI that ends with "/", and the index module tests the directory without its slash.
-        if (crit && errno != Errno.None && FileCall(m, "open() ") && m.EndsWith("/\" failed", StringComparison.Ordinal))
+        if (crit && errno != Errno.None && OpenCall(m) && m.EndsWith("/\" failed", StringComparison.Ordinal))
         {
             return null;
         }
 
         // A file nginx opens for a request and fails at [crit]: the static handler logs ENOENT and EACCES at error (404,
         // 403) and every other errno at crit with 500; auth_basic logs its user file's failures at crit (but ENOENT) with
-        // 500. So open() at crit is the request's 500 whatever the errno.
-        if (crit && errno != Errno.None && FileCall(m, "open() "))
+        // 500. So open() at crit is the request's 500 whatever the errno; on Windows the same call is CreateFile().
+        if (crit && errno != Errno.None && OpenCall(m))
         {
             return 500;
         }
@@ -165,7 +171,7 @@ public sealed class NotUpstreamRule : INginxRule
         }
 
         // "CreateFile() ..." is the Windows build's open() (ngx_open_file_n in os/win32).
-        if ((FileCall(m, "open() ") || FileCall(m, "stat() ") || FileCall(m, "CreateFile() ")) && errno != Errno.None)
+        if ((OpenCall(m) || FileCall(m, "stat() ")) && errno != Errno.None)
         {
             // The static module's own mapping: ENOENT and ENOTDIR (a path component is a file; Windows' "cannot find the
             // path specified") are 404, EACCES 403.
