@@ -46,7 +46,7 @@ public static class RemediationCatalog
             Causes.UpstreamDown => new(
                 $"Nothing accepted the connection on {target}: the backend is down, or listens on another port or address.",
                 ["the backend service is stopped or crashed", "the backend listens on another port or only on IPv6/another address (wrong target)"],
-                [$"ss -ltnp '( sport = :{port} )'", $"curl -sS -o /dev/null -w '%{{http_code}}\\n' http://{TargetForCurl(t)}/", "systemctl --failed", grepTarget],
+                Commands($"ss -ltnp '( sport = :{port} )'", DirectRequest(t, scheme, "-sS -o /dev/null -w '%{http_code}\\n'"), "systemctl --failed", grepTarget),
                 [$"is anything listening on {target}?", "does the service that should answer listen elsewhere (another port, [::1] only)? — then it is wrong_target"],
                 Confidence.Medium),
             Causes.UnixSocketMissing => new(
@@ -99,7 +99,7 @@ public static class RemediationCatalog
             Causes.UpstreamTimeoutConnect => new(
                 $"Connecting to {target} did not complete in time: the host drops SYNs or its accept queue is full.",
                 ["the backend host is overloaded or a firewall silently drops packets", "the listen backlog is full"],
-                [$"curl -sS -o /dev/null --connect-timeout 3 -w '%{{time_connect}}\\n' http://{TargetForCurl(t)}/", $"ss -ltn '( sport = :{port} )'"],
+                Commands(DirectRequest(t, scheme, "-sS -o /dev/null --connect-timeout 3 -w '%{time_connect}\\n'", timed: true), $"ss -ltn '( sport = :{port} )'"),
                 ["is the target reachable and accepting quickly from this host?"], Confidence.Medium),
             Causes.UpstreamTimeoutSend => new(
                 $"Sending the request to {target} stalled past proxy_send_timeout.",
@@ -108,8 +108,8 @@ public static class RemediationCatalog
             Causes.UpstreamTimeoutRead => new(
                 $"{target} accepted the request but sent no complete response header within the read timeout.",
                 ["slow requests (database, external calls)", "every backend worker busy", "a stuck worker"],
-                [$"curl -sS -o /dev/null -w '%{{time_starttransfer}}\\n' http://{TargetForCurl(t)}/",
-                 $"grep -Rn -E '(proxy|fastcgi|uwsgi|grpc)_read_timeout' /etc/nginx/"],
+                Commands(DirectRequest(t, scheme, "-sS -o /dev/null -w '%{time_starttransfer}\\n'", timed: true),
+                 "grep -Rn -E '(proxy|fastcgi|uwsgi|grpc)_read_timeout' /etc/nginx/"),
                 ["backend slow-request log and busy workers"], Confidence.Medium),
             Causes.PrematureClose or Causes.ConnectionReset => new(
                 $"{target} closed or reset the connection before sending a complete response header.",
@@ -129,16 +129,16 @@ public static class RemediationCatalog
             Causes.HeaderTooBig => new(
                 $"{target} sent a response header larger than {buffer}_buffer_size.",
                 ["large cookies or headers from the application"],
-                [$"curl -sS -D - -o /dev/null http://{TargetForCurl(t)}/ | wc -c", $"# in {where}: {buffer}_buffer_size 16k; {buffer}_buffers 8 16k;", Reload],
+                Commands(DirectRequest(t, scheme, "-sS -D - -o /dev/null", fcgiTail: " | sed '/^\\r*$/q' | wc -c", curlTail: " | wc -c"), $"# in {where}: {buffer}_buffer_size 16k; {buffer}_buffers 8 16k;", Reload),
                 [$"the backend's header size against {buffer}_buffer_size"], Confidence.High),
             Causes.InvalidHeader => new(
                 $"{target} sent a response header nginx rejects (invalid byte, duplicate or conflicting Content-Length/Transfer-Encoding, bad status).",
                 ["an application or framework bug writing raw headers"],
-                [$"curl -sS -v --raw -o /dev/null http://{TargetForCurl(t)}/"], ["the raw response header of the backend"], Confidence.High),
+                Commands(DirectRequest(t, scheme, "-sS -v --raw -o /dev/null")), ["the raw response header of the backend"], Confidence.High),
             Causes.ProtocolMismatch => new(
                 $"{target} does not speak the protocol of the *_pass scheme ({scheme ?? "?"}): e.g. a TLS port behind http://, or HTTP/1 behind grpc_pass.",
                 ["wrong port in the *_pass directive", "wrong scheme (http vs https, grpc vs http)"],
-                [$"curl -sS -v -o /dev/null http://{TargetForCurl(t)}/", $"openssl s_client -connect {TargetForSs(t)} </dev/null", grepTarget, Reload],
+                Commands(DirectRequest(t, "http", "-sS -v -o /dev/null"), $"openssl s_client -connect {TargetForSs(t)} </dev/null", grepTarget, Reload),
                 ["what the port really speaks (plain HTTP, TLS, HTTP/2)"], Confidence.High),
             Causes.FastcgiProtocolMismatch => new(
                 $"{target} is not a FastCGI server (72 = 'H': it answered with HTTP).",
@@ -196,7 +196,31 @@ public static class RemediationCatalog
         };
     }
 
-    private static string TargetForCurl(TargetParts t) => t.IsUnix ? "localhost" : TargetForSs(t);
+    /// <summary>
+    /// A request straight to the backend, in the protocol nginx speaks to it (the finding's scheme): curl for HTTP, over
+    /// the socket with --unix-socket (a bare http://localhost/ would ask nginx itself); cgi-fcgi for FastCGI, with the
+    /// script path left to fill in, timed by the shell where curl would report a time (<paramref name="timed"/>), its
+    /// output cut after the response header (<paramref name="fcgiTail"/>); grpcurl for gRPC. Null for uwsgi and scgi,
+    /// which no common client speaks.
+    /// </summary>
+    private static string? DirectRequest(TargetParts t, string? scheme, string curlOptions, bool timed = false,
+        string fcgiTail = " | head -n 20", string curlTail = "")
+    {
+        var address = t.SocketPath ?? TargetForSs(t);
+        return scheme switch
+        {
+            "fastcgi" => $"{(timed ? "time " : "")}SCRIPT_FILENAME=/path/to/index.php REQUEST_METHOD=GET cgi-fcgi -bind -connect {address}{fcgiTail}",
+            "grpc" => $"grpcurl -plaintext {address} list",
+            "grpcs" => $"grpcurl -insecure {address} list",
+            "uwsgi" or "suwsgi" or "scgi" => null,
+            _ when t.IsUnix => $"curl {curlOptions} --unix-socket {t.SocketPath} http://localhost/{curlTail}",
+            "https" => $"curl -k {curlOptions} https://{address}/{curlTail}",
+            _ => $"curl {curlOptions} http://{address}/{curlTail}",
+        };
+    }
+
+    /// <summary>The commands that apply: a request no client can make (<see cref="DirectRequest"/>) is left out.</summary>
+    private static string[] Commands(params string?[] commands) => [.. commands.OfType<string>()];
 
     private static string TargetForSs(TargetParts t) =>
         t.Port is null ? (t.Raw.Length > 0 ? t.Raw : "HOST:PORT") : t.Host!.Contains(':') ? $"[{t.Host}]:{t.Port}" : $"{t.Host}:{t.Port}";

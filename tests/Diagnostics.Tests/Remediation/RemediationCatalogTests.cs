@@ -52,4 +52,37 @@ public sealed class RemediationCatalogTests
         Assert.Contains("grep -Rn -- '127.0.0.1:8000' /etc/nginx/", down.Commands);
         Assert.Contains(down.Commands, c => c.Contains("http://127.0.0.1:8000/", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void FastcgiSocket_HeaderCheckedWithCgiFcgiOnTheSocket_NotWithCurlOnNginxItself()
+    {
+        var advice = RemediationCatalog.For(Causes.HeaderTooBig, TargetParts.Parse("unix:/run/php/php8.2-fpm.sock"), "fastcgi", "a.example", null);
+
+        Assert.Contains(advice.Commands, c => c.StartsWith("SCRIPT_FILENAME=", StringComparison.Ordinal)
+            && c.Contains("cgi-fcgi -bind -connect /run/php/php8.2-fpm.sock | sed", StringComparison.Ordinal) && c.EndsWith("| wc -c", StringComparison.Ordinal));
+        Assert.DoesNotContain(advice.Commands, c => c.Contains("curl", StringComparison.Ordinal));
+        Assert.Contains("# in the server block for a.example: fastcgi_buffer_size 16k; fastcgi_buffers 8 16k;", advice.Commands);
+    }
+
+    [Theory]
+    [InlineData("unix:/run/gunicorn.sock", "http", "curl -sS -v --raw -o /dev/null --unix-socket /run/gunicorn.sock http://localhost/")]
+    [InlineData("10.0.0.9:8443", "https", "curl -k -sS -v --raw -o /dev/null https://10.0.0.9:8443/")]
+    [InlineData("[::1]:8080", "http", "curl -sS -v --raw -o /dev/null http://[::1]:8080/")]
+    [InlineData("127.0.0.1:9000", "fastcgi", "SCRIPT_FILENAME=/path/to/index.php REQUEST_METHOD=GET cgi-fcgi -bind -connect 127.0.0.1:9000 | head -n 20")]
+    [InlineData("127.0.0.1:50051", "grpc", "grpcurl -plaintext 127.0.0.1:50051 list")]
+    public void DirectRequest_SpeaksTheSchemeNginxSpeaks(string target, string scheme, string expected)
+    {
+        var advice = RemediationCatalog.For(Causes.InvalidHeader, TargetParts.Parse(target), scheme, null, null);
+
+        Assert.Equal([expected], advice.Commands);
+    }
+
+    [Fact]
+    public void UwsgiTarget_NoClientCommandIsMadeUp()
+    {
+        var advice = RemediationCatalog.For(Causes.HeaderTooBig, TargetParts.Parse("127.0.0.1:3031"), "uwsgi", null, null);
+
+        Assert.DoesNotContain(advice.Commands, c => c.Contains("curl", StringComparison.Ordinal) || c.StartsWith(" |", StringComparison.Ordinal));
+        Assert.Contains("# in the server block: uwsgi_buffer_size 16k; uwsgi_buffers 8 16k;", advice.Commands);
+    }
 }
