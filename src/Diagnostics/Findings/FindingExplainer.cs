@@ -13,7 +13,7 @@ public static class FindingExplainer
     public static Finding Explain(FindingState state, string rootCause, IReadOnlyList<FindingState> related)
     {
         var servers = state.Servers.Items;
-        var pool = related.Select(r => r.Target).FirstOrDefault(t => t.Length > 0) ?? (state.Cause is Causes.FpmPoolExhausted or Causes.AppCrash ? state.Target : null);
+        var pool = related.Select(r => r.Target).FirstOrDefault(t => t.Length > 0) ?? (state.Cause is Causes.FpmPoolExhausted or Causes.AppCrash or Causes.OomKilled ? state.Target : null);
         var parts = TargetParts.Parse(state.Target);
         var advice = RemediationCatalog.For(rootCause, parts, state.Scheme, servers.FirstOrDefault(s => s.Length > 0), NullIfEmpty(pool));
         var facts = Facts(state, related);

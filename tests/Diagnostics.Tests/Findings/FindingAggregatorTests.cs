@@ -53,6 +53,14 @@ public class FindingAggregatorTests
     }
 
     [Fact]
+    public void OomKillAlone_NamesTheKilledProcess()
+    {
+        var f = Assert.Single(DiagnosisEngine.Analyze("Nov 21 13:42:02 web01 kernel: Out of memory: Killed process 4242 (php-fpm8.2) total-vm:1kB").Findings);
+        Assert.Equal("oom_killed", f.Cause);
+        Assert.Contains("The kernel OOM killer killed php-fpm8.2.", f.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void CompanionMinutesAway_DoesNotRefine()
     {
         const string text = "2026/11/21 13:42:01 [error] 1#1: *26 upstream prematurely closed connection while reading response header from upstream, client: 127.0.0.1, server: a, request: \"GET /x HTTP/1.1\", upstream: \"http://127.0.0.1:8000/x\", host: \"a\"\n" +
