@@ -74,7 +74,8 @@ public static class RemediationCatalog
             Causes.ListenBacklogFull => new(
                 $"The listen queue of {sock} is full: the backend does not accept connections fast enough.",
                 ["every backend worker is busy (pm.max_children reached)", "listen.backlog too small for the burst"],
-                [$"ss -xl | grep -F '{sockArg}'", $"grep -n -E '^pm\\.|^listen\\.backlog' /etc/php/*/fpm/pool.d/{poolName}.conf", "sysctl net.core.somaxconn"],
+                [t.Port is null ? $"ss -xl | grep -F '{sockArg}'" : $"ss -ltn '( sport = :{port} )'",
+                 $"grep -n -E '^pm\\.|^listen\\.backlog' /etc/php/*/fpm/pool.d/{poolName}.conf", "sysctl net.core.somaxconn"],
                 ["pm.max_children reached in the pool log?", "busy workers vs pm.max_children"], Confidence.Medium),
             Causes.NoRoute => new(
                 $"No route to {host}: the host is down or unreachable at the network layer.",

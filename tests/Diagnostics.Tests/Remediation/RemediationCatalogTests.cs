@@ -85,4 +85,14 @@ public sealed class RemediationCatalogTests
         Assert.DoesNotContain(advice.Commands, c => c.Contains("curl", StringComparison.Ordinal) || c.StartsWith(" |", StringComparison.Ordinal));
         Assert.Contains("# in the server block: uwsgi_buffer_size 16k; uwsgi_buffers 8 16k;", advice.Commands);
     }
+
+    [Theory]
+    [InlineData("unix:/run/php/php8.2-fpm.sock", "ss -xl | grep -F '/run/php/php8.2-fpm.sock'")]
+    [InlineData("127.0.0.1:9000", "ss -ltn '( sport = :9000 )'")]
+    public void ListenQueue_ReadFromTheSocketsOwnTable(string target, string expected)
+    {
+        var advice = RemediationCatalog.For(Causes.ListenBacklogFull, TargetParts.Parse(target), "fastcgi", null, "www");
+
+        Assert.Equal(expected, advice.Commands[0]);
+    }
 }
