@@ -125,7 +125,7 @@ public static class RemediationCatalog
             Causes.NoLiveUpstreams => new(
                 $"Every member of {(named ? $"upstream '{target}'" : "the upstream block")} was marked failed (max_fails/fail_timeout) or down, so nginx did not even try.",
                 ["each member failed with its own cause just before (see the other findings)", "all members marked down"],
-                [named ? $"grep -Rn -A 12 'upstream {target}' /etc/nginx/" : "grep -Rn -A 12 -E '^\\s*upstream ' /etc/nginx/"],
+                [named && t.IsName ? $"grep -Rn -A 12 'upstream {target}' /etc/nginx/" : named ? grepTarget : "grep -Rn -A 12 -E '^\\s*upstream ' /etc/nginx/"],
                 [$"the state and cause of each member of {(named ? $"upstream {target}" : "the upstream block")}"], Confidence.High),
             Causes.HeaderTooBig => new(
                 $"{target} sent a response header larger than {buffer}_buffer_size.",
@@ -139,7 +139,7 @@ public static class RemediationCatalog
             Causes.ProtocolMismatch => new(
                 $"{target} does not speak the protocol of the *_pass scheme ({scheme ?? "?"}): e.g. a TLS port behind http://, or HTTP/1 behind grpc_pass.",
                 ["wrong port in the *_pass directive", "wrong scheme (http vs https, grpc vs http)"],
-                Commands(DirectRequest(t, "http", "-sS -v -o /dev/null"), $"openssl s_client -connect {TargetForSs(t)} </dev/null", grepTarget, Reload),
+                Commands(DirectRequest(t, "http", "-sS -v -o /dev/null"), $"openssl s_client {TlsPeer(t)} </dev/null", grepTarget, Reload),
                 ["what the port really speaks (plain HTTP, TLS, HTTP/2)"], Confidence.High),
             Causes.FastcgiProtocolMismatch => new(
                 $"{target} is not a FastCGI server (72 = 'H': it answered with HTTP).",
@@ -148,12 +148,12 @@ public static class RemediationCatalog
             Causes.UpstreamTls => new(
                 $"The TLS handshake with {target} failed.",
                 ["https:// pointed at a plain-HTTP port (wrong version number)", "SNI not sent (proxy_ssl_server_name off)", "no common protocol or cipher"],
-                [$"openssl s_client -connect {TargetForSs(t)} -servername {host} </dev/null", "# in the location: proxy_ssl_server_name on; proxy_ssl_name <backend name>;", Reload],
+                [$"openssl s_client {TlsPeer(t)} -servername {host} </dev/null", "# in the location: proxy_ssl_server_name on; proxy_ssl_name <backend name>;", Reload],
                 ["does the port speak TLS, and which SNI/protocols does it need?"], Confidence.Medium),
             Causes.UpstreamCertInvalid => new(
                 $"{target} presented a certificate nginx does not accept (proxy_ssl_verify on).",
                 ["self-signed or expired certificate, missing intermediate, or a name that does not match proxy_ssl_name"],
-                [$"openssl s_client -connect {TargetForSs(t)} -servername {host} -showcerts </dev/null | openssl x509 -noout -subject -issuer -dates"],
+                [$"openssl s_client {TlsPeer(t)} -servername {host} -showcerts </dev/null | openssl x509 -noout -subject -issuer -dates"],
                 ["the certificate chain, dates and names"], Confidence.High),
             Causes.DnsResolution => new(
                 $"nginx's resolver could not resolve {target}.",
@@ -219,6 +219,9 @@ public static class RemediationCatalog
             _ => $"curl {curlOptions} http://{address}/{curlTail}",
         };
     }
+
+    /// <summary>openssl's peer: <c>-unix PATH</c> for a socket (<c>-connect unix:...</c> would be looked up as a host name).</summary>
+    private static string TlsPeer(TargetParts t) => t.IsUnix ? $"-unix {t.SocketPath}" : $"-connect {TargetForSs(t)}";
 
     /// <summary>The commands that apply: a request no client can make (<see cref="DirectRequest"/>) is left out.</summary>
     private static string[] Commands(params string?[] commands) => [.. commands.OfType<string>()];

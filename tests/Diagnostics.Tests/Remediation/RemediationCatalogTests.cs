@@ -95,4 +95,23 @@ public sealed class RemediationCatalogTests
 
         Assert.Equal(expected, advice.Commands[0]);
     }
+
+    [Theory]
+    [InlineData("app_backend", "grep -Rn -A 12 'upstream app_backend' /etc/nginx/")]
+    [InlineData("127.0.0.1:9000", "grep -Rn -- '127.0.0.1:9000' /etc/nginx/")]
+    public void NoLiveUpstreams_BlockNameLooksForTheBlock_AddressForWhereItIsUsed(string target, string expected)
+    {
+        // nginx names the upstream block in the record; a proxy_pass to one address makes an implicit block named after it.
+        var advice = RemediationCatalog.For(Causes.NoLiveUpstreams, TargetParts.Parse(target), "http", null, null);
+
+        Assert.Equal([expected], advice.Commands);
+    }
+
+    [Fact]
+    public void TlsToASocket_OpensTheSocketNotAHostNamedUnix()
+    {
+        var advice = RemediationCatalog.For(Causes.UpstreamTls, TargetParts.Parse("unix:/run/app/tls.sock"), "https", null, null);
+
+        Assert.StartsWith("openssl s_client -unix /run/app/tls.sock ", advice.Commands[0], StringComparison.Ordinal);
+    }
 }
