@@ -74,6 +74,10 @@ public class PastedLineTests
     [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 [client 10.0.0.1] ModSecurity: Access denied with code 406 (phase 1). [id \"920280\"]" + Sfx, "not_an_upstream_error", 406)]
     [InlineData("2025/12/06 15:35:22 [error] 42#42: *156 ModSecurity: Access denied with code 403 (phase 2). [id \"942100\"]" + Sfx, "not_an_upstream_error", 403)]
     [InlineData("2025/12/06 15:35:22 [error] 42#42: *156 upstream said: ModSecurity: Access denied with code 403 (phase 2)" + Sfx, "not_an_upstream_error", null)]
+    // ModSecurity v2's standalone module logs "pid#tid: [client IP]" with no connection number: still a request's denial;
+    // its warnings only log
+    [InlineData("2026/11/21 13:41:14 [error] 392#412: [client 10.0.0.1] ModSecurity: Access denied with code 403 (phase 1). Pattern match \"x\" at REQUEST_HEADERS:Host. [id \"1\"] [uri \"/\"]", "not_an_upstream_error", 403)]
+    [InlineData("2026/11/21 13:41:14 [error] 392#414: [client 10.0.0.1] ModSecurity: Warning. Operator EQ matched 0 at REQUEST_HEADERS. [id \"920320\"] [uri \"/\"]", "not_an_upstream_error", null)]
     // nchan's publisher refusal names the status it answers; its other shared-memory messages have no request status
     [InlineData("2024/10/11 21:02:00 [error] 7620#7620: *1729956 nchan: error publishing message (HTTP status code 507), client: unix:, server: , request: \"POST /pub/cpuload?buffer_length=1 HTTP/1.1\", host: \"localhost\"", "not_an_upstream_error", 507)]
     [InlineData("2024/10/11 21:02:00 [error] 7620#7620: *1729956 nchan: error publishing message (HTTP status code 20x)" + Sfx, "not_an_upstream_error", null)]
