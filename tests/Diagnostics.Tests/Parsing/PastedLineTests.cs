@@ -78,6 +78,12 @@ public class PastedLineTests
     // its warnings only log
     [InlineData("2026/11/21 13:41:14 [error] 392#412: [client 10.0.0.1] ModSecurity: Access denied with code 403 (phase 1). Pattern match \"x\" at REQUEST_HEADERS:Host. [id \"1\"] [uri \"/\"]", "not_an_upstream_error", 403)]
     [InlineData("2026/11/21 13:41:14 [error] 392#414: [client 10.0.0.1] ModSecurity: Warning. Operator EQ matched 0 at REQUEST_HEADERS. [id \"920320\"] [uri \"/\"]", "not_an_upstream_error", null)]
+    // A quote that elides the suffix up to its subrequest or upstream field: an auth subrequest's record (its issuer
+    // decides the status), an upstream's handshake; other text after the ellipsis changes nothing
+    [InlineData("upstream sent too big header ... subrequest: \"/oauth2/auth\"", "header_too_big", null)]
+    [InlineData("`connect() failed (111: Connection refused) ... subrequest: \"/auth\"`", "upstream_down", null)]
+    [InlineData("peer closed connection in SSL handshake ... upstream: \"https://10.0.0.9:443/auth\"", "upstream_tls", 502)]
+    [InlineData("connect() failed (111: Connection refused) ... on every request", "upstream_down", 502)]
     // nchan's publisher refusal names the status it answers; its other shared-memory messages have no request status
     [InlineData("2024/10/11 21:02:00 [error] 7620#7620: *1729956 nchan: error publishing message (HTTP status code 507), client: unix:, server: , request: \"POST /pub/cpuload?buffer_length=1 HTTP/1.1\", host: \"localhost\"", "not_an_upstream_error", 507)]
     [InlineData("2024/10/11 21:02:00 [error] 7620#7620: *1729956 nchan: error publishing message (HTTP status code 20x)" + Sfx, "not_an_upstream_error", null)]
