@@ -70,6 +70,9 @@ public static class NginxLineParser
         RequestOnlyMessages.AuthRequestStatus, RequestOnlyMessages.NamedLocationMissing, "no user/password was provided for basic authentication", "client SSL certificate verify error",
         "uwsgi request is too big", "uwsgi request is too little", "uwsgi request length mismatch", "scgi request length mismatch",
         "fastcgi request record is too big", "fastcgi request length mismatch",
+
+        // ModSecurity-nginx's intervention, quoted from its message on: it names the status the module answers.
+        "ModSecurity: Access denied with code ",
     ];
 
     /// <summary>
