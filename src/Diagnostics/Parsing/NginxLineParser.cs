@@ -72,7 +72,7 @@ public static class NginxLineParser
         "fastcgi request record is too big", "fastcgi request length mismatch",
 
         // ModSecurity-nginx's intervention, quoted from its message on: it names the status the module answers.
-        "ModSecurity: Access denied with code ",
+        WafDenial,
     ];
 
     /// <summary>
@@ -870,7 +870,26 @@ public static class NginxLineParser
         }
 
         var anchored = AnchoredLead(body, head);
-        return anchored >= 0 ? anchored : ErrnoLead(head);
+        if (anchored >= 0)
+        {
+            return anchored;
+        }
+
+        var errno = ErrnoLead(head);
+        return errno >= 0 ? errno : WafDenialLead(head);
+    }
+
+    private const string WafDenial = "ModSecurity: Access denied with code ";
+
+    /// <summary>
+    /// ModSecurity's denial after a sentence of the writer's own with nothing to open it ("Upon upload of larger data
+    /// submissions ModSecurity: Access denied with code 400 (phase 2)."): the module's text with the code it answers is
+    /// its own however the sentence runs. Only at a word start.
+    /// </summary>
+    private static int WafDenialLead(ReadOnlySpan<char> head)
+    {
+        var at = head.IndexOf(WafDenial, StringComparison.Ordinal);
+        return at > 0 && head[at - 1] == ' ' ? at : -1;
     }
 
     /// <summary>

@@ -77,6 +77,8 @@ public class PastedLineTests
     // ModSecurity v2's standalone module logs "pid#tid: [client IP]" with no connection number: still a request's denial;
     // its warnings only log; the denial quoted from its message on still names its code
     [InlineData("2026/11/21 13:41:14 [error] 392#412: [client 10.0.0.1] ModSecurity: Access denied with code 403 (phase 1). Pattern match \"x\" at REQUEST_HEADERS:Host. [id \"1\"] [uri \"/\"]", "not_an_upstream_error", 403)]
+    [InlineData("Large uploads fail and the log says ModSecurity: Access denied with code 400 (phase 2).", "not_an_upstream_error", 400)]
+    [InlineData("Large uploads fail and the log says XModSecurity: Access denied with code 400 (phase 2).", "not_an_upstream_error", null)]
     [InlineData("ModSecurity: Access denied with code 406 (phase 2). Matched \"Operator `Ge' with parameter `5'", "not_an_upstream_error", 406)]
     [InlineData("2026/11/21 13:41:14 [error] 392#414: [client 10.0.0.1] ModSecurity: Warning. Operator EQ matched 0 at REQUEST_HEADERS. [id \"920320\"] [uri \"/\"]", "not_an_upstream_error", null)]
     // A quote that elides the suffix up to its subrequest or upstream field: an auth subrequest's record (its issuer
