@@ -70,6 +70,9 @@ public static class NginxLineParser
         RequestOnlyMessages.AuthRequestStatus, RequestOnlyMessages.NamedLocationMissing, "no user/password was provided for basic authentication", "client SSL certificate verify error",
         "uwsgi request is too big", "uwsgi request is too little", "uwsgi request length mismatch", "scgi request length mismatch",
         "fastcgi request record is too big", "fastcgi request length mismatch",
+
+        // ModSecurity-nginx's intervention, quoted from its message on: it names the status the module answers.
+        WafDenial,
     ];
 
     /// <summary>
@@ -84,6 +87,7 @@ public static class NginxLineParser
         if (TryParseLooseMessage(s, ref line))
         {
             BareErrnoAfterMessage(s, ref line);
+            ElidedSuffixFields(s, ref line);
             return true;
         }
 
@@ -99,6 +103,58 @@ public static class NginxLineParser
         ParseBody(s, bare, ref line);
         BareErrnoAfterMessage(s, ref line);
         return true;
+    }
+
+    /// <summary>
+    /// A quote whose writer elided everything between the message and a later field of nginx's suffix (<c>upstream sent
+    /// too big header ... subrequest: "/oauth2/auth"</c>, <c>peer closed connection in SSL handshake ... upstream:
+    /// "https://..."</c>): the subrequest and upstream fields still say whose record it is (an auth subrequest's, whose
+    /// status its issuer decides; the upstream's handshake). The message ends before the ellipsis. Loose path only.
+    /// </summary>
+    private static void ElidedSuffixFields(ReadOnlySpan<char> s, ref NginxLine line)
+    {
+        if (line.Subrequest.IsPresent || line.Upstream.IsPresent || line.HasRequestContext)
+        {
+            return;
+        }
+
+        var at = s.IndexOf(" ... ", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return;
+        }
+
+        var pos = at + " ... ".Length;
+        var found = false;
+        while (pos < s.Length)
+        {
+            var key = s[pos..].StartsWith("subrequest: \"", StringComparison.Ordinal) ? "subrequest: \""
+                : s[pos..].StartsWith("upstream: \"", StringComparison.Ordinal) ? "upstream: \"" : null;
+            var close = key is null ? -1 : s[(pos + key.Length)..].IndexOf('"');
+            if (close < 0)
+            {
+                break;
+            }
+
+            var value = new Segment(pos + key!.Length, close);
+            if (key[0] == 's')
+            {
+                line.Subrequest = value;
+            }
+            else
+            {
+                line.Upstream = value;
+            }
+
+            found = true;
+            pos = value.Start + close + 1;
+            pos += s[pos..].StartsWith(", ", StringComparison.Ordinal) ? 2 : s.Length;
+        }
+
+        if (found && line.Message.IsPresent && line.Message.Start < at && line.Message.Start + line.Message.Length > at)
+        {
+            line.Message = Segment.Between(line.Message.Start, at);
+        }
     }
 
     /// <summary>
@@ -814,7 +870,26 @@ public static class NginxLineParser
         }
 
         var anchored = AnchoredLead(body, head);
-        return anchored >= 0 ? anchored : ErrnoLead(head);
+        if (anchored >= 0)
+        {
+            return anchored;
+        }
+
+        var errno = ErrnoLead(head);
+        return errno >= 0 ? errno : WafDenialLead(head);
+    }
+
+    private const string WafDenial = "ModSecurity: Access denied with code ";
+
+    /// <summary>
+    /// ModSecurity's denial after a sentence of the writer's own with nothing to open it ("Upon upload of larger data
+    /// submissions ModSecurity: Access denied with code 400 (phase 2)."): the module's text with the code it answers is
+    /// its own however the sentence runs. Only at a word start.
+    /// </summary>
+    private static int WafDenialLead(ReadOnlySpan<char> head)
+    {
+        var at = head.IndexOf(WafDenial, StringComparison.Ordinal);
+        return at > 0 && head[at - 1] == ' ' ? at : -1;
     }
 
     /// <summary>

@@ -74,6 +74,19 @@ public class PastedLineTests
     [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 [client 10.0.0.1] ModSecurity: Access denied with code 406 (phase 1). [id \"920280\"]" + Sfx, "not_an_upstream_error", 406)]
     [InlineData("2025/12/06 15:35:22 [error] 42#42: *156 ModSecurity: Access denied with code 403 (phase 2). [id \"942100\"]" + Sfx, "not_an_upstream_error", 403)]
     [InlineData("2025/12/06 15:35:22 [error] 42#42: *156 upstream said: ModSecurity: Access denied with code 403 (phase 2)" + Sfx, "not_an_upstream_error", null)]
+    // ModSecurity v2's standalone module logs "pid#tid: [client IP]" with no connection number: still a request's denial;
+    // its warnings only log; the denial quoted from its message on still names its code
+    [InlineData("2026/11/21 13:41:14 [error] 392#412: [client 10.0.0.1] ModSecurity: Access denied with code 403 (phase 1). Pattern match \"x\" at REQUEST_HEADERS:Host. [id \"1\"] [uri \"/\"]", "not_an_upstream_error", 403)]
+    [InlineData("Large uploads fail and the log says ModSecurity: Access denied with code 400 (phase 2).", "not_an_upstream_error", 400)]
+    [InlineData("Large uploads fail and the log says XModSecurity: Access denied with code 400 (phase 2).", "not_an_upstream_error", null)]
+    [InlineData("ModSecurity: Access denied with code 406 (phase 2). Matched \"Operator `Ge' with parameter `5'", "not_an_upstream_error", 406)]
+    [InlineData("2026/11/21 13:41:14 [error] 392#414: [client 10.0.0.1] ModSecurity: Warning. Operator EQ matched 0 at REQUEST_HEADERS. [id \"920320\"] [uri \"/\"]", "not_an_upstream_error", null)]
+    // A quote that elides the suffix up to its subrequest or upstream field: an auth subrequest's record (its issuer
+    // decides the status), an upstream's handshake; other text after the ellipsis changes nothing
+    [InlineData("upstream sent too big header ... subrequest: \"/oauth2/auth\"", "header_too_big", null)]
+    [InlineData("`connect() failed (111: Connection refused) ... subrequest: \"/auth\"`", "upstream_down", null)]
+    [InlineData("peer closed connection in SSL handshake ... upstream: \"https://10.0.0.9:443/auth\"", "upstream_tls", 502)]
+    [InlineData("connect() failed (111: Connection refused) ... on every request", "upstream_down", 502)]
     // nchan's publisher refusal names the status it answers; its other shared-memory messages have no request status
     [InlineData("2024/10/11 21:02:00 [error] 7620#7620: *1729956 nchan: error publishing message (HTTP status code 507), client: unix:, server: , request: \"POST /pub/cpuload?buffer_length=1 HTTP/1.1\", host: \"localhost\"", "not_an_upstream_error", 507)]
     [InlineData("2024/10/11 21:02:00 [error] 7620#7620: *1729956 nchan: error publishing message (HTTP status code 20x)" + Sfx, "not_an_upstream_error", null)]

@@ -113,14 +113,16 @@ public sealed class NotUpstreamRule : INginxRule
 
     /// <summary>
     /// A message nginx writes only for a client's request (request body limit, access and index modules, the rewrite
-    /// loop check, auth_request, the request building of uwsgi, scgi and FastCGI), so a quote of it without the record's connection number or suffix is still a request's.
+    /// loop check, auth_request, the request building of uwsgi, scgi and FastCGI, a WAF's denial), so a quote of it without the record's connection number or suffix is still a request's.
+    /// ModSecurity v2's standalone module for nginx logs its denials with "pid#tid: [client IP]" and no connection number.
     /// </summary>
     private static bool RequestOnly(ReadOnlySpan<char> m) =>
         m.StartsWith(TooLargeBody, StringComparison.Ordinal) || m.StartsWith(AccessForbidden, StringComparison.Ordinal)
         || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
         || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(ClientCertificateError, StringComparison.Ordinal)
         || m.StartsWith(NamedLocationMissing, StringComparison.Ordinal) || BasicAuthRefused(m) || BuildingRequestFailed(m)
-        || (m.StartsWith(ClientSent, StringComparison.Ordinal) && ClientSentStatus(m[ClientSent.Length..]) is not null);
+        || (m.StartsWith(ClientSent, StringComparison.Ordinal) && ClientSentStatus(m[ClientSent.Length..]) is not null)
+        || WafDenial(m) is not null;
 
     private const string ClientSent = "client sent ";
 
