@@ -70,6 +70,9 @@ public static class NginxLineParser
         RequestOnlyMessages.AuthRequestStatus, RequestOnlyMessages.NamedLocationMissing, "no user/password was provided for basic authentication", "client SSL certificate verify error",
         "uwsgi request is too big", "uwsgi request is too little", "uwsgi request length mismatch", "scgi request length mismatch",
         "fastcgi request record is too big", "fastcgi request length mismatch",
+
+        // image_filter's refusal of an image over image_filter_buffer, written only for a request (its 415).
+        "image filter: too big response",
     ];
 
     /// <summary>
