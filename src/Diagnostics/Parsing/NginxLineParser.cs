@@ -73,6 +73,9 @@ public static class NginxLineParser
 
         // ModSecurity-nginx's intervention, quoted from its message on: it names the status the module answers.
         WafDenial,
+
+        // image_filter's refusal of an image over image_filter_buffer, written only for a request (its 415).
+        "image filter: too big response",
     ];
 
     /// <summary>

@@ -205,7 +205,18 @@ public static class WrappedPaste
         // A terminal wrap inside a word or an errno text: the last line filled the width and this one goes on in lowercase.
         // Not once the action was read: a bare message on the next line ("upstream timed out ...") is a record of its own.
         return LastLine(pending).Length >= MinWrapWidth && char.IsAsciiLetter(last[^1]) && char.IsAsciiLetterLower(c[0]) && !HoldsOwnHead(c)
-            && !pending.Contains(" while ", StringComparison.Ordinal);
+            && !pending.Contains(" while ", StringComparison.Ordinal) && !IsNoticeRecord(pending);
+    }
+
+    /// <summary>
+    /// A record at [notice]: the master's process lifecycle and start-up facts ("cache loader process 14654 exited"),
+    /// written whole and short. Its last word is the message's own end, not a word a terminal cut, so a lowercase line
+    /// after it (a list item, a sentence) is not its rest.
+    /// </summary>
+    private static bool IsNoticeRecord(ReadOnlySpan<char> pending)
+    {
+        var level = pending[..Math.Min(pending.Length, MaxRecordPrefix)].IndexOf("[notice] ", StringComparison.Ordinal);
+        return level >= 0 && !pending[..level].Contains('\n');
     }
 
     /// <summary>The suffix key (", client:", ", upstream:", ...) the line ends with, nothing after it; null when none.</summary>

@@ -206,6 +206,30 @@ public class LessCommonStatusTests
     [InlineData("2020/05/20 10:06:51 [error] 12862#0: *16 client sent invalid \"Destination\" header: \"ftp://x/\", client: 127.0.0.1, server: localhost, request: \"COPY /a HTTP/1.1\", host: \"127.0.0.1\"", "not_an_upstream_error", 400)]
     [InlineData("2020/05/20 10:06:51 [error] 12862#0: *17 both URI \"/a/\" and \"Destination\" URI \"http://127.0.0.1/b\" should be either collections or non-collections, client: 127.0.0.1, server: localhost, request: \"MOVE /a/ HTTP/1.1\", host: \"127.0.0.1\"", "not_an_upstream_error", 409)]
     [InlineData("2020/05/20 10:06:51 [error] 12862#0: *18 \"Destination\" URI \"http://127.0.0.1/b\" was copied, client: 127.0.0.1, server: localhost, request: \"COPY /a HTTP/1.1\", host: \"127.0.0.1\"", "not_an_upstream_error", null)]
+    // proxy_cache's keys zone full: ngx_http_file_cache_exists' alert (on the cycle's log, no request fields) and its
+    // NGX_ERROR, finalized with 500; another zone's message, or the cache manager's own lines, decide nothing.
+    [InlineData("2018/04/09 18:01:51 [alert] 2036#0: could not allocate node in cache keys zone \"cache_one\"", "not_an_upstream_error", 500)]
+    [InlineData("2018/04/09 18:01:51 [alert] 2036#0: could not allocate node in limit_req zone \"one\"", "not_an_upstream_error", null)]
+    [InlineData("2011/08/18 14:41:54 [alert] 21352#0: cache manager process 21377 exited with fatal code 2 and can not be respawn", "not_an_upstream_error", null)]
+    // A file-serving module naming its C function before open() (nginx-vod-module's file reader) maps the errno as the
+    // static module does; a name that is not a C identifier, or another call after it, is left alone.
+    [InlineData("2016/03/28 20:32:11 [error] 8797#0: *377 ngx_file_reader_update_state_file_info: open() \"/var/www/a.mp4\" failed (2: No such file or directory)" + NoUpstreamSfx, "not_an_upstream_error", 404)]
+    [InlineData("2016/03/28 20:32:11 [error] 8797#0: *377 ngx_file_reader_update_state_file_info: open() \"/var/www/a.mp4\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 403)]
+    [InlineData("2016/03/28 20:32:11 [error] 8797#0: *377 my module: open() \"/var/www/a.mp4\" failed (2: No such file or directory)" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    [InlineData("2016/03/28 20:32:11 [error] 8797#0: *377 ngx_file_reader_update_state_file_info: stat() \"/var/www/a.mp4\" failed (2: No such file or directory)" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    // image_filter refuses an image over image_filter_buffer with 415, also quoted alone or in prose backticks; the mp4
+    // module's errors (the file named first) are its handler's 500; another module's words after a quoted path are not.
+    [InlineData("2025/01/25 19:50:28 [error] 200345#0: *3719 image filter: too big response: 1438718 while sending response to client" + NoUpstreamSfx, "not_an_upstream_error", 415)]
+    [InlineData("image filter: too big response: 1438718", "not_an_upstream_error", 415)]
+    [InlineData("logged as `image filter: too big response: <len>`. Can be caught with `error_page 415 = ...`.", "not_an_upstream_error", 415)]
+    [InlineData("2025/01/25 19:50:28 [error] 200345#0: *3719 \"/v/a.mp4\" mp4 moov atom is too large:12583268, you may want to increase mp4_max_buffer_size" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2025/01/25 19:50:28 [error] 200345#0: *3719 \"/v/a.mp4\" mp4 start time exceeds file duration" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2025/01/25 19:50:28 [error] 200345#0: *3719 \"/v/a.mp4\" mpeg start time exceeds file duration" + NoUpstreamSfx, "not_an_upstream_error", null)]
+    // The cache's or proxy_store's update of a finished temp file (rename() or MoveFile(), unlink() or DeleteFile())
+    // fails after the body was read whole: the entry is not stored, the response is not cut; open() of the temp file is.
+    [InlineData("2016/03/29 06:08:10 [crit] 7042#0: *3 rename() \"/var/cache/nginx/temp/0000000004\" to \"/var/cache/nginx/a/b\" failed (13: Permission denied) while reading upstream" + Sfx, "not_an_upstream_error", null)]
+    [InlineData("2015/09/14 19:44:50 [crit] 8444#736: *49 DeleteFile() \"./fastcgi_temp/k/9/pb10.00110056674.DELETE\" failed (2: The system cannot find the file specified) while reading upstream" + Sfx, "not_an_upstream_error", null)]
+    [InlineData("2016/01/04 13:28:10 [crit] 7158#0: *25859 open() \"/tmp/cache/temp/0000000312\" failed (2: No such file or directory) while reading upstream" + Sfx, "response_truncated", null)]
     public void Record_GetsTheStatusNginxGives(string line, string cause, int? status)
     {
         var record = DiagnosisEngine.Analyze(line).Records[0];

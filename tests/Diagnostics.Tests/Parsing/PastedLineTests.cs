@@ -332,6 +332,21 @@ public class PastedLineTests
     }
 
     [Fact]
+    public void NoticeRecordAtWrapWidth_KeepsTheNextLowercaseLineApart()
+    {
+        // A [notice] is written whole (the master's process lifecycle): a list item after a long one is not its rest,
+        // while an [error] record of the same width that has no action yet still takes a terminal's wrap.
+        const string notice = "2024/01/21 09:57:29 [notice] 14651#14651: cache loader process 14654 exited\n* optimized fake audio process";
+        var records = DiagnosisEngine.Analyze(notice, 2026).Records;
+        Assert.Equal(2, records.Count);
+        Assert.Equal(1, records[0].LineCount);
+        const string error = "2024/01/21 09:57:29 [error] 14651#14651: *1 upstream prematurely closed connec\ntion while reading response header from upstream, client: 10.0.0.1, server: a";
+        var wrapped = DiagnosisEngine.Analyze(error, 2026).Records;
+        Assert.Single(wrapped);
+        Assert.Equal("premature_close", wrapped[0].Cause);
+    }
+
+    [Fact]
     public void TimeAloneAboveARecordWithItsOwnTime_StaysApart()
     {
         // Only a record that starts at its level lacks a time: one with its own time is a record of its own.

@@ -14,7 +14,7 @@ public sealed class NotUpstreamRule : INginxRule
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
         var m = RuleContext.Message(text, line);
-        if (TempFileFailed(m, line) && RuleContext.BodyPhase(text, line))
+        if (TempFileFailed(m, line) && !StoresFinishedFile(m) && RuleContext.BodyPhase(text, line))
         {
             // The event pipe could not open its temp file (proxy_temp_path, fastcgi_temp_path) after the header went
             // out: the body is cut short, the client keeps the backend's status.
@@ -101,6 +101,34 @@ public sealed class NotUpstreamRule : INginxRule
         return call > 0 && !m[..call].ContainsAnyExcept(FileCallNameChars);
     }
 
+    /// <summary>
+    /// A file-serving module that names its C function before the call (nginx-vod-module's
+    /// <c>ngx_file_reader_update_state_file_info: open() "..." failed (2: ...)</c>) opens the file through
+    /// ngx_open_cached_file as the static module does and maps the errno the same way (ENOENT 404, EACCES 403): the call
+    /// is read without the name. Only a C identifier followed by <c>: open() "</c> is dropped.
+    /// </summary>
+    private static ReadOnlySpan<char> WithoutFunctionName(ReadOnlySpan<char> m)
+    {
+        if (m.IsEmpty || !char.IsAsciiLetterLower(m[0]))
+        {
+            return m;
+        }
+
+        var end = m.IndexOfAnyExcept(FunctionNameChars);
+        return end > 0 && m[end..].StartsWith(": open() \"", StringComparison.Ordinal) ? m[(end + 2)..] : m;
+    }
+
+    private static readonly SearchValues<char> FunctionNameChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyz0123456789_");
+
+    /// <summary>
+    /// The calls that store the finished temp file (ngx_ext_rename_file for proxy_cache's and proxy_store's update:
+    /// rename() or Windows' MoveFile(), and the unlink() or DeleteFile() of what it replaces or leaves): they run after
+    /// the body was read whole, and their failure only leaves the entry unstored; the response is not cut.
+    /// </summary>
+    private static bool StoresFinishedFile(ReadOnlySpan<char> m) =>
+        FileCall(m, "rename() ") || FileCall(m, "MoveFile() ") || FileCall(m, "unlink() ") || FileCall(m, "DeleteFile() ");
+
     private static readonly SearchValues<char> FileCallNameChars =
         SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
 
@@ -121,10 +149,41 @@ public sealed class NotUpstreamRule : INginxRule
         || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
         || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(ClientCertificateError, StringComparison.Ordinal)
         || m.StartsWith(NamedLocationMissing, StringComparison.Ordinal) || BasicAuthRefused(m) || BuildingRequestFailed(m)
+        || m.StartsWith(CacheKeysZoneFull, StringComparison.Ordinal) || m.StartsWith(ImageFilterTooBig, StringComparison.Ordinal)
+        || Mp4ModuleError(m)
         || (m.StartsWith(ClientSent, StringComparison.Ordinal) && ClientSentStatus(m[ClientSent.Length..]) is not null)
         || WafDenial(m) is not null;
 
     private const string ClientSent = "client sent ";
+
+    /// <summary>
+    /// proxy_cache (or fastcgi_cache ...) whose keys_zone is full: ngx_http_file_cache_exists cannot allocate a node even
+    /// after a forced expiry, logs this alert on the cycle's log (so the record has no request fields) and returns
+    /// NGX_ERROR, which ngx_http_upstream_init_request finalizes with 500 before any upstream is tried.
+    /// </summary>
+    private const string CacheKeysZoneFull = "could not allocate node in cache keys zone";
+
+    /// <summary>
+    /// ngx_http_image_filter_module: the image is larger than image_filter_buffer (the header filter checks the
+    /// Content-Length, the body filter the bytes read); both answer NGX_HTTP_UNSUPPORTED_MEDIA_TYPE, 415.
+    /// </summary>
+    private const string ImageFilterTooBig = "image filter: too big response";
+
+    /// <summary>
+    /// ngx_http_mp4_module's errors name the file first (<c>"/v/a.mp4" mp4 moov atom is too large: ...</c>,
+    /// <c>"..." mp4 start time exceeds file duration</c>); ngx_http_mp4_handler answers any failure of
+    /// ngx_http_mp4_process with 500.
+    /// </summary>
+    private static bool Mp4ModuleError(ReadOnlySpan<char> m)
+    {
+        if (m.Length < 2 || m[0] != '"')
+        {
+            return false;
+        }
+
+        var close = m[1..].IndexOf('"');
+        return close > 0 && m[(close + 2)..].StartsWith(" mp4 ", StringComparison.Ordinal);
+    }
 
     /// <summary>
     /// ssl_verify_client refusing the client's certificate (ngx_http_process_request): NGX_HTTPS_CERT_ERROR (495), which
@@ -134,6 +193,8 @@ public sealed class NotUpstreamRule : INginxRule
 
     private static int? StatusOf(ReadOnlySpan<char> m, Errno errno, bool crit)
     {
+        m = WithoutFunctionName(m);
+
         // nginx's own temp file (client_body_temp_path and friends) outside the body phase: buffering the request failed,
         // and the request ends with 500 (ngx_http_write_request_body), whatever the errno.
         if (errno != Errno.None && OpenCall(m) && IsNginxTempFile(m))
@@ -246,7 +307,13 @@ public sealed class NotUpstreamRule : INginxRule
             return 401;
         }
 
-        if (LuaHandlerAborted(m) || KongPluginFailed(m) || UpstreamUrlInvalid(m))
+        if (m.StartsWith(ImageFilterTooBig, StringComparison.Ordinal))
+        {
+            return 415;
+        }
+
+        if (LuaHandlerAborted(m) || KongPluginFailed(m) || UpstreamUrlInvalid(m) || m.StartsWith(CacheKeysZoneFull, StringComparison.Ordinal)
+            || Mp4ModuleError(m))
         {
             return 500;
         }
