@@ -46,7 +46,13 @@ public static class AccessLineParser
     private static bool TryParseElidedHead(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         var lead = s.StartsWith("... \"", StringComparison.Ordinal) ? 5 : s.StartsWith("\u2026 \"", StringComparison.Ordinal) ? 3 : 0;
-        if (lead == 0 || !StartsWithRequestLine(s[lead..]))
+        if (lead == 0)
+        {
+            lead = RequestAfterBareAddress(s, out var time);
+            c.Time = time;
+        }
+
+        if (lead <= 0 || !StartsWithRequestLine(s[lead..]))
         {
             return false;
         }
@@ -62,6 +68,33 @@ public static class AccessLineParser
         c.Status = status == 9 ? ClientStatus.Http09 : status;
         return true;
     }
+
+    /// <summary>
+    /// A format without the user and bracketed time between the address and the request, as Harbor's proxy writes it
+    /// (<c>$remote_addr - "$request" $status ...</c>), also with the time first (<c>[06/Apr/2022:03:44:03 +0000]:10.0.0.7 - "GET / ..."</c>):
+    /// the request's start after <c>ADDR - "</c>, where ADDR is an IPv4 or IPv6 address; -1 when the line has no such head.
+    /// </summary>
+    private static int RequestAfterBareAddress(ReadOnlySpan<char> s, out DateTime? time)
+    {
+        time = null;
+        var from = 0;
+        if (s.Length > 30 && s[0] == '[' && s[3] == '/' && s[7] == '/' && s[12] == ':' && s[27] == ']' && s[28] == ':')
+        {
+            time = Time(s[1..]);
+            from = 29;
+        }
+
+        var address = s[from..].IndexOfAnyExcept(AddressChars);
+        if (address < 7 || address > 45 || s.Slice(from, address).IndexOfAny('.', ':') < 0
+            || !s[(from + address)..].StartsWith(" - \"", StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        return from + address + 4;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AddressChars = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF.:");
 
     /// <summary>A request line's start: a method of 3 to 7 capitals, a space and a path (<c>GET /</c>, <c>POST /api</c>).</summary>
     private static bool StartsWithRequestLine(ReadOnlySpan<char> s)
