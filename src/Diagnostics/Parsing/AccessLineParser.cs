@@ -15,11 +15,17 @@ public static class AccessLineParser
         var open = s.IndexOf(" [", StringComparison.Ordinal);
         if (open <= 0 || open > 64 || s.Length < open + 30 || s[open + 4] != '/' || s[open + 8] != '/' || s[open + 13] != ':')
         {
-            return TryParseElidedHead(s, ref c);
+            // A format that starts at the time ([$time_local] "$request" $status ...), or one whose head before it was a
+            // list's dash the paste cleaning took away: the bracketed time is the line's first token.
+            open = StartsWithBracketedTime(s) && s[27..].StartsWith("] \"", StringComparison.Ordinal) ? -1 : int.MinValue;
+            if (open == int.MinValue)
+            {
+                return TryParseElidedHead(s, ref c);
+            }
         }
 
-        var close = s[open..].IndexOf("] \"", StringComparison.Ordinal);
-        if (close < 0)
+        var close = s[(open + 1)..].IndexOf("] \"", StringComparison.Ordinal) + 1;
+        if (close <= 0)
         {
             return false;
         }
@@ -78,7 +84,7 @@ public static class AccessLineParser
     {
         time = null;
         var from = 0;
-        if (s.Length > 30 && s[0] == '[' && s[3] == '/' && s[7] == '/' && s[12] == ':' && s[27] == ']' && s[28] == ':')
+        if (StartsWithBracketedTime(s) && s[28] == ':')
         {
             time = Time(s[1..]);
             from = 29;
@@ -93,6 +99,10 @@ public static class AccessLineParser
 
         return from + address + 4;
     }
+
+    /// <summary><c>[06/Apr/2022:03:44:03 +0000]</c> at the line's start (the closing bracket at 27, something after it).</summary>
+    private static bool StartsWithBracketedTime(ReadOnlySpan<char> s) =>
+        s.Length > 30 && s[0] == '[' && s[3] == '/' && s[7] == '/' && s[12] == ':' && s[27] == ']';
 
     private static readonly System.Buffers.SearchValues<char> AddressChars = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF.:");
 
