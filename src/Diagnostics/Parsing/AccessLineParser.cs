@@ -25,12 +25,12 @@ public static class AccessLineParser
         }
 
         var close = s[(open + 1)..].IndexOf("] \"", StringComparison.Ordinal) + 1;
-        if (close <= 0)
+        var requestStart = close > 0 ? open + close + 3 : RequestAfterTimeToken(s, open);
+        if (requestStart < 0)
         {
             return false;
         }
 
-        var requestStart = open + close + 3;
         var statusAt = StatusAfterRequest(s, requestStart);
         if (statusAt < 0 || !NginxLineParser.Digits(s, statusAt, 3, out var status))
         {
@@ -98,6 +98,25 @@ public static class AccessLineParser
         }
 
         return from + address + 4;
+    }
+
+    /// <summary>
+    /// A format with one more token between the bracketed time and the quoted request, such as <c>$msec</c>
+    /// (<c>[29/Aug/2017:14:34:39 +0800] 1503988479.444 "GET /v2/ HTTP/1.1" 401 ...</c>): the request's start, or -1.
+    /// Asked only when no quote follows the time's bracket, so the common format pays nothing for it.
+    /// </summary>
+    private static int RequestAfterTimeToken(ReadOnlySpan<char> s, int open)
+    {
+        var token = open + 30;
+        if (s.Length <= token || s[open + 28] != ']' || s[open + 29] != ' ')
+        {
+            return -1;
+        }
+
+        var end = s[token..].IndexOf(' ');
+        return end is > 0 and <= 24 && s.Length > token + end + 1 && s[token + end + 1] == '"' && s.Slice(token, end).IndexOf('"') < 0
+            ? token + end + 2
+            : -1;
     }
 
     /// <summary><c>[06/Apr/2022:03:44:03 +0000]</c> at the line's start (the closing bracket at 27, something after it).</summary>
