@@ -15,16 +15,22 @@ public static class AccessLineParser
         var open = s.IndexOf(" [", StringComparison.Ordinal);
         if (open <= 0 || open > 64 || s.Length < open + 30 || s[open + 4] != '/' || s[open + 8] != '/' || s[open + 13] != ':')
         {
-            return TryParseElidedHead(s, ref c);
+            // A format that starts at the time ([$time_local] "$request" $status ...), or one whose head before it was a
+            // list's dash the paste cleaning took away: the bracketed time is the line's first token.
+            open = StartsWithBracketedTime(s) && s[27..].StartsWith("] \"", StringComparison.Ordinal) ? -1 : int.MinValue;
+            if (open == int.MinValue)
+            {
+                return TryParseElidedHead(s, ref c);
+            }
         }
 
-        var close = s[open..].IndexOf("] \"", StringComparison.Ordinal);
-        if (close < 0)
+        var close = s[(open + 1)..].IndexOf("] \"", StringComparison.Ordinal) + 1;
+        var requestStart = close > 0 ? open + close + 3 : RequestAfterTimeToken(s, open);
+        if (requestStart < 0)
         {
             return false;
         }
 
-        var requestStart = open + close + 3;
         var statusAt = StatusAfterRequest(s, requestStart);
         if (statusAt < 0 || !NginxLineParser.Digits(s, statusAt, 3, out var status))
         {
@@ -46,7 +52,13 @@ public static class AccessLineParser
     private static bool TryParseElidedHead(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         var lead = s.StartsWith("... \"", StringComparison.Ordinal) ? 5 : s.StartsWith("\u2026 \"", StringComparison.Ordinal) ? 3 : 0;
-        if (lead == 0 || !StartsWithRequestLine(s[lead..]))
+        if (lead == 0)
+        {
+            lead = RequestAfterBareAddress(s, out var time);
+            c.Time = time;
+        }
+
+        if (lead <= 0 || !StartsWithRequestLine(s[lead..]))
         {
             return false;
         }
@@ -62,6 +74,56 @@ public static class AccessLineParser
         c.Status = status == 9 ? ClientStatus.Http09 : status;
         return true;
     }
+
+    /// <summary>
+    /// A format without the user and bracketed time between the address and the request, as Harbor's proxy writes it
+    /// (<c>$remote_addr - "$request" $status ...</c>), also with the time first (<c>[06/Apr/2022:03:44:03 +0000]:10.0.0.7 - "GET / ..."</c>):
+    /// the request's start after <c>ADDR - "</c>, where ADDR is an IPv4 or IPv6 address; -1 when the line has no such head.
+    /// </summary>
+    private static int RequestAfterBareAddress(ReadOnlySpan<char> s, out DateTime? time)
+    {
+        time = null;
+        var from = 0;
+        if (StartsWithBracketedTime(s) && s[28] == ':')
+        {
+            time = Time(s[1..]);
+            from = 29;
+        }
+
+        var address = s[from..].IndexOfAnyExcept(AddressChars);
+        if (address < 7 || address > 45 || s.Slice(from, address).IndexOfAny('.', ':') < 0
+            || !s[(from + address)..].StartsWith(" - \"", StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        return from + address + 4;
+    }
+
+    /// <summary>
+    /// A format with one more token between the bracketed time and the quoted request, such as <c>$msec</c>
+    /// (<c>[29/Aug/2017:14:34:39 +0800] 1503988479.444 "GET /v2/ HTTP/1.1" 401 ...</c>): the request's start, or -1.
+    /// Asked only when no quote follows the time's bracket, so the common format pays nothing for it.
+    /// </summary>
+    private static int RequestAfterTimeToken(ReadOnlySpan<char> s, int open)
+    {
+        var token = open + 30;
+        if (s.Length <= token || s[open + 28] != ']' || s[open + 29] != ' ')
+        {
+            return -1;
+        }
+
+        var end = s[token..].IndexOf(' ');
+        return end is > 0 and <= 24 && s.Length > token + end + 1 && s[token + end + 1] == '"' && s.Slice(token, end).IndexOf('"') < 0
+            ? token + end + 2
+            : -1;
+    }
+
+    /// <summary><c>[06/Apr/2022:03:44:03 +0000]</c> at the line's start (the closing bracket at 27, something after it).</summary>
+    private static bool StartsWithBracketedTime(ReadOnlySpan<char> s) =>
+        s.Length > 30 && s[0] == '[' && s[3] == '/' && s[7] == '/' && s[12] == ':' && s[27] == ']';
+
+    private static readonly System.Buffers.SearchValues<char> AddressChars = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF.:");
 
     /// <summary>A request line's start: a method of 3 to 7 capitals, a space and a path (<c>GET /</c>, <c>POST /api</c>).</summary>
     private static bool StartsWithRequestLine(ReadOnlySpan<char> s)

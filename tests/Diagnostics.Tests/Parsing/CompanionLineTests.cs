@@ -115,10 +115,20 @@ public class CompanionLineTests
     [Theory]
     [InlineData("... \"Hello there\" 404 pages later")]
     [InlineData("... \"upstream timed out (110: Connection timed out) while reading response header from upstream\" ...")]
+    // A dash after a word that only looks like a hexadecimal number is prose, not Harbor's address.
+    [InlineData("defaced - \"GET / HTTP/1.1\" 200 was what the old proxy logged")]
     public void EllipsisBeforeAQuoteThatIsNoRequestLine_IsNoAccessLine(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
         Assert.NotEqual(RecordKind.NginxAccess, r.Kind);
+    }
+
+    [Fact]
+    public void HarborAccessLineWithTheTimeFirst_KeepsItsTime()
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze("[06/Apr/2022:03:44:03 +0000]:172.18.188.207 - \"GET / HTTP/1.1\" 200 901 \"-\" \"kube-probe/1.23\" 0.001 0.000 .").Records);
+        Assert.Equal(RecordKind.NginxAccess, r.Kind);
+        Assert.Equal(new DateTime(2022, 4, 6, 3, 44, 3), r.Time);
     }
 
     [Fact]
@@ -135,6 +145,15 @@ public class CompanionLineTests
     // A writer's ellipsis for the head (client, user, time) before the quoted request.
     [InlineData("... \"GET /app2/queue/join HTTP/1.1\" 404 22 \"-\" ...", 404)]
     [InlineData("\u2026 \"POST /api/chat HTTP/1.1\" 502 157 \"-\"", 502)]
+    // Harbor's proxy format: no user and no bracketed time between the address and the request, or the time first.
+    [InlineData("10.1.2.3 - \"GET /v2/ HTTP/1.1\" 401 76 \"-\" \"docker/20.10.14\" 0.013 0.013 .", 401)]
+    [InlineData("[06/Apr/2022:03:44:10 +0000]:172.20.194.10 - \"PATCH /v2/a/blobs/uploads/1 HTTP/1.1\" 502 157 \"-\" \"docker/20.10.14\" 60.001 60.001 .", 502)]
+    [InlineData("fe80::1 - \"HEAD /v2/a/blobs/sha256:00 HTTP/1.1\" 404 0 \"-\" \"containerd/1.7\" 0.002 0.002 .", 404)]
+    // A format that starts at the time (docker-registry-proxy's "- [time] ..." once the leading dash is read as a list's).
+    [InlineData("[07/Oct/2020:18:47:42 +0000] \"/v2/\" 401 87 \"HOST:registry-1.docker.io\" \"UPSTREAM:18.232.227.119:443\"", 401)]
+    [InlineData("- [07/Oct/2020:18:47:43 +0000] \"/token\" 200 4286 \"HOST:auth.docker.io\"", 200)]
+    // One more token ($msec) between the bracketed time and the request.
+    [InlineData("registry.example.com 10.0.0.1 [29/Aug/2017:14:34:39 +0800] 1503988479.444 \"GET /v2/ HTTP/1.1\" 401 200 \"-\" \"docker/17.06\" 0.000 -", 401)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
