@@ -325,4 +325,17 @@ public class LessCommonStatusTests
         Assert.Equal("not_an_upstream_error", record.Cause);
         Assert.Equal(status, record.Status);
     }
+
+    [Theory]
+    // The embedded perl module's handler dying for a request is its 500 (ngx_http_perl_call_handler); the same handler's
+    // "returned N results" alert goes on with NGX_OK, and the text with no request is prose or a start-up line.
+    [InlineData("2015/11/29 19:29:47 [error] 5741#5741: *21343 call_sv(\"Minify::js_handler\") failed: \"Can't locate object method at /usr/share/nginx/perl/Minify.pm line 61.\"" + NoUpstreamSfx, 500)]
+    [InlineData("2015/11/29 19:29:47 [alert] 5741#5741: *21343 call_sv(\"Minify::js_handler\") returned 2 results" + NoUpstreamSfx, null)]
+    [InlineData("2015/11/29 19:29:47 [error] 5741#5741: call_sv(\"Minify::js_handler\") failed: \"Died at /usr/share/nginx/perl/Minify.pm line 3.\"", null)]
+    public void PerlHandlerDied_ForARequest_IsItsHandlers500(string line, int? status)
+    {
+        var record = DiagnosisEngine.Analyze(line).Records[0];
+        Assert.Equal("not_an_upstream_error", record.Cause);
+        Assert.Equal(status, record.Status);
+    }
 }

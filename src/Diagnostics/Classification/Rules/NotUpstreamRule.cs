@@ -313,7 +313,7 @@ public sealed class NotUpstreamRule : INginxRule
         }
 
         if (LuaHandlerAborted(m) || KongPluginFailed(m) || UpstreamUrlInvalid(m) || m.StartsWith(CacheKeysZoneFull, StringComparison.Ordinal)
-            || Mp4ModuleError(m))
+            || Mp4ModuleError(m) || PerlHandlerDied(m))
         {
             return 500;
         }
@@ -371,6 +371,25 @@ public sealed class NotUpstreamRule : INginxRule
     }
 
     private const string LuaAborted = "lua entry thread aborted: runtime error: ";
+
+    private const string PerlCall = "call_sv(\"";
+
+    /// <summary>
+    /// ngx_http_perl_module: a request's perl handler died (<c>call_sv("Pkg::handler") failed: "... at ... line N."</c>);
+    /// ngx_http_perl_call_handler logs $@ and returns NGX_HTTP_INTERNAL_SERVER_ERROR, which the module finalizes the
+    /// request with. (A perl_set variable's death returns NGX_ERROR to whatever evaluated it, mostly a 500 too; once a
+    /// handler has sent its header nginx logs "header already sent" next and the client keeps that header.)
+    /// </summary>
+    private static bool PerlHandlerDied(ReadOnlySpan<char> m)
+    {
+        if (!m.StartsWith(PerlCall, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var close = m[PerlCall.Length..].IndexOf("\") failed: \"", StringComparison.Ordinal);
+        return close > 0;
+    }
 
     /// <summary>
     /// lua-nginx-module: the Lua code of a request's rewrite, access or content handler raised an error, and
