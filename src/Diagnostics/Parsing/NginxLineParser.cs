@@ -112,7 +112,8 @@ public static class NginxLineParser
     /// A quote whose writer elided everything between the message and a later field of nginx's suffix (<c>upstream sent
     /// too big header ... subrequest: "/oauth2/auth"</c>, <c>peer closed connection in SSL handshake ... upstream:
     /// "https://..."</c>): the subrequest and upstream fields still say whose record it is (an auth subrequest's, whose
-    /// status its issuer decides; the upstream's handshake). The message ends before the ellipsis. Loose path only.
+    /// status its issuer decides; the upstream's handshake). The message ends before the ellipsis, which may run to more dots
+    /// and keep the suffix's comma (<c>..., ...., subrequest: "/_validate_apikey_njs"</c>). Loose path only.
     /// </summary>
     private static void ElidedSuffixFields(ReadOnlySpan<char> s, ref NginxLine line)
     {
@@ -121,13 +122,26 @@ public static class NginxLineParser
             return;
         }
 
-        var at = s.IndexOf(" ... ", StringComparison.Ordinal);
+        // The ellipsis as writers type it: " ... ", or more dots and the suffix's own comma (", ...., subrequest: ...").
+        var at = s.IndexOf(" ...", StringComparison.Ordinal);
         if (at < 0)
         {
             return;
         }
 
-        var pos = at + " ... ".Length;
+        var pos = at + " ...".Length;
+        while (pos < s.Length && s[pos] == '.')
+        {
+            pos++;
+        }
+
+        pos += pos < s.Length && s[pos] == ',' ? 1 : 0;
+        if (pos >= s.Length || s[pos] != ' ')
+        {
+            return;
+        }
+
+        pos++;
         var found = false;
         while (pos < s.Length)
         {
