@@ -335,6 +335,17 @@ public class PastedLineTests
     }
 
     [Fact]
+    public void ToolErrorLineAfterARecordAtWrapWidth_StaysApart()
+    {
+        // curl's "curl: (56) ..." starts a line of its own: a terminal's wrap inside a word does not land before a tool's
+        // name, colon and numbered code, so it is not the rest of the long record above it.
+        const string text = "2022/01/26 00:38:30 [alert] 32427#513572 [unit] #8: Python failed to create 'client' pair\n`curl: (56) Recv failure: Connection reset by peer`";
+        var records = DiagnosisEngine.Analyze(text, 2026).Records;
+        Assert.Equal(2, records.Count);
+        Assert.Equal(1, records[0].LineCount);
+    }
+
+    [Fact]
     public void NoticeRecordAtWrapWidth_KeepsTheNextLowercaseLineApart()
     {
         // A [notice] is written whole (the master's process lifecycle): a list item after a long one is not its rest,
