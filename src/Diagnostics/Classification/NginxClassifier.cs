@@ -44,7 +44,8 @@ public static class NginxClassifier
         {
             if (match(text, line, out var verdict))
             {
-                return line.IsStream ? verdict with { Status = null } : ForSubrequest(line, verdict);
+                // A stream session and a health-check probe have no HTTP request whose status the record could decide.
+                return line.IsStream || line.IsHealthCheck ? verdict with { Status = null } : ForSubrequest(line, verdict);
             }
         }
 

@@ -33,6 +33,12 @@ public struct NginxLine
     /// <summary>A stream (TCP/UDP proxy) line: no request, <c>server:</c> is the listen address, <c>upstream:</c> has no schema.</summary>
     public bool IsStream;
 
+    /// <summary>
+    /// An active health check's record (NGINX Plus: <c>..., health check "NAME" of peer ADDR in upstream "NAME"</c> in place
+    /// of the client suffix): a probe nginx made itself, so no client request and no status follow from it.
+    /// </summary>
+    public bool IsHealthCheck;
+
     /// <summary>The line was cut (nginx's 2048-byte limit, or the paste): the suffix is partly or wholly missing.</summary>
     public bool Truncated;
 

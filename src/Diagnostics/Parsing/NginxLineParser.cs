@@ -112,7 +112,8 @@ public static class NginxLineParser
     /// A quote whose writer elided everything between the message and a later field of nginx's suffix (<c>upstream sent
     /// too big header ... subrequest: "/oauth2/auth"</c>, <c>peer closed connection in SSL handshake ... upstream:
     /// "https://..."</c>): the subrequest and upstream fields still say whose record it is (an auth subrequest's, whose
-    /// status its issuer decides; the upstream's handshake). The message ends before the ellipsis. Loose path only.
+    /// status its issuer decides; the upstream's handshake). The message ends before the ellipsis, which may run to more dots
+    /// and keep the suffix's comma (<c>..., ...., subrequest: "/_validate_apikey_njs"</c>). Loose path only.
     /// </summary>
     private static void ElidedSuffixFields(ReadOnlySpan<char> s, ref NginxLine line)
     {
@@ -121,13 +122,26 @@ public static class NginxLineParser
             return;
         }
 
-        var at = s.IndexOf(" ... ", StringComparison.Ordinal);
+        // The ellipsis as writers type it: " ... ", or more dots and the suffix's own comma (", ...., subrequest: ...").
+        var at = s.IndexOf(" ...", StringComparison.Ordinal);
         if (at < 0)
         {
             return;
         }
 
-        var pos = at + " ... ".Length;
+        var pos = at + " ...".Length;
+        while (pos < s.Length && s[pos] == '.')
+        {
+            pos++;
+        }
+
+        pos += pos < s.Length && s[pos] == ',' ? 1 : 0;
+        if (pos >= s.Length || s[pos] != ' ')
+        {
+            return;
+        }
+
+        pos++;
         var found = false;
         while (pos < s.Length)
         {
@@ -1166,6 +1180,7 @@ public static class NginxLineParser
                 {
                     var rest = candidate[action.Length..];
                     return rest.IsEmpty || (rest[0] == ',' && !SentenceGoesOn(rest)) || (char.IsAsciiLetterOrDigit(rest[0]) && !GluedAfterUpstream(action, rest))
+                        || HealthCheckSuffixFollows(rest)
                         ? s.Length : w + " while ".Length + action.Length;
                 }
             }
@@ -1177,6 +1192,16 @@ public static class NginxLineParser
     }
 
     /// <summary>
+    /// NGINX Plus's health-check suffix right after the action, or after a short parenthesised note a viewer added
+    /// (<c>... to upstream (status 0), health check "" of peer ...</c>): the record goes on, it is not prose.
+    /// </summary>
+    private static bool HealthCheckSuffixFollows(ReadOnlySpan<char> rest)
+    {
+        var at = rest[..Math.Min(rest.Length, 40)].IndexOf(HealthCheckSuffix, StringComparison.Ordinal);
+        return at == 0 || (at > 0 && rest[..at].TrimStart(' ') is [ '(', .., ')' ]);
+    }
+
+    /// <summary>
     /// A page's text extraction glued the writer's next word to a quoted action ("... from upstreamor"): no nginx action
     /// goes on after "upstream" with a letter (the known actions are tried longest first), so the action ends there.
     /// </summary>
@@ -1184,14 +1209,16 @@ public static class NginxLineParser
         action.EndsWith(" upstream", StringComparison.Ordinal) && char.IsAsciiLetterLower(rest[0]);
 
     /// <summary>
-    /// After an action, a comma starts nginx's next field (", client: ", ", upstream: ", ", resolver: "), or ends a cut
+    /// After an action, a comma starts nginx's next field (", client: ", ", upstream: ", ", resolver: ", NGINX Plus's
+    /// ", health check \"...\" of peer ..."), or ends a cut
     /// paste; a writer's own words after it (", through searching the data, we learned ...") are a sentence going on.
     /// </summary>
     private static bool SentenceGoesOn(ReadOnlySpan<char> afterAction)
     {
         var rest = afterAction[1..].TrimStart(' ');
         var colon = rest[..Math.Min(rest.Length, 24)].IndexOf(':');
-        if (rest.IsEmpty || (colon > 0 && !rest[..colon].ContainsAnyExcept(NginxKeyChars)))
+        if (rest.IsEmpty || (colon > 0 && !rest[..colon].ContainsAnyExcept(NginxKeyChars))
+            || rest.StartsWith(HealthCheckSuffix.AsSpan(2), StringComparison.Ordinal))
         {
             return false;
         }
@@ -1803,6 +1830,7 @@ public static class NginxLineParser
             }
             else
             {
+                headEnd = HealthCheckSuffixStart(s, start, ref line);
                 line.Truncated = s.Length >= 2000;
             }
         }
@@ -2098,6 +2126,31 @@ public static class NginxLineParser
 
             at = i + 1;
         }
+    }
+
+    private const string HealthCheckSuffix = ", health check \"";
+
+    /// <summary>
+    /// NGINX Plus's active health checks end their records with <c>, health check "NAME" of peer ADDR in upstream
+    /// "NAME"</c> (sometimes <c>, port N</c> after it) where a request's record has its client suffix: the head ends there,
+    /// so the action before it is read. Searched only in records that have neither a client nor a resolver suffix.
+    /// </summary>
+    private static int HealthCheckSuffixStart(ReadOnlySpan<char> s, int start, ref NginxLine line)
+    {
+        var at = s[start..].IndexOf(HealthCheckSuffix, StringComparison.Ordinal);
+        if (at < 0 || !s[(start + at)..].Contains("\" of peer ", StringComparison.Ordinal))
+        {
+            return s.Length;
+        }
+
+        line.IsHealthCheck = true;
+
+        // A viewer's parenthesised note between the action and the suffix ("... to upstream (status 0), health check")
+        // is not part of the action.
+        var head = s[start..(start + at)];
+        var note = head.LastIndexOf(" (", StringComparison.Ordinal);
+        return note > 0 && head[^1] == ')' && head[..note].EndsWith(" upstream", StringComparison.Ordinal)
+            ? start + note : start + at;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -248,7 +248,8 @@ public static class WrappedPaste
     /// </summary>
     private static bool HoldsOwnHead(ReadOnlySpan<char> c)
     {
-        if (NginxLineParser.StartsWithOwnMessage(c) || NginxLineParser.QuotesKnownMessage(c) || IsStartupOutput(c))
+        if (NginxLineParser.StartsWithOwnMessage(c) || NginxLineParser.QuotesKnownMessage(c) || IsStartupOutput(c)
+            || StartsWithToolErrorCode(c))
         {
             return true;
         }
@@ -268,6 +269,16 @@ public static class WrappedPaste
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A command-line tool's error line: its lowercase name, a colon and its numbered code (<c>curl: (56) Recv failure:
+    /// ...</c>). A terminal's wrap inside a word does not land right before such a head.
+    /// </summary>
+    private static bool StartsWithToolErrorCode(ReadOnlySpan<char> c)
+    {
+        var colon = c[..Math.Min(c.Length, 16)].IndexOf(": (", StringComparison.Ordinal);
+        return colon > 1 && !c[..colon].ContainsAnyExceptInRange('a', 'z') && colon + 3 < c.Length && char.IsAsciiDigit(c[colon + 3]);
     }
 
     private static int NextStar(ReadOnlySpan<char> c, int star)

@@ -338,4 +338,43 @@ public class LessCommonStatusTests
         Assert.Equal("not_an_upstream_error", record.Cause);
         Assert.Equal(status, record.Status);
     }
+
+    [Theory]
+    // HTTP/2 RST_STREAM (CANCEL): waiting for the upstream's header, the broken-connection check finalizes with 499; in
+    // the body phase the status already sent stays, and without an action the record does not say: none.
+    [InlineData("2025/07/15 08:50:15 [info] 57#57: *9 client canceled stream 1 while connecting to upstream, client: 10.0.0.1, server: a.example, request: \"GET / HTTP/2.0\", upstream: \"http://10.0.0.2:8080/\", host: \"a.example\"", 499)]
+    [InlineData("2025/07/15 08:50:15 [info] 57#57: *9 client canceled stream 3 while reading response header from upstream, client: 10.0.0.1, server: a.example, request: \"GET / HTTP/2.0\", upstream: \"http://10.0.0.2:8080/\", host: \"a.example\"", 499)]
+    [InlineData("2025/07/15 08:50:15 [info] 57#57: *9 client canceled stream 5 while sending to client, client: 10.0.0.1, server: a.example, request: \"GET / HTTP/2.0\", upstream: \"http://10.0.0.2:8080/\", host: \"a.example\"", null)]
+    [InlineData("2025/07/15 08:50:15 [info] 57#57: *9 client canceled stream 7, client: 10.0.0.1, server: a.example", null)]
+    public void CanceledHttp2Stream_IsAClientAbort_499OnlyBeforeTheHeader(string line, int? status)
+    {
+        var record = DiagnosisEngine.Analyze(line).Records[0];
+        Assert.Equal("client_abort", record.Cause);
+        Assert.Equal(status, record.Status);
+    }
+
+    [Theory]
+    // NGINX Plus's active health checks write ", health check \"NAME\" of peer ADDR in upstream \"NAME\"" where a
+    // request's record has its client suffix: the action before it is read, and a probe has no client request, so no status.
+    [InlineData("2023/04/14 16:10:17 [error] 7#7: upstream timed out (110: Connection timed out) while reading response header from upstream, health check \"\" of peer 192.168.32.4:80 in upstream \"app\"", "upstream_timeout_read")]
+    [InlineData("[error] 7#7: upstream timed out (110: Connection timed out) while reading response header from upstream, health check \"\" of peer 192.168.32.4:80 in upstream \"app\"", "upstream_timeout_read")]
+    [InlineData("2023/04/14 16:10:17 [error] 7#7: connect() failed (111: Connection refused) while connecting to upstream, health check \"hc\" of peer 10.0.0.5:8080 in upstream \"app\", port 8080", "upstream_down")]
+    [InlineData("...connect() failed (111: Connection refused) while connecting to upstream (status 0), health check \"\" of peer 10.0.0.5:80 in upstream \"app\"...", "upstream_down")]
+    [InlineData("2023/04/14 16:10:17 [warn] 7#7: peer is unhealthy while checking status code, health check \"\" of peer 10.0.0.5:80 in upstream \"app\"", "not_an_upstream_error")]
+    public void ActiveHealthCheckRecords_KeepTheirCause_WithoutStatus(string line, string cause)
+    {
+        var record = DiagnosisEngine.Analyze(line).Records[0];
+        Assert.Equal(cause, record.Cause);
+        Assert.Null(record.Status);
+    }
+
+    [Fact]
+    public void ProseSayingHealthCheck_AfterARequestsRecord_KeepsTheRequestsStatus()
+    {
+        // Only the Plus suffix (with "of peer") marks a probe: a request's own record keeps its 504.
+        var line = "2023/04/14 16:10:17 [error] 7#7: *5 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 10.0.0.1, server: a.example, request: \"GET /health check HTTP/1.1\", upstream: \"http://10.0.0.5:80/\", host: \"a.example\"";
+        var record = DiagnosisEngine.Analyze(line).Records[0];
+        Assert.Equal("upstream_timeout_read", record.Cause);
+        Assert.Equal(504, record.Status);
+    }
 }

@@ -87,6 +87,9 @@ public class PastedLineTests
     [InlineData("`connect() failed (111: Connection refused) ... subrequest: \"/auth\"`", "upstream_down", null)]
     [InlineData("peer closed connection in SSL handshake ... upstream: \"https://10.0.0.9:443/auth\"", "upstream_tls", 502)]
     [InlineData("connect() failed (111: Connection refused) ... on every request", "upstream_down", 502)]
+    // The ellipsis typed with more dots and the suffix's own comma before the subrequest field
+    [InlineData("`[error] client intended to send too large body: 1787549 bytes, ...., subrequest: \"/_validate_apikey_njs\"`", "not_an_upstream_error", null)]
+    [InlineData("[error] client intended to send too large body: 1787549 bytes, ...., host: \"a.example\"", "not_an_upstream_error", 413)]
     // nchan's publisher refusal names the status it answers; its other shared-memory messages have no request status
     [InlineData("2024/10/11 21:02:00 [error] 7620#7620: *1729956 nchan: error publishing message (HTTP status code 507), client: unix:, server: , request: \"POST /pub/cpuload?buffer_length=1 HTTP/1.1\", host: \"localhost\"", "not_an_upstream_error", 507)]
     [InlineData("2024/10/11 21:02:00 [error] 7620#7620: *1729956 nchan: error publishing message (HTTP status code 20x)" + Sfx, "not_an_upstream_error", null)]
@@ -329,6 +332,17 @@ public class PastedLineTests
         Assert.Equal(cause, r.Cause);
         Assert.Equal(status, r.Status);
         Assert.True(r.LineCount > 1);
+    }
+
+    [Fact]
+    public void ToolErrorLineAfterARecordAtWrapWidth_StaysApart()
+    {
+        // curl's "curl: (56) ..." starts a line of its own: a terminal's wrap inside a word does not land before a tool's
+        // name, colon and numbered code, so it is not the rest of the long record above it.
+        const string text = "2022/01/26 00:38:30 [alert] 32427#513572 [unit] #8: Python failed to create 'client' pair\n`curl: (56) Recv failure: Connection reset by peer`";
+        var records = DiagnosisEngine.Analyze(text, 2026).Records;
+        Assert.Equal(2, records.Count);
+        Assert.Equal(1, records[0].LineCount);
     }
 
     [Fact]

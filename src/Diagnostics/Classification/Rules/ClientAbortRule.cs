@@ -18,7 +18,7 @@ public sealed class ClientAbortRule : INginxRule
                 && m.Contains(" reported that client prematurely closed connection", StringComparison.Ordinal));
         if (!abort)
         {
-            return ClosedStream(m, out verdict);
+            return ClosedStream(m, out verdict) || CanceledStream(text, line, m, out verdict);
         }
 
         verdict = new Verdict(Causes.ClientAbort, DuringUpstreamHeader(text, line, m) ? 499 : RuleContext.ClientReadFailedStatus(text, line));
@@ -48,6 +48,25 @@ public sealed class ClientAbortRule : INginxRule
     private const string ClosedTooSuffix = "so upstream connection is closed too";
 
     private const string ClosedStreamMessage = "client prematurely closed stream";
+
+    /// <summary>
+    /// HTTP/2: the client reset its stream with CANCEL (ngx_http_v2_state_rst_stream logs "client canceled stream N" at
+    /// info, marks the connection errored and runs the request's read handler). Waiting for an upstream's header, that
+    /// handler is ngx_http_upstream_check_broken_connection, which finalizes with 499 as for a closed connection; in the
+    /// body phase the status already sent stays, and elsewhere the record does not say which handler ran: no status.
+    /// </summary>
+    private static bool CanceledStream(ReadOnlySpan<char> text, in NginxLine line, ReadOnlySpan<char> m, out Verdict verdict)
+    {
+        if (!m.StartsWith("client canceled stream", StringComparison.Ordinal))
+        {
+            verdict = default;
+            return false;
+        }
+
+        var waitingForHeader = line.Action.IsPresent && NginxActions.IsHeaderPhase(RuleContext.Action(text, line));
+        verdict = new Verdict(Causes.ClientAbort, waitingForHeader ? 499 : null);
+        return true;
+    }
 
     /// <summary>
     /// HTTP/2 and HTTP/3: the client ended its stream before the body it announced. With the byte counts
