@@ -1559,7 +1559,7 @@ public static class NginxLineParser
 
         if (pid < 0 || p >= s.Length || s[p] != '#')
         {
-            if (!EscapedHash(s, p, pid))
+            if (!EscapedHash(s, p, pid) && !SpacedHash(s, p, pid))
             {
                 return pid > 0 && PidBeforeConnection(s, p) ? PidOnly(pid, p + 1, ref line) : pos;
             }
@@ -1640,6 +1640,14 @@ public static class NginxLineParser
     /// </summary>
     private static bool EscapedHash(ReadOnlySpan<char> s, int p, long pid) =>
         pid >= 0 && p + 1 < s.Length && s[p] == '\\' && s[p + 1] == '#';
+
+    /// <summary>
+    /// "4073 #4073: *15 ...": a writer's copy put a space between the pid and the "#" (a Chinese note quoting a stream
+    /// record). The tid's digits must follow the "#"; the ": " test after the tid still applies. Only a record that
+    /// already failed the plain "pid#" test gets here.
+    /// </summary>
+    private static bool SpacedHash(ReadOnlySpan<char> s, int p, long pid) =>
+        pid >= 0 && p + 2 < s.Length && s[p] == ' ' && s[p + 1] == '#' && char.IsAsciiDigit(s[p + 2]);
 
     /// <summary>
     /// A writer's sample that kept the pid but not nginx's "#tid:" (<c>[error] 12487 *8921 upstream ...</c>): the

@@ -279,6 +279,18 @@ public class LessCommonStatusTests
     }
 
     [Theory]
+    // A copy with a space before the "#" keeps the head: the connection number and the cause come from the message.
+    [InlineData("2021/09/02 16:17:53 [crit] 4073 #4073: *15 connect() to 127.0.0.1:3306 failed (13: Permission denied) while connecting to upstream, client: 127.0.0.1, server: 0.0.0.0:8009, upstream: \"127.0.0.1:3306\"", 15, "selinux_denied")]
+    [InlineData("2020/01/01 10:00:00 [error] 77 #0: *9 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.1, server: 0.0.0.0:5432, upstream: \"10.0.0.2:5432\"", 9, "upstream_down")]
+    public void PidTid_WithSpaceBeforeHash_KeepsTheRecordHead(string line, long connection, string cause)
+    {
+        var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal(connection, record.ConnectionId);
+        Assert.Equal(cause, record.Cause);
+        Assert.Null(record.Status);
+    }
+
+    [Theory]
     // The log phase runs after the response went out: its failures (the access log's file) leave the status alone; the
     // same open() for the request itself at crit is the static module's 500.
     [InlineData("2020/01/01 10:00:00 [crit] 5045#0: *1 open() \"/var/log/nginx/a.access.log\" failed (13: Permission denied) while logging request" + NoUpstreamSfx, null)]
