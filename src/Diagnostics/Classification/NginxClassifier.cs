@@ -44,13 +44,22 @@ public static class NginxClassifier
         {
             if (match(text, line, out var verdict))
             {
-                // A stream session and a health-check probe have no HTTP request whose status the record could decide.
-                return line.IsStream || line.IsHealthCheck ? verdict with { Status = null } : ForSubrequest(line, verdict);
+                // A stream or mail session and a health-check probe have no HTTP request whose status the record could decide.
+                return line.IsStream || line.IsHealthCheck || IsMailSession(text, line)
+                    ? verdict with { Status = null }
+                    : ForSubrequest(line, verdict);
             }
         }
 
         throw new InvalidOperationException("the fallback rule always matches");
     }
+
+    /// <summary>
+    /// The mail proxy's own action: its records carry no request, and their upstream is written unquoted, so the parser's
+    /// stream marks miss them. The action is part of the verdict key, so the memo stays sound.
+    /// </summary>
+    private static bool IsMailSession(ReadOnlySpan<char> text, in NginxLine line) =>
+        line.Action.Of(text).SequenceEqual(NginxActions.ReadingResponseFromUpstream);
 
     /// <summary>
     /// The text with the message's first letter lowered, segments unchanged: a title's "Upstream timed out ..." is read

@@ -16,6 +16,12 @@ public static class NginxActions
     public const string ProxyingUpgraded = "proxying upgraded connection";
     public const string Resolving = "resolving";
 
+    /// <summary>
+    /// The mail proxy's action while it reads the backend's SMTP/IMAP/POP3 reply (ngx_mail_proxy_read_response; UDP proxy
+    /// modules reuse it). HTTP's is "reading response header from upstream", so this one marks a session without a request.
+    /// </summary>
+    public const string ReadingResponseFromUpstream = "reading response from upstream";
+
     /// <summary>Known actions, longest first so a suffix match picks the most specific.</summary>
     public static readonly string[] Known =
     [

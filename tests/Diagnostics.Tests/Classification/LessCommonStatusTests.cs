@@ -389,4 +389,27 @@ public class LessCommonStatusTests
         Assert.Equal("upstream_timeout_read", record.Cause);
         Assert.Equal(504, record.Status);
     }
+
+    [Theory]
+    // The mail proxy's action while it reads the backend's reply (ngx_mail_proxy_read_response): an SMTP/IMAP/POP3
+    // session, no HTTP status, whether the record is whole (its upstream unquoted) or its message quoted alone.
+    [InlineData("upstream sent invalid response: \"550 5.7.0 Error: insufficient authorization\" while reading response from upstream", "invalid_header")]
+    [InlineData("2024/01/01 10:00:00 [error] 22#22: *5 upstream sent invalid response: \"530 5.7.0 Must issue a STARTTLS command first\" while reading response from upstream, client: 1.2.3.4, server: 0.0.0.0:587, login: \"a@b.c\", upstream: 10.0.0.5:25", "invalid_header")]
+    [InlineData("2024/01/01 10:00:00 [error] 22#22: *5 upstream timed out (110: Connection timed out) while reading response from upstream, client: 1.2.3.4, server: 0.0.0.0:993, login: \"a@b.c\", upstream: 10.0.0.5:143", "upstream_timeout_read")]
+    public void MailProxyRecords_KeepTheirCause_WithoutStatus(string line, string cause)
+    {
+        var record = DiagnosisEngine.Analyze(line).Records[0];
+        Assert.Equal(cause, record.Cause);
+        Assert.Null(record.Status);
+    }
+
+    [Fact]
+    public void HttpHeaderReadTimeout_NextToTheMailAction_KeepsItsStatus()
+    {
+        // Only the mail proxy's exact action drops the status: HTTP's "reading response header from upstream" keeps 504.
+        var line = "2024/01/01 10:00:00 [error] 22#22: *5 upstream timed out (110: Connection timed out) while reading response header from upstream" + Sfx;
+        var record = DiagnosisEngine.Analyze(line).Records[0];
+        Assert.Equal("upstream_timeout_read", record.Cause);
+        Assert.Equal(504, record.Status);
+    }
 }
