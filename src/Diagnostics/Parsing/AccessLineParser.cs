@@ -17,20 +17,28 @@ public static class AccessLineParser
         {
             // A format that starts at the time ([$time_local] "$request" $status ...), or one whose head before it was a
             // list's dash the paste cleaning took away: the bracketed time is the line's first token.
-            open = StartsWithBracketedTime(s) && s[27..].StartsWith("] \"", StringComparison.Ordinal) ? -1 : int.MinValue;
-            if (open == int.MinValue)
+            if (!StartsWithBracketedTime(s) || !s[27..].StartsWith("] \"", StringComparison.Ordinal))
             {
                 return TryParseElidedHead(s, ref c);
             }
+
+            open = -1;
         }
 
         var close = s[(open + 1)..].IndexOf("] \"", StringComparison.Ordinal) + 1;
         var requestStart = close > 0 ? open + close + 3 : RequestAfterTimeToken(s, open);
-        if (requestStart < 0)
+        if (requestStart < 0 || !ReadRequestAndStatus(s, requestStart, ref c))
         {
             return false;
         }
 
+        c.Time = Time(s[(open + 2)..]);
+        return true;
+    }
+
+    /// <summary>The quoted request from <paramref name="requestStart"/> and the status after it; false when no status follows.</summary>
+    private static bool ReadRequestAndStatus(ReadOnlySpan<char> s, int requestStart, ref CompanionLine c)
+    {
         var statusAt = StatusAfterRequest(s, requestStart);
         if (statusAt < 0 || !NginxLineParser.Digits(s, statusAt, 3, out var status))
         {
@@ -38,7 +46,6 @@ public static class AccessLineParser
         }
 
         c.Kind = RecordKind.NginxAccess;
-        c.Time = Time(s[(open + 2)..]);
         c.Message = Segment.Between(requestStart, statusAt - 2);
         c.Status = status == 9 ? ClientStatus.Http09 : status;
         return true;
@@ -58,21 +65,7 @@ public static class AccessLineParser
             c.Time = time;
         }
 
-        if (lead <= 0 || !StartsWithRequestLine(s[lead..]))
-        {
-            return false;
-        }
-
-        var statusAt = StatusAfterRequest(s, lead);
-        if (statusAt < 0 || !NginxLineParser.Digits(s, statusAt, 3, out var status))
-        {
-            return false;
-        }
-
-        c.Kind = RecordKind.NginxAccess;
-        c.Message = Segment.Between(lead, statusAt - 2);
-        c.Status = status == 9 ? ClientStatus.Http09 : status;
-        return true;
+        return lead > 0 && StartsWithRequestLine(s[lead..]) && ReadRequestAndStatus(s, lead, ref c);
     }
 
     /// <summary>

@@ -72,10 +72,10 @@ public static class NginxLineParser
         "fastcgi request record is too big", "fastcgi request length mismatch",
 
         // ModSecurity-nginx's intervention, quoted from its message on: it names the status the module answers.
-        WafDenial,
+        RequestOnlyMessages.ModSecurityDenial,
 
         // image_filter's refusal of an image over image_filter_buffer, written only for a request (its 415).
-        "image filter: too big response",
+        RequestOnlyMessages.ImageFilterTooBig,
     ];
 
     /// <summary>
@@ -296,18 +296,7 @@ public static class NginxLineParser
         return false;
     }
 
-    private static bool StartsWithUpstreamAction(ReadOnlySpan<char> s)
-    {
-        foreach (var action in UpstreamActions)
-        {
-            if (s.StartsWith(action, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool StartsWithUpstreamAction(ReadOnlySpan<char> s) => SpanSearch.StartsWithAny(s, UpstreamActions);
 
     /// <summary>
     /// A message placed without an errno whose last words are an errno group retyped without its parentheses, before the
@@ -896,8 +885,6 @@ public static class NginxLineParser
         return errno >= 0 ? errno : WafDenialLead(head);
     }
 
-    private const string WafDenial = "ModSecurity: Access denied with code ";
-
     /// <summary>
     /// ModSecurity's denial after a sentence of the writer's own with nothing to open it ("Upon upload of larger data
     /// submissions ModSecurity: Access denied with code 400 (phase 2)."): the module's text with the code it answers is
@@ -905,7 +892,7 @@ public static class NginxLineParser
     /// </summary>
     private static int WafDenialLead(ReadOnlySpan<char> head)
     {
-        var at = head.IndexOf(WafDenial, StringComparison.Ordinal);
+        var at = head.IndexOf(RequestOnlyMessages.ModSecurityDenial, StringComparison.Ordinal);
         return at > 0 && head[at - 1] == ' ' ? at : -1;
     }
 

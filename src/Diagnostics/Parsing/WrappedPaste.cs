@@ -353,7 +353,7 @@ public static class WrappedPaste
         {
             // "... upstream timed out (110: Connection timed out) " / "while connecting to upstream, client: ...": the
             // literal broke before the action, which the next one opens whole.
-            return rest.StartsWith("while ", StringComparison.Ordinal) && StartsWithLiteralAction(rest["while ".Length..]);
+            return rest.StartsWith("while ", StringComparison.Ordinal) && SpanSearch.StartsWithAny(rest["while ".Length..], LiteralActions);
         }
 
         var started = head[(w + " while".Length)..].TrimStart(' ');
@@ -362,19 +362,6 @@ public static class WrappedPaste
             if (action.Length > started.Length && action.AsSpan().StartsWith(started, StringComparison.Ordinal)
                 && (started.IsEmpty || action[started.Length] == ' ')
                 && rest.StartsWith(action.AsSpan(started.Length).TrimStart(' '), StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool StartsWithLiteralAction(ReadOnlySpan<char> rest)
-    {
-        foreach (var action in LiteralActions)
-        {
-            if (rest.StartsWith(action, StringComparison.Ordinal))
             {
                 return true;
             }

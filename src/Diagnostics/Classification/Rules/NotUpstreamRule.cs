@@ -164,12 +164,6 @@ public sealed class NotUpstreamRule : INginxRule
     private const string CacheKeysZoneFull = "could not allocate node in cache keys zone";
 
     /// <summary>
-    /// ngx_http_image_filter_module: the image is larger than image_filter_buffer (the header filter checks the
-    /// Content-Length, the body filter the bytes read); both answer NGX_HTTP_UNSUPPORTED_MEDIA_TYPE, 415.
-    /// </summary>
-    private const string ImageFilterTooBig = "image filter: too big response";
-
-    /// <summary>
     /// ngx_http_mp4_module's errors name the file first (<c>"/v/a.mp4" mp4 moov atom is too large: ...</c>,
     /// <c>"..." mp4 start time exceeds file duration</c>); ngx_http_mp4_handler answers any failure of
     /// ngx_http_mp4_process with 500.
@@ -509,8 +503,6 @@ public sealed class NotUpstreamRule : INginxRule
         var name = path[(path.LastIndexOf('/') + 1)..];
         return name.Length == 10 && !name.ContainsAnyExceptInRange('0', '9');
     }
-
-    private const string ModSecurityDenial = "ModSecurity: Access denied with code ";
 
     private const string NchanPublishError = "nchan: error publishing message (HTTP status code ";
 
