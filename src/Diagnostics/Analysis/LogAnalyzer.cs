@@ -304,7 +304,7 @@ public sealed class LogAnalyzer
     {
         ref readonly var nginx = ref record.Nginx;
         record.Time = nginx.Time == default ? pending.EnvelopeTime : nginx.Time;
-        record.Kind = nginx.IsStream ? RecordKind.NginxStream : nginx.HasRequestContext ? RecordKind.NginxHttp : RecordKind.NginxCore;
+        record.Kind = nginx.IsStream ? RecordKind.NginxStream : nginx.IsMail ? RecordKind.NginxMail : nginx.HasRequestContext ? RecordKind.NginxHttp : RecordKind.NginxCore;
         record.Verdict = MemoisedClassifier.Classify(text, nginx);
     }
 

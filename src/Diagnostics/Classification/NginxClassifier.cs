@@ -45,7 +45,7 @@ public static class NginxClassifier
             if (match(text, line, out var verdict))
             {
                 // A stream or mail session and a health-check probe have no HTTP request whose status the record could decide.
-                return line.IsStream || line.IsHealthCheck || IsMailSession(text, line)
+                return line.IsStream || line.IsHealthCheck || line.IsMail || IsMailSession(text, line)
                     ? verdict with { Status = null }
                     : ForSubrequest(line, verdict);
             }
@@ -55,8 +55,8 @@ public static class NginxClassifier
     }
 
     /// <summary>
-    /// The mail proxy's own action: its records carry no request, and their upstream is written unquoted, so the parser's
-    /// stream marks miss them. The action is part of the verdict key, so the memo stays sound.
+    /// The mail proxy's own action, which marks a mail session even where a cut line lost its login key
+    /// (<see cref="NginxLine.IsMail"/>). The action is part of the verdict key, so the memo stays sound.
     /// </summary>
     private static bool IsMailSession(ReadOnlySpan<char> text, in NginxLine line) =>
         line.Action.Of(text).SequenceEqual(NginxActions.ReadingResponseFromUpstream);

@@ -46,8 +46,8 @@ public readonly record struct VerdictKey(int Flags, int Hash)
         | Bit(line.Level.IsPresent, 9) | Bit(line.IsStream, 10) | Bit(line.Subrequest.IsPresent, 11)
         | Bit(RuleContext.AtInfoLevel(text, line), 12) | Bit(RuleContext.AtCritLevel(text, line), 13)
         | Bit(RuleContext.AtErrorLevel(text, line), 14) | Bit(RuleContext.AfterScriptError(text, line), 15)
-        | Bit(line.IsHealthCheck, 16))
-        | ((int)line.Errno << 17);
+        | Bit(line.IsHealthCheck, 16) | Bit(line.IsMail, 17))
+        | ((int)line.Errno << 18);
 
     private static int Bit(bool value, int bit) => value ? 1 << bit : 0;
 }

@@ -34,6 +34,12 @@ public struct NginxLine
     public bool IsStream;
 
     /// <summary>
+    /// A mail proxy (SMTP/IMAP/POP3) session's line: <c>login: "NAME"</c> follows the server, <c>upstream:</c> is an unquoted
+    /// address. No HTTP request, so no status follows from it.
+    /// </summary>
+    public bool IsMail;
+
+    /// <summary>
     /// An active health check's record (NGINX Plus: <c>..., health check "NAME" of peer ADDR in upstream "NAME"</c> in place
     /// of the client suffix): a probe nginx made itself, so no client request and no status follow from it.
     /// </summary>

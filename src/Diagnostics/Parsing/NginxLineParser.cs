@@ -2036,6 +2036,12 @@ public static class NginxLineParser
         }
 
         var pos = serverStart + serverEnd;
+        if (s[pos..].StartsWith(MailLoginKey, StringComparison.Ordinal))
+        {
+            ParseMailTail(s, pos, ref line);
+            return;
+        }
+
         pos = Quoted(s, pos, ", request: \"", ref line.Request, ref line.Truncated);
         if (!line.Request.IsPresent && s[pos..].StartsWith(EmptiedRequest, StringComparison.Ordinal))
         {
@@ -2053,6 +2059,42 @@ public static class NginxLineParser
     }
 
     private const string EmptiedRequest = ", request: , ";
+
+    private const string MailLoginKey = ", login: \"";
+
+    private const string MailUpstreamKey = "\", upstream: ";
+
+    /// <summary>
+    /// The mail proxy's suffix (ngx_mail_log_error): <c>, login: "NAME"</c> after the server once the client gave a login,
+    /// then <c>, upstream: ADDR</c>, unquoted, once a backend was chosen; a STARTTLS session's client reads
+    /// <c>ADDR using starttls</c>. HTTP writes no login key, so the record is a mail session's. The login is the
+    /// client's own text and may hold quotes, so it ends at the last <c>", upstream: </c>; the address ends at the
+    /// line's end or at the ", " of the "client logged in" line's address pairs.
+    /// </summary>
+    private static void ParseMailTail(ReadOnlySpan<char> s, int pos, ref NginxLine line)
+    {
+        line.IsMail = true;
+        const string StartTls = " using starttls";
+        if (line.Client.Of(s).EndsWith(StartTls, StringComparison.Ordinal))
+        {
+            line.Client = new Segment(line.Client.Start, line.Client.Length - StartTls.Length);
+        }
+
+        var loginStart = pos + MailLoginKey.Length;
+        var key = s[loginStart..].LastIndexOf(MailUpstreamKey, StringComparison.Ordinal);
+        if (key < 0)
+        {
+            return;
+        }
+
+        var start = loginStart + key + MailUpstreamKey.Length;
+        var end = s[start..].IndexOf(", ", StringComparison.Ordinal);
+        var length = end >= 0 ? end : TrimEnd(s, start, s.Length) - start;
+        if (length > 0)
+        {
+            line.Upstream = new Segment(start, length);
+        }
+    }
 
     /// <summary>
     /// Reads <c>, key: "value"</c> at <paramref name="pos"/>. Quotes inside values are not escaped, so the value ends at

@@ -24,4 +24,7 @@ public enum RecordKind
 
     /// <summary>Unicorn's master log (Ruby Logger lines): workers killed on timeout and reaped.</summary>
     Unicorn,
+
+    /// <summary>The mail proxy's session records (SMTP/IMAP/POP3): a login and an unquoted upstream, no HTTP request.</summary>
+    NginxMail,
 }

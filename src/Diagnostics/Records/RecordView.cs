@@ -18,7 +18,7 @@ public readonly ref struct RecordView
     /// <summary>The parse, by reference: the struct is large and read on the hot path.</summary>
     public ref readonly ClassifiedRecord Record => ref _record;
 
-    public bool IsNginx => Record.Kind is RecordKind.NginxHttp or RecordKind.NginxStream or RecordKind.NginxCore;
+    public bool IsNginx => Record.Kind is RecordKind.NginxHttp or RecordKind.NginxStream or RecordKind.NginxMail or RecordKind.NginxCore;
 
     /// <summary>The peer this record is about (see <see cref="UpstreamAddress.Target"/>).</summary>
     public ReadOnlySpan<char> Target => IsNginx ? UpstreamAddress.Target(Text, Record.Nginx) : Record.Companion.Subject.Of(Text);

@@ -17,6 +17,11 @@ public static class UpstreamAddress
             return "stream";
         }
 
+        if (line.IsMail)
+        {
+            return "mail";
+        }
+
         var u = line.Upstream.Of(text);
         var sep = SpanSearch.IndexOfRare(u, "://");
         return sep > 0 ? u[..sep] : default;

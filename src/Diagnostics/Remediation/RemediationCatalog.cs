@@ -110,7 +110,8 @@ public static class RemediationCatalog
                 $"{target} accepted the request but sent no complete response header within the read timeout.",
                 ["slow requests (database, external calls)", "every backend worker busy", "a stuck worker"],
                 Commands(DirectRequest(t, scheme, "-sS -o /dev/null -w '%{time_starttransfer}\\n'", timed: true),
-                 "grep -Rn -E '(proxy|fastcgi|uwsgi|grpc)_read_timeout' /etc/nginx/"),
+                 // The stream and mail proxies have one idle timeout, proxy_timeout, in place of HTTP's read timeouts.
+                 scheme is "stream" or "mail" ? "grep -Rn -w 'proxy_timeout' /etc/nginx/" : "grep -Rn -E '(proxy|fastcgi|uwsgi|grpc)_read_timeout' /etc/nginx/"),
                 ["backend slow-request log and busy workers"], Confidence.Medium),
             Causes.PrematureClose or Causes.ConnectionReset => new(
                 $"{target} closed or reset the connection before sending a complete response header.",
@@ -201,8 +202,9 @@ public static class RemediationCatalog
     /// A request straight to the backend, in the protocol nginx speaks to it (the finding's scheme): curl for HTTP, over
     /// the socket with --unix-socket (a bare http://localhost/ would ask nginx itself); cgi-fcgi for FastCGI, with the
     /// script path left to fill in, timed by the shell where curl would report a time (<paramref name="timed"/>), its
-    /// output cut after the response header (<paramref name="fcgiTail"/>); grpcurl for gRPC. Null for uwsgi and scgi,
-    /// which no common client speaks.
+    /// output cut after the response header (<paramref name="fcgiTail"/>); grpcurl for gRPC; a plain connect with nc for a
+    /// stream or mail backend (a database, a broker, an SMTP/IMAP server), which HTTP cannot ask. Null for uwsgi and
+    /// scgi, which no common client speaks.
     /// </summary>
     private static string? DirectRequest(TargetParts t, string? scheme, string curlOptions, bool timed = false,
         string fcgiTail = " | head -n 20", string curlTail = "")
@@ -214,6 +216,8 @@ public static class RemediationCatalog
             "grpc" => $"grpcurl -plaintext {address} list",
             "grpcs" => $"grpcurl -insecure {address} list",
             "uwsgi" or "suwsgi" or "scgi" => null,
+            "stream" or "mail" when t.IsUnix => $"{(timed ? "time " : "")}nc -vzU {t.SocketPath}",
+            "stream" or "mail" => $"{(timed ? "time " : "")}nc -vz -w 3 {(t.Port is null ? "HOST PORT" : $"{t.Host} {t.Port}")}",
             _ when t.IsUnix => $"curl {curlOptions} --unix-socket {t.SocketPath} http://localhost/{curlTail}",
             "https" => $"curl -k {curlOptions} https://{address}/{curlTail}",
             _ => $"curl {curlOptions} http://{address}/{curlTail}",

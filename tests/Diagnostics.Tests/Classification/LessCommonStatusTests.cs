@@ -1,4 +1,5 @@
 using Nginx502Bot.Diagnostics.Analysis;
+using Nginx502Bot.Diagnostics.Records;
 
 namespace Nginx502Bot.Diagnostics.Tests.Classification;
 
@@ -400,6 +401,34 @@ public class LessCommonStatusTests
     {
         var record = DiagnosisEngine.Analyze(line).Records[0];
         Assert.Equal(cause, record.Cause);
+        Assert.Null(record.Status);
+    }
+
+    [Fact]
+    public void MailProxyConnectFailure_ReadsTheUnquotedUpstream_WithoutStatus()
+    {
+        // ngx_mail_proxy_init sets HTTP's action "connecting to upstream"; the login key and the unquoted upstream
+        // (ngx_mail_log_error) mark the session, and a STARTTLS session's client carries " using starttls".
+        var line = "2024/01/01 10:00:00 [error] 22#22: *5 connect() failed (111: Connection refused) while connecting to upstream, client: 1.2.3.4 using starttls, server: 0.0.0.0:587, login: \"a\"b@c.d\", upstream: 10.0.0.5:25";
+
+        var diagnosis = DiagnosisEngine.Analyze(line);
+
+        var record = diagnosis.Records[0];
+        Assert.Equal(("upstream_down", (int?)null, RecordKind.NginxMail), (record.Cause, record.Status, record.Kind));
+        Assert.Equal(("1.2.3.4", "10.0.0.5:25", "10.0.0.5:25"), (record.Client, record.Upstream, record.UpstreamTarget));
+        var finding = Assert.Single(diagnosis.Findings);
+        Assert.Equal(("10.0.0.5:25", "mail"), (finding.Target, finding.Scheme));
+        Assert.Contains("nc -vz -w 3 10.0.0.5 25", finding.Remediation);
+    }
+
+    [Fact]
+    public void MailLoggedInLine_UpstreamEndsBeforeTheAddressPairs()
+    {
+        var line = "2024/01/01 10:00:00 [info] 22#22: *5 client logged in, client: 1.2.3.4, server: 0.0.0.0:143, login: \"bob\", upstream: 10.0.0.5:143, [1.2.3.4:50000-10.0.0.1:143] <=> [10.0.0.1:40000-10.0.0.5:143]";
+
+        var record = DiagnosisEngine.Analyze(line).Records[0];
+
+        Assert.Equal(("10.0.0.5:143", RecordKind.NginxMail), (record.Upstream, record.Kind));
         Assert.Null(record.Status);
     }
 

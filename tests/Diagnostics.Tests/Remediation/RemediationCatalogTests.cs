@@ -77,6 +77,18 @@ public sealed class RemediationCatalogTests
         Assert.Equal([expected], advice.Commands);
     }
 
+    [Theory]
+    [InlineData(Causes.UpstreamDown, "10.0.0.5:5432", "stream", "nc -vz -w 3 10.0.0.5 5432")]
+    [InlineData(Causes.UpstreamDown, "10.0.0.5:25", "mail", "nc -vz -w 3 10.0.0.5 25")]
+    [InlineData(Causes.UpstreamTimeoutRead, "unix:/run/redis/redis.sock", "stream", "time nc -vzU /run/redis/redis.sock")]
+    public void StreamAndMailTargets_ConnectWithoutSpeakingHttp(string cause, string target, string scheme, string expected)
+    {
+        var advice = RemediationCatalog.For(cause, TargetParts.Parse(target), scheme, null, null);
+
+        Assert.Contains(expected, advice.Commands);
+        Assert.DoesNotContain(advice.Commands, c => c.Contains("curl", StringComparison.Ordinal) || c.Contains("_read_timeout", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void UwsgiTarget_NoClientCommandIsMadeUp()
     {

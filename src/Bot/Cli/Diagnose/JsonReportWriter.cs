@@ -285,6 +285,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
     {
         RecordKind.NginxHttp => "nginx",
         RecordKind.NginxStream => "nginx_stream",
+        RecordKind.NginxMail => "nginx_mail",
         RecordKind.NginxCore => "nginx_core",
         RecordKind.NginxAccess => "nginx_access",
         RecordKind.PhpFpm => "php_fpm",
