@@ -100,7 +100,7 @@ public static class RemediationCatalog
             Causes.UpstreamTimeoutConnect => new(
                 $"Connecting to {target} did not complete in time: the host drops SYNs or its accept queue is full.",
                 ["the backend host is overloaded or a firewall silently drops packets", "the listen backlog is full"],
-                Commands(DirectRequest(t, scheme, "-sS -o /dev/null --connect-timeout 3 -w '%{time_connect}\\n'", timed: true), $"ss -ltn '( sport = :{port} )'"),
+                Commands(DirectRequest(t, scheme, "-sS -o /dev/null --connect-timeout 3 -w '%{time_connect}\\n'", timed: true), ListenQueue(t)),
                 ["is the target reachable and accepting quickly from this host?"], Confidence.Medium),
             Causes.UpstreamTimeoutSend => new(
                 $"Sending the request to {target} stalled past proxy_send_timeout.",
@@ -165,6 +165,10 @@ public static class RemediationCatalog
                 ["a *_pass with a variable and no resolver"],
                 ["grep -Rn -E '_pass .*\\$' /etc/nginx/", $"# in {where}: resolver 127.0.0.53 valid=30s;", Reload],
                 [], Confidence.High),
+            Causes.ResponseTruncated when scheme is "stream" or "mail" => new(
+                $"The {scheme} session with {target} failed after data had started to flow: the client's connection was cut; no HTTP status is involved.",
+                ["the backend closed or stalled mid-session", "proxy_timeout shorter than the session's idle periods"],
+                ["grep -Rn -w 'proxy_timeout' /etc/nginx/"], ["backend logs for the same time"], Confidence.High),
             Causes.ResponseTruncated => new(
                 $"{target} failed after the response header was sent: clients got a cut response with the backend's status, not a 502.",
                 ["the backend died or timed out mid-body", "proxy_read_timeout shorter than a slow stream"],
@@ -223,6 +227,10 @@ public static class RemediationCatalog
             _ => $"curl {curlOptions} http://{address}/{curlTail}",
         };
     }
+
+    /// <summary>The listen queue's own table: <c>ss -xl</c> lists unix sockets only, <c>ss -ltn</c> TCP ports only.</summary>
+    private static string ListenQueue(TargetParts t) =>
+        t.IsUnix ? $"ss -xl | grep -F '{t.SocketPath}'" : $"ss -ltn '( sport = :{t.Port ?? "PORT"} )'";
 
     /// <summary>openssl's peer: <c>-unix PATH</c> for a socket (<c>-connect unix:...</c> would be looked up as a host name).</summary>
     private static string TlsPeer(TargetParts t) => t.IsUnix ? $"-unix {t.SocketPath}" : $"-connect {TargetForSs(t)}";

@@ -90,6 +90,26 @@ public sealed class RemediationCatalogTests
     }
 
     [Fact]
+    public void StreamSessionCutMidway_TalksOfTheSessionAndItsProxyTimeout()
+    {
+        var advice = RemediationCatalog.For(Causes.ResponseTruncated, TargetParts.Parse("10.0.0.9:5432"), "stream", null, null);
+
+        Assert.Contains("stream session with 10.0.0.9:5432", advice.Meaning);
+        Assert.DoesNotContain("header", advice.Meaning);
+        Assert.Equal(["grep -Rn -w 'proxy_timeout' /etc/nginx/"], advice.Commands);
+    }
+
+    [Theory]
+    [InlineData("unix:/run/app.sock", "ss -xl | grep -F '/run/app.sock'")]
+    [InlineData("10.0.0.9:8080", "ss -ltn '( sport = :8080 )'")]
+    public void ConnectTimeout_ReadsTheListenQueueOfTheSocketsFamily(string target, string expected)
+    {
+        var advice = RemediationCatalog.For(Causes.UpstreamTimeoutConnect, TargetParts.Parse(target), "http", null, null);
+
+        Assert.Contains(expected, advice.Commands);
+    }
+
+    [Fact]
     public void UwsgiTarget_NoClientCommandIsMadeUp()
     {
         var advice = RemediationCatalog.For(Causes.HeaderTooBig, TargetParts.Parse("127.0.0.1:3031"), "uwsgi", null, null);
