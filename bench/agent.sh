@@ -15,7 +15,7 @@ mkdir -p "$out"
 for project in bench/LogGenerator src/Agent bench/Agent; do
   dotnet build "$project" -c Release -nologo -v q > "$out/build.log" 2>&1 || { grep -E 'error' "$out/build.log" | sort -u; exit 1; }
 done
-log="$out/error-${log_mb}m.log"
+log="$out/error-${log_mb}m-v2.log"  # the generator's version, as in run.sh
 [ -f "$log" ] || dotnet bench/LogGenerator/bin/Release/net10.0/loggen.dll "$log" "$log_mb"
 
 # The NativeAOT build operators install (net9.0 ILCompiler: .NET 10's NativeAOT pack is not in our registry).

@@ -17,7 +17,8 @@ dotnet build bench/LogGenerator -c Release -nologo -v q >/dev/null
 # BOT_DIR=dir compares another build of the bot (e.g. a copy of the branch point's bin/Release/net10.0) on the same file.
 bot_dir=${BOT_DIR:-src/Bot/bin/Release/net10.0}
 if [ -z "${BOT_DIR:-}" ]; then dotnet build src/Bot -c Release -nologo -v q >/dev/null; fi
-log="$out/error-${size_mb}m.log"
+# The name carries the generator's version: a changed generator must not time an old file (v2: upstream fields match messages).
+log="$out/error-${size_mb}m-v2.log"
 if [ ! -f "$log" ]; then
   echo "generating $log (${size_mb} MiB)..."
   dotnet bench/LogGenerator/bin/Release/net10.0/loggen.dll "$log" "$size_mb"

@@ -48,16 +48,16 @@ while (written < target)
     var stamp = time.ToString("yyyy/MM/dd HH:mm:ss", CultureInfo.InvariantCulture);
     var server = servers[random.Next(servers.Length)];
     var path = paths[random.Next(paths.Length)];
-    var upstream = upstreams[random.Next(upstreams.Length)];
-    var suffix = $", client: 10.{random.Next(256)}.{random.Next(256)}.{random.Next(256)}, server: {server}, request: \"GET {path} HTTP/1.1\", upstream: \"{upstream}{(upstream.StartsWith("http", StringComparison.Ordinal) ? path : string.Empty)}\", host: \"{server}\"";
+    var drawn = upstreams[random.Next(upstreams.Length)];
+    var client = $"10.{random.Next(256)}.{random.Next(256)}.{random.Next(256)}";
     var roll = random.Next(100);
     cid++;
     string line = roll switch
     {
-        < 45 => $"{stamp} [error] 4121#4121: *{cid} {failures[random.Next(failures.Length)]}{suffix}",
-        < 50 => $"{stamp} [error] 4121#4121: *{cid} FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Uncaught Error: Call to undefined function foo() in /var/www/html/index.php:{random.Next(1, 400)}\nStack trace:\n#0 {{main}}\n  thrown in /var/www/html/index.php on line 12\" while reading response header from upstream{suffix}",
-        < 58 => $"<27>Nov 21 {time:HH:mm:ss} web01 nginx: {stamp} [error] 4121#4121: *{cid} {failures[random.Next(failures.Length)]}{suffix}",
-        < 64 => $"web_1  | {stamp} [error] 31#31: *{cid} {failures[random.Next(failures.Length)]}{suffix}",
+        < 45 => $"{stamp} [error] 4121#4121: *{cid} {Failure(failures[random.Next(failures.Length)])}",
+        < 50 => $"{stamp} [error] 4121#4121: *{cid} FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Uncaught Error: Call to undefined function foo() in /var/www/html/index.php:{random.Next(1, 400)}\nStack trace:\n#0 {{main}}\n  thrown in /var/www/html/index.php on line 12\" while reading response header from upstream{Suffix(drawn.StartsWith("fastcgi", StringComparison.Ordinal) ? drawn : "fastcgi://unix:/run/php/php8.2-fpm.sock:")}",
+        < 58 => $"<27>Nov 21 {time:HH:mm:ss} web01 nginx: {stamp} [error] 4121#4121: *{cid} {Failure(failures[random.Next(failures.Length)])}",
+        < 64 => $"web_1  | {stamp} [error] 31#31: *{cid} {Failure(failures[random.Next(failures.Length)])}",
         < 67 => $"[{time:dd-MMM-yyyy HH:mm:ss}] WARNING: [pool www] child {random.Next(1000, 9999)} exited on signal {(random.Next(2) == 0 ? "9 (SIGKILL)" : "11 (SIGSEGV)")} after {random.NextDouble() * 100:F6} seconds from start",
         < 80 => $"{stamp} [error] 4121#4121: *{cid} {noise[random.Next(noise.Length)]}, client: 10.1.2.3, server: {server}, request: \"GET {path} HTTP/1.1\", host: \"{server}\"",
         < 90 => $"{stamp} [info] 4121#4121: *{cid} client closed connection while waiting for request, client: 10.1.2.3, server: 0.0.0.0:443",
@@ -67,6 +67,22 @@ while (written < target)
     output.Write(line);
     output.Write('\n');
     written += Encoding.UTF8.GetByteCount(line) + 1;
+
+    string Failure(string message) => message + Suffix(UpstreamFor(message, drawn));
+
+    string Suffix(string upstream) =>
+        $", client: {client}, server: {server}, request: \"GET {path} HTTP/1.1\", upstream: \"{upstream}{(upstream.StartsWith("http", StringComparison.Ordinal) ? path : string.Empty)}\", host: \"{server}\"";
 }
+
+// The upstream field as nginx writes it for the message: a socket's message names the socket in both places, TCP's
+// "connect() failed" never goes with a socket, a TLS handshake needs https, no live upstreams names the block.
+static string UpstreamFor(string message, string drawn) => message switch
+{
+    _ when message.Contains("unix:/run/php/php8.2-fpm.sock", StringComparison.Ordinal) => "fastcgi://unix:/run/php/php8.2-fpm.sock:",
+    _ when message.StartsWith("connect() failed", StringComparison.Ordinal) && drawn.Contains("unix:", StringComparison.Ordinal) => "fastcgi://127.0.0.1:9000",
+    _ when message.StartsWith("SSL_do_handshake", StringComparison.Ordinal) => "https://10.0.0.9:8443",
+    _ when message.StartsWith("no live upstreams", StringComparison.Ordinal) => "http://app_backend",
+    _ => drawn,
+};
 
 return 0;
