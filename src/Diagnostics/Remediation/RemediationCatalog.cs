@@ -113,6 +113,12 @@ public static class RemediationCatalog
                  // The stream and mail proxies have one idle timeout, proxy_timeout, in place of HTTP's read timeouts.
                  scheme is "stream" or "mail" ? "grep -Rn -w 'proxy_timeout' /etc/nginx/" : "grep -Rn -E '(proxy|fastcgi|uwsgi|grpc)_read_timeout' /etc/nginx/"),
                 ["backend slow-request log and busy workers"], Confidence.Medium),
+            // A stream or mail session has no response header and no upstream keep-alive: the backend ended the session.
+            Causes.PrematureClose or Causes.ConnectionReset when scheme is "stream" or "mail" => new(
+                $"{target} closed or reset the {scheme} session.",
+                ["the backend service crashed, restarted or was OOM-killed", "the backend refuses the client (its own access rules or connection limit)"],
+                Commands("journalctl -k --since '-1h' | grep -i -E 'killed process|segfault'", DirectRequest(t, scheme, "")),
+                ["backend and kernel logs at the same time"], Confidence.Medium),
             Causes.PrematureClose or Causes.ConnectionReset => new(
                 $"{target} closed or reset the connection before sending a complete response header.",
                 ["the backend worker crashed, was OOM-killed or was killed for a timeout", "stale keep-alive: the backend closes idle connections sooner than nginx reuses them"],

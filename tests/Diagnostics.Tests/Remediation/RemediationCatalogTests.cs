@@ -109,6 +109,18 @@ public sealed class RemediationCatalogTests
         Assert.Contains(expected, advice.Commands);
     }
 
+    [Theory]
+    [InlineData(Causes.PrematureClose)]
+    [InlineData(Causes.ConnectionReset)]
+    public void StreamSessionClosedByTheBackend_NoHttpHeaderOrKeepaliveAdvice(string cause)
+    {
+        var advice = RemediationCatalog.For(cause, TargetParts.Parse("10.0.0.9:6379"), "stream", null, null);
+
+        Assert.Equal("10.0.0.9:6379 closed or reset the stream session.", advice.Meaning);
+        Assert.Contains("nc -vz -w 3 10.0.0.9 6379", advice.Commands);
+        Assert.DoesNotContain(advice.Commands.Concat(advice.LikelyCauses), c => c.Contains("keepalive", StringComparison.OrdinalIgnoreCase));
+    }
+
     [Fact]
     public void UwsgiTarget_NoClientCommandIsMadeUp()
     {
