@@ -197,6 +197,30 @@ public static class CompanionLineParser
         return true;
     }
 
+    /// <summary>
+    /// PHP-FPM's pool record quoted without its time and level: <c>[pool www] server reached pm.max_children setting (5),
+    /// consider raising it</c>, <c>[pool www] child 4242 exited on signal 9 ...</c>. Only FPM's own wording with its count
+    /// or pid is taken, so prose that names the message ("[pool www] server reached pm.max_children") stays prose.
+    /// </summary>
+    private static bool TryFpmPool(ReadOnlySpan<char> s, int close, int rest, ref CompanionLine c)
+    {
+        var m = s[rest..];
+        var setting = m.IndexOf("max_children setting (", StringComparison.Ordinal);
+        var own = (m.StartsWith("server reached ", StringComparison.Ordinal) && setting > 0
+                && setting + "max_children setting (".Length < m.Length && char.IsAsciiDigit(m[setting + "max_children setting (".Length]))
+            || (m.StartsWith("child ", StringComparison.Ordinal) && m.Length > 6 && char.IsAsciiDigit(m[6]));
+        if (!own)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.PhpFpm;
+        c.Subject = new Segment("[pool ".Length, close - "[pool ".Length);
+        c.Message = Segment.Between(rest, s.Length);
+        c.Cause = FpmCause(m, ref c);
+        return true;
+    }
+
     private static bool TryBracketed(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         var close = s.IndexOf(']');
@@ -251,6 +275,11 @@ public static class CompanionLineParser
         if (FpmLevel(s, 1) > 0)
         {
             return Fpm(s, 1, null, ref c);
+        }
+
+        if (inner.StartsWith("pool ") && TryFpmPool(s, close, rest, ref c))
+        {
+            return true;
         }
 
         // A kernel record behind a bracket of the writer's own: dmesg -T with the year cut ("[Tue Sep 16 03:14:22]"), a

@@ -1223,19 +1223,33 @@ public static class NginxLineParser
     /// </summary>
     private static int BacktickQuoteEnd(ReadOnlySpan<char> s)
     {
+        // A pair that quotes something else first (a command: "`docker logs proxy` – reveals `connect() failed (111)`
+        // errors") is passed over; a few pairs at most.
         var open = s.IndexOf('`');
-        if (open < 0)
+        for (var pair = 0; pair < 4 && open >= 0; pair++)
         {
-            return s.Length;
+            var close = s[(open + 1)..].IndexOf('`');
+            if (close <= 0)
+            {
+                return s.Length;
+            }
+
+            close += open + 1;
+            if (QuoteEnd(s, open, close) is var end and >= 0)
+            {
+                return end;
+            }
+
+            var next = s[(close + 1)..].IndexOf('`');
+            open = next < 0 ? -1 : close + 1 + next;
         }
 
-        var close = s[(open + 1)..].IndexOf('`');
-        if (close <= 0)
-        {
-            return s.Length;
-        }
+        return s.Length;
+    }
 
-        close += open + 1;
+    /// <summary>Where the line is cut for the backtick pair at <paramref name="open"/>..<paramref name="close"/>, or -1 when the pair quotes no message.</summary>
+    private static int QuoteEnd(ReadOnlySpan<char> s, int open, int close)
+    {
         var quoted = s[(open + 1)..close];
 
         // Nothing but punctuation after it, or the record going on ("`...` while reading ...", "`...`, client: "):
@@ -1263,7 +1277,7 @@ public static class NginxLineParser
         // connect()'s record quoted from the socket path on ("`unix:/run/php-fpm/www.sock failed (2: ...) while ...`"): the
         // call dropped by the writer, still nginx's text and nothing a writer's prose says.
         opensMessage = opensMessage || (quoted.StartsWith("unix:", StringComparison.Ordinal) && quoted.Contains(" failed (", StringComparison.Ordinal));
-        return opensMessage ? close : s.Length;
+        return opensMessage ? close : -1;
     }
 
     /// <summary>
@@ -2365,8 +2379,21 @@ public static class NginxLineParser
             return start + messageEnd;
         }
 
+        // "connect() failed (111)": a writer kept the errno's number and dropped its text. Only right after the words nginx
+        // puts a group after, so a count in parentheses that ends some other message stays part of it.
+        if (number >= 0 && p == end - 1 && open > 0 && EndsWithFailure(head[..open]))
+        {
+            line.ErrnoNumber = (int)Math.Min(number, int.MaxValue);
+            line.ErrnoText = Segment.None;
+            line.Errno = ErrnoTable.Lookup(line.ErrnoNumber, default);
+            return start + messageEnd;
+        }
+
         return end;
     }
+
+    private static bool EndsWithFailure(ReadOnlySpan<char> message) =>
+        message.EndsWith(" failed", StringComparison.Ordinal) || message.EndsWith(" timed out", StringComparison.Ordinal);
 
     /// <summary>
     /// An errno group a reporter put in markdown bold inside the record: <c>connect() to unix:/run/app.sock failed

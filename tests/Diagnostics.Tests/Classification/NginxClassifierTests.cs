@@ -193,6 +193,13 @@ public class NginxClassifierTests
     [InlineData("- right after: `connect() failed (111: Connection refused)` (on `GET /api/x`)", "upstream_down", 502)]
     [InlineData("`upstream timed out (110: Connection timed out)` while reading response header from upstream", "upstream_timeout_read", 504)]
     [InlineData("`connect() to unix:/run/app.sock failed (13: Permission denied)` when nginx runs as `nginx`", "unix_socket_permission", 502)]
+    // A pair quoting something else first (a command) is passed over: the message's own pair ends it
+    [InlineData("   - `sudo docker logs proxy | tail -n 40` – reveals `connect() failed (111)` errors that correlate with the 502s.", "upstream_down", 502)]
+    [InlineData("   - `docker logs proxy` shows `upstream timed out (110: Connection timed out)` (on `GET /api/ds/query`)", "upstream_timeout_read", 504)]
+    [InlineData("   - `docker logs proxy` shows nothing but `grep 502` finds the access lines", "not_an_upstream_error", null)]
+    // The errno group kept only its number ("(111)"): read after the failure words nginx puts a group after
+    [InlineData(P + "*1 connect() failed (111) while connecting to upstream, client: 1.2.3.4, server: a, request: \"GET / HTTP/1.1\", upstream: \"http://127.0.0.1:3000/\", host: \"a\"", "upstream_down", 502)]
+    [InlineData(P + "*1 recv() failed (104) while reading response header from upstream, client: 1.2.3.4, server: a, request: \"GET / HTTP/1.1\", upstream: \"http://127.0.0.1:3000/\", host: \"a\"", "connection_reset", 502)]
     // Two records quoted in one sentence, each from the socket path on (the call dropped): the first quote is the record
     [InlineData("see `unix:/run/php-fpm/www.sock failed (2: No such file or directory) while connecting to upstream` or `unix:/run/php-fpm/www.sock failed (13: Permission denied) while connecting to upstream`.", "unix_socket_missing", 502)]
     [InlineData("see `unix:/run/php-fpm/www.sock failed (13: Permission denied) while connecting to upstream` or `unix:/run/php-fpm/www.sock failed (2: No such file or directory) while connecting to upstream`.", "unix_socket_permission", 502)]
@@ -220,6 +227,27 @@ public class NginxClassifierTests
         var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);
         Assert.Equal(cause, record.Cause);
         Assert.Equal(status, record.Status);
+    }
+
+    [Fact]
+    public void MessageQuotedInTheSecondBacktickPair_EndsAtItsClosingBacktick()
+    {
+        // The first pair quotes a command; the message's own pair ends the message, so its errno group is read.
+        var r = Assert.Single(DiagnosisEngine.Analyze("   - `docker logs proxy` shows `upstream timed out (110: Connection timed out)` lines (on `GET /api/ds/query`)").Records);
+        Assert.Equal("upstream timed out", r.Message);
+        Assert.Equal(110, r.Errno);
+    }
+
+    [Fact]
+    public void ErrnoGroupWithOnlyItsNumber_IsReadAfterFailed_NotAfterOtherWords()
+    {
+        var failed = Assert.Single(DiagnosisEngine.Analyze(P + "*1 connect() failed (111) while connecting to upstream, client: 1.2.3.4, server: a").Records);
+        Assert.Equal(111, failed.Errno);
+        Assert.Equal("connect() failed", failed.Message);
+
+        // A count in parentheses after other words is part of the message, not an errno.
+        var count = Assert.Single(DiagnosisEngine.Analyze(P + "*1 upstream sent more data than specified in \"Content-Length\" header (2) while reading upstream, client: 1.2.3.4, server: a").Records);
+        Assert.Null(count.Errno);
     }
 
     [Fact]

@@ -58,6 +58,9 @@ public class CompanionLineTests
     [InlineData("Nov 21 13:42:01 kernel: Out of memory: Killed process 4242 (uvicorn) total-vm:812345kB, anon-rss:512000kB", "oom_killed", RecordKind.Kernel, "uvicorn")]
     [InlineData("Nov 21 13:42:01 kernel: [12345.678901] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task=gunicorn,pid=4242,uid=33", "oom_killed", RecordKind.Kernel, "gunicorn")]
     [InlineData("Nov 21 13:42:01 php-fpm[812]: [WARNING] [pool www] child 4242 exited on signal 9 (SIGKILL) after 3.0 seconds from start", "app_crash", RecordKind.PhpFpm, "www")]
+    // FPM's pool record quoted without its time and level (a notes page under a Zabbix timeout).
+    [InlineData("[pool www] server reached pm.max_children setting (5), consider raising it", "fpm_pool_exhausted", RecordKind.PhpFpm, "www")]
+    [InlineData("[pool api] child 4242 exited on signal 9 (SIGKILL) after 3.0 seconds from start", "app_crash", RecordKind.PhpFpm, "api")]
     [InlineData("Process nginx (pid: 3860819) triggered an OOM kill on process php-fpm (pid: 3128340, oom_score: 2086003, oom_score_adj: 936). The process had reached 2097152 pages in size.", "oom_killed", RecordKind.Kernel, "php-fpm")]
     [InlineData("[12345.678901] oom_reaper: reaped process 4242 (uwsgi), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB", "oom_killed", RecordKind.Kernel, "uwsgi")]
     public void QuotedCompanionLine_IsRecognised(string line, string cause, RecordKind kind, string subject)
@@ -101,6 +104,8 @@ public class CompanionLineTests
     [Theory]
     [InlineData("I set `[www]` and `pm.max_children = 5` in the pool file; php-fpm then reached pm.max_children setting again")]
     [InlineData("the docs say \"[pool www] server reached pm.max_children\" is harmless")]
+    [InlineData("[pool www] server reached pm.max_children again, says the FPM log of the other box")]
+    [InlineData("[pool www] child processes are all busy")]
     [InlineData("Symptom: FPM log \"server reached pm.max_children setting\". Nginx returns 502/504.")]
     [InlineData("the worker said `child process started` and stopped")]
     [InlineData("the [docs] WORKER TIMEOUT section explains gunicorn's --timeout")]
