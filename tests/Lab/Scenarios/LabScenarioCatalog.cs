@@ -14,6 +14,8 @@ public static partial class LabScenarioCatalog
         .. UnixSockets(),
         .. Responses(),
         .. Protocols(),
+        .. Grpc(),
+        .. Gateways(),
         .. Certificates(),
         .. Resolution(),
         .. Balancer(),

@@ -80,13 +80,174 @@ def handle(mode, conn):
     close(conn)
 
 
+# HTTP/2 (grpc_pass): frame = 3-byte length, type, flags, 4-byte stream id. HPACK without Huffman: 0x08 is a literal
+# without indexing whose name is static index 8 (:status), 0x00 a literal with a new name; each followed by length + bytes.
+H2_DATA, H2_HEADERS, H2_RST_STREAM, H2_SETTINGS, H2_GOAWAY = 0, 1, 3, 4, 7
+END_STREAM, END_HEADERS, ACK = 0x1, 0x4, 0x1
+
+
+def h2_frame(kind, flags, stream, payload=b""):
+    return struct.pack(">I", len(payload))[1:] + bytes([kind, flags]) + struct.pack(">I", stream) + payload
+
+
+def hpack(*fields):
+    """Literal header fields without indexing; a name of ':status' uses the static table's index 8."""
+    out = b""
+    for name, value in fields:
+        out += b"\x08" if name == b":status" else b"\x00" + bytes([len(name)]) + name
+        out += bytes([len(value)]) + value
+    return out
+
+
+H2_REPLIES = {
+    # GOAWAY whose last-stream-id (0) is below nginx's stream 1: the request will not be processed.
+    "h2_goaway": h2_frame(H2_GOAWAY, 0, 0, struct.pack(">II", 0, 0)),
+    "h2_rst_stream": h2_frame(H2_RST_STREAM, 0, 1, struct.pack(">I", 7)),  # REFUSED_STREAM
+    "h2_data_first": h2_frame(H2_DATA, 0, 1, b"ok"),
+    "h2_status_100": h2_frame(H2_HEADERS, END_HEADERS, 1, hpack((b":status", b"100"))),
+    "h2_status_invalid": h2_frame(H2_HEADERS, END_HEADERS, 1, hpack((b":status", b"abc"))),
+    "h2_no_status": h2_frame(H2_HEADERS, END_HEADERS, 1, hpack((b"content-type", b"application/grpc"))),
+    # A complete header block that ends the stream while announcing a body nginx never gets.
+    "h2_stream_closed": h2_frame(H2_HEADERS, END_HEADERS | END_STREAM, 1,
+                                 hpack((b":status", b"200"), (b"content-length", b"10"))),
+}
+
+
+def read_exactly(conn, data, size):
+    while len(data) < size:
+        chunk = conn.recv(4096)
+        if not chunk:
+            raise EOFError
+        data += chunk
+    return data
+
+
+def read_h2_request(conn):
+    """Reads nginx's client preface and frames until its HEADERS frame for stream 1 ends the header block."""
+    conn.settimeout(2.0)
+    data = read_exactly(conn, b"", 24)
+    pos = 24
+    while True:
+        data = read_exactly(conn, data, pos + 9)
+        length = int.from_bytes(data[pos:pos + 3], "big")
+        kind, flags = data[pos + 3], data[pos + 4]
+        data = read_exactly(conn, data, pos + 9 + length)
+        pos += 9 + length
+        if kind == H2_HEADERS and flags & END_HEADERS:
+            return
+
+
+def handle_h2(mode, conn):
+    try:
+        read_h2_request(conn)
+        conn.sendall(h2_frame(H2_SETTINGS, 0, 0) + h2_frame(H2_SETTINGS, ACK, 0) + H2_REPLIES[mode])
+        conn.settimeout(1.0)
+        while conn.recv(4096):  # until nginx closes, so the reply is never cut by our close
+            pass
+    except (OSError, EOFError):
+        pass
+    close(conn)
+
+
+# CGI-style backends: the reply is a CGI header block whose Status is not three digits.
+CGI_INVALID_STATUS = b"Status: abc\r\nContent-Type: text/plain\r\n\r\nok"
+
+
+def read_scgi_request(conn):
+    """An SCGI request is a netstring of headers ("len:...,") and then CONTENT_LENGTH bytes (none for a GET)."""
+    conn.settimeout(2.0)
+    data = b""
+    while b":" not in data:
+        data = read_exactly(conn, data, len(data) + 1)
+    head, _, _ = data.partition(b":")
+    read_exactly(conn, data, len(head) + 1 + int(head) + 1)
+
+
+def read_uwsgi_request(conn):
+    """A uwsgi packet: modifier1, a little-endian 16-bit size, modifier2, then that many bytes of variables."""
+    conn.settimeout(2.0)
+    data = read_exactly(conn, b"", 4)
+    read_exactly(conn, data, 4 + int.from_bytes(data[1:3], "little"))
+
+
+FCGI_END_REQUEST, FCGI_STDIN, FCGI_STDOUT = 3, 5, 6
+
+
+def fcgi_record(kind, payload):
+    return struct.pack(">BBHHBB", 1, kind, 1, len(payload), 0, 0) + payload
+
+
+def read_fastcgi_request(conn):
+    """FastCGI records (8-byte header, content, padding) up to the empty STDIN record that ends the request."""
+    conn.settimeout(2.0)
+    data, pos = b"", 0
+    while True:
+        data = read_exactly(conn, data, pos + 8)
+        _, kind, _, length, padding, _ = struct.unpack(">BBHHBB", data[pos:pos + 8])
+        data = read_exactly(conn, data, pos + 8 + length + padding)
+        pos += 8 + length + padding
+        if kind == FCGI_STDIN and length == 0:
+            return
+
+
+END_REQUEST = fcgi_record(FCGI_END_REQUEST, b"\x00" * 8)
+
+CGI_REPLIES = {
+    "scgi_invalid_status": (read_scgi_request, CGI_INVALID_STATUS),
+    "uwsgi_invalid_status": (read_uwsgi_request, CGI_INVALID_STATUS),
+    "fastcgi_invalid_status": (read_fastcgi_request, fcgi_record(FCGI_STDOUT, CGI_INVALID_STATUS) + END_REQUEST),
+    # END_REQUEST with no STDOUT at all: the application wrote nothing.
+    "fastcgi_no_output": (read_fastcgi_request, END_REQUEST),
+    # An empty STDOUT record (end of output) before the header block was complete.
+    "fastcgi_stdout_closed": (read_fastcgi_request,
+                              fcgi_record(FCGI_STDOUT, b"Content-Type: text/pl") + fcgi_record(FCGI_STDOUT, b"")),
+}
+
+
+def handle_cgi(mode, conn):
+    read, payload = CGI_REPLIES[mode]
+    try:
+        read(conn)
+        conn.sendall(payload)
+    except (OSError, EOFError, ValueError):
+        pass
+    close(conn)
+
+
+def read_line(conn):
+    conn.settimeout(2.0)
+    data = b""
+    while b"\r\n" not in data:
+        data = read_exactly(conn, data, len(data) + 1)
+
+
+def handle_memcached(conn):
+    """Answers memcached's "get KEY" with a line no memcached sends (a Redis-style error)."""
+    try:
+        read_line(conn)
+        conn.sendall(b"-ERR unknown command 'get'\r\n")
+    except (OSError, EOFError):
+        pass
+    close(conn)
+
+
 def serve_raw(sock, mode):
     while True:
         try:
             conn, _ = sock.accept()
         except OSError:
             return
-        threading.Thread(target=handle, args=(mode, conn), daemon=True).start()
+        threading.Thread(target=handler(mode), args=(mode, conn), daemon=True).start()
+
+
+def handler(mode):
+    if mode in H2_REPLIES:
+        return handle_h2
+    if mode in CGI_REPLIES:
+        return handle_cgi
+    if mode == "memcached_garbage":
+        return lambda _, conn: handle_memcached(conn)
+    return handle
 
 
 class OkHandler(http.server.BaseHTTPRequestHandler):
