@@ -9,7 +9,7 @@ namespace Nginx502Bot.Lab.Nginx;
 /// </summary>
 public sealed class NginxConfigBuilder
 {
-    private static readonly string[] PassDirectives = ["proxy_pass ", "fastcgi_pass ", "grpc_pass ", "uwsgi_pass ", "scgi_pass "];
+    private static readonly string[] PassDirectives = ["proxy_pass ", "fastcgi_pass ", "grpc_pass ", "uwsgi_pass ", "scgi_pass ", "memcached_pass "];
 
     private readonly List<string> _lines = [];
 

@@ -22,6 +22,18 @@ public static partial class LabScenarioCatalog
             "h2_status_invalid");
         yield return GrpcHeaderPhase("grpc_no_status", "the HTTP/2 backend's header block has content-type but no :status",
             "h2_no_status");
+
+        // In 1.22 the only source of this line is the filter's init (ngx_http_grpc_filter_init), which runs after
+        // ngx_http_send_header: the client already has the 200, the action still says "reading response header".
+        yield return new()
+        {
+            Name = "grpc_stream_closed",
+            Breaks = "the HTTP/2 backend's header block says :status 200, content-length 10 and ends the stream with no body",
+            ExpectedCause = "response_truncated",
+            ExpectedStatus = null,
+            ExpectedClientStatus = "200",
+            Build = _ => GrpcRaw("h2_stream_closed"),
+        };
     }
 
     private static LabScenarioDefinition GrpcHeaderPhase(string name, string breaks, string mode) => new()

@@ -107,9 +107,10 @@ H2_REPLIES = {
     "h2_status_100": h2_frame(H2_HEADERS, END_HEADERS, 1, hpack((b":status", b"100"))),
     "h2_status_invalid": h2_frame(H2_HEADERS, END_HEADERS, 1, hpack((b":status", b"abc"))),
     "h2_no_status": h2_frame(H2_HEADERS, END_HEADERS, 1, hpack((b"content-type", b"application/grpc"))),
-    # A complete header block that ends the stream while announcing a body nginx never gets.
-    "h2_stream_closed": h2_frame(H2_HEADERS, END_HEADERS | END_STREAM, 1,
-                                 hpack((b":status", b"200"), (b"content-length", b"10"))),
+    # content-length 10, then 2 bytes of DATA that end the stream. (HEADERS with END_STREAM would not do: nginx then
+    # resets content_length_n to 0 before ngx_http_grpc_filter_init compares it.)
+    "h2_stream_closed": h2_frame(H2_HEADERS, END_HEADERS, 1, hpack((b":status", b"200"), (b"content-length", b"10")))
+    + h2_frame(H2_DATA, END_STREAM, 1, b"ok"),
 }
 
 
