@@ -7,9 +7,8 @@ namespace Nginx502Bot.Lab.Backends;
 public sealed record LabBackend
 {
     /// <summary>close, reset, hang, big_header, invalid_header, dup_content_length, cl_and_te, truncated, bad_chunked, http,
-    /// tls_http, banner, stale_unix, backlog_full, dns_nxdomain; raw HTTP/2 (h2_goaway, h2_rst_stream, h2_data_first,
-    /// h2_status_100, h2_status_invalid, h2_no_status, h2_stream_closed); CGI-style (scgi_invalid_status,
-    /// uwsgi_invalid_status, fastcgi_invalid_status, fastcgi_no_output, fastcgi_stdout_closed) or memcached_garbage.</summary>
+    /// tls_http, tls_hangup, banner, stale_unix, backlog_full, dns_nxdomain; raw HTTP/2 behind grpc_pass (h2_*: see
+    /// H2_REPLIES in the script); CGI-style over scgi, uwsgi and FastCGI (CGI_REPLIES) or memcached (MEMCACHED_REPLIES).</summary>
     public required string Mode { get; init; }
 
     public int? Port { get; init; }

@@ -32,6 +32,12 @@ public static partial class LabScenarioCatalog
             ExpectedClientStatus = "502",
             Build = t => Gateway("fastcgi", "fastcgi_stdout_closed", t),
         };
+        yield return FastCgiRaw("fastcgi_bad_record_type", "a FastCGI backend answers with a record of type 12",
+            "fastcgi_bad_record_type", "fastcgi_protocol_mismatch", 502, "502");
+        yield return FastCgiRaw("fastcgi_wrong_request_id", "a FastCGI backend answers nginx's request 1 with a STDOUT record for request 2",
+            "fastcgi_wrong_request_id", "fastcgi_protocol_mismatch", 502, "502");
+        yield return FastCgiRaw("fastcgi_request_cut", "a FastCGI backend announces Content-Length 10, sends 2 bytes and ends the request",
+            "fastcgi_request_cut", "response_truncated", null, "200");
         yield return new()
         {
             Name = "memcached_invalid_response",
@@ -41,7 +47,38 @@ public static partial class LabScenarioCatalog
             ExpectedClientStatus = "502",
             Build = _ => Memcached("memcached_garbage"),
         };
+        yield return MemcachedRaw("memcached_wrong_key", "memcached answers VALUE for another key than the one asked for",
+            "memcached_wrong_key", "invalid_header", 502, "502");
+        yield return MemcachedRaw("memcached_invalid_length", "memcached answers VALUE with a length that is not a number",
+            "memcached_bad_length", "invalid_header", 502, "502");
+        // [info] "key: ... was not found by memcached" and nginx's own 404: not an upstream failure.
+        yield return MemcachedRaw("memcached_key_missing", "memcached answers END: the key is not cached",
+            "memcached_miss", "not_an_upstream_error", 404, "404");
+        yield return MemcachedRaw("memcached_invalid_trailer", "memcached sends the value's 2 bytes, then BAD where END belongs",
+            "memcached_bad_trailer", "response_truncated", null, "200");
     }
+
+    private static LabScenarioDefinition FastCgiRaw(string name, string breaks, string mode, string cause, int? status,
+        string clientStatus) => new()
+    {
+        Name = name,
+        Breaks = breaks,
+        ExpectedCause = cause,
+        ExpectedStatus = status,
+        ExpectedClientStatus = clientStatus,
+        Build = t => Gateway("fastcgi", mode, t),
+    };
+
+    private static LabScenarioDefinition MemcachedRaw(string name, string breaks, string mode, string cause, int? status,
+        string clientStatus) => new()
+    {
+        Name = name,
+        Breaks = breaks,
+        ExpectedCause = cause,
+        ExpectedStatus = status,
+        ExpectedClientStatus = clientStatus,
+        Build = _ => Memcached(mode),
+    };
 
     private static LabLocation Memcached(string mode)
     {

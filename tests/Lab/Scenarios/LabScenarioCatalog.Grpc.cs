@@ -22,18 +22,47 @@ public static partial class LabScenarioCatalog
             "h2_status_invalid");
         yield return GrpcHeaderPhase("grpc_no_status", "the HTTP/2 backend's header block has content-type but no :status",
             "h2_no_status");
-
-        // In 1.22 the only source of this line is the filter's init (ngx_http_grpc_filter_init), which runs after
-        // ngx_http_send_header: the client already has the 200, the action still says "reading response header".
+        yield return GrpcHeaderPhase("grpc_unknown_stream", "the HTTP/2 backend answers on stream 3, which nginx never opened",
+            "h2_unknown_stream");
+        yield return GrpcHeaderPhase("grpc_push_promise", "the HTTP/2 backend sends a PUSH_PROMISE (nginx disabled push)",
+            "h2_push_promise");
+        yield return GrpcHeaderPhase("grpc_pseudo_header", "the HTTP/2 backend's header block starts with :path, a request pseudo-header",
+            "h2_pseudo_header");
+        yield return GrpcHeaderPhase("grpc_duplicate_status", "the HTTP/2 backend's header block has :status 200 twice",
+            "h2_duplicate_status");
+        // Two records: the HPACK error, then the follow-up "upstream sent invalid header" (the decisive, last one).
+        yield return GrpcHeaderPhase("grpc_bad_table_index", "the HTTP/2 backend's header block indexes an empty dynamic table (62)",
+            "h2_bad_table_index");
+        yield return GrpcHeaderPhase("grpc_settings_on_stream", "the HTTP/2 backend sends a SETTINGS frame on stream 1",
+            "h2_settings_on_stream");
+        yield return GrpcHeaderPhase("grpc_ping_ack", "the HTTP/2 backend sends an unsolicited PING with the ACK flag",
+            "h2_ping_ack");
+        // Not here: a WINDOW_UPDATE of 0 (K32). nginx 1.22.1 takes it silently, on stream 0 and on stream 1.
+        yield return GrpcHeaderPhase("grpc_window_overflow", "the HTTP/2 backend grows the connection window past 2^31-1",
+            "h2_window_overflow");
+        // nginx 1.22.1 writes the generic "upstream sent too big header" here (the buffer filled while the HPACK
+        // parser still wanted bytes), not the gRPC module's own "upstream sent too large http2 header".
         yield return new()
         {
-            Name = "grpc_stream_closed",
-            Breaks = "the HTTP/2 backend's header block says :status 200, content-length 10 and ends the stream with no body",
-            ExpectedCause = "response_truncated",
-            ExpectedStatus = null,
-            ExpectedClientStatus = "200",
-            Build = _ => GrpcRaw("h2_stream_closed"),
+            Name = "grpc_header_too_big",
+            Breaks = "the HTTP/2 backend's header block carries an 8000-byte header value; grpc_buffer_size is 4k",
+            ExpectedCause = "header_too_big",
+            ExpectedStatus = 502,
+            ExpectedClientStatus = "502",
+            Build = _ => GrpcRaw("h2_header_too_big"),
         };
+
+        // K11 "upstream prematurely closed stream", from ngx_http_grpc_filter: the header already went out (200). In
+        // 1.22 its other source, ngx_http_grpc_filter_init, cannot fire: a header block with END_STREAM zeroes the length.
+        yield return GrpcBodyPhase("grpc_stream_closed",
+            "the HTTP/2 backend announces content-length 10, then sends 2 bytes of DATA that end the stream",
+            "h2_stream_closed");
+        yield return GrpcBodyPhase("grpc_trailer_without_end_stream",
+            "the HTTP/2 backend sends :status 200, then a second header block (trailers) that does not end the stream",
+            "h2_trailer_without_end_stream");
+        yield return GrpcBodyPhase("grpc_frame_after_end_stream",
+            "the HTTP/2 backend ends stream 1 with its header block, then sends DATA on it",
+            "h2_frame_after_end_stream");
     }
 
     private static LabScenarioDefinition GrpcHeaderPhase(string name, string breaks, string mode) => new()
@@ -43,6 +72,17 @@ public static partial class LabScenarioCatalog
         ExpectedCause = "invalid_header",
         ExpectedStatus = 502,
         ExpectedClientStatus = "502",
+        Build = _ => GrpcRaw(mode),
+    };
+
+    /// <summary>gRPC is never buffered: body errors in the header's read carry the header-phase action, status 200.</summary>
+    private static LabScenarioDefinition GrpcBodyPhase(string name, string breaks, string mode) => new()
+    {
+        Name = name,
+        Breaks = breaks,
+        ExpectedCause = "response_truncated",
+        ExpectedStatus = null,
+        ExpectedClientStatus = "200",
         Build = _ => GrpcRaw(mode),
     };
 

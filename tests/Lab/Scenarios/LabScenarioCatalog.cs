@@ -14,6 +14,7 @@ public static partial class LabScenarioCatalog
         .. UnixSockets(),
         .. Responses(),
         .. Protocols(),
+        .. Handshakes(),
         .. Grpc(),
         .. Gateways(),
         .. Certificates(),

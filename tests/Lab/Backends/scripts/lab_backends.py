@@ -80,37 +80,74 @@ def handle(mode, conn):
     close(conn)
 
 
-# HTTP/2 (grpc_pass): frame = 3-byte length, type, flags, 4-byte stream id. HPACK without Huffman: 0x08 is a literal
-# without indexing whose name is static index 8 (:status), 0x00 a literal with a new name; each followed by length + bytes.
-H2_DATA, H2_HEADERS, H2_RST_STREAM, H2_SETTINGS, H2_GOAWAY = 0, 1, 3, 4, 7
+# HTTP/2 (grpc_pass): frame = 3-byte length, type, flags, 4-byte stream id. HPACK without Huffman: literal header
+# fields without indexing (first byte 0000xxxx: a static-table name index, or 0 and then a new name), each string a
+# length (7-bit prefix integer) and its bytes.
+H2_DATA, H2_HEADERS, H2_RST_STREAM, H2_SETTINGS, H2_PUSH_PROMISE, H2_PING, H2_GOAWAY, H2_WINDOW_UPDATE = 0, 1, 3, 4, 5, 6, 7, 8
 END_STREAM, END_HEADERS, ACK = 0x1, 0x4, 0x1
+STATIC_NAMES = {b":path": 4, b":status": 8}
 
 
 def h2_frame(kind, flags, stream, payload=b""):
     return struct.pack(">I", len(payload))[1:] + bytes([kind, flags]) + struct.pack(">I", stream) + payload
 
 
+def hpack_int(value, prefix_bits, flags=0):
+    """RFC 7541 5.1: the value in the prefix, or the prefix full and the rest in 7-bit groups."""
+    limit = (1 << prefix_bits) - 1
+    if value < limit:
+        return bytes([flags | value])
+    out, value = [flags | limit], value - limit
+    while value >= 128:
+        out.append(value % 128 + 128)
+        value //= 128
+    return bytes(out + [value])
+
+
+def hpack_string(data):
+    return hpack_int(len(data), 7) + data
+
+
 def hpack(*fields):
-    """Literal header fields without indexing; a name of ':status' uses the static table's index 8."""
     out = b""
     for name, value in fields:
-        out += b"\x08" if name == b":status" else b"\x00" + bytes([len(name)]) + name
-        out += bytes([len(value)]) + value
+        index = STATIC_NAMES.get(name)
+        out += hpack_int(index, 4) if index else b"\x00" + hpack_string(name)
+        out += hpack_string(value)
     return out
 
+
+def h2_headers(*fields, flags=END_HEADERS, stream=1):
+    return h2_frame(H2_HEADERS, flags, stream, hpack(*fields))
+
+
+STATUS_200 = (b":status", b"200")
 
 H2_REPLIES = {
     # GOAWAY whose last-stream-id (0) is below nginx's stream 1: the request will not be processed.
     "h2_goaway": h2_frame(H2_GOAWAY, 0, 0, struct.pack(">II", 0, 0)),
     "h2_rst_stream": h2_frame(H2_RST_STREAM, 0, 1, struct.pack(">I", 7)),  # REFUSED_STREAM
     "h2_data_first": h2_frame(H2_DATA, 0, 1, b"ok"),
-    "h2_status_100": h2_frame(H2_HEADERS, END_HEADERS, 1, hpack((b":status", b"100"))),
-    "h2_status_invalid": h2_frame(H2_HEADERS, END_HEADERS, 1, hpack((b":status", b"abc"))),
-    "h2_no_status": h2_frame(H2_HEADERS, END_HEADERS, 1, hpack((b"content-type", b"application/grpc"))),
-    # content-length 10, then 2 bytes of DATA that end the stream. (HEADERS with END_STREAM would not do: nginx then
-    # resets content_length_n to 0 before ngx_http_grpc_filter_init compares it.)
-    "h2_stream_closed": h2_frame(H2_HEADERS, END_HEADERS, 1, hpack((b":status", b"200"), (b"content-length", b"10")))
-    + h2_frame(H2_DATA, END_STREAM, 1, b"ok"),
+    "h2_status_100": h2_headers((b":status", b"100")),
+    "h2_status_invalid": h2_headers((b":status", b"abc")),
+    "h2_no_status": h2_headers((b"content-type", b"application/grpc")),
+    "h2_unknown_stream": h2_headers(STATUS_200, stream=3),
+    "h2_push_promise": h2_frame(H2_PUSH_PROMISE, END_HEADERS, 1, struct.pack(">I", 2) + hpack((b":path", b"/pushed"))),
+    "h2_pseudo_header": h2_headers((b":path", b"/")),
+    "h2_duplicate_status": h2_headers(STATUS_200, STATUS_200),
+    # An indexed header field (0x80 | 62): the first dynamic-table entry, and the dynamic table is empty.
+    "h2_bad_table_index": h2_frame(H2_HEADERS, END_HEADERS, 1, b"\xbe"),
+    # One 8000-byte header value: more than grpc_buffer_size (4k), less than the 16 KiB frame limit.
+    "h2_header_too_big": h2_headers(STATUS_200, (b"x-lab-big", b"a" * 8000)),
+    "h2_settings_on_stream": h2_frame(H2_SETTINGS, 0, 1),
+    "h2_ping_ack": h2_frame(H2_PING, ACK, 0, b"\x00" * 8),
+    # 2^31-1 on top of the connection's 65535: past the largest window HTTP/2 allows.
+    "h2_window_overflow": h2_frame(H2_WINDOW_UPDATE, 0, 0, struct.pack(">I", 0x7FFFFFFF)),
+    # Body phase (nginx has sent the 200 on): content-length 10, then 2 bytes of DATA that end the stream. HEADERS
+    # with END_STREAM would not do: nginx then resets content_length_n to 0 before ngx_http_grpc_filter_init checks it.
+    "h2_stream_closed": h2_headers(STATUS_200, (b"content-length", b"10")) + h2_frame(H2_DATA, END_STREAM, 1, b"ok"),
+    "h2_trailer_without_end_stream": h2_headers(STATUS_200) + h2_headers((b"grpc-status", b"0")),
+    "h2_frame_after_end_stream": h2_headers(STATUS_200, flags=END_HEADERS | END_STREAM) + h2_frame(H2_DATA, 0, 1, b"ok"),
 }
 
 
@@ -152,6 +189,7 @@ def handle_h2(mode, conn):
 
 # CGI-style backends: the reply is a CGI header block whose Status is not three digits.
 CGI_INVALID_STATUS = b"Status: abc\r\nContent-Type: text/plain\r\n\r\nok"
+CGI_OK = b"Content-Type: text/plain\r\n\r\nok"
 
 
 def read_scgi_request(conn):
@@ -174,8 +212,8 @@ def read_uwsgi_request(conn):
 FCGI_END_REQUEST, FCGI_STDIN, FCGI_STDOUT = 3, 5, 6
 
 
-def fcgi_record(kind, payload):
-    return struct.pack(">BBHHBB", 1, kind, 1, len(payload), 0, 0) + payload
+def fcgi_record(kind, payload, request=1):
+    return struct.pack(">BBHHBB", 1, kind, request, len(payload), 0, 0) + payload
 
 
 def read_fastcgi_request(conn):
@@ -202,6 +240,13 @@ CGI_REPLIES = {
     # An empty STDOUT record (end of output) before the header block was complete.
     "fastcgi_stdout_closed": (read_fastcgi_request,
                               fcgi_record(FCGI_STDOUT, b"Content-Type: text/pl") + fcgi_record(FCGI_STDOUT, b"")),
+    # Record type 12 is past FCGI_UNKNOWN_TYPE (11): no FastCGI application sends it.
+    "fastcgi_bad_record_type": (read_fastcgi_request, fcgi_record(12, b"")),
+    # The answer for request id 2 on a connection that carries nginx's request 1.
+    "fastcgi_wrong_request_id": (read_fastcgi_request, fcgi_record(FCGI_STDOUT, CGI_OK, request=2)),
+    # Content-Length 10, 2 bytes, END_REQUEST: the header went out, the body is cut.
+    "fastcgi_request_cut": (read_fastcgi_request,
+                            fcgi_record(FCGI_STDOUT, b"Content-Length: 10\r\n\r\nok") + END_REQUEST),
 }
 
 
@@ -220,14 +265,36 @@ def read_line(conn):
     data = b""
     while b"\r\n" not in data:
         data = read_exactly(conn, data, len(data) + 1)
+    return data.split(b"\r\n")[0]
 
 
-def handle_memcached(conn):
-    """Answers memcached's "get KEY" with a line no memcached sends (a Redis-style error)."""
+MEMCACHED_REPLIES = {
+    # Not memcached at all: a Redis-style error line.
+    "memcached_garbage": lambda key: b"-ERR unknown command 'get'\r\n",
+    "memcached_wrong_key": lambda key: b"VALUE other 0 2\r\nok\r\nEND\r\n",
+    "memcached_bad_length": lambda key: b"VALUE " + key + b" 0 two\r\nok\r\nEND\r\n",
+    "memcached_miss": lambda key: b"END\r\n",
+    # The value's 2 bytes, then something else where "\r\nEND\r\n" belongs.
+    "memcached_bad_trailer": lambda key: b"VALUE " + key + b" 0 2\r\nok\r\nBAD\r\n",
+}
+
+
+def handle_memcached(mode, conn):
+    """Answers nginx's "get KEY" as the mode says."""
     try:
-        read_line(conn)
-        conn.sendall(b"-ERR unknown command 'get'\r\n")
+        key = read_line(conn).partition(b" ")[2]
+        conn.sendall(MEMCACHED_REPLIES[mode](key))
     except (OSError, EOFError):
+        pass
+    close(conn)
+
+
+def handle_tls_hangup(mode, conn):
+    """Reads what arrives once (the ClientHello) and closes cleanly: a TLS port whose server gives up mid-handshake."""
+    conn.settimeout(2.0)
+    try:
+        conn.recv(65536)
+    except OSError:
         pass
     close(conn)
 
@@ -246,8 +313,10 @@ def handler(mode):
         return handle_h2
     if mode in CGI_REPLIES:
         return handle_cgi
-    if mode == "memcached_garbage":
-        return lambda _, conn: handle_memcached(conn)
+    if mode in MEMCACHED_REPLIES:
+        return handle_memcached
+    if mode == "tls_hangup":
+        return handle_tls_hangup
     return handle
 
 
