@@ -84,7 +84,8 @@ def handle(mode, conn):
 # fields without indexing (first byte 0000xxxx: a static-table name index, or 0 and then a new name), each string a
 # length (7-bit prefix integer) and its bytes.
 H2_DATA, H2_HEADERS, H2_RST_STREAM, H2_SETTINGS, H2_PUSH_PROMISE, H2_PING, H2_GOAWAY, H2_WINDOW_UPDATE = 0, 1, 3, 4, 5, 6, 7, 8
-END_STREAM, END_HEADERS, ACK = 0x1, 0x4, 0x1
+END_STREAM, END_HEADERS, PADDED, PRIORITY, ACK = 0x1, 0x4, 0x8, 0x20, 0x1
+SETTINGS_INITIAL_WINDOW_SIZE = 0x4
 STATIC_NAMES = {b":path": 4, b":status": 8}
 
 
@@ -143,11 +144,43 @@ H2_REPLIES = {
     "h2_ping_ack": h2_frame(H2_PING, ACK, 0, b"\x00" * 8),
     # 2^31-1 on top of the connection's 65535: past the largest window HTTP/2 allows.
     "h2_window_overflow": h2_frame(H2_WINDOW_UPDATE, 0, 0, struct.pack(">I", 0x7FFFFFFF)),
+    # PRIORITY flag with a 1-byte payload: too short for the 5 bytes of priority data.
+    "h2_headers_short": h2_frame(H2_HEADERS, END_HEADERS | PRIORITY, 1, b"\x88"),
+    # PADDED flag announcing 5 bytes of padding in a 2-byte payload.
+    "h2_padding_too_long": h2_frame(H2_HEADERS, END_HEADERS | PADDED, 1, b"\x05\x88"),
+    # A dynamic table size update (001xxxxx) to 16: nginx keeps no dynamic table and refuses any non-zero size.
+    "h2_table_size_update": h2_frame(H2_HEADERS, END_HEADERS, 1, b"\x30"),
+    # A literal's name index 15 (0x0f, prefix full) continued by a byte with the continuation bit set.
+    "h2_table_index_continuation": h2_frame(H2_HEADERS, END_HEADERS, 1, b"\x0f\x80"),
+    "h2_empty_header_name": h2_frame(H2_HEADERS, END_HEADERS, 1, hpack(STATUS_200) + b"\x00\x00\x01a"),
+    # Lengths of 0x7f + three bytes with the continuation bit: nginx reads at most three.
+    "h2_huge_name_length": h2_frame(H2_HEADERS, END_HEADERS, 1, hpack(STATUS_200) + b"\x00\x7f\xff\xff\xff"),
+    "h2_huge_value_length": h2_frame(H2_HEADERS, END_HEADERS, 1,
+                                     hpack(STATUS_200) + b"\x00" + hpack_string(b"x-lab") + b"\x7f\xff\xff\xff"),
+    # A value announced as 20000 bytes in a header block that ends after 1.
+    "h2_truncated_header": h2_frame(H2_HEADERS, END_HEADERS, 1,
+                                    hpack(STATUS_200) + b"\x00" + hpack_string(b"x-lab") + hpack_int(20000, 7) + b"x"),
+    # A Huffman-coded (H bit) name of four 0xff bytes: 30 1-bits are the EOS symbol, which must not appear.
+    "h2_bad_huffman": h2_frame(H2_HEADERS, END_HEADERS, 1, hpack(STATUS_200) + b"\x00\x84\xff\xff\xff\xff\x01a"),
+    # HTTP/2 header names are lowercase.
+    "h2_uppercase_header": h2_headers(STATUS_200, (b"X-Lab", b"1")),
+    "h2_rst_stream_short": h2_frame(H2_RST_STREAM, 0, 1, b"\x00\x07"),
+    "h2_goaway_on_stream": h2_frame(H2_GOAWAY, 0, 1, struct.pack(">II", 0, 0)),
+    "h2_goaway_short": h2_frame(H2_GOAWAY, 0, 0, struct.pack(">I", 0)),
+    "h2_window_update_short": h2_frame(H2_WINDOW_UPDATE, 0, 0, b"\x00\x00\x01"),
+    "h2_settings_ack_payload": h2_frame(H2_SETTINGS, ACK, 0, struct.pack(">HI", SETTINGS_INITIAL_WINDOW_SIZE, 65535)),
+    "h2_settings_short": h2_frame(H2_SETTINGS, 0, 0, b"\x00\x04\x00\x00\x00"),
+    "h2_settings_window_too_large": h2_frame(H2_SETTINGS, 0, 0, struct.pack(">HI", SETTINGS_INITIAL_WINDOW_SIZE, 0x80000000)),
+    "h2_ping_on_stream": h2_frame(H2_PING, 0, 1, b"\x00" * 8),
+    "h2_ping_short": h2_frame(H2_PING, 0, 0, b"\x00" * 4),
     # Body phase (nginx has sent the 200 on): content-length 10, then 2 bytes of DATA that end the stream. HEADERS
     # with END_STREAM would not do: nginx then resets content_length_n to 0 before ngx_http_grpc_filter_init checks it.
     "h2_stream_closed": h2_headers(STATUS_200, (b"content-length", b"10")) + h2_frame(H2_DATA, END_STREAM, 1, b"ok"),
     "h2_trailer_without_end_stream": h2_headers(STATUS_200) + h2_headers((b"grpc-status", b"0")),
     "h2_frame_after_end_stream": h2_headers(STATUS_200, flags=END_HEADERS | END_STREAM) + h2_frame(H2_DATA, 0, 1, b"ok"),
+    "h2_data_unknown_stream": h2_headers(STATUS_200) + h2_frame(H2_DATA, END_STREAM, 3, b"ok"),
+    "h2_trailer_pseudo_header": h2_headers(STATUS_200) + h2_headers(STATUS_200, flags=END_HEADERS | END_STREAM),
+    "h2_body_too_long": h2_headers(STATUS_200, (b"content-length", b"1")) + h2_frame(H2_DATA, END_STREAM, 1, b"ok"),
 }
 
 
