@@ -82,6 +82,11 @@ public sealed class NginxConfigBuilder
 
     private LabScenario Location(LabScenarioDefinition definition, LabLocation location, LabTargets targets, string configFile)
     {
+        foreach (var line in location.ServerBlock)
+        {
+            Add("        " + line);
+        }
+
         Add($"        location = /{definition.Name} {{");
         var passLine = 0;
         var passDirective = "";

@@ -24,6 +24,7 @@ public static partial class LabScenarioCatalog
         .. Timeouts(),
         .. SlowPeers(),
         .. Clients(),
+        .. Neighbours(),
     ];
 
     public static LabScenarioDefinition Get(string name) =>
