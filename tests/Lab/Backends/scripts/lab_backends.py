@@ -175,8 +175,9 @@ H2_REPLIES = {
     "h2_settings_window_too_large": h2_frame(H2_SETTINGS, 0, 0, struct.pack(">HI", SETTINGS_INITIAL_WINDOW_SIZE, 0x80000000)),
     "h2_ping_on_stream": h2_frame(H2_PING, 0, 1, b"\x00" * 8),
     "h2_ping_short": h2_frame(H2_PING, 0, 0, b"\x00" * 4),
-    # Body phase (nginx has sent the 200 on): content-length 10, then 2 bytes of DATA that end the stream. HEADERS
-    # with END_STREAM would not do: nginx then resets content_length_n to 0 before ngx_http_grpc_filter_init checks it.
+    # Body phase: nginx has sent the 200 on when these go wrong.
+    # content-length 10, then 2 bytes of DATA that end the stream. (HEADERS with END_STREAM would not do: nginx then
+    # zeroes content_length_n before ngx_http_grpc_filter_init compares it.)
     "h2_stream_closed": h2_headers(STATUS_200, (b"content-length", b"10")) + h2_frame(H2_DATA, END_STREAM, 1, b"ok"),
     "h2_trailer_without_end_stream": h2_headers(STATUS_200) + h2_headers((b"grpc-status", b"0")),
     "h2_frame_after_end_stream": h2_headers(STATUS_200, flags=END_HEADERS | END_STREAM) + h2_frame(H2_DATA, 0, 1, b"ok"),
@@ -222,7 +223,7 @@ def handle_h2(mode, conn):
     close(conn)
 
 
-# CGI-style backends: the reply is a CGI header block whose Status is not three digits.
+# SCGI, uwsgi and FastCGI backends: each reads the whole request in its own framing, then answers once and closes.
 CGI_INVALID_STATUS = b"Status: abc\r\nContent-Type: text/plain\r\n\r\nok"
 CGI_OK = b"Content-Type: text/plain\r\n\r\nok"
 
