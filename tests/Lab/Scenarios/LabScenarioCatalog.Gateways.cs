@@ -6,7 +6,8 @@ public static partial class LabScenarioCatalog
 {
     /// <summary>
     /// scgi_pass, uwsgi_pass, fastcgi_pass and memcached_pass to raw backends (lab_backends.py) that read the whole
-    /// request in its own framing and answer with something nginx rejects in the header phase.
+    /// request in its own framing and answer with something nginx rejects: in the header phase (502), or in the body
+    /// after the header went out (200, a cut response), or a memcached miss (404).
     /// </summary>
     private static IEnumerable<LabScenarioDefinition> Gateways()
     {
