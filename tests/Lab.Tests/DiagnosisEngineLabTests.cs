@@ -85,8 +85,9 @@ public sealed class DiagnosisEngineLabTests(LabFixture fixture)
     [Fact]
     public void EveryLabErrorRecordForAFailingRequest_IsAnUpstreamFailure()
     {
-        var failing = fixture.Results.Values.Where(r => r.Scenario.Definition.ExpectedCause is not null
-            && r.Scenario.Definition.ExpectedCause != Causes.ClientAbort);
+        // Not where nginx's own verdict decides (a client abort, limit_req, auth_request's status line).
+        var failing = fixture.Results.Values.Where(r => r.Scenario.Definition.ExpectedCause is { } cause
+            && Causes.IsUpstreamFailure(cause));
         foreach (var result in failing)
         {
             var diagnosis = DiagnosisEngine.Analyze(result.Text);
@@ -95,6 +96,19 @@ public sealed class DiagnosisEngineLabTests(LabFixture fixture)
                 && r.Server == "lab.local");
             Assert.All(errors, r => Assert.True(Causes.IsUpstreamFailure(r.Cause), $"{result.Scenario.Name}: {r.Cause} for {r.Text}"));
         }
+    }
+
+    [Fact]
+    public void AuthSubrequestFailure_KeepsItsCauseButLeavesTheStatusToAuthRequest()
+    {
+        var result = fixture.Results["auth_subrequest_failed"];
+
+        var diagnosis = DiagnosisEngine.Analyze(result.Text);
+
+        // nginx answered 500 (auth_request's own line); the subrequest's 502 never reached the client.
+        var subrequest = Assert.Single(diagnosis.Records, r => r.Line < result.DecisiveLine);
+        Assert.Equal(Causes.UpstreamDown, subrequest.Cause);
+        Assert.Null(subrequest.Status);
     }
 
     private static LogRecord Decisive(LabResult result, Diagnosis diagnosis)

@@ -35,10 +35,11 @@ public sealed class LabRunTests(LabFixture fixture)
     {
         var result = fixture.Results[name];
         var decisive = result.DecisiveText;
+        var named = result.Scenario.Definition.DecisiveNames ?? result.Scenario.Dials;
 
         // Resolver failures carry no upstream field; their message names the host instead.
-        Assert.True(decisive is null || decisive.Contains(result.Scenario.Dials, StringComparison.Ordinal),
-            $"{name}: decisive record does not name {result.Scenario.Dials}: {decisive}");
+        Assert.True(decisive is null || decisive.Contains(named, StringComparison.Ordinal),
+            $"{name}: decisive record does not name {named}: {decisive}");
     }
 
     [Theory]

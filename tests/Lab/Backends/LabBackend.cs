@@ -7,7 +7,8 @@ namespace Nginx502Bot.Lab.Backends;
 public sealed record LabBackend
 {
     /// <summary>close, reset, hang, big_header, invalid_header, dup_content_length, cl_and_te, truncated, bad_chunked, http,
-    /// tls_http, banner, stale_unix, backlog_full or dns_nxdomain.</summary>
+    /// tls_http, tls_hangup, banner, stale_unix, backlog_full, dns_nxdomain; raw HTTP/2 behind grpc_pass (h2_*: see
+    /// H2_REPLIES in the script); CGI-style over scgi, uwsgi and FastCGI (CGI_REPLIES) or memcached (MEMCACHED_REPLIES).</summary>
     public required string Mode { get; init; }
 
     public int? Port { get; init; }

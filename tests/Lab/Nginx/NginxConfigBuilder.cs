@@ -9,7 +9,7 @@ namespace Nginx502Bot.Lab.Nginx;
 /// </summary>
 public sealed class NginxConfigBuilder
 {
-    private static readonly string[] PassDirectives = ["proxy_pass ", "fastcgi_pass ", "grpc_pass ", "uwsgi_pass ", "scgi_pass "];
+    private static readonly string[] PassDirectives = ["proxy_pass ", "fastcgi_pass ", "grpc_pass ", "uwsgi_pass ", "scgi_pass ", "memcached_pass "];
 
     private readonly List<string> _lines = [];
 
@@ -82,6 +82,11 @@ public sealed class NginxConfigBuilder
 
     private LabScenario Location(LabScenarioDefinition definition, LabLocation location, LabTargets targets, string configFile)
     {
+        foreach (var line in location.ServerBlock)
+        {
+            Add("        " + line);
+        }
+
         Add($"        location = /{definition.Name} {{");
         var passLine = 0;
         var passDirective = "";

@@ -17,6 +17,9 @@ public sealed record LabLocation
     /// <summary>Lines at http level (upstream blocks) placed before the server block.</summary>
     public IReadOnlyList<string> HttpBlock { get; init; } = [];
 
+    /// <summary>Lines in the lab's server block before the scenario's location (an internal location for a subrequest).</summary>
+    public IReadOnlyList<string> ServerBlock { get; init; } = [];
+
     public IReadOnlyList<LabBackend> Backends { get; init; } = [];
 
     public LabCompanion Companion { get; init; }

@@ -58,6 +58,19 @@ public static partial class LabScenarioCatalog
         };
     }
 
+    private static IEnumerable<LabScenarioDefinition> Handshakes()
+    {
+        yield return new()
+        {
+            Name = "tls_closed_in_handshake",
+            Breaks = "proxy_pass https:// to a backend that reads the ClientHello and closes the connection",
+            ExpectedCause = "upstream_tls",
+            ExpectedStatus = 502,
+            ExpectedClientStatus = "502",
+            Build = _ => Http("https", "tls_hangup"),
+        };
+    }
+
     private static IEnumerable<LabScenarioDefinition> Certificates()
     {
         yield return new()

@@ -23,6 +23,11 @@ public static partial class LabScenarioCatalog
         // The header was already sent (200), so the record implies no status of its own.
         yield return Response("body_truncated", "the backend announces Content-Length 100, sends 10 bytes and closes",
             "truncated", "response_truncated", null, "200");
+        // [warn] lines after a whole response (reference 2.N): the client got its 200 and the body it was promised.
+        yield return Response("more_than_content_length", "the backend announces Content-Length 2 and sends 11 bytes",
+            "more_than_content_length", "not_an_upstream_error", null, "200");
+        yield return Response("data_after_final_chunk", "the backend sends bytes after the final chunk of a chunked body",
+            "data_after_final_chunk", "not_an_upstream_error", null, "200");
         yield return Response("invalid_chunked_body", "the backend sends Transfer-Encoding: chunked with a bad chunk size",
             "bad_chunked", "response_truncated", null, "200");
     }

@@ -14,6 +14,9 @@ public static partial class LabScenarioCatalog
         .. UnixSockets(),
         .. Responses(),
         .. Protocols(),
+        .. Handshakes(),
+        .. Grpc(),
+        .. Gateways(),
         .. Certificates(),
         .. Resolution(),
         .. Balancer(),
@@ -21,6 +24,7 @@ public static partial class LabScenarioCatalog
         .. Timeouts(),
         .. SlowPeers(),
         .. Clients(),
+        .. Neighbours(),
     ];
 
     public static LabScenarioDefinition Get(string name) =>

@@ -24,6 +24,12 @@ public sealed record LabScenarioDefinition
     /// <summary>Cause of the companion (PHP-FPM, gunicorn) record that explains the failure, when there is one.</summary>
     public string? ExpectedCompanionCause { get; init; }
 
+    /// <summary>
+    /// What the decisive record names when it is nginx's own verdict rather than an upstream's record (auth_request's
+    /// status line, limit_req's zone); null: it names the address nginx dials.
+    /// </summary>
+    public string? DecisiveNames { get; init; }
+
     /// <summary>Requests sent in a row; the last one is decisive (e.g. no live upstreams needs a failing first).</summary>
     public int Requests { get; init; } = 1;
 
