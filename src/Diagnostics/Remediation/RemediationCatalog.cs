@@ -106,12 +106,17 @@ public static class RemediationCatalog
                 $"Sending the request to {target} stalled past proxy_send_timeout.",
                 ["the backend stopped reading the request body (busy or stuck)"],
                 [$"grep -Rn -E '(proxy|fastcgi|uwsgi|grpc)_send_timeout' /etc/nginx/"], ["is the backend busy or blocked?"], Confidence.Medium),
+            // The stream and mail proxies have one idle timeout, proxy_timeout, in place of HTTP's read timeouts.
+            Causes.UpstreamTimeoutRead when scheme is "stream" or "mail" => new(
+                $"{target} accepted the {scheme} session but sent nothing within proxy_timeout.",
+                ["the backend service is overloaded or stuck", "the backend waits for the client to speak first while the client waits for it"],
+                Commands(DirectRequest(t, scheme, "", timed: true), "grep -Rn -w 'proxy_timeout' /etc/nginx/"),
+                ["backend logs and load at the same time"], Confidence.Medium),
             Causes.UpstreamTimeoutRead => new(
                 $"{target} accepted the request but sent no complete response header within the read timeout.",
                 ["slow requests (database, external calls)", "every backend worker busy", "a stuck worker"],
                 Commands(DirectRequest(t, scheme, "-sS -o /dev/null -w '%{time_starttransfer}\\n'", timed: true),
-                 // The stream and mail proxies have one idle timeout, proxy_timeout, in place of HTTP's read timeouts.
-                 scheme is "stream" or "mail" ? "grep -Rn -w 'proxy_timeout' /etc/nginx/" : "grep -Rn -E '(proxy|fastcgi|uwsgi|grpc)_read_timeout' /etc/nginx/"),
+                 "grep -Rn -E '(proxy|fastcgi|uwsgi|grpc)_read_timeout' /etc/nginx/"),
                 ["backend slow-request log and busy workers"], Confidence.Medium),
             // A stream or mail session has no response header and no upstream keep-alive: the backend ended the session.
             Causes.PrematureClose or Causes.ConnectionReset when scheme is "stream" or "mail" => new(

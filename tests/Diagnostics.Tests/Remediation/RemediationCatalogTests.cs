@@ -122,6 +122,15 @@ public sealed class RemediationCatalogTests
     }
 
     [Fact]
+    public void MailBackendSilent_ToldAsASessionWithProxyTimeout()
+    {
+        var advice = RemediationCatalog.For(Causes.UpstreamTimeoutRead, TargetParts.Parse("10.0.0.5:143"), "mail", null, null);
+
+        Assert.Equal("10.0.0.5:143 accepted the mail session but sent nothing within proxy_timeout.", advice.Meaning);
+        Assert.Equal(["time nc -vz -w 3 10.0.0.5 143", "grep -Rn -w 'proxy_timeout' /etc/nginx/"], advice.Commands);
+    }
+
+    [Fact]
     public void UwsgiTarget_NoClientCommandIsMadeUp()
     {
         var advice = RemediationCatalog.For(Causes.HeaderTooBig, TargetParts.Parse("127.0.0.1:3031"), "uwsgi", null, null);
