@@ -253,6 +253,13 @@ public static class CompanionLineParser
             return Fpm(s, 1, null, ref c);
         }
 
+        // PHP-FPM's pool message quoted without its time and level: "[pool www] server reached pm.max_children setting
+        // (10), consider raising it". Taken only when the message is one FPM's master writes with a cause of its own.
+        if (inner.StartsWith("pool ", StringComparison.Ordinal) && TryFpmPoolMessage(s, close, rest, ref c))
+        {
+            return true;
+        }
+
         // A kernel record behind a bracket of the writer's own: dmesg -T with the year cut ("[Tue Sep 16 03:14:22]"), a
         // label ("[Kernel dmesg] [18492.104] Memory cgroup out of memory: ..."). Only kernel messages are taken.
         return TryKernel(s, rest, ref c);
@@ -388,6 +395,34 @@ public static class CompanionLineParser
 
         c.Message = Segment.Between(p, s.Length);
         c.Cause = FpmCause(s[p..], ref c);
+        return true;
+    }
+
+    /// <summary>
+    /// The pool's message in FPM's own words, whole: the master's "server reached pm.max_children setting (N)" or a child's
+    /// line ("child N exited on signal ..."), so a writer's shortened mention in prose is not taken for the record.
+    /// </summary>
+    private static bool TryFpmPoolMessage(ReadOnlySpan<char> s, int close, int rest, ref CompanionLine c)
+    {
+        var m = s[rest..];
+        var child = m.StartsWith("child ", StringComparison.Ordinal) && m.Length > 6 && char.IsAsciiDigit(m[6]);
+        if (!child && !(m.StartsWith("server reached ", StringComparison.Ordinal) && m.Contains(" setting (", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var probe = c;
+        var cause = FpmCause(s[rest..], ref probe);
+        if (cause == Causes.NotAnUpstreamError)
+        {
+            return false;
+        }
+
+        c = probe;
+        c.Kind = RecordKind.PhpFpm;
+        c.Subject = Segment.Between("[pool ".Length, close);
+        c.Message = Segment.Between(rest, s.Length);
+        c.Cause = cause;
         return true;
     }
 

@@ -60,6 +60,9 @@ public class CompanionLineTests
     [InlineData("Nov 21 13:42:01 php-fpm[812]: [WARNING] [pool www] child 4242 exited on signal 9 (SIGKILL) after 3.0 seconds from start", "app_crash", RecordKind.PhpFpm, "www")]
     [InlineData("Process nginx (pid: 3860819) triggered an OOM kill on process php-fpm (pid: 3128340, oom_score: 2086003, oom_score_adj: 936). The process had reached 2097152 pages in size.", "oom_killed", RecordKind.Kernel, "php-fpm")]
     [InlineData("[12345.678901] oom_reaper: reaped process 4242 (uwsgi), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB", "oom_killed", RecordKind.Kernel, "uwsgi")]
+    // FPM's pool message quoted without its time and level.
+    [InlineData("[pool www] server reached pm.max_children setting (10), consider raising it", "fpm_pool_exhausted", RecordKind.PhpFpm, "www")]
+    [InlineData("[pool shop] child 4242 exited on signal 11 (SIGSEGV) after 1.0 seconds from start", "app_crash", RecordKind.PhpFpm, "shop")]
     public void QuotedCompanionLine_IsRecognised(string line, string cause, RecordKind kind, string subject)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
