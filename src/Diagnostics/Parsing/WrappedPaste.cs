@@ -66,8 +66,13 @@ public static class WrappedPaste
 
         // The record may sit behind a prefix the unwrapper did not know ("textPayload": "2025/05/06 ...), or start at its
         // level with the time left out ("[error] 1103#1103: *1 ...").
-        if (!NginxLineParser.LooksLikeRecordStart(pending) && !NginxLineParser.StartsWithLevel(pending) && !IsLevelAlone(pending))
+        if (!NginxLineParser.LooksLikeRecordStart(pending) && !NginxLineParser.StartsWithLevel(pending))
         {
+            if (IsLevelAlone(pending))
+            {
+                return StartsWithPidTid(content.TrimStart(' '));
+            }
+
             var at = NginxLineParser.RecordStartWithin(pending, MaxRecordPrefix);
             if (at < 0 && NginxLineParser.StartsWithKnownMessage(pending) && BareMessageGoesOn(pending, content.TrimStart(' ')))
             {

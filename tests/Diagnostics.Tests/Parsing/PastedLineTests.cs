@@ -340,12 +340,12 @@ public class PastedLineTests
     [Fact]
     public void LevelTagAloneBeforeALineThatIsNotAtItsPid_StaysApart()
     {
-        // Only nginx's PID#TID goes on a level tag left alone on its line: a heading "[error]" over a sentence, or over
-        // another level tag, keeps its own record.
-        var records = DiagnosisEngine.Analyze("[error]\nthe upstream keeps failing\n[error]\n[error] 12#12: *1 connect() failed (111: Connection refused) while connecting to upstream", 2026).Records;
-        Assert.Equal(4, records.Count);
+        // Only nginx's PID#TID goes on a level tag left alone on its line: a heading "[error]" over a sentence, over an
+        // action quoted alone, or over another level tag, keeps its own record.
+        var records = DiagnosisEngine.Analyze("[error]\nthe upstream keeps failing\n[error]\nwhile reading response header from upstream\n[error]\n[error] 12#12: *1 connect() failed (111: Connection refused) while connecting to upstream", 2026).Records;
+        Assert.Equal(6, records.Count);
         Assert.All(records, r => Assert.Equal(1, r.LineCount));
-        Assert.Equal("upstream_down", records[3].Cause);
+        Assert.Equal("upstream_down", records[5].Cause);
     }
 
     [Fact]
