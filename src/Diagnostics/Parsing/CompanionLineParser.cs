@@ -27,6 +27,7 @@ public static class CompanionLineParser
             'P' when s.StartsWith("PHP ") => Php(s, 0, null, ref c),
             'N' or 'W' or 'E' or 'A' when FpmLevel(s, 0) > 0 => Fpm(s, 0, null, ref c),
             'c' when s.StartsWith("child ") => TryFpmChild(s, ref c),
+            'F' when s.StartsWith(PhpDisplayFatal) => TryPhpDisplay(s, ref c),
             'D' or 'I' or 'W' or 'E' or 'F' when s.Length > 4 && s[1] == ',' && s[3] == '[' && TryUnicorn(s, ref c) => true,
             >= '0' and <= '9' when TryGunicornPlain(s, ref c) || TrySupervisor(s, ref c) => true,
             _ => TryUwsgi(s, 0, ref c) || TryKernel(s, 0, ref c) || TrySelinuxText(s, ref c),
@@ -80,7 +81,7 @@ public static class CompanionLineParser
     /// </summary>
     private static bool OpensCompanionRecord(ReadOnlySpan<char> q) =>
         q[0] == '[' || FpmLevel(q, 0) > 0 || q.StartsWith("child ", StringComparison.Ordinal)
-        || q.StartsWith("Out of memory", StringComparison.Ordinal);
+        || q.StartsWith("Out of memory", StringComparison.Ordinal) || q.StartsWith(PhpDisplayFatal, StringComparison.Ordinal);
 
     private static Segment Shift(Segment segment, int by) => segment.IsPresent ? new Segment(segment.Start + by, segment.Length) : segment;
 
@@ -197,30 +198,6 @@ public static class CompanionLineParser
         return true;
     }
 
-    /// <summary>
-    /// PHP-FPM's pool record quoted without its time and level: <c>[pool www] server reached pm.max_children setting (5),
-    /// consider raising it</c>, <c>[pool www] child 4242 exited on signal 9 ...</c>. Only FPM's own wording with its count
-    /// or pid is taken, so prose that names the message ("[pool www] server reached pm.max_children") stays prose.
-    /// </summary>
-    private static bool TryFpmPool(ReadOnlySpan<char> s, int close, int rest, ref CompanionLine c)
-    {
-        var m = s[rest..];
-        var setting = m.IndexOf("max_children setting (", StringComparison.Ordinal);
-        var own = (m.StartsWith("server reached ", StringComparison.Ordinal) && setting > 0
-                && setting + "max_children setting (".Length < m.Length && char.IsAsciiDigit(m[setting + "max_children setting (".Length]))
-            || (m.StartsWith("child ", StringComparison.Ordinal) && m.Length > 6 && char.IsAsciiDigit(m[6]));
-        if (!own)
-        {
-            return false;
-        }
-
-        c.Kind = RecordKind.PhpFpm;
-        c.Subject = new Segment("[pool ".Length, close - "[pool ".Length);
-        c.Message = Segment.Between(rest, s.Length);
-        c.Cause = FpmCause(m, ref c);
-        return true;
-    }
-
     private static bool TryBracketed(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         var close = s.IndexOf(']');
@@ -277,7 +254,9 @@ public static class CompanionLineParser
             return Fpm(s, 1, null, ref c);
         }
 
-        if (inner.StartsWith("pool ") && TryFpmPool(s, close, rest, ref c))
+        // PHP-FPM's pool message quoted without its time and level: "[pool www] server reached pm.max_children setting
+        // (10), consider raising it". Taken only when the message is one FPM's master writes with a cause of its own.
+        if (inner.StartsWith("pool ", StringComparison.Ordinal) && TryFpmPoolMessage(s, close, rest, ref c))
         {
             return true;
         }
@@ -290,7 +269,8 @@ public static class CompanionLineParser
     /// <summary>Words only companion records hold; a line without any is not retried behind a prefix.</summary>
     private static readonly System.Buffers.SearchValues<string> CompanionMarkers = System.Buffers.SearchValues.Create(
         ["[pool ", "WORKER TIMEOUT", "Worker (pid", "out of memory", "Out of memory", "oom-kill", "oom_reaper", "HARAKIRI",
-            "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker"],
+            "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker",
+            PhpDisplayFatal],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>
@@ -314,7 +294,7 @@ public static class CompanionLineParser
         var quote = window.IndexOfAny("\"'`");
         var label = window.IndexOf(": ", StringComparison.Ordinal);
         return TryAt(s, indent, '\0', ref c) || (quote >= 0 && TryAt(s, quote + 1, s[quote], ref c))
-            || (label >= 0 && TryAt(s, label + 2, '\0', ref c)) || TryGunicornInProse(s, ref c);
+            || (label >= 0 && TryAt(s, label + 2, '\0', ref c)) || TryGunicornInProse(s, ref c) || TryPhpFatalInProse(s, ref c);
     }
 
     /// <summary>
@@ -342,6 +322,53 @@ public static class CompanionLineParser
 
         var closing = start > 0 && s[start - 1] is '"' or '`' or '\'' ? s[start - 1] : '\0';
         return start > 0 && TryAt(s, start, closing, ref c);
+    }
+
+    /// <summary>
+    /// PHP's fatal error anywhere in a sentence or behind markup ("I get the following error: _PHP Fatal error:  Allowed
+    /// memory size ...", "then comes Fatal error: Out of memory (allocated ...)"): read from its start, in the log's form
+    /// ("PHP Fatal error: ") or the display form ("Fatal error: "), which must stand as a word of its own.
+    /// </summary>
+    private static bool TryPhpFatalInProse(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOf(PhpDisplayFatal, StringComparison.Ordinal);
+        if (at <= 0)
+        {
+            return false;
+        }
+
+        // After "PHP message: " the text is PHP's stderr relayed inside another server's record (nginx's FastCGI record,
+        // Apache's proxy_fcgi, FPM's child line): that record's own parser or label decides, not the quote inside it.
+        var start = at >= 4 && s[(at - 4)..at].SequenceEqual("PHP ") ? at - 4 : at;
+        return !char.IsAsciiLetterOrDigit(s[start - 1]) && !s[..start].EndsWith("message: ", StringComparison.Ordinal)
+            && TryAt(s, start, '\0', ref c);
+    }
+
+    /// <summary>PHP's display form of a fatal error (display_errors, the CLI): no "PHP " before it, unlike the log's.</summary>
+    private const string PhpDisplayFatal = "Fatal error: ";
+
+    /// <summary>The engine's fatal messages that follow <see cref="PhpDisplayFatal"/>; other programs print "Fatal error: " too.</summary>
+    private static readonly string[] PhpEngineFatals =
+        ["Allowed memory size of ", "Maximum execution time of ", "Out of memory (allocated ", "Uncaught ", "Call to undefined ",
+            "Cannot redeclare ", "Class "];
+
+    /// <summary>
+    /// PHP's display form, <c>Fatal error: Allowed memory size of 2097152 bytes exhausted (tried to allocate ...) in FILE on
+    /// line N</c>, as the CLI and display_errors print it: the same fatal as the log's "PHP Fatal error:", a companion
+    /// record with no status of its own.
+    /// </summary>
+    private static bool TryPhpDisplay(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var m = s[PhpDisplayFatal.Length..].TrimStart(' ');
+        if (!SpanSearch.StartsWithAny(m, PhpEngineFatals))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Php;
+        c.Message = Segment.Between(0, s.Length);
+        c.Cause = Causes.PhpFatal;
+        return true;
     }
 
     private static bool TryAt(ReadOnlySpan<char> s, int start, char closing, ref CompanionLine c)
@@ -417,6 +444,34 @@ public static class CompanionLineParser
 
         c.Message = Segment.Between(p, s.Length);
         c.Cause = FpmCause(s[p..], ref c);
+        return true;
+    }
+
+    /// <summary>
+    /// The pool's message in FPM's own words, whole: the master's "server reached pm.max_children setting (N)" or a child's
+    /// line ("child N exited on signal ..."), so a writer's shortened mention in prose is not taken for the record.
+    /// </summary>
+    private static bool TryFpmPoolMessage(ReadOnlySpan<char> s, int close, int rest, ref CompanionLine c)
+    {
+        var m = s[rest..];
+        var child = m.StartsWith("child ", StringComparison.Ordinal) && m.Length > 6 && char.IsAsciiDigit(m[6]);
+        if (!child && !(m.StartsWith("server reached ", StringComparison.Ordinal) && m.Contains(" setting (", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var probe = c;
+        var cause = FpmCause(s[rest..], ref probe);
+        if (cause == Causes.NotAnUpstreamError)
+        {
+            return false;
+        }
+
+        c = probe;
+        c.Kind = RecordKind.PhpFpm;
+        c.Subject = Segment.Between("[pool ".Length, close);
+        c.Message = Segment.Between(rest, s.Length);
+        c.Cause = cause;
         return true;
     }
 
@@ -692,7 +747,8 @@ public static class CompanionLineParser
             return TryAudit(s, p, ref c);
         }
 
-        if (m.StartsWith("Out of memory", StringComparison.Ordinal) || m.StartsWith("Memory cgroup out of memory", StringComparison.Ordinal)
+        // The kernel's "Out of memory: Killed process ..." (PHP's "Out of memory (allocated N)" is the engine's own fatal).
+        if (m.StartsWith("Out of memory:", StringComparison.Ordinal) || m.StartsWith("Memory cgroup out of memory", StringComparison.Ordinal)
             || m.StartsWith("Killed process ", StringComparison.Ordinal) || m.StartsWith("oom-kill:", StringComparison.Ordinal)
             || m.StartsWith("oom_reaper: reaped process", StringComparison.Ordinal) || m.Contains(" invoked oom-killer:", StringComparison.Ordinal)
             || (m.StartsWith("Process ", StringComparison.Ordinal) && m.Contains(OomEventKill, StringComparison.Ordinal)))

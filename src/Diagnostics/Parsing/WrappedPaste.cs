@@ -68,6 +68,11 @@ public static class WrappedPaste
         // level with the time left out ("[error] 1103#1103: *1 ...").
         if (!NginxLineParser.LooksLikeRecordStart(pending) && !NginxLineParser.StartsWithLevel(pending))
         {
+            if (IsLevelAlone(pending))
+            {
+                return StartsWithPidTid(content.TrimStart(' '));
+            }
+
             var at = NginxLineParser.RecordStartWithin(pending, MaxRecordPrefix);
             if (at < 0 && NginxLineParser.StartsWithKnownMessage(pending) && BareMessageGoesOn(pending, content.TrimStart(' ')))
             {
@@ -469,6 +474,16 @@ public static class WrappedPaste
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The record so far is its level tag alone (<c>[error]</c>): a writer who set the record out one field a line put the
+    /// level on a line of its own, time left out. Only the split after the level (the next line at nginx's PID#TID) joins it.
+    /// </summary>
+    private static bool IsLevelAlone(ReadOnlySpan<char> pending)
+    {
+        var t = pending.Trim(' ');
+        return t.Length is > 5 and < 10 && t[0] == '[' && EndsWithLevel(t);
     }
 
     /// <summary>The line starts at nginx's <c>PID#TID: </c>.</summary>

@@ -63,6 +63,9 @@ public class CompanionLineTests
     [InlineData("[pool api] child 4242 exited on signal 9 (SIGKILL) after 3.0 seconds from start", "app_crash", RecordKind.PhpFpm, "api")]
     [InlineData("Process nginx (pid: 3860819) triggered an OOM kill on process php-fpm (pid: 3128340, oom_score: 2086003, oom_score_adj: 936). The process had reached 2097152 pages in size.", "oom_killed", RecordKind.Kernel, "php-fpm")]
     [InlineData("[12345.678901] oom_reaper: reaped process 4242 (uwsgi), now anon-rss:0kB, file-rss:0kB, shmem-rss:0kB", "oom_killed", RecordKind.Kernel, "uwsgi")]
+    // FPM's pool message quoted without its time and level.
+    [InlineData("[pool www] server reached pm.max_children setting (10), consider raising it", "fpm_pool_exhausted", RecordKind.PhpFpm, "www")]
+    [InlineData("[pool shop] child 4242 exited on signal 11 (SIGSEGV) after 1.0 seconds from start", "app_crash", RecordKind.PhpFpm, "shop")]
     public void QuotedCompanionLine_IsRecognised(string line, string cause, RecordKind kind, string subject)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -98,6 +101,42 @@ public class CompanionLineTests
         Assert.Equal(cause, r.Cause);
         Assert.Equal(kind, r.Kind);
         Assert.Null(r.Status);
+    }
+
+    /// <summary>
+    /// PHP's fatal error in its display form (the CLI, display_errors: "Fatal error: ...", no "PHP " prefix), alone, quoted, or
+    /// inside a sentence or Markdown emphasis: the same php_fatal companion record as the log's "PHP Fatal error: ...".
+    /// </summary>
+    [Theory]
+    [InlineData("Fatal error: Allowed memory size of 2097152 bytes exhausted (tried to allocate 12288 bytes) in /var/www/html/vendor/a/Manager.php")]
+    [InlineData("Fatal error: Maximum execution time of 30 seconds exceeded")]
+    [InlineData("`Fatal error: Allowed memory size of 536870912 bytes exhausted (tried to allocate 20480 bytes) in /srv/a/Resolver.php on line 216`")]
+    [InlineData("> Fatal error: Allowed memory size of 2097152 bytes exhausted (tried to allocate 20480 bytes) in E:\\xampp\\htdocs\\Event.php on line 107")]
+    [InlineData("getting memory error: Fatal error: Allowed memory size of 1073741824 bytes exhausted")]
+    [InlineData("When I run the above command on my test store, I get the following error: _PHP Fatal error:  Allowed memory size of 52428800 bytes exhausted (tried to allocate 73728 bytes) in /opt/a/ClassLoader.php on line 94_")]
+    [InlineData("Also i tried to run setup:di:compile, then comes Fatal error: Out of memory (allocated 130547712) (tried to allocate 72 bytes) in /home/a/FileScanner.php on line 36")]
+    public void PhpFatalInDisplayFormOrProse_IsPhpFatal(string line)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal("php_fatal", r.Cause);
+        Assert.Equal(RecordKind.Php, r.Kind);
+        Assert.Null(r.Status);
+    }
+
+    /// <summary>
+    /// Where the display form stops: "Fatal error: " before a message PHP's engine does not write, PHP's stderr relayed
+    /// inside another server's record ("PHP message: PHP Fatal error: ..."), and PHP's "Out of memory (allocated N)" read
+    /// as no kernel OOM kill (the kernel writes "Out of memory: Killed process ...").
+    /// </summary>
+    [Theory]
+    [InlineData("Fatal error: could not open configuration file /etc/app.conf", "not_an_upstream_error")]
+    [InlineData("the installer stopped with a fatal error: nothing else was printed", "not_an_upstream_error")]
+    [InlineData("[Mon Jul 10 10:02:27.267422 2023] [proxy_fcgi:error] [pid 1:tid 2] [client 10.0.0.1:4069] AH01071: Got error 'PHP message: PHP Fatal error:  Allowed memory size of 2097152 bytes exhausted (tried to allocate 4096 bytes) in /srv/a.php on line 70'", "not_an_upstream_error")]
+    [InlineData("Out of memory (allocated 2097152) (tried to allocate 4096 bytes) in /srv/a.php on line 70", "not_an_upstream_error")]
+    public void FatalErrorTextThatIsNoPhpRecordOfItsOwn_IsNotPhpFatal(string line, string cause)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal(cause, r.Cause);
     }
 
     /// <summary>Where that tolerance stops: quoted text that is no whole companion record, and a kernel report's process table.</summary>

@@ -319,6 +319,9 @@ public class PastedLineTests
     [InlineData("    \"2026/10/08 10:04:00 [error] 12#12: *9 open() \\\"/srv/www/x.css\\\" failed \"\n    \"(13: Permission denied), client: 203.0.113.50, server: web01\"", "not_an_upstream_error", 403)]
     // Broken after the level, and then per field, with blank lines between the pieces.
     [InlineData("2026/11/21 13:41:14 [error] \n\n200#200: *121 upstream sent too big header while reading response header from upstream,\n\nclient: 10.0.0.1, \n\nserver: shop.test", "header_too_big", 502)]
+    // The level tag alone on the first line (time left out), then the record one field a line, indented.
+    [InlineData("[error]\n  200#200: *842 upstream sent too big header while reading response header from upstream,\n  client:[CLIENT_IP],\n  server: shop.test,", "header_too_big", 502)]
+    [InlineData("[crit] \n1706#1706: *9 connect() to unix:/run/php/php8.2-fpm.sock failed (2: No such file or directory) while connecting to upstream", "unix_socket_missing", 502)]
     // One inline code span per line, each piece wrapped where the writer's line ended.
     [InlineData("`2026/09/30 12:40:32 [crit] 10291#0: *33 connect() to `\n`unix:/srv/app/shared/sockets/puma.sock failed`\n`(2: No such file or directory) while `\n`connecting to upstream, client: 192.168.33.1, server: app.local, `\n`request: \"GET / HTTP/1.1\", upstream: `", "unix_socket_missing", 502)]
     // Wrapped inside the action: the stream module's upstream side ("proxying and reading" / "from upstream, udp client").
@@ -332,6 +335,17 @@ public class PastedLineTests
         Assert.Equal(cause, r.Cause);
         Assert.Equal(status, r.Status);
         Assert.True(r.LineCount > 1);
+    }
+
+    [Fact]
+    public void LevelTagAloneBeforeALineThatIsNotAtItsPid_StaysApart()
+    {
+        // Only nginx's PID#TID goes on a level tag left alone on its line: a heading "[error]" over a sentence, over an
+        // action quoted alone, or over another level tag, keeps its own record.
+        var records = DiagnosisEngine.Analyze("[error]\nthe upstream keeps failing\n[error]\nwhile reading response header from upstream\n[error]\n[error] 12#12: *1 connect() failed (111: Connection refused) while connecting to upstream", 2026).Records;
+        Assert.Equal(6, records.Count);
+        Assert.All(records, r => Assert.Equal(1, r.LineCount));
+        Assert.Equal("upstream_down", records[5].Cause);
     }
 
     [Fact]
