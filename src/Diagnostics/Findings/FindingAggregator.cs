@@ -51,8 +51,8 @@ public sealed class FindingAggregator : IRecordSink
         var state = recent is not null && ReferenceEquals(recent.Cause, cause) && target.SequenceEqual(recent.Target)
             ? recent
             : recent = State(_byTarget, target, cause, view.Text, in view.Record.Nginx);
-        state.Add(view);
-        TrackAttempt(view, state);
+        var repeat = TrackAttempt(view, state);
+        state.Add(view, countStatus: !repeat);
     }
 
     void IRecordSink.OnRecord(in RecordView record) => Add(record);
@@ -151,27 +151,41 @@ public sealed class FindingAggregator : IRecordSink
         _ => false,
     };
 
+    /// <summary>
+    /// Tracks the request's attempts for retries. True when the record is the gRPC module's summary line of a header error
+    /// it has just logged for the same attempt: ngx_http_grpc_process_header writes the bare "upstream sent invalid header"
+    /// after the parser's own line ("upstream sent invalid http2 table index: 62", ...), so one request has two records.
+    /// Only the summary line after a record of the same request on the same target counts as a repeat, so a summary line
+    /// alone keeps its status, and so does each request sent again on a keep-alive connection (its own parser line first).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void TrackAttempt(in RecordView view, FindingState state)
+    private bool TrackAttempt(in RecordView view, FindingState state)
     {
         ref readonly var n = ref view.Record.Nginx;
         if (n.ConnectionId < 0 || !n.Request.IsPresent || view.Record.Verdict.Status is not (502 or 504))
         {
-            return;
+            return false;
         }
 
         var cid = n.ConnectionId;
         var request = SpanHash.Of(n.Request.Of(view.Text));
+        int previous;
         if (_attempts.Count >= AttemptTable.Capacity)
         {
-            CountRetry(state, _attempts.Get(cid, request));
+            previous = _attempts.Get(cid, request);
             _attempts.Clear();
             _attempts.Exchange(cid, request, state.TargetKey);
-            return;
+        }
+        else
+        {
+            previous = _attempts.Exchange(cid, request, state.TargetKey);
         }
 
-        CountRetry(state, _attempts.Exchange(cid, request, state.TargetKey));
+        CountRetry(state, previous);
+        return previous == state.TargetKey && n.Message.Of(view.Text).SequenceEqual(GrpcHeaderErrorSummary);
     }
+
+    private const string GrpcHeaderErrorSummary = "upstream sent invalid header";
 
     /// <summary>A request seen failing on another target before counts as retried (targets are equal when their keys are).</summary>
     private static void CountRetry(FindingState state, int previousTarget)

@@ -129,8 +129,12 @@ public sealed class FindingState
 
     private static DateTime? Max(DateTime? a, DateTime? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
+    /// <summary>
+    /// Folds in a record. <paramref name="countStatus"/> is false for a line that repeats, for the same attempt, a failure
+    /// another record already stated (see <see cref="FindingAggregator"/>): the record counts, its status does not.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Add(in RecordView view)
+    public void Add(in RecordView view, bool countStatus = true)
     {
         Count++;
         ref readonly var r = ref view.Record;
@@ -158,7 +162,10 @@ public sealed class FindingState
             }
         }
 
-        CountStatus(r.Verdict.Status ?? -1, 1);
+        if (countStatus)
+        {
+            CountStatus(r.Verdict.Status ?? -1, 1);
+        }
 
         // A recent record is kept without materialising every record: the last one whose connection number is a multiple
         // of 64, or, in a finding without one, the first record after the evidence. Neither choice depends on where a

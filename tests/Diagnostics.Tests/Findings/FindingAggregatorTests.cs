@@ -39,6 +39,39 @@ public class FindingAggregatorTests
         Assert.Equal(1, Assert.Single(findings, f => f.Cause == "upstream_timeout_connect").Statuses["504"]);
     }
 
+    private static string Grpc(int cid, string message) =>
+        $"2026/11/22 06:14:46 [error] 8015#8015: *{cid} {message} while reading response header from upstream, client: 127.0.0.1, server: lab.local, request: \"GET /grpc_bad_table_index?lab=31 HTTP/1.1\", upstream: \"grpc://127.0.0.1:44011\", host: \"127.0.0.1:40717\"";
+
+    [Fact]
+    public void GrpcHeaderError_AndItsSummaryLine_AreTwoRecordsOfOneClient502()
+    {
+        // What nginx 1.22.1 wrote in the lab (tests/Lab/captured/grpc_bad_table_index.log): the HPACK parser's line, then
+        // ngx_http_grpc_process_header's summary for the same attempt.
+        var text = Grpc(64, "upstream sent invalid http2 table index: 62") + "\n" + Grpc(64, "upstream sent invalid header");
+
+        var f = Assert.Single(DiagnosisEngine.Analyze(text).Findings);
+
+        Assert.Equal(("invalid_header", 2), (f.Cause, f.Count));
+        Assert.Equal(new Dictionary<string, int> { ["502"] = 1 }, f.Statuses);
+        Assert.Equal(0, f.RetriedRequests);
+    }
+
+    [Fact]
+    public void GrpcHeaderErrorRepeatedOnAKeepAliveConnection_CountsEachRequest()
+    {
+        string[] lines =
+        [
+            Grpc(64, "upstream sent invalid http2 table index: 62"), Grpc(64, "upstream sent invalid header"),
+            Grpc(64, "upstream sent invalid http2 table index: 62"), Grpc(64, "upstream sent invalid header"),
+            Grpc(65, "upstream sent invalid header"),
+        ];
+
+        var f = Assert.Single(DiagnosisEngine.Analyze(string.Join('\n', lines)).Findings);
+
+        Assert.Equal(5, f.Count);
+        Assert.Equal(3, f.Statuses["502"]);
+    }
+
     [Theory]
     [InlineData("[21-Nov-2026 13:42:01] WARNING: [pool www] child 4242 exited on signal 11 (SIGSEGV) after 1.0 seconds from start", "app_crash")]
     [InlineData("Nov 21 13:42:02 web01 kernel: Out of memory: Killed process 4242 (php-fpm8.2) total-vm:1kB", "oom_killed")]
