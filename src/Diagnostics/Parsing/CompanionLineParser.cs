@@ -28,6 +28,7 @@ public static class CompanionLineParser
             'N' or 'W' or 'E' or 'A' when FpmLevel(s, 0) > 0 => Fpm(s, 0, null, ref c),
             'c' when s.StartsWith("child ") => TryFpmChild(s, ref c),
             'F' when s.StartsWith(PhpDisplayFatal) => TryPhpDisplay(s, ref c),
+            'w' when s.StartsWith(UnicornWorker) => TryUnicornTimeout(s, ref c),
             'D' or 'I' or 'W' or 'E' or 'F' when s.Length > 4 && s[1] == ',' && s[3] == '[' && TryUnicorn(s, ref c) => true,
             >= '0' and <= '9' when TryGunicornPlain(s, ref c) || TrySupervisor(s, ref c) => true,
             _ => TryUwsgi(s, 0, ref c) || TryKernel(s, 0, ref c) || TrySelinuxText(s, ref c),
@@ -81,7 +82,8 @@ public static class CompanionLineParser
     /// </summary>
     private static bool OpensCompanionRecord(ReadOnlySpan<char> q) =>
         q[0] == '[' || FpmLevel(q, 0) > 0 || q.StartsWith("child ", StringComparison.Ordinal)
-        || q.StartsWith("Out of memory", StringComparison.Ordinal) || q.StartsWith(PhpDisplayFatal, StringComparison.Ordinal);
+        || q.StartsWith("Out of memory", StringComparison.Ordinal) || q.StartsWith(PhpDisplayFatal, StringComparison.Ordinal)
+        || q.StartsWith(UnicornWorker, StringComparison.Ordinal);
 
     private static Segment Shift(Segment segment, int by) => segment.IsPresent ? new Segment(segment.Start + by, segment.Length) : segment;
 
@@ -112,13 +114,10 @@ public static class CompanionLineParser
         c.Level = Segment.Between(close + 2, dashes);
         c.Message = Segment.Between(at, s.Length);
         c.Cause = Causes.NotAnUpstreamError;
-        if (m.StartsWith("worker=", StringComparison.Ordinal) && m.Contains(" timeout (", StringComparison.Ordinal)
-            && m.EndsWith("killing", StringComparison.Ordinal))
+        if (IsUnicornTimeout(m))
         {
             c.Cause = Causes.AppWorkerTimeout;
-            var pid = m.IndexOf("PID:", StringComparison.Ordinal);
-            var p = pid + "PID:".Length;
-            c.Pid = pid > 0 && NginxLineParser.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
+            c.Pid = UnicornWorkerPid(m);
         }
         else if (m.StartsWith("reaped #<Process::Status: pid ", StringComparison.Ordinal) && m.Contains(" (signal ", StringComparison.Ordinal))
         {
@@ -127,6 +126,39 @@ public static class CompanionLineParser
             c.Pid = NginxLineParser.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
         }
 
+        return true;
+    }
+
+    private const string UnicornWorker = "worker=";
+
+    /// <summary>Unicorn's master killing a worker past its timeout: <c>worker=1 PID:13481 timeout (61s &gt; 60s), killing</c>.</summary>
+    private static bool IsUnicornTimeout(ReadOnlySpan<char> m) =>
+        m.StartsWith(UnicornWorker, StringComparison.Ordinal) && m.Contains(" timeout (", StringComparison.Ordinal)
+        && m.EndsWith("killing", StringComparison.Ordinal);
+
+    private static int UnicornWorkerPid(ReadOnlySpan<char> m)
+    {
+        var pid = m.IndexOf("PID:", StringComparison.Ordinal);
+        var p = pid + "PID:".Length;
+        return pid > 0 && NginxLineParser.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
+    }
+
+    /// <summary>
+    /// Unicorn's timeout kill quoted without Ruby Logger's head (<c>stderr: "worker=2 PID:13127 timeout (31s &gt; 30s),
+    /// killing"</c>): the message alone still names a worker killed past its timeout. Only that message is claimed; any
+    /// other text starting with "worker=" is left to the other readers.
+    /// </summary>
+    private static bool TryUnicornTimeout(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        if (!IsUnicornTimeout(s))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Unicorn;
+        c.Message = Segment.Between(0, s.Length);
+        c.Cause = Causes.AppWorkerTimeout;
+        c.Pid = UnicornWorkerPid(s);
         return true;
     }
 

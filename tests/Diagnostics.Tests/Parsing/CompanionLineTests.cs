@@ -104,6 +104,33 @@ public class CompanionLineTests
     }
 
     /// <summary>
+    /// Unicorn's timeout kill quoted without Ruby Logger's head ("E, [time #pid] ERROR -- : "), bare or in double quotes or
+    /// backticks inside a sentence: still a worker killed past its timeout, with the killed worker's pid.
+    /// </summary>
+    [Theory]
+    [InlineData("worker=2 PID:13127 timeout (31s > 30s), killing", 13127)]
+    [InlineData("No error messages in production.log, Unicorn simply kill the process, stderr: \"worker=2 PID:13127 timeout (31s > 30s), killing\"", 13127)]
+    [InlineData("the unicorn log only shows `worker=0 PID:4711 timeout (61s > 60s), killing` before nginx logs the 502", 4711)]
+    public void UnicornTimeoutWithoutLoggerHead_IsAppWorkerTimeout(string line, int pid)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal("app_worker_timeout", r.Cause);
+        Assert.Equal(RecordKind.Unicorn, r.Kind);
+        Assert.Equal(pid, r.Pid);
+        Assert.Null(r.Status);
+    }
+
+    /// <summary>Other text that starts like Unicorn's worker messages is not taken for a timeout kill.</summary>
+    [Theory]
+    [InlineData("worker=0 ready")]
+    [InlineData("worker=1 PID:13481 timeout (61s > 60s) was raised to 120s")]
+    public void UnicornLikeTextWithoutTheTimeoutKill_IsNotAWorkerTimeout(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.NotEqual("app_worker_timeout", r.Cause);
+    }
+
+    /// <summary>
     /// PHP's fatal error in its display form (the CLI, display_errors: "Fatal error: ...", no "PHP " prefix), alone, quoted, or
     /// inside a sentence or Markdown emphasis: the same php_fatal companion record as the log's "PHP Fatal error: ...".
     /// </summary>
