@@ -9,11 +9,18 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// </summary>
 public static class AccessLineParser
 {
+    /// <summary>
+    /// Widest head before the bracketed time: the address and user, behind a log collector's prefix, which for a Docker
+    /// Swarm task is long ("stack_service.1.taskid@node    | 10.0.17.185 - admin [13/Sep/2024:..."). The time's own shape
+    /// is checked right after, so a longer head lets nothing else in.
+    /// </summary>
+    private const int MaxHeadBeforeTime = 128;
+
     public static bool TryParse(ReadOnlySpan<char> s, out CompanionLine c)
     {
         c = new CompanionLine { Pid = -1, Level = Segment.None, Subject = Segment.None, Message = Segment.None, Cause = Causes.NotAnUpstreamError };
         var open = s.IndexOf(" [", StringComparison.Ordinal);
-        if (open <= 0 || open > 64 || s.Length < open + 30 || s[open + 4] != '/' || s[open + 8] != '/' || s[open + 13] != ':')
+        if (open <= 0 || open > MaxHeadBeforeTime || s.Length < open + 30 || s[open + 4] != '/' || s[open + 8] != '/' || s[open + 13] != ':')
         {
             // A format that starts at the time ([$time_local] "$request" $status ...), or one whose head before it was a
             // list's dash the paste cleaning took away: the bracketed time is the line's first token.

@@ -655,14 +655,24 @@ public static class CompanionLineParser
         return false;
     }
 
-    /// <summary>The arbiter's messages about its workers, the only gunicorn lines recognised without time and pid.</summary>
-    private static bool IsGunicornWorkerLine(ReadOnlySpan<char> m) =>
-        m.StartsWith("WORKER TIMEOUT", StringComparison.Ordinal) || m.StartsWith("Worker (pid:", StringComparison.Ordinal)
-        || m.StartsWith("Worker with pid", StringComparison.Ordinal) || m.StartsWith("Booting worker with pid", StringComparison.Ordinal)
-        || m.StartsWith("Worker exiting (pid:", StringComparison.Ordinal);
+    /// <summary>
+    /// gunicorn's error logger name, which a logging configuration with <c>%(name)s</c> prints before the message
+    /// ("[ERROR] gunicorn.error: WORKER TIMEOUT (pid:23475)", as gunicorn 19 setups often logged it).
+    /// </summary>
+    private const string GunicornLoggerName = "gunicorn.error: ";
 
-    private static void GunicornMessage(ReadOnlySpan<char> m, ref CompanionLine c)
+    private static ReadOnlySpan<char> WithoutLoggerName(ReadOnlySpan<char> m) =>
+        m.StartsWith(GunicornLoggerName, StringComparison.Ordinal) ? m[GunicornLoggerName.Length..] : m;
+
+    /// <summary>The arbiter's messages about its workers, the only gunicorn lines recognised without time and pid.</summary>
+    private static bool IsGunicornWorkerLine(ReadOnlySpan<char> line) => WithoutLoggerName(line) is var m &&
+        (m.StartsWith("WORKER TIMEOUT", StringComparison.Ordinal) || m.StartsWith("Worker (pid:", StringComparison.Ordinal)
+        || m.StartsWith("Worker with pid", StringComparison.Ordinal) || m.StartsWith("Booting worker with pid", StringComparison.Ordinal)
+        || m.StartsWith("Worker exiting (pid:", StringComparison.Ordinal));
+
+    private static void GunicornMessage(ReadOnlySpan<char> line, ref CompanionLine c)
     {
+        var m = WithoutLoggerName(line);
         c.Pid = PidAfter(m, "pid:");
         if (m.StartsWith("WORKER TIMEOUT", StringComparison.Ordinal))
         {

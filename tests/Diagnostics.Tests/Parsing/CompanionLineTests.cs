@@ -188,6 +188,8 @@ public class CompanionLineTests
     [InlineData("... \"upstream timed out (110: Connection timed out) while reading response header from upstream\" ...")]
     // A dash after a word that only looks like a hexadecimal number is prose, not Harbor's address.
     [InlineData("defaced - \"GET / HTTP/1.1\" 200 was what the old proxy logged")]
+    // A bracketed time-like token far into prose is still no access line unless the time's own shape follows.
+    [InlineData("the proxy in front of our service wrote this into the log for every single request it got [13/Sep/2024 at noon] \"GET /x HTTP/1.1\" 502")]
     public void EllipsisBeforeAQuoteThatIsNoRequestLine_IsNoAccessLine(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -225,6 +227,8 @@ public class CompanionLineTests
     [InlineData("- [07/Oct/2020:18:47:43 +0000] \"/token\" 200 4286 \"HOST:auth.docker.io\"", 200)]
     // One more token ($msec) between the bracketed time and the request.
     [InlineData("registry.example.com 10.0.0.1 [29/Aug/2017:14:34:39 +0800] 1503988479.444 \"GET /v2/ HTTP/1.1\" 401 200 \"-\" \"docker/17.06\" 0.000 -", 401)]
+    // Behind a Docker Swarm task's long log prefix (service, replica, task id and node before the pipe).
+    [InlineData("ecap-indico_indico-nginx.1.dv0at48j8joh@ecap-s027    | 10.0.17.185 - admin [13/Sep/2024:11:33:06 +0000] \"GET /bootstrap HTTP/1.1\" 502 157 \"-\" \"curl/8\"", 502)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);

@@ -256,6 +256,11 @@ public class PastedLineTests
     [InlineData("    msg = \"kernel: Out of memory: Killed process 4242 (php-fpm8.2)\"", "oom_killed", RecordKind.Kernel)]
     [InlineData("[dmesg] [ 812.104] oom_reaper: reaped process 4242 (gunicorn), now anon-rss:0kB", "oom_killed", RecordKind.Kernel)]
     [InlineData("Line 7: we raised the WORKER TIMEOUT to 60 seconds", "not_an_upstream_error", RecordKind.Unknown)]
+    // gunicorn's error logger name before the message, as a logging configuration with %(name)s prints it
+    [InlineData("[ERROR] gunicorn.error: WORKER TIMEOUT (pid:23475)", "app_worker_timeout", RecordKind.Gunicorn)]
+    [InlineData("[2026-11-21 13:44:00 +0000] [12] [CRITICAL] gunicorn.error: WORKER TIMEOUT (pid:15)", "app_worker_timeout", RecordKind.Gunicorn)]
+    [InlineData("[2026-11-21 13:44:01 +0000] [12] [ERROR] gunicorn.error: Worker (pid:15) was sent SIGKILL! Perhaps out of memory?", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("[INFO] gunicorn.error: Booting worker with pid: 23514", "not_an_upstream_error", RecordKind.Gunicorn)]
     public void PastedCompanionLine_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
