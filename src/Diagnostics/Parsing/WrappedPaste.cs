@@ -74,6 +74,11 @@ public static class WrappedPaste
             }
 
             var at = NginxLineParser.RecordStartWithin(pending, MaxRecordPrefix);
+            if (at < 0)
+            {
+                at = PidHeadStart(pending);
+            }
+
             if (at < 0 && NginxLineParser.StartsWithKnownMessage(pending) && BareMessageGoesOn(pending, content.TrimStart(' ')))
             {
                 return true;
@@ -484,6 +489,29 @@ public static class WrappedPaste
     {
         var t = pending.Trim(' ');
         return t.Length is > 5 and < 10 && t[0] == '[' && EndsWithLevel(t);
+    }
+
+    /// <summary>
+    /// Where a record quoted from its pid on starts (<c>"183#183: *127384 connect() failed ...</c>, time and level left
+    /// out, behind at most an opening quote, backtick or blank): nginx's <c>PID#TID: *CID </c>. -1 when the line does not
+    /// start so. Such a quote wraps like a whole record, so the same joins apply to it.
+    /// </summary>
+    private static int PidHeadStart(ReadOnlySpan<char> pending)
+    {
+        var at = 0;
+        while (at < 2 && at < pending.Length && pending[at] is '"' or '`' or ' ')
+        {
+            at++;
+        }
+
+        var head = pending[at..];
+        if (!StartsWithPidTid(head))
+        {
+            return -1;
+        }
+
+        var star = head.IndexOf(": *", StringComparison.Ordinal);
+        return star > 0 && star + 3 < head.Length && char.IsAsciiDigit(head[star + 3]) && head[..star].IndexOf(' ') < 0 ? at : -1;
     }
 
     /// <summary>The line starts at nginx's <c>PID#TID: </c>.</summary>

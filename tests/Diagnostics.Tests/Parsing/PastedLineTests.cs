@@ -334,6 +334,9 @@ public class PastedLineTests
     [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 recv() failed (104: Connection reset by peer) while proxying and reading\nfrom upstream, client: 10.0.0.1, server: 0.0.0.0:5432, upstream: \"10.0.0.9:5432\"", "response_truncated", null)]
     // Wrapped inside FastCGI's quoted stderr text: the break stands where PHP wrote a space.
     [InlineData("2026/08/04 16:53:09 [error] 2773#2773: *485 FastCGI sent in stderr: \"Primary \nscript unknown\" while reading response header from upstream, client: \n10.0.0.1, server: _, request: \"POST /x.php HTTP/1.1\"", "fastcgi_script_not_found", 404)]
+    // Quoted from the pid on (time and level left out) and wrapped by a terminal inside the errno text, then at a field.
+    [InlineData("\"41#41: *907 connect() failed (111: Connection ref\nused) while connecting to upstream, client: 10.0.0.1, server: 0.0.0.0:5432,\n upstream: \"10.0.0.9:5432\", bytes from/to client:0/0, bytes from/to upstream:0/0\"", "upstream_down", null)]
+    [InlineData("9#9: *3 upstream timed out (110: Connection tim\ned out) while reading response header from upstream, client: 10.0.0.1,\n server: shop.test, request: \"GET / HTTP/1.1\"", "upstream_timeout_read", 504)]
     public void WrappedPaste_IsReadAsOneRecord(string text, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(text, 2026).Records[0];
@@ -408,6 +411,7 @@ public class PastedLineTests
     [InlineData("FastCGI sent in stderr: \"PHP message: PHP Fatal error: Allowed memor\u2026", "2025-07-24 19:03:45 - [warn] 1#1: *3 client sent invalid method while reading client request line", "not_an_upstream_error")]
     [InlineData("2020/04/24 04:34:27 [error] 7581#7581: *6618 FastCGI sent in stderr: \"PHP message: debug - Checking for HSTS headers", "level_error : [error] 1404#1404: *1 no live upstreams while connecting to upstream", "no_live_upstreams")]
     [InlineData("The logs contained the error: `FastCGI sent in stderr: \"Primary script unknown\"`. This told me the request reached PHP", "> *80789636 socket() failed (24: Too many open files) while connecting to upstream,", "fd_exhaustion")]
+    [InlineData("\"183#183: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.1, server: 0.0.0.0:8080\"", "upstream timed out (110: Connection timed out) while connecting to upstream", "upstream_timeout_connect")]
     public void NextEntryOfAList_IsARecordOfItsOwn(string first, string next, string nextCause)
     {
         var records = DiagnosisEngine.Analyze(first + "\n" + next, 2026).Records;
