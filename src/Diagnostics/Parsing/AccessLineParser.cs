@@ -26,7 +26,7 @@ public static class AccessLineParser
             // list's dash the paste cleaning took away: the bracketed time is the line's first token.
             if (!StartsWithBracketedTime(s) || !s[27..].StartsWith("] \"", StringComparison.Ordinal))
             {
-                return TryParseElidedHead(s, ref c);
+                return TryParseStatusFirst(s, ref c) || TryParseElidedHead(s, ref c);
             }
 
             open = -1;
@@ -55,6 +55,44 @@ public static class AccessLineParser
         c.Kind = RecordKind.NginxAccess;
         c.Message = Segment.Between(requestStart, statusAt - 2);
         c.Status = status == 9 ? ClientStatus.Http09 : status;
+        return true;
+    }
+
+    /// <summary>
+    /// The format Home Assistant's add-ons give their nginx (<c>[$time_local] $status $http_x_forwarded_for($remote_addr)
+    /// $request ($http_user_agent)</c>): the status right after the bracketed time, then the addresses and the request
+    /// line unquoted (<c>[22/Feb/2020:00:38:01 +0100] 403 192.168.1.142, 172.30.32.1(172.30.32.1) GET / HTTP/1.1 (...)</c>).
+    /// Only a line whose status is followed by an address (or the <c>-</c> of an empty forwarded-for) and then by a request
+    /// line (a method in capitals, a path, <c>HTTP/</c>) counts.
+    /// </summary>
+    private static bool TryParseStatusFirst(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        if (!StartsWithBracketedTime(s) || s.Length < 40 || s[28] != ' ' || s[32] != ' ' || !NginxLineParser.Digits(s, 29, 3, out var status)
+            || !(AddressChars.Contains(s[33]) || s[33] == '-'))
+        {
+            return false;
+        }
+
+        var version = s[33..].IndexOf(" HTTP/", StringComparison.Ordinal);
+        if (version < 0)
+        {
+            return false;
+        }
+
+        var end = 33 + version;
+        var path = s[33..end].LastIndexOf(' ');
+        var method = path < 0 ? -1 : s[33..(33 + path)].LastIndexOf(' ');
+        var start = method < 0 ? 33 : 33 + method + 1;
+        if (!StartsWithRequestLine(s[start..]))
+        {
+            return false;
+        }
+
+        var afterVersion = s[(end + 1)..].IndexOf(' ');
+        c.Kind = RecordKind.NginxAccess;
+        c.Message = Segment.Between(start, afterVersion < 0 ? s.Length : end + 1 + afterVersion);
+        c.Status = status;
+        c.Time = Time(s[1..]);
         return true;
     }
 

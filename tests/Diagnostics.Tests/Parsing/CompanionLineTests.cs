@@ -190,6 +190,9 @@ public class CompanionLineTests
     [InlineData("defaced - \"GET / HTTP/1.1\" 200 was what the old proxy logged")]
     // A bracketed time-like token far into prose is still no access line unless the time's own shape follows.
     [InlineData("the proxy in front of our service wrote this into the log for every single request it got [13/Sep/2024 at noon] \"GET /x HTTP/1.1\" 502")]
+    // A status-first line needs an address after the status and a request line after that.
+    [InlineData("[04/Mar/2026:09:15:02 +0100] 502 responses came back while GET / HTTP/1.1 was retried")]
+    [InlineData("[04/Mar/2026:09:15:02 +0100] 502 10.0.0.7 went away before any request was read")]
     public void EllipsisBeforeAQuoteThatIsNoRequestLine_IsNoAccessLine(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -229,6 +232,9 @@ public class CompanionLineTests
     [InlineData("registry.example.com 10.0.0.1 [29/Aug/2017:14:34:39 +0800] 1503988479.444 \"GET /v2/ HTTP/1.1\" 401 200 \"-\" \"docker/17.06\" 0.000 -", 401)]
     // Behind a Docker Swarm task's long log prefix (service, replica, task id and node before the pipe).
     [InlineData("ecap-indico_indico-nginx.1.dv0at48j8joh@ecap-s027    | 10.0.17.185 - admin [13/Sep/2024:11:33:06 +0000] \"GET /bootstrap HTTP/1.1\" 502 157 \"-\" \"curl/8\"", 502)]
+    // Home Assistant add-ons' format: the status right after the time, the addresses, then the request line unquoted.
+    [InlineData("[04/Mar/2026:09:15:02 +0100] 502 10.0.0.7, 172.30.32.1(172.30.32.2) GET /api/status HTTP/1.1 (curl/8.5.0)", 502)]
+    [InlineData("[04/Mar/2026:09:15:02 +0100] 499 -(172.30.32.2) POST /ingress/api/upload HTTP/2.0 (Mozilla/5.0 (X11; Linux x86_64))", 499)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
