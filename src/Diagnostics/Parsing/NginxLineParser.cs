@@ -2358,10 +2358,12 @@ public static class NginxLineParser
         var messageEnd = open >= 0 ? open : glued >= 0 ? glued + "failed".Length : 0;
         var p = start + messageEnd + (open >= 0 ? 2 : 1);
         var number = ReadNumber(s, ref p);
-        // "(111:Connection refused)": a retyped group may have lost the space after the colon. Only a known errno text is
-        // taken then: S3's "(18:self-signed certificate)" is written so by nginx and is no errno.
+        // "(111:Connection refused)": a retyped group may have lost the space after the colon, and its text its capital
+        // ("(111:connection refused)"). Only a known errno text is taken then: S3's "(18:self-signed certificate)" is
+        // written so by nginx and is no errno.
         if (number >= 0 && p + 1 < end && s[p] == ':'
-            && (s[p + 1] == ' ' || ErrnoTable.Lookup(-1, s[(p + 1)..(end - 1)]) is not (Errno.Other or Errno.None)))
+            && (s[p + 1] == ' ' || ErrnoTable.Lookup(-1, s[(p + 1)..(end - 1)]) is not (Errno.Other or Errno.None)
+                || ErrnoTable.IsKnownText(s[(p + 1)..(end - 1)])))
         {
             var text = s[p + 1] == ' ' ? p + 2 : p + 1;
             line.ErrnoNumber = (int)Math.Min(number, int.MaxValue);

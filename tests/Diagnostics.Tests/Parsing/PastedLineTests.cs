@@ -192,6 +192,9 @@ public class PastedLineTests
     [InlineData("The error is \"upstream time out (110: Connection timed out) while reading response header from upstream\".", "upstream_timeout_read", 504)]
     [InlineData("upstream timeout (110: Connection timed out) while connecting to upstream", "upstream_timeout_connect", 504)]
     [InlineData("upstream timeout while reading the docs", "not_an_upstream_error", null)]
+    // The errno group retyped without the blank after its colon and in lower case; only a known errno text counts.
+    [InlineData("*7 connect() failed (111:connection refused) while connecting to upstream (http://127.0.0.1:9000/app)", "upstream_down", 502)]
+    [InlineData("connect() to unix:/run/app.sock failed (13:permission denied) while connecting to upstream", "unix_socket_permission", 502)]
     public void WriterDamagedRecord_StillReadByItsMessageAndAction(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
