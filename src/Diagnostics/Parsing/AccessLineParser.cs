@@ -26,7 +26,7 @@ public static class AccessLineParser
             // list's dash the paste cleaning took away: the bracketed time is the line's first token.
             if (!StartsWithBracketedTime(s) || !s[27..].StartsWith("] \"", StringComparison.Ordinal))
             {
-                return TryParseStatusFirst(s, ref c) || TryParseElidedHead(s, ref c);
+                return TryParseStatusFirst(s, ref c) || TryParseProxyManager(s, s.IndexOf('['), ref c) || TryParseElidedHead(s, ref c);
             }
 
             open = -1;
@@ -36,7 +36,8 @@ public static class AccessLineParser
         var requestStart = close > 0 ? open + close + 3 : RequestAfterTimeToken(s, open);
         if (requestStart < 0 || !ReadRequestAndStatus(s, requestStart, ref c))
         {
-            return false;
+            // Nginx Proxy Manager's formats behind a writer's words: no quoted request follows the time.
+            return TryParseProxyManager(s, open + 1, ref c);
         }
 
         c.Time = Time(s[(open + 2)..]);
@@ -93,6 +94,46 @@ public static class AccessLineParser
         c.Message = Segment.Between(start, afterVersion < 0 ? s.Length : end + 1 + afterVersion);
         c.Status = status;
         c.Time = Time(s[1..]);
+        return true;
+    }
+
+    /// <summary>
+    /// Nginx Proxy Manager's formats: <c>[$time_local] $upstream_cache_status $upstream_status $status - $request_method
+    /// $scheme $host "$request_uri" [Client $remote_addr] ...</c> for proxy hosts and <c>[$time_local] $status -
+    /// $request_method $scheme $host "$request_uri" [Client ...] ...</c> for the default host. Both end their head with
+    /// the status, a dash, the method, the scheme and the host before the quoted URI, and go on with <c>[Client </c>.
+    /// </summary>
+    private static bool TryParseProxyManager(ReadOnlySpan<char> s, int at, ref CompanionLine c)
+    {
+        // The time opens the line, or follows a code literal's opening quote or a writer's words.
+        if (at < 0 || at > MaxHeadBeforeTime || !StartsWithBracketedTime(s[at..]) || s[at + 28] != ' ')
+        {
+            return false;
+        }
+
+        var from = at + 29;
+        var quote = s[from..].IndexOf('"');
+        if (quote < 0 || s[(from + quote)..].IndexOf(" [Client ", StringComparison.Ordinal) < 0)
+        {
+            return false;
+        }
+
+        // The head's last five words: status, dash, method, scheme, host (a code literal escapes the URI's quote).
+        var head = s.Slice(from, quote).TrimEnd('\\').TrimEnd(' ');
+        Span<Range> words = stackalloc Range[16];
+        var count = head.Split(words, ' ', StringSplitOptions.RemoveEmptyEntries);
+        if (count < 5 || count >= words.Length || !head[words[count - 4]].SequenceEqual("-")
+            || head[words[count - 2]] is not ("http" or "https") || !NginxLineParser.Digits(head[words[count - 5]], 0, 3, out var status)
+            || head[words[count - 5]].Length != 3)
+        {
+            return false;
+        }
+
+        var uriEnd = s[(from + quote + 1)..].IndexOf('"');
+        c.Kind = RecordKind.NginxAccess;
+        c.Message = Segment.Between(from + words[count - 3].Start.Value, uriEnd < 0 ? from + quote : from + quote + uriEnd + 2);
+        c.Status = status;
+        c.Time = Time(s[(at + 1)..]);
         return true;
     }
 

@@ -118,9 +118,10 @@ public static class PasteNoise
             // Implicit concatenation (Python, C): the next literal alone, maybe a bytes or raw one (b"...", r'...'),
             // taken only when it goes on with the errno group, which the message before it still lacks. (A literal that
             // goes on with the action follows one that closed the errno group: joining it would put the first literal's
-            // closing quote between the group and the action.)
+            // closing quote between the group and the action.) The blank before the group may open this literal rather
+            // than close the one above.
             var text = LiteralTextStart(s);
-            return text > 0 && OpensErrnoGroup(s[text..]) ? text : 0;
+            return text > 0 && OpensErrnoGroup(s[text..].TrimStart(' ')) ? text : 0;
         }
 
         if (i + 2 >= s.Length || s[i] != ' ' || s[i + 1] is not ('"' or '\''))

@@ -193,6 +193,8 @@ public class CompanionLineTests
     // A status-first line needs an address after the status and a request line after that.
     [InlineData("[04/Mar/2026:09:15:02 +0100] 502 responses came back while GET / HTTP/1.1 was retried")]
     [InlineData("[04/Mar/2026:09:15:02 +0100] 502 10.0.0.7 went away before any request was read")]
+    // A bracketed time, words and a [Client ...] tag do not make an access line without the status before the method.
+    [InlineData("[04/Mar/2026:09:15:02 +0100] we saw GET http example.org \"/x\" [Client 10.0.0.7] fail again")]
     public void EllipsisBeforeAQuoteThatIsNoRequestLine_IsNoAccessLine(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -235,6 +237,10 @@ public class CompanionLineTests
     // Home Assistant add-ons' format: the status right after the time, the addresses, then the request line unquoted.
     [InlineData("[04/Mar/2026:09:15:02 +0100] 502 10.0.0.7, 172.30.32.1(172.30.32.2) GET /api/status HTTP/1.1 (curl/8.5.0)", 502)]
     [InlineData("[04/Mar/2026:09:15:02 +0100] 499 -(172.30.32.2) POST /ingress/api/upload HTTP/2.0 (Mozilla/5.0 (X11; Linux x86_64))", 499)]
+    // Nginx Proxy Manager's proxy-host format (cache status, upstream status, status) and its default-host format.
+    [InlineData("[04/Mar/2026:09:15:02 +0000] - 502 502 - GET https app.home.example \"/api/health\" [Client 10.0.0.7] [Length 552] [Gzip 3.91] [Sent-to 192.168.1.20] \"curl/8.5.0\" \"-\"", 502)]
+    [InlineData("[04/Mar/2026:09:15:02 +0000] - 504, 502 502 - POST http app.home.example \"/upload\" [Client 10.0.0.7] [Length 552] [Gzip -] [Sent-to app] \"curl/8.5.0\" \"-\"", 502)]
+    [InlineData("[04/Mar/2026:09:15:02 +0100] 404 - GET http 10.0.0.2 \"/favicon.ico\" [Client 10.0.0.7] [Length 146] [Gzip -] \"curl/8.5.0\" \"-\"", 404)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);

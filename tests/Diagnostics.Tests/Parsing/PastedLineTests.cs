@@ -310,6 +310,8 @@ public class PastedLineTests
     // Implicitly concatenated literals (Python str or bytes) whose second piece opens with the errno group.
     [InlineData("        \"2026/11/21 13:41:14 [error] 12#12: *1 connect() failed \"\n        \"(111: Connection refused) while connecting to upstream\"", "upstream_down", 502)]
     [InlineData("        b\"2026/11/21 13:41:14 [error] 12#12: *9 connect() failed \"\n        b\"(113: No route to host) while connecting to upstream, \"", "no_route", 502)]
+    // The blank before the group opening the next literal instead of closing the one above.
+    [InlineData("    \"2026/11/21 13:41:14 [error] 12#12: *3 connect() failed\"\n    \" (111: Connection refused) while connecting to upstream,\"", "upstream_down", 502)]
     // Implicitly concatenated Python literals (either quote) split inside the action, before "client:" and before a value.
     [InlineData("    err = (\"2026/03/01 10:00:31 [error] 11#11: *5 upstream timed out (110: Connection timed out) while proxying \"\n           'upgraded connection, client: 1.1.1.1, server: t.com, request: \"GET /ws HTTP/1.1\", upstream: '\n           '\"http://1.2.3.4:80/ws\", host: \"t.com\"\\n'", "response_truncated", null)]
     [InlineData("           \"2026/03/01 10:00:35 [error] 11#11: *9 upstream sent invalid header while reading upstream, \"\n           'client: 1.1.1.1, server: t.com, request: \"GET /ws HTTP/1.1\", host: \"t.com\"\\n')", "response_truncated", null)]
