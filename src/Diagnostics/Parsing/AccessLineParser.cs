@@ -182,7 +182,8 @@ public static class AccessLineParser
     /// <summary>
     /// A format with one more token between the bracketed time and the quoted request, such as <c>$msec</c>
     /// (<c>[29/Aug/2017:14:34:39 +0800] 1503988479.444 "GET /v2/ HTTP/1.1" 401 ...</c>): the request's start, or -1.
-    /// Asked only when no quote follows the time's bracket, so the common format pays nothing for it.
+    /// Asked only when no quote follows the time's bracket, so the common format pays nothing for it. Also the request
+    /// after two or more blanks instead of a token.
     /// </summary>
     private static int RequestAfterTimeToken(ReadOnlySpan<char> s, int open)
     {
@@ -190,6 +191,14 @@ public static class AccessLineParser
         if (s.Length <= token || s[open + 28] != ']' || s[open + 29] != ' ')
         {
             return -1;
+        }
+
+        // More blanks before the quote than the one after the bracket: a format aligned by its writer (Open edX's
+        // "[$time_local]  \"$request\" ..."), no token between.
+        var blanks = s[token..].IndexOfAnyExcept(' ');
+        if (blanks > 0 && s[token + blanks] == '"')
+        {
+            return token + blanks + 1;
         }
 
         var end = s[token..].IndexOf(' ');

@@ -86,6 +86,20 @@ public static class ErrnoTable
             }
         }
 
+        // A pager wrapped the group inside its text and marked the row's end with a backslash ("(61: Connection r\" /
+        // "efused)"), rejoined with a space: compared without the marks and blanks. Only such a paste puts a backslash
+        // in an errno text, so a plain log whose text matched above never gets here.
+        if (text.Contains('\\'))
+        {
+            foreach (var (t, e) in Texts)
+            {
+                if (EqualsWithoutWrapMarks(text, t))
+                {
+                    return e;
+                }
+            }
+        }
+
         if (text.Length > 40)
         {
             foreach (var (t, e) in Texts)
@@ -119,5 +133,33 @@ public static class ErrnoTable
             20 => Errno.NotADirectory,
             _ => Errno.Other,
         };
+    }
+
+    /// <summary>True when <paramref name="text"/> spells <paramref name="known"/> once backslashes and blanks are skipped.</summary>
+    private static bool EqualsWithoutWrapMarks(ReadOnlySpan<char> text, string known)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < text.Length && text[i] is '\\' or ' ')
+            {
+                i++;
+            }
+
+            while (j < known.Length && known[j] == ' ')
+            {
+                j++;
+            }
+
+            if (i == text.Length || j == known.Length)
+            {
+                return i == text.Length && j == known.Length;
+            }
+
+            if (text[i++] != known[j++])
+            {
+                return false;
+            }
+        }
     }
 }

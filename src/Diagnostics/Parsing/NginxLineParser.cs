@@ -1829,6 +1829,11 @@ public static class NginxLineParser
             headEnd = suffix;
             ParseSuffix(s, suffix + ClientKeyLength(isUdp), ref line);
         }
+        else if (PagerWrappedClientSuffix(s, start) is >= 0 and var wrapped)
+        {
+            headEnd = wrapped;
+            ParseSuffix(s, wrapped + PagerWrappedClientKey.Length, ref line);
+        }
         else
         {
             var resolver = s[start..].LastIndexOf(", resolver: ");
@@ -1891,6 +1896,19 @@ public static class NginxLineParser
 
     [ThreadStatic]
     private static BodyMemo? _bodyMemo;
+
+    /// <summary>The client key after a pager's wrap mark: the row ended after the comma with a backslash, rejoined with a space.</summary>
+    private const string PagerWrappedClientKey = ", \\ client: ";
+
+    /// <summary>
+    /// Where the suffix starts in a record a pager wrapped right after the action's comma (<c>... from upstream, \</c> /
+    /// <c>client: 10.0.0.1, ...</c>), or -1. Looked for only once the plain key was not found, so a whole record pays nothing.
+    /// </summary>
+    private static int PagerWrappedClientSuffix(ReadOnlySpan<char> s, int start)
+    {
+        var at = s[start..].IndexOf(PagerWrappedClientKey, StringComparison.Ordinal);
+        return at < 0 ? -1 : start + at;
+    }
 
     private static int ClientKeyLength(bool isUdp) => isUdp ? ", udp client: ".Length : ", client: ".Length;
 

@@ -232,6 +232,10 @@ public class CompanionLineTests
     [InlineData("- [07/Oct/2020:18:47:43 +0000] \"/token\" 200 4286 \"HOST:auth.docker.io\"", 200)]
     // One more token ($msec) between the bracketed time and the request.
     [InlineData("registry.example.com 10.0.0.1 [29/Aug/2017:14:34:39 +0800] 1503988479.444 \"GET /v2/ HTTP/1.1\" 401 200 \"-\" \"docker/17.06\" 0.000 -", 401)]
+    // Two blanks instead of one between the bracketed time and the request (a format aligned by its writer, Open edX's),
+    // with the scheme as the head and the request and upstream times after the user agent.
+    [InlineData("https [07/Jun/2023:12:48:17 +0000]  \"POST /xblock/handler/studio_submit HTTP/1.1\" 499 0 60.193 \"-\" \"Mozilla/5.0\" 127.0.0.1:18010 59.960", 499)]
+    [InlineData("10.0.0.1 - - [07/Jun/2023:12:48:17 +0000]   \"GET /courses HTTP/1.1\" 502 157 \"-\" \"curl/8\"", 502)]
     // Behind a Docker Swarm task's long log prefix (service, replica, task id and node before the pipe).
     [InlineData("ecap-indico_indico-nginx.1.dv0at48j8joh@ecap-s027    | 10.0.17.185 - admin [13/Sep/2024:11:33:06 +0000] \"GET /bootstrap HTTP/1.1\" 502 157 \"-\" \"curl/8\"", 502)]
     // Home Assistant add-ons' format: the status right after the time, the addresses, then the request line unquoted.

@@ -188,6 +188,15 @@ public class PastedLineTests
     [InlineData("The log said: \"Connection refused while connecting to upstream\"", "upstream_down", 502)]
     [InlineData("kevent() ... Connection reset by peer while reading response header\nfrom upstream, upstream: \"http://127.0.0.1:8001/index.php\"", "connection_reset", 502)]
     [InlineData("Connection refused while we were asleep", "not_an_upstream_error", null)]
+    // A pager wrapped the errno group inside its text and marked each row's end with a backslash: BSD's 61 is known by its
+    // text alone, so the text is read without the marks; a wrap at the blank between the words too.
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 kevent() reported that connect() failed (61: Connection r\\\nefused) while connecting to upstream, \\\nclient: 10.0.0.1, server: shop.test", "upstream_down", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 kevent() reported that connect() failed (61: Connection\\\nrefused) while connecting to upstream, \\\nclient: 10.0.0.1, server: shop.test", "upstream_down", 502)]
+    // The same pager's wrap right after the action's comma: the suffix starts at the client key after the mark, so the
+    // action (the only thing telling a reset before the header from one after it) is read.
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 recv() failed (104: Connection reset by peer) while reading response header from upstream, \\\nclient: 10.0.0.1, server: shop.test", "connection_reset", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 recv() failed (104: Connection reset by peer) while reading upstream, \\\nclient: 10.0.0.1, server: shop.test", "response_truncated", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 recv() failed (54: Connection reset by p\\\neer) while reading response header from upstream, \\\nclient: 10.0.0.1, server: shop.test", "connection_reset", 502)]
     // "timed out" retyped as "time out" or "timeout": nginx's errno group after it marks the text as nginx's.
     [InlineData("The error is \"upstream time out (110: Connection timed out) while reading response header from upstream\".", "upstream_timeout_read", 504)]
     [InlineData("upstream timeout (110: Connection timed out) while connecting to upstream", "upstream_timeout_connect", 504)]
