@@ -15,39 +15,20 @@ public static partial class LabScenarioCatalog
         yield return InvalidStatus("uwsgi_invalid_status", "uwsgi", "a uwsgi backend answers with the CGI header Status: abc");
         yield return InvalidStatus("fastcgi_invalid_status", "fastcgi",
             "a FastCGI backend's STDOUT record carries the CGI header Status: abc");
-        yield return new()
-        {
-            Name = "fastcgi_no_output",
-            Breaks = "a FastCGI backend ends the request (END_REQUEST) without any STDOUT record",
-            ExpectedCause = "fastcgi_protocol_mismatch",
-            ExpectedStatus = 502,
-            ExpectedClientStatus = "502",
-            Build = t => Gateway("fastcgi", "fastcgi_no_output", t),
-        };
-        yield return new()
-        {
-            Name = "fastcgi_stdout_closed",
-            Breaks = "a FastCGI backend sends half a header line on STDOUT, then the empty STDOUT record that ends its output",
-            ExpectedCause = "premature_close",
-            ExpectedStatus = 502,
-            ExpectedClientStatus = "502",
-            Build = t => Gateway("fastcgi", "fastcgi_stdout_closed", t),
-        };
+        yield return FastCgiRaw("fastcgi_no_output", "a FastCGI backend ends the request (END_REQUEST) without any STDOUT record",
+            "fastcgi_no_output", "fastcgi_protocol_mismatch", 502, "502");
+        yield return FastCgiRaw("fastcgi_stdout_closed",
+            "a FastCGI backend sends half a header line on STDOUT, then the empty STDOUT record that ends its output",
+            "fastcgi_stdout_closed", "premature_close", 502, "502");
         yield return FastCgiRaw("fastcgi_bad_record_type", "a FastCGI backend answers with a record of type 12",
             "fastcgi_bad_record_type", "fastcgi_protocol_mismatch", 502, "502");
         yield return FastCgiRaw("fastcgi_wrong_request_id", "a FastCGI backend answers nginx's request 1 with a STDOUT record for request 2",
             "fastcgi_wrong_request_id", "fastcgi_protocol_mismatch", 502, "502");
         yield return FastCgiRaw("fastcgi_request_cut", "a FastCGI backend announces Content-Length 10, sends 2 bytes and ends the request",
             "fastcgi_request_cut", "response_truncated", null, "200");
-        yield return new()
-        {
-            Name = "memcached_invalid_response",
-            Breaks = "memcached_pass to a service that answers the get command with a Redis-style error line",
-            ExpectedCause = "invalid_header",
-            ExpectedStatus = 502,
-            ExpectedClientStatus = "502",
-            Build = _ => Memcached("memcached_garbage"),
-        };
+        yield return MemcachedRaw("memcached_invalid_response",
+            "memcached_pass to a service that answers the get command with a Redis-style error line",
+            "memcached_garbage", "invalid_header", 502, "502");
         yield return MemcachedRaw("memcached_wrong_key", "memcached answers VALUE for another key than the one asked for",
             "memcached_wrong_key", "invalid_header", 502, "502");
         yield return MemcachedRaw("memcached_invalid_length", "memcached answers VALUE with a length that is not a number",
@@ -60,26 +41,10 @@ public static partial class LabScenarioCatalog
     }
 
     private static LabScenarioDefinition FastCgiRaw(string name, string breaks, string mode, string cause, int? status,
-        string clientStatus) => new()
-    {
-        Name = name,
-        Breaks = breaks,
-        ExpectedCause = cause,
-        ExpectedStatus = status,
-        ExpectedClientStatus = clientStatus,
-        Build = t => Gateway("fastcgi", mode, t),
-    };
+        string clientStatus) => Scenario(name, breaks, cause, status, clientStatus, t => Gateway("fastcgi", mode, t));
 
     private static LabScenarioDefinition MemcachedRaw(string name, string breaks, string mode, string cause, int? status,
-        string clientStatus) => new()
-    {
-        Name = name,
-        Breaks = breaks,
-        ExpectedCause = cause,
-        ExpectedStatus = status,
-        ExpectedClientStatus = clientStatus,
-        Build = _ => Memcached(mode),
-    };
+        string clientStatus) => Scenario(name, breaks, cause, status, clientStatus, _ => Memcached(mode));
 
     private static LabLocation Memcached(string mode)
     {
@@ -92,15 +57,8 @@ public static partial class LabScenarioCatalog
         };
     }
 
-    private static LabScenarioDefinition InvalidStatus(string name, string module, string breaks) => new()
-    {
-        Name = name,
-        Breaks = breaks,
-        ExpectedCause = "invalid_header",
-        ExpectedStatus = 502,
-        ExpectedClientStatus = "502",
-        Build = t => Gateway(module, module + "_invalid_status", t),
-    };
+    private static LabScenarioDefinition InvalidStatus(string name, string module, string breaks) =>
+        Scenario(name, breaks, "invalid_header", 502, "502", t => Gateway(module, module + "_invalid_status", t));
 
     private static LabLocation Gateway(string module, string mode, LabTargets targets)
     {

@@ -112,26 +112,12 @@ public static partial class LabScenarioCatalog
         yield return GrpcHeaderPhase("grpc_ping_short", "a PING frame with a 4-byte payload", "h2_ping_short");
     }
 
-    private static LabScenarioDefinition GrpcHeaderPhase(string name, string breaks, string mode) => new()
-    {
-        Name = name,
-        Breaks = breaks,
-        ExpectedCause = "invalid_header",
-        ExpectedStatus = 502,
-        ExpectedClientStatus = "502",
-        Build = _ => GrpcRaw(mode),
-    };
+    private static LabScenarioDefinition GrpcHeaderPhase(string name, string breaks, string mode) =>
+        Scenario(name, breaks, "invalid_header", 502, "502", _ => GrpcRaw(mode));
 
     /// <summary>gRPC is never buffered: body errors in the header's read carry the header-phase action, status 200.</summary>
-    private static LabScenarioDefinition GrpcBodyPhase(string name, string breaks, string mode) => new()
-    {
-        Name = name,
-        Breaks = breaks,
-        ExpectedCause = "response_truncated",
-        ExpectedStatus = null,
-        ExpectedClientStatus = "200",
-        Build = _ => GrpcRaw(mode),
-    };
+    private static LabScenarioDefinition GrpcBodyPhase(string name, string breaks, string mode) =>
+        Scenario(name, breaks, "response_truncated", null, "200", _ => GrpcRaw(mode));
 
     private static LabLocation GrpcRaw(string mode)
     {

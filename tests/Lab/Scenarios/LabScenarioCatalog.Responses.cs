@@ -33,13 +33,5 @@ public static partial class LabScenarioCatalog
     }
 
     private static LabScenarioDefinition Response(string name, string breaks, string mode, string? cause, int? status,
-        string clientStatus) => new()
-    {
-        Name = name,
-        Breaks = breaks,
-        ExpectedCause = cause,
-        ExpectedStatus = status,
-        ExpectedClientStatus = clientStatus,
-        Build = _ => Raw(mode),
-    };
+        string clientStatus) => Scenario(name, breaks, cause, status, clientStatus, _ => Raw(mode));
 }

@@ -39,6 +39,18 @@ public static partial class LabScenarioCatalog
         Backends = backends,
     };
 
+    /// <summary>A scenario with the verdict nginx's source gives it and the location that breaks it.</summary>
+    private static LabScenarioDefinition Scenario(string name, string breaks, string? cause, int? status, string clientStatus,
+        Func<LabTargets, LabLocation> build) => new()
+    {
+        Name = name,
+        Breaks = breaks,
+        ExpectedCause = cause,
+        ExpectedStatus = status,
+        ExpectedClientStatus = clientStatus,
+        Build = build,
+    };
+
     private static LabLocation Prepend(LabLocation location, params string[] directives) =>
         location with { Directives = [.. directives, .. location.Directives] };
 
