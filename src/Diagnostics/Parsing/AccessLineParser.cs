@@ -19,6 +19,11 @@ public static class AccessLineParser
     public static bool TryParse(ReadOnlySpan<char> s, out CompanionLine c)
     {
         c = new CompanionLine { Pid = -1, Level = Segment.None, Subject = Segment.None, Message = Segment.None, Cause = Causes.NotAnUpstreamError };
+        if (s.Length > 0 && s[0] == '{')
+        {
+            return JsonAccessLineParser.TryParse(s, ref c);
+        }
+
         var open = s.IndexOf(" [", StringComparison.Ordinal);
         if (open <= 0 || open > MaxHeadBeforeTime || s.Length < open + 30 || s[open + 4] != '/' || s[open + 8] != '/' || s[open + 13] != ':')
         {
@@ -245,7 +250,8 @@ public static class AccessLineParser
     }
 
     /// <summary><c>21/Nov/2026:13:41:14 +0000</c>, read as wall-clock time.</summary>
-    private static DateTime? Time(ReadOnlySpan<char> s) =>
+    /// <summary><c>$time_local</c>'s <c>21/Nov/2026:10:00:00 +0000</c> from its day on.</summary>
+    internal static DateTime? Time(ReadOnlySpan<char> s) =>
         s.Length >= 20 && NginxLineParser.Digits(s, 0, 2, out var d) && NginxLineParser.Digits(s, 7, 4, out var y)
         && TimeParsing.TryClock(s, 12, out var h, out var m, out var sec)
             ? TimeParsing.Make(y, TimeParsing.Month(s[3..6]), d, h, m, sec)

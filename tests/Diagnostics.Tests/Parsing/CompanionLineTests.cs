@@ -252,4 +252,31 @@ public class CompanionLineTests
         Assert.Equal(RecordKind.NginxAccess, r.Kind);
         Assert.Equal(status, r.Status);
     }
+
+    [Theory]
+    // log_format ... escape=json, the status quoted or bare, the request whole or only its URI.
+    [InlineData("{\"time_local\":\"21/Nov/2026:10:00:00 +0000\",\"remote_addr\":\"1.2.3.4\",\"request\":\"GET /api?q=\\\"x\\\" HTTP/1.1\",\"status\":\"502\",\"upstream_status\":\"502\"}", 502, "GET /api?q=\\\"x\\\" HTTP/1.1", "2026-11-21T10:00:00")]
+    [InlineData("{\"time_iso8601\": \"2026-11-21T10:00:00+00:00\", \"request_uri\": \"/upload\", \"status\": 504, \"request_time\": 60.002}", 504, "/upload", "2026-11-21T10:00:00")]
+    [InlineData("{\"remote_addr\":\"10.0.0.7\",\"request_method\":\"POST\",\"uri\":\"/graphql\",\"status\":499,\"upstream_response_time\":\"-\"}", 499, "/graphql", null)]
+    public void JsonAccessLogLine_StatesItsStatus(string line, int status, string request, string? time)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+
+        Assert.Equal(("not_an_upstream_error", RecordKind.NginxAccess, (int?)status, request), (r.Cause, r.Kind, r.Status, r.Message));
+        Assert.Equal(time, r.Time?.ToString("s", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    // An application's own JSON log: a status, but no key named after nginx's variables.
+    [InlineData("{\"level\":\"info\",\"method\":\"GET\",\"uri\":\"/x\",\"status\":502,\"latency\":\"3ms\"}")]
+    // nginx's keys but no three-digit status, or no request.
+    [InlineData("{\"remote_addr\":\"1.2.3.4\",\"request\":\"GET / HTTP/1.1\",\"status\":\"-\"}")]
+    [InlineData("{\"remote_addr\":\"1.2.3.4\",\"status\":\"502\",\"body_bytes_sent\":\"0\"}")]
+    public void JsonLineThatIsNoNginxAccessLine_StaysUnknown(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+
+        Assert.NotEqual(RecordKind.NginxAccess, r.Kind);
+        Assert.Null(r.Status);
+    }
 }
