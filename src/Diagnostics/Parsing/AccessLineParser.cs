@@ -31,7 +31,8 @@ public static class AccessLineParser
             // list's dash the paste cleaning took away: the bracketed time is the line's first token.
             if (!StartsWithBracketedTime(s) || !s[27..].StartsWith("] \"", StringComparison.Ordinal))
             {
-                return TryParseStatusFirst(s, ref c) || TryParseProxyManager(s, s.IndexOf('['), ref c) || TryParseElidedHead(s, ref c);
+                return TryParseStatusFirst(s, ref c) || TryParseProxyManager(s, s.IndexOf('['), ref c) || TryParseElidedHead(s, ref c)
+                    || (StartsWithBracketedTime(s) && StatusBeforeRequest(s, -1, ref c));
             }
 
             open = -1;
@@ -42,7 +43,7 @@ public static class AccessLineParser
         if (requestStart < 0 || !ReadRequestAndStatus(s, requestStart, ref c))
         {
             // Nginx Proxy Manager's formats behind a writer's words: no quoted request follows the time.
-            return TryParseProxyManager(s, open + 1, ref c);
+            return StatusBeforeRequest(s, open, ref c) || TryParseProxyManager(s, open + 1, ref c);
         }
 
         c.Time = Time(s[(open + 2)..]);
@@ -210,6 +211,28 @@ public static class AccessLineParser
         return end is > 0 and <= 24 && s.Length > token + end + 1 && s[token + end + 1] == '"' && s.Slice(token, end).IndexOf('"') < 0
             ? token + end + 2
             : -1;
+    }
+
+    /// <summary>
+    /// A format with the status as the one token between the bracketed time and the quoted request, and none after the
+    /// request (<c>... [16/Jan/2018:16:10:09 +0700] 502 "GET /api/v2/get_config?id=1235 HTTP/1.1" ...</c>, also cut by its
+    /// writer inside the request). Asked only after the request was found and no status followed it.
+    /// </summary>
+    private static bool StatusBeforeRequest(ReadOnlySpan<char> s, int open, ref CompanionLine c)
+    {
+        var token = open + 30;
+        if (s.Length < token + 6 || s[token + 3] != ' ' || s[token + 4] != '"' || !NginxLineParser.Digits(s, token, 3, out var status)
+            || status is < 100 or > 599 || !StartsWithRequestLine(s[(token + 5)..]))
+        {
+            return false;
+        }
+
+        var end = s[(token + 5)..].IndexOf('"');
+        c.Kind = RecordKind.NginxAccess;
+        c.Message = Segment.Between(token + 5, end < 0 ? s.Length : token + 5 + end);
+        c.Status = status;
+        c.Time = Time(s[(open + 2)..]);
+        return true;
     }
 
     /// <summary><c>[06/Apr/2022:03:44:03 +0000]</c> at the line's start (the closing bracket at 27, something after it).</summary>

@@ -193,6 +193,9 @@ public class CompanionLineTests
     // A status-first line needs an address after the status and a request line after that.
     [InlineData("[04/Mar/2026:09:15:02 +0100] 502 responses came back while GET / HTTP/1.1 was retried")]
     [InlineData("[04/Mar/2026:09:15:02 +0100] 502 10.0.0.7 went away before any request was read")]
+    // A number before a quote that is no request line, or no status at all, is no access line's status.
+    [InlineData("[04/Mar/2026:09:15:02 +0100] 502 \"went away\" says the monitor")]
+    [InlineData("10.0.0.7 - - [04/Mar/2026:09:15:02 +0100] 042 \"GET / HTTP/1.1\" \"curl/8.5.0\"")]
     // A bracketed time, words and a [Client ...] tag do not make an access line without the status before the method.
     [InlineData("[04/Mar/2026:09:15:02 +0100] we saw GET http example.org \"/x\" [Client 10.0.0.7] fail again")]
     public void EllipsisBeforeAQuoteThatIsNoRequestLine_IsNoAccessLine(string line)
@@ -245,6 +248,11 @@ public class CompanionLineTests
     [InlineData("[04/Mar/2026:09:15:02 +0000] - 502 502 - GET https app.home.example \"/api/health\" [Client 10.0.0.7] [Length 552] [Gzip 3.91] [Sent-to 192.168.1.20] \"curl/8.5.0\" \"-\"", 502)]
     [InlineData("[04/Mar/2026:09:15:02 +0000] - 504, 502 502 - POST http app.home.example \"/upload\" [Client 10.0.0.7] [Length 552] [Gzip -] [Sent-to app] \"curl/8.5.0\" \"-\"", 502)]
     [InlineData("[04/Mar/2026:09:15:02 +0100] 404 - GET http 10.0.0.2 \"/favicon.ico\" [Client 10.0.0.7] [Length 146] [Gzip -] \"curl/8.5.0\" \"-\"", 404)]
+    // The status as the one token between the bracketed time and the quoted request, none after it (PM2 #3407's format,
+    // the request cut by its writer), behind a head or at the line's start.
+    [InlineData("OK 5.815 10.0.0.7 - - [16/Jan/2018:16:10:09 +0700] 502 \"GET /api/v2/get_config?id=1235", 502)]
+    [InlineData("10.0.0.7 - - [16/Jan/2018:16:10:09 +0700] 499 \"POST /api/upload HTTP/1.1\" \"curl/8.5.0\"", 499)]
+    [InlineData("[16/Jan/2018:16:10:09 +0700] 504 \"GET /slow HTTP/1.1\" 0.5 \"-\"", 504)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
