@@ -144,13 +144,15 @@ public static class AccessLineParser
     }
 
     /// <summary>
-    /// A writer's ellipsis standing for the head (client, user, time) before the quoted request:
+    /// A writer's ellipsis standing for the head (client, user, time) before the quoted request, or no head at all:
     /// <c>... "GET /app2/queue/join HTTP/1.1" 404 22 "-" ...</c>. Only a request line (a method in capitals, then a path)
     /// right after the ellipsis and its opening quote counts, so prose that starts with an ellipsis stays prose.
     /// </summary>
     private static bool TryParseElidedHead(ReadOnlySpan<char> s, ref CompanionLine c)
     {
-        var lead = s.StartsWith("... \"", StringComparison.Ordinal) ? 5 : s.StartsWith("\u2026 \"", StringComparison.Ordinal) ? 3 : 0;
+        // The head dropped altogether: the line opens with the quoted request (a writer trimming the access line to
+        // `"GET /health HTTP/1.1" 502 157`).
+        var lead = s.StartsWith("... \"", StringComparison.Ordinal) ? 5 : s.StartsWith("\u2026 \"", StringComparison.Ordinal) ? 3 : s.StartsWith('"') ? 1 : 0;
         if (lead == 0)
         {
             lead = RequestAfterBareAddress(s, out var time);

@@ -195,6 +195,9 @@ public class CompanionLineTests
     [InlineData("[04/Mar/2026:09:15:02 +0100] 502 10.0.0.7 went away before any request was read")]
     // A number before a quote that is no request line, or no status at all, is no access line's status.
     [InlineData("[04/Mar/2026:09:15:02 +0100] 502 \"went away\" says the monitor")]
+    // A quote that opens the line but holds no request line, or a request line with no status after it.
+    [InlineData("\"Bad Gateway\" 502 came back again")]
+    [InlineData("\"GET /health HTTP/1.1\" failed twice")]
     [InlineData("10.0.0.7 - - [04/Mar/2026:09:15:02 +0100] 042 \"GET / HTTP/1.1\" \"curl/8.5.0\"")]
     // A bracketed time, words and a [Client ...] tag do not make an access line without the status before the method.
     [InlineData("[04/Mar/2026:09:15:02 +0100] we saw GET http example.org \"/x\" [Client 10.0.0.7] fail again")]
@@ -226,6 +229,8 @@ public class CompanionLineTests
     // A writer's ellipsis for the head (client, user, time) before the quoted request.
     [InlineData("... \"GET /app2/queue/join HTTP/1.1\" 404 22 \"-\" ...", 404)]
     [InlineData("\u2026 \"POST /api/chat HTTP/1.1\" 502 157 \"-\"", 502)]
+    // No head at all: the writer kept the quoted request, the status and the size.
+    [InlineData("\"GET /health HTTP/1.1\" 502 157", 502)]
     // Harbor's proxy format: no user and no bracketed time between the address and the request, or the time first.
     [InlineData("10.1.2.3 - \"GET /v2/ HTTP/1.1\" 401 76 \"-\" \"docker/20.10.14\" 0.013 0.013 .", 401)]
     [InlineData("[06/Apr/2022:03:44:10 +0000]:172.20.194.10 - \"PATCH /v2/a/blobs/uploads/1 HTTP/1.1\" 502 157 \"-\" \"docker/20.10.14\" 60.001 60.001 .", 502)]
