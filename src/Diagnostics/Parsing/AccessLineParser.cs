@@ -207,13 +207,17 @@ public static class AccessLineParser
         }
 
         var address = s[from..].IndexOfAnyExcept(AddressChars);
-        if (address < 7 || address > 45 || s.Slice(from, address).IndexOfAny('.', ':') < 0
-            || !s[(from + address)..].StartsWith(" - \"", StringComparison.Ordinal))
+        if (address < 7 || address > 45 || s.Slice(from, address).IndexOfAny('.', ':') < 0)
         {
             return -1;
         }
 
-        return from + address + 4;
+        // The combined format with its time left out of log_format (`$remote_addr - $remote_user "$request" ...`), the
+        // user empty: one more dash before the quote.
+        var rest = s[(from + address)..];
+        return rest.StartsWith(" - \"", StringComparison.Ordinal) ? from + address + 4
+            : rest.StartsWith(" - - \"", StringComparison.Ordinal) ? from + address + 6
+            : -1;
     }
 
     /// <summary>

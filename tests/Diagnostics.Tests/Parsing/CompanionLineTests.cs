@@ -198,6 +198,8 @@ public class CompanionLineTests
     // A bracket holding words or a time with letters is no masked time.
     [InlineData("10.0.0.1 - - [time removed] \"GET / HTTP/1.1\" 502 was all we kept")]
     [InlineData("we saw [--] \"GET / HTTP/1.1\" 502 twice")]
+    // A dash pair after a word, then a quote that is no request line.
+    [InlineData("10.0.0.1 - - \"hello\" 502 times")]
     public void EllipsisBeforeAQuoteThatIsNoRequestLine_IsNoAccessLine(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -248,6 +250,8 @@ public class CompanionLineTests
     [InlineData("[04/Mar/2026:09:15:02 +0000] - 502 502 - GET https app.home.example \"/api/health\" [Client 10.0.0.7] [Length 552] [Gzip 3.91] [Sent-to 192.168.1.20] \"curl/8.5.0\" \"-\"", 502)]
     [InlineData("[04/Mar/2026:09:15:02 +0000] - 504, 502 502 - POST http app.home.example \"/upload\" [Client 10.0.0.7] [Length 552] [Gzip -] [Sent-to app] \"curl/8.5.0\" \"-\"", 502)]
     [InlineData("[04/Mar/2026:09:15:02 +0100] 404 - GET http 10.0.0.2 \"/favicon.ico\" [Client 10.0.0.7] [Length 146] [Gzip -] \"curl/8.5.0\" \"-\"", 404)]
+    // The combined format without its time (left out of log_format), the user empty.
+    [InlineData("10.244.0.11 - - \"GET /admin-api/user HTTP/1.1\" 502 559", 502)]
     // The time masked by its writer inside the brackets (dashes, x's), the zone kept or not: ingress-nginx's format.
     [InlineData("10.42.0.0 - - [---------- +0000] \"GET /albums/ HTTP/1.1\" 502 552 \"-\" \"Mozilla/5.0\" 476 0.003 [ns-app-9080] [] 10.42.0.104:9080 0 0.001 502 a83c", 502)]
     [InlineData("10.0.0.1 - - [xx/xxx/xxxx:xx:xx:xx] \"POST /upload HTTP/1.1\" 413 176 \"-\" \"curl/8\"", 413)]
