@@ -213,10 +213,11 @@ public static class AccessLineParser
         }
 
         // The combined format with its time left out of log_format (`$remote_addr - $remote_user "$request" ...`), the
-        // user empty: one more dash before the quote.
+        // user empty: one more dash before the quote; or a format with nothing between (`$remote_addr "$request" ...`).
         var rest = s[(from + address)..];
         return rest.StartsWith(" - \"", StringComparison.Ordinal) ? from + address + 4
             : rest.StartsWith(" - - \"", StringComparison.Ordinal) ? from + address + 6
+            : rest.StartsWith(" \"", StringComparison.Ordinal) ? from + address + 2
             : -1;
     }
 
