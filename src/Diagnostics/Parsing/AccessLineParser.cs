@@ -159,7 +159,39 @@ public static class AccessLineParser
             c.Time = time;
         }
 
+        if (lead <= 0)
+        {
+            lead = RequestAfterMaskedTime(s);
+        }
+
         return lead > 0 && StartsWithRequestLine(s[lead..]) && ReadRequestAndStatus(s, lead, ref c);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> TimeMaskChars = System.Buffers.SearchValues.Create("-xX*#? +0123456789");
+
+    /// <summary>
+    /// The combined format whose time the writer masked, keeping the brackets and often the zone
+    /// (<c>10.42.0.0 - - [---------- +0000] "GET /albums/ HTTP/1.1" 502 ...</c>): the request's start after the bracket, or
+    /// -1. Only a bracket holding mask marks (dashes, x's, stars) and at most a zone's digits counts, so a real time that
+    /// failed the common shape is not read here. The time stays unknown.
+    /// </summary>
+    private static int RequestAfterMaskedTime(ReadOnlySpan<char> s)
+    {
+        var open = s.IndexOf(" [", StringComparison.Ordinal);
+        if (open <= 0 || open > MaxHeadBeforeTime)
+        {
+            return -1;
+        }
+
+        var close = s[(open + 2)..].IndexOf("] \"", StringComparison.Ordinal);
+        if (close < 3)
+        {
+            return -1;
+        }
+
+        var masked = s.Slice(open + 2, close);
+        var marks = masked.Length - masked.TrimStart("-xX*#?").Length;
+        return marks >= 3 && masked.IndexOfAnyExcept(TimeMaskChars) < 0 ? open + 2 + close + 3 : -1;
     }
 
     /// <summary>
@@ -178,13 +210,18 @@ public static class AccessLineParser
         }
 
         var address = s[from..].IndexOfAnyExcept(AddressChars);
-        if (address < 7 || address > 45 || s.Slice(from, address).IndexOfAny('.', ':') < 0
-            || !s[(from + address)..].StartsWith(" - \"", StringComparison.Ordinal))
+        if (address < 7 || address > 45 || s.Slice(from, address).IndexOfAny('.', ':') < 0)
         {
             return -1;
         }
 
-        return from + address + 4;
+        // The combined format with its time left out of log_format (`$remote_addr - $remote_user "$request" ...`), the
+        // user empty: one more dash before the quote; or a format with nothing between (`$remote_addr "$request" ...`).
+        var rest = s[(from + address)..];
+        return rest.StartsWith(" - \"", StringComparison.Ordinal) ? from + address + 4
+            : rest.StartsWith(" - - \"", StringComparison.Ordinal) ? from + address + 6
+            : rest.StartsWith(" \"", StringComparison.Ordinal) ? from + address + 2
+            : -1;
     }
 
     /// <summary>

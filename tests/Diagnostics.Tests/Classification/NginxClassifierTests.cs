@@ -189,6 +189,10 @@ public class NginxClassifierTests
     [InlineData("Nginx: `worker_connections` are not enough while connecting to upstream", "fd_exhaustion", 500)]
     [InlineData("2023/09/19 07:29:36 [alert] 73#0: 16384 worker_connections are not enough", "fd_exhaustion", null)]
     [InlineData("we raised worker_connections because the old value was not enough", "not_an_upstream_error", null)]
+    // ngx_drain_connections' warning, its words going on after "not enough" (also in the singular, the count dropped)
+    [InlineData("2026/03/25 15:05:30 [warn] 12345#12345: 1024 worker_connections are not enough, reusing connections", "fd_exhaustion", null)]
+    [InlineData("2026/03/25 15:05:30 [emerg] 12345#12345: worker_connections are not enough, reusing connection", "fd_exhaustion", null)]
+    [InlineData("our connection pools are not enough, reusing connections helps", "not_an_upstream_error", null)]
     // C5 quoted in a title with the writer's words after the closing quote; its action, when quoted, still counts
     [InlineData("Getting \"512 worker_connections are not enough\" on High Load", "fd_exhaustion", null)]
     [InlineData("they logged '1024 worker_connections are not enough' twice", "fd_exhaustion", null)]

@@ -201,6 +201,12 @@ public class CompanionLineTests
     [InlineData("10.0.0.7 - - [04/Mar/2026:09:15:02 +0100] 042 \"GET / HTTP/1.1\" \"curl/8.5.0\"")]
     // A bracketed time, words and a [Client ...] tag do not make an access line without the status before the method.
     [InlineData("[04/Mar/2026:09:15:02 +0100] we saw GET http example.org \"/x\" [Client 10.0.0.7] fail again")]
+    // A bracket holding words or a time with letters is no masked time.
+    [InlineData("10.0.0.1 - - [time removed] \"GET / HTTP/1.1\" 502 was all we kept")]
+    [InlineData("we saw [--] \"GET / HTTP/1.1\" 502 twice")]
+    // A dash pair after a word, then a quote that is no request line.
+    [InlineData("10.0.0.1 - - \"hello\" 502 times")]
+    [InlineData("10.0.0.1 \"said hello\" 200 times")]
     public void EllipsisBeforeAQuoteThatIsNoRequestLine_IsNoAccessLine(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -258,6 +264,13 @@ public class CompanionLineTests
     [InlineData("OK 5.815 10.0.0.7 - - [16/Jan/2018:16:10:09 +0700] 502 \"GET /api/v2/get_config?id=1235", 502)]
     [InlineData("10.0.0.7 - - [16/Jan/2018:16:10:09 +0700] 499 \"POST /api/upload HTTP/1.1\" \"curl/8.5.0\"", 499)]
     [InlineData("[16/Jan/2018:16:10:09 +0700] 504 \"GET /slow HTTP/1.1\" 0.5 \"-\"", 504)]
+    // The combined format without its time (left out of log_format), the user empty.
+    [InlineData("10.244.0.11 - - \"GET /admin-api/user HTTP/1.1\" 502 559", 502)]
+    // A format with the quoted request right after the address, the tries' addresses and statuses after the status.
+    [InlineData("172.16.0.2 \"GET / HTTP/1.1\" 502 upstream=172.16.1.3:8080, shop_api upstream_status=502, 502 time=0.000, 0.000", 502)]
+    // The time masked by its writer inside the brackets (dashes, x's), the zone kept or not: ingress-nginx's format.
+    [InlineData("10.42.0.0 - - [---------- +0000] \"GET /albums/ HTTP/1.1\" 502 552 \"-\" \"Mozilla/5.0\" 476 0.003 [ns-app-9080] [] 10.42.0.104:9080 0 0.001 502 a83c", 502)]
+    [InlineData("10.0.0.1 - - [xx/xxx/xxxx:xx:xx:xx] \"POST /upload HTTP/1.1\" 413 176 \"-\" \"curl/8\"", 413)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);

@@ -49,6 +49,8 @@ public sealed class FdExhaustionRule : INginxRule
     }
 
     private const string NotEnough = " are not enough";
+    private const string Reusing = ", reusing connections";
+    private const string ReusingOne = ", reusing connection";
 
     /// <summary>
     /// C5 as nginx writes it, or as pasted: the count dropped, the directive in backticks, a closing quote left, or the
@@ -56,6 +58,16 @@ public sealed class FdExhaustionRule : INginxRule
     /// </summary>
     private static bool IsWorkerConnections(ReadOnlySpan<char> m)
     {
+        // ngx_drain_connections' warning goes on after the words (", reusing connections"), also written in the singular.
+        if (m.EndsWith(Reusing, StringComparison.Ordinal))
+        {
+            m = m[..^Reusing.Length];
+        }
+        else if (m.EndsWith(ReusingOne, StringComparison.Ordinal))
+        {
+            m = m[..^ReusingOne.Length];
+        }
+
         // Most records end in a letter or a bracket that no C5 form ends in: no search for them.
         if (m.IsEmpty || (m[^1] != 'h' && m[^1] is not ('`' or '\'' or '"' or '.' or ' ' or ',' or '}')))
         {
