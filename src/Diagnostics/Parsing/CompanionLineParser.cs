@@ -31,7 +31,7 @@ public static class CompanionLineParser
             'w' when s.StartsWith(UnicornWorker) => TryUnicornTimeout(s, ref c),
             'D' or 'I' or 'W' or 'E' or 'F' when s.Length > 4 && s[1] == ',' && s[3] == '[' && TryUnicorn(s, ref c) => true,
             >= '0' and <= '9' when TryGunicornPlain(s, ref c) || TrySupervisor(s, ref c) => true,
-            _ => TryUwsgi(s, 0, ref c) || TryKernel(s, 0, ref c) || TrySelinuxText(s, ref c),
+            _ => TryUwsgi(s, 0, ref c) || TryKernel(s, 0, ref c) || TrySelinuxText(s, ref c) || TrySystemdUnit(s, ref c),
         };
         return found || (!quoted && (TryQuoted(s, ref c) || TryBehindPrefix(s, ref c)));
     }
@@ -205,6 +205,59 @@ public static class CompanionLineParser
             c.Cause = died && !program.SequenceEqual("nginx") ? Causes.AppCrash : Causes.NotAnUpstreamError;
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// systemd's record of a service's main process, as journald and syslog give it once their prefix and the
+    /// <c>systemd[1]:</c> tag are read: <c>myapp.service: Main process exited, code=killed, status=9/KILL</c> (older systemd:
+    /// <c>main process exited</c>). A backend killed by a fatal signal or exiting with a non-zero status died
+    /// (app_crash). SIGTERM, SIGINT, SIGHUP and SIGQUIT are a stop or a reload, and status 0 is a clean exit, so those
+    /// lines are context. The OOM killer's lines (<c>A process of this unit has been killed by the OOM killer.</c>,
+    /// <c>Failed with result 'oom-kill'.</c>) are oom_killed. nginx's own unit is not an upstream, and every other unit
+    /// line stays unknown.
+    /// </summary>
+    private static bool TrySystemdUnit(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        const string Unit = ".service: ";
+        var end = s[..Math.Min(s.Length, 120)].IndexOf(Unit, StringComparison.Ordinal);
+        if (end <= 0 || s[..end].ContainsAny(' ', '\t'))
+        {
+            return false;
+        }
+
+        var m = s[(end + Unit.Length)..];
+        string cause;
+        if (m.StartsWith("Main process exited, code=", StringComparison.Ordinal) || m.StartsWith("main process exited, code=", StringComparison.Ordinal))
+        {
+            var detail = m["Main process exited, code=".Length..];
+            var status = detail.IndexOf(", status=", StringComparison.Ordinal);
+            if (status < 0)
+            {
+                return false;
+            }
+
+            var value = detail[(status + ", status=".Length)..];
+            var signalled = detail.StartsWith("killed", StringComparison.Ordinal) || detail.StartsWith("dumped", StringComparison.Ordinal);
+            var exited = detail.StartsWith("exited", StringComparison.Ordinal);
+            var calm = value.StartsWith("15/", StringComparison.Ordinal) || value.StartsWith("2/", StringComparison.Ordinal)
+                || value.StartsWith("1/HUP", StringComparison.Ordinal) || value.StartsWith("3/", StringComparison.Ordinal);
+            cause = (signalled && !calm) || (exited && !value.StartsWith("0/", StringComparison.Ordinal)) ? Causes.AppCrash : Causes.NotAnUpstreamError;
+        }
+        else if (m.StartsWith("A process of this unit has been killed by the OOM killer", StringComparison.Ordinal)
+            || m.StartsWith("Failed with result 'oom-kill'", StringComparison.Ordinal))
+        {
+            cause = Causes.OomKilled;
+        }
+        else
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Subject = Segment.Between(0, end + ".service".Length);
+        c.Message = Segment.Between(end + Unit.Length, s.Length);
+        c.Cause = s[..end].SequenceEqual("nginx") ? Causes.NotAnUpstreamError : cause;
         return true;
     }
 

@@ -19,7 +19,10 @@ public enum RecordKind
     Kernel,
     SelinuxAudit,
 
-    /// <summary>supervisord's own log: the processes it runs (php-fpm, gunicorn, nginx) starting and exiting.</summary>
+    /// <summary>
+    /// A process supervisor's own log: supervisord's, or systemd's lines about a service's main process (php-fpm,
+    /// gunicorn, nginx starting, exiting, killed).
+    /// </summary>
     Supervisor,
 
     /// <summary>Unicorn's master log (Ruby Logger lines): workers killed on timeout and reaped.</summary>

@@ -204,7 +204,9 @@ public static class RemediationCatalog
             Causes.AppCrash => new(
                 $"A backend worker{(pool is null ? "" : $" ({pool})")} exited on a signal or crashed.",
                 ["a segfault in an extension or native library", "SIGKILL from the OOM killer or a supervisor"],
-                ["journalctl -k --since '-1h' | grep -i -E 'segfault|killed process'", "coredumpctl list"], ["kernel log and core dumps at the same time"], Confidence.High),
+                Commands("journalctl -k --since '-1h' | grep -i -E 'segfault|killed process'", "coredumpctl list",
+                    pool is not null && pool.EndsWith(".service", StringComparison.Ordinal) ? $"journalctl -u {pool} --since '-1h'" : null),
+                ["kernel log and core dumps at the same time"], Confidence.High),
             Causes.OomKilled => new(
                 $"The kernel OOM killer killed {(pool is null ? "a backend process" : pool)}.",
                 ["the backend's memory use (workers x per-worker memory) exceeds the host or cgroup limit"],

@@ -76,6 +76,7 @@ public class FindingAggregatorTests
     [InlineData("[21-Nov-2026 13:42:01] WARNING: [pool www] child 4242 exited on signal 11 (SIGSEGV) after 1.0 seconds from start", "app_crash")]
     [InlineData("Nov 21 13:42:02 web01 kernel: Out of memory: Killed process 4242 (php-fpm8.2) total-vm:1kB", "oom_killed")]
     [InlineData("[2026-11-21 13:42:00 +0000] [12] [CRITICAL] WORKER TIMEOUT (pid:15)", "app_worker_timeout")]
+    [InlineData("Nov 21 13:42:01 web01 systemd[1]: gunicorn.service: Main process exited, code=killed, status=9/KILL", "app_crash")]
     public void PrematureClose_WithCompanionInTheSameSeconds_GetsTheCompanionRootCause(string companion, string rootCause)
     {
         var text = "2026/11/21 13:42:01 [error] 1#1: *26 upstream prematurely closed connection while reading response header from upstream, client: 127.0.0.1, server: a, request: \"GET /x HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"a\"\n" + companion;
@@ -83,6 +84,27 @@ public class FindingAggregatorTests
         Assert.Equal("premature_close", f.Cause);
         Assert.Equal(rootCause, f.RootCause);
         Assert.Contains(f.Evidence, e => e.Cause == rootCause);
+    }
+
+    [Fact]
+    public void RefusedNextToASystemdUnitThatDied_CitesTheUnit()
+    {
+        // causes.md §2: a refused connect stays upstream_down (the unit is down); the unit's death is its evidence.
+        var text = Refused(7, "13:42:01", "8000") + "\nNov 21 13:42:01 web01 systemd[1]: myapp.service: Main process exited, code=killed, status=9/KILL";
+
+        var f = Assert.Single(DiagnosisEngine.Analyze(text).Findings);
+
+        Assert.Equal(("upstream_down", "upstream_down"), (f.Cause, f.RootCause));
+        Assert.Contains("1 app_crash record(s) (myapp.service) within 2s of these failures.", f.Facts);
+    }
+
+    [Fact]
+    public void SystemdUnitThatDied_Alone_PointsAtTheUnitsJournal()
+    {
+        var f = Assert.Single(DiagnosisEngine.Analyze("Nov 21 13:42:01 web01 systemd[1]: myapp.service: Main process exited, code=dumped, status=11/SEGV").Findings);
+
+        Assert.Equal(("app_crash", "myapp.service"), (f.Cause, f.Target));
+        Assert.Contains("journalctl -u myapp.service --since '-1h'", f.Remediation);
     }
 
     [Fact]

@@ -293,6 +293,37 @@ public class CompanionLineTests
     }
 
     [Theory]
+    [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service: Main process exited, code=killed, status=9/KILL", "app_crash")]
+    [InlineData("Nov 21 10:00:00 web01 systemd[1]: php8.2-fpm.service: Main process exited, code=dumped, status=11/SEGV", "app_crash")]
+    [InlineData("Nov 21 10:00:00 web01 systemd[1]: gunicorn.service: Main process exited, code=exited, status=1/FAILURE", "app_crash")]
+    [InlineData("Nov 21 10:00:00 web01 systemd[1]: uwsgi.service: main process exited, code=killed, status=6/ABRT", "app_crash")]
+    [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service: A process of this unit has been killed by the OOM killer.", "oom_killed")]
+    [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service: Failed with result 'oom-kill'.", "oom_killed")]
+    // A stop, a reload or a clean exit, and nginx's own unit: context.
+    [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service: Main process exited, code=killed, status=15/TERM", "not_an_upstream_error")]
+    [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service: Main process exited, code=exited, status=0/SUCCESS", "not_an_upstream_error")]
+    [InlineData("Nov 21 10:00:00 web01 systemd[1]: nginx.service: Main process exited, code=killed, status=9/KILL", "not_an_upstream_error")]
+    public void SystemdMainProcessLine_IsASupervisorRecord(string line, string cause)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+
+        Assert.Equal((RecordKind.Supervisor, cause), (r.Kind, r.Cause));
+        Assert.EndsWith(".service", r.Subject);
+        Assert.Null(r.Status);
+    }
+
+    [Theory]
+    // Other unit lines and prose that names the wording stay unknown.
+    [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service: Failed with result 'signal'.")]
+    [InlineData("the myapp.service: Main process exited line showed up after the deploy")]
+    public void SystemdLineWithoutAProcessVerdict_StaysUnknown(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+
+        Assert.Equal(RecordKind.Unknown, r.Kind);
+    }
+
+    [Theory]
     // An application's own JSON log: a status, but no key named after nginx's variables.
     [InlineData("{\"level\":\"info\",\"method\":\"GET\",\"uri\":\"/x\",\"status\":502,\"latency\":\"3ms\"}")]
     // nginx's keys but no three-digit status, or no request.
