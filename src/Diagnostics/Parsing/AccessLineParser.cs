@@ -311,8 +311,7 @@ public static class AccessLineParser
         return -1;
     }
 
-    /// <summary><c>21/Nov/2026:13:41:14 +0000</c>, read as wall-clock time.</summary>
-    /// <summary><c>$time_local</c>'s <c>21/Nov/2026:10:00:00 +0000</c> from its day on.</summary>
+    /// <summary><c>$time_local</c>'s <c>21/Nov/2026:13:41:14 +0000</c> from its day on, read as wall-clock time.</summary>
     internal static DateTime? Time(ReadOnlySpan<char> s) =>
         s.Length >= 20 && NginxLineParser.Digits(s, 0, 2, out var d) && NginxLineParser.Digits(s, 7, 4, out var y)
         && TimeParsing.TryClock(s, 12, out var h, out var m, out var sec)

@@ -546,7 +546,7 @@ public static class CompanionLineParser
         }
 
         var probe = c;
-        var cause = FpmCause(s[rest..], ref probe);
+        var cause = FpmCause(m, ref probe);
         if (cause == Causes.NotAnUpstreamError)
         {
             return false;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Nginx502Bot.Diagnostics.Records;
 
 namespace Nginx502Bot.Diagnostics.Parsing;
@@ -11,16 +12,17 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// </summary>
 public static class JsonAccessLineParser
 {
-    private static readonly string[] NginxVariables =
-    [
-        "\"remote_addr\"", "\"time_local\"", "\"time_iso8601\"", "\"body_bytes_sent\"", "\"bytes_sent\"", "\"upstream_addr\"",
-        "\"upstream_status\"", "\"request_time\"", "\"upstream_response_time\"", "\"http_user_agent\"",
-    ];
+    private static readonly SearchValues<string> NginxVariables = SearchValues.Create(
+        [
+            "\"remote_addr\"", "\"time_local\"", "\"time_iso8601\"", "\"body_bytes_sent\"", "\"bytes_sent\"", "\"upstream_addr\"",
+            "\"upstream_status\"", "\"request_time\"", "\"upstream_response_time\"", "\"http_user_agent\"",
+        ],
+        StringComparison.Ordinal);
 
     /// <summary>Reads <paramref name="s"/> into <paramref name="c"/> (kind, status, request, time); false when it is no such line.</summary>
     public static bool TryParse(ReadOnlySpan<char> s, ref CompanionLine c)
     {
-        if (s.Length < 20 || s[0] != '{' || !NamesAnNginxVariable(s))
+        if (s.Length < 20 || s[0] != '{' || s.IndexOfAny(NginxVariables) < 0)
         {
             return false;
         }
@@ -43,19 +45,6 @@ public static class JsonAccessLineParser
         var iso = Value(s, "\"time_iso8601\"");
         c.Time = local.IsPresent ? AccessLineParser.Time(local.Of(s)) : iso.IsPresent ? TimeParsing.Iso(iso.Of(s)) : null;
         return true;
-    }
-
-    private static bool NamesAnNginxVariable(ReadOnlySpan<char> s)
-    {
-        foreach (var key in NginxVariables)
-        {
-            if (s.Contains(key, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

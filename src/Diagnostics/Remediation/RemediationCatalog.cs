@@ -107,7 +107,7 @@ public static class RemediationCatalog
                 ["the backend stopped reading the request body (busy or stuck)"],
                 [$"grep -Rn -E '(proxy|fastcgi|uwsgi|grpc)_send_timeout' /etc/nginx/"], ["is the backend busy or blocked?"], Confidence.Medium),
             // The stream and mail proxies have one idle timeout, proxy_timeout, in place of HTTP's read timeouts.
-            Causes.UpstreamTimeoutRead when scheme is "stream" or "mail" => new(
+            Causes.UpstreamTimeoutRead when IsSessionProxy(scheme) => new(
                 $"{target} accepted the {scheme} session but sent nothing within proxy_timeout.",
                 ["the backend service is overloaded or stuck", "the backend waits for the client to speak first while the client waits for it"],
                 Commands(DirectRequest(t, scheme, "", timed: true), "grep -Rn -w 'proxy_timeout' /etc/nginx/"),
@@ -119,7 +119,7 @@ public static class RemediationCatalog
                  "grep -Rn -E '(proxy|fastcgi|uwsgi|grpc)_read_timeout' /etc/nginx/"),
                 ["backend slow-request log and busy workers"], Confidence.Medium),
             // A stream or mail session has no response header and no upstream keep-alive: the backend ended the session.
-            Causes.PrematureClose or Causes.ConnectionReset when scheme is "stream" or "mail" => new(
+            Causes.PrematureClose or Causes.ConnectionReset when IsSessionProxy(scheme) => new(
                 $"{target} closed or reset the {scheme} session.",
                 ["the backend service crashed, restarted or was OOM-killed", "the backend refuses the client (its own access rules or connection limit)"],
                 Commands("journalctl -k --since '-1h' | grep -i -E 'killed process|segfault'", DirectRequest(t, scheme, "")),
@@ -176,7 +176,7 @@ public static class RemediationCatalog
                 ["a *_pass with a variable and no resolver"],
                 ["grep -Rn -E '_pass .*\\$' /etc/nginx/", $"# in {where}: resolver 127.0.0.53 valid=30s;", Reload],
                 [], Confidence.High),
-            Causes.ResponseTruncated when scheme is "stream" or "mail" => new(
+            Causes.ResponseTruncated when IsSessionProxy(scheme) => new(
                 $"The {scheme} session with {target} failed after data had started to flow: the client's connection was cut; no HTTP status is involved.",
                 ["the backend closed or stalled mid-session", "proxy_timeout shorter than the session's idle periods"],
                 ["grep -Rn -w 'proxy_timeout' /etc/nginx/"], ["backend logs for the same time"], Confidence.High),
@@ -233,13 +233,19 @@ public static class RemediationCatalog
             "grpc" => $"grpcurl -plaintext {address} list",
             "grpcs" => $"grpcurl -insecure {address} list",
             "uwsgi" or "suwsgi" or "scgi" => null,
-            "stream" or "mail" when t.IsUnix => $"{(timed ? "time " : "")}nc -vzU {t.SocketPath}",
-            "stream" or "mail" => $"{(timed ? "time " : "")}nc -vz -w 3 {(t.Port is null ? "HOST PORT" : $"{t.Host} {t.Port}")}",
+            _ when IsSessionProxy(scheme) && t.IsUnix => $"{(timed ? "time " : "")}nc -vzU {t.SocketPath}",
+            _ when IsSessionProxy(scheme) => $"{(timed ? "time " : "")}nc -vz -w 3 {(t.Port is null ? "HOST PORT" : $"{t.Host} {t.Port}")}",
             _ when t.IsUnix => $"curl {curlOptions} --unix-socket {t.SocketPath} http://localhost/{curlTail}",
             "https" => $"curl -k {curlOptions} https://{address}/{curlTail}",
             _ => $"curl {curlOptions} http://{address}/{curlTail}",
         };
     }
+
+    /// <summary>
+    /// The stream and mail proxies: a TCP/UDP or SMTP/IMAP/POP3 session with no HTTP request, response header or upstream
+    /// keep-alive, and one idle timeout, proxy_timeout.
+    /// </summary>
+    private static bool IsSessionProxy(string? scheme) => scheme is "stream" or "mail";
 
     /// <summary>The listen queue's own table: <c>ss -xl</c> lists unix sockets only, <c>ss -ltn</c> TCP ports only.</summary>
     private static string ListenQueue(TargetParts t) =>
