@@ -49,8 +49,17 @@ public sealed class PageServer : IDisposable
             context.Response.StatusCode = status;
             context.Response.ContentType = "text/html; charset=utf-8";
             var body = Encoding.UTF8.GetBytes(html ?? "");
-            await context.Response.OutputStream.WriteAsync(body);
-            context.Response.Close();
+            try
+            {
+                await context.Response.OutputStream.WriteAsync(body);
+                context.Response.Close();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or IOException)
+            {
+                // The browser hung up first (headless Chromium exits once it has the DOM, leaving e.g. its favicon
+                // request unread): that response is dropped, the server goes on, as any web server would.
+                context.Response.Abort();
+            }
         }
     }
 
