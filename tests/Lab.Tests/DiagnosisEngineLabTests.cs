@@ -98,6 +98,32 @@ public sealed class DiagnosisEngineLabTests(LabFixture fixture)
         }
     }
 
+    /// <summary>
+    /// "Clients saw" is what the access log says the clients got: per scenario, the 502s and 504s the findings count are
+    /// those of the access log, also where nginx tried a request on several members and logged a failure for each.
+    /// </summary>
+    [Fact]
+    public void EveryScenario_FindingsCountThe502sAnd504sOfTheAccessLog()
+    {
+        var mismatches = new List<string>();
+        foreach (var result in fixture.Results.Values)
+        {
+            var findings = DiagnosisEngine.Analyze(result.Text).Findings;
+            foreach (var status in (string[])["502", "504"])
+            {
+                var counted = findings.Sum(f => f.Statuses.GetValueOrDefault(status));
+                var logged = result.AccessLines.Count(l => l.Split(' ') is [_, var s, ..] && s == status);
+                if (counted != logged)
+                {
+                    mismatches.Add($"{result.Scenario.Name}: findings count {counted}× {status}, the access log {logged}:\n  "
+                        + string.Join("\n  ", result.AccessLines));
+                }
+            }
+        }
+
+        Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
+    }
+
     [Fact]
     public void AuthSubrequestFailure_KeepsItsCauseButLeavesTheStatusToAuthRequest()
     {

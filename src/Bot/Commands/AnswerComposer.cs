@@ -165,10 +165,11 @@ public static class AnswerComposer
 
     private static List<KeyValuePair<string, string>> Fields(Finding finding)
     {
-        var statuses = string.Join(", ", finding.Statuses.OrderByDescending(s => s.Value).Select(s => $"{s.Key} ×{s.Value}"));
+        var statuses = string.Join(", ", finding.Statuses.Where(s => s.Key != FindingState.Retried).OrderByDescending(s => s.Value).Select(s => $"{s.Key} ×{s.Value}"));
+        var retried = finding.Statuses.TryGetValue(FindingState.Retried, out var n) ? $" ({n} retried on another member)" : "";
         var fields = new List<KeyValuePair<string, string>>
         {
-            new("Clients saw", statuses.Length == 0 ? "-" : statuses),
+            new("Clients saw", (statuses.Length == 0 ? "-" : statuses) + retried),
             new("Since", Since(finding)),
             new("Confidence", finding.Confidence.ToString().ToLowerInvariant()),
             new("Records", finding.Count.ToString(CultureInfo.InvariantCulture)),

@@ -2,8 +2,10 @@ using System.Runtime.CompilerServices;
 namespace Nginx502Bot.Diagnostics.Findings;
 
 /// <summary>
-/// The target each request (<c>*cid</c> + request hash) last failed on, for retry tracking: a map with the semantics of a
-/// <see cref="Dictionary{TKey, TValue}"/> that is cleared when it reaches <see cref="Capacity"/> keys.
+/// The attempt each request (<c>*cid</c> + request hash) last failed with, for retry tracking: a map from the request to a
+/// non-negative number its caller chooses (<see cref="FindingAggregator"/> stores the finding and the status that attempt
+/// counted), with the semantics of a <see cref="Dictionary{TKey, TValue}"/> that is cleared when it reaches
+/// <see cref="Capacity"/> keys.
 /// Connection ids grow one by one, so a request's home bucket is its connection id: consecutive records touch
 /// neighbouring memory instead of a random slot of a large table (the dictionary's cache misses dominated the aggregator).
 /// A key that finds no room within <see cref="ProbeBuckets"/> buckets (many requests on one connection) goes to a small
@@ -25,29 +27,29 @@ public sealed class AttemptTable
     /// <summary>Distinct keys held.</summary>
     public int Count => _count + _overflow.Count;
 
-    /// <summary>Records <paramref name="target"/> (zero or more) for the key and returns what it held before (-1 if nothing).</summary>
+    /// <summary>Records <paramref name="value"/> (zero or more) for the key and returns what it held before (-1 if nothing).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int Exchange(long cid, int request, int target)
+    public int Exchange(long cid, int request, int value)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(target);
+        ArgumentOutOfRangeException.ThrowIfNegative(value);
         var at = Find(cid, request, out var free);
         if (at >= 0)
         {
-            var previous = _entries[at].TargetPlusOne - 1;
-            _entries[at].TargetPlusOne = target + 1;
+            var previous = _entries[at].ValuePlusOne - 1;
+            _entries[at].ValuePlusOne = value + 1;
             return previous;
         }
 
         if (free >= 0)
         {
-            _entries[free] = new Entry { Cid = cid, Request = request, TargetPlusOne = target + 1 };
+            _entries[free] = new Entry { Cid = cid, Request = request, ValuePlusOne = value + 1 };
             _count++;
             return -1;
         }
 
         var key = (cid, request);
         var held = _overflow.GetValueOrDefault(key, -1);
-        _overflow[key] = target;
+        _overflow[key] = value;
         return held;
     }
 
@@ -55,7 +57,7 @@ public sealed class AttemptTable
     public int Get(long cid, int request)
     {
         var at = Find(cid, request, out var free);
-        return at >= 0 ? _entries[at].TargetPlusOne - 1 : free >= 0 ? -1 : _overflow.GetValueOrDefault((cid, request), -1);
+        return at >= 0 ? _entries[at].ValuePlusOne - 1 : free >= 0 ? -1 : _overflow.GetValueOrDefault((cid, request), -1);
     }
 
     /// <summary>
@@ -72,7 +74,7 @@ public sealed class AttemptTable
             for (var i = start; i < start + EntriesPerBucket; i++)
             {
                 ref readonly var entry = ref _entries[i];
-                if (entry.TargetPlusOne == 0)
+                if (entry.ValuePlusOne == 0)
                 {
                     free = i;
                     return -1;
@@ -102,6 +104,6 @@ public sealed class AttemptTable
     {
         public long Cid;
         public int Request;
-        public int TargetPlusOne;
+        public int ValuePlusOne;
     }
 }

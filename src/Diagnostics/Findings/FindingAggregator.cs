@@ -8,7 +8,8 @@ using Nginx502Bot.Diagnostics.Vocabulary;
 namespace Nginx502Bot.Diagnostics.Findings;
 
 /// <summary>
-/// Groups upstream failures by target and cause, tracks retries across members of one request (<c>*cid</c> + request),
+/// Groups upstream failures by target and cause, tracks retries across members of one request (<c>*cid</c> + request:
+/// the client gets the last attempt's status, so an earlier attempt's status moves to <see cref="FindingState.Retried"/>),
 /// and at the end correlates companion records (backend crashes, OOM kills, worker timeouts, pool exhaustion) that fell
 /// within <see cref="CorrelationSeconds"/> of a finding's records.
 /// </summary>
@@ -19,6 +20,9 @@ public sealed class FindingAggregator : IRecordSink
     private readonly Dictionary<string, Dictionary<string, FindingState>> _byTarget = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, FindingState>> _companions = new(StringComparer.Ordinal);
     private readonly AttemptTable _attempts = new();
+
+    /// <summary>The nginx states by <see cref="FindingState.StateKey"/>: what an attempt in the table points at.</summary>
+    private readonly List<FindingState> _states = [];
 
     /// <summary>Targets numbered so far (<see cref="FindingState.TargetKey"/>).</summary>
     private int _targets;
@@ -51,8 +55,10 @@ public sealed class FindingAggregator : IRecordSink
         var state = recent is not null && ReferenceEquals(recent.Cause, cause) && target.SequenceEqual(recent.Target)
             ? recent
             : recent = State(_byTarget, target, cause, view.Text, in view.Record.Nginx);
+        // The resolver's own records (a "resolver:" field) name no request: the request that waited on the answer logs its
+        // own "could not be resolved", which counts what its client saw.
         var repeat = TrackAttempt(view, state);
-        state.Add(view, countStatus: !repeat);
+        state.Add(view, countStatus: !repeat && !view.Record.Nginx.Resolver.IsPresent);
     }
 
     void IRecordSink.OnRecord(in RecordView record) => Add(record);
@@ -60,11 +66,11 @@ public sealed class FindingAggregator : IRecordSink
     /// <summary>Folds in an aggregator that saw a later chunk of the same input (parallel analysis).</summary>
     public void Merge(FindingAggregator later)
     {
-        MergeInto(_byTarget, later._byTarget);
-        MergeInto(_companions, later._companions);
+        MergeInto(_byTarget, later._byTarget, nginx: true);
+        MergeInto(_companions, later._companions, nginx: false);
     }
 
-    private void MergeInto(Dictionary<string, Dictionary<string, FindingState>> into, Dictionary<string, Dictionary<string, FindingState>> from)
+    private void MergeInto(Dictionary<string, Dictionary<string, FindingState>> into, Dictionary<string, Dictionary<string, FindingState>> from, bool nginx)
     {
         foreach (var (target, byCause) in from)
         {
@@ -75,6 +81,7 @@ public sealed class FindingAggregator : IRecordSink
                 foreach (var state in byCause.Values)
                 {
                     state.TargetKey = key;
+                    Number(state, nginx);
                 }
 
                 into[target] = byCause;
@@ -91,9 +98,20 @@ public sealed class FindingAggregator : IRecordSink
                 else
                 {
                     state.TargetKey = mineKey;
+                    Number(state, nginx);
                     mine[cause] = state;
                 }
             }
+        }
+    }
+
+    /// <summary>Gives an nginx state its number here, so that records added after a merge can point at it.</summary>
+    private void Number(FindingState state, bool nginx)
+    {
+        if (nginx)
+        {
+            state.StateKey = _states.Count;
+            _states.Add(state);
         }
     }
 
@@ -152,7 +170,10 @@ public sealed class FindingAggregator : IRecordSink
     };
 
     /// <summary>
-    /// Tracks the request's attempts for retries. True when the record is the gRPC module's summary line of a header error
+    /// Tracks the request's attempts for retries: an attempt on another target than the request's previous one is a retry
+    /// (nginx-502-messages.md §0.3: the client gets the last failure's status, e.g. 502 after a 504), so the previous
+    /// attempt's status moves to <see cref="FindingState.Retried"/> in its finding. The same request on the same target
+    /// again is a new request on a keep-alive connection, whose status the client saw too. True when the record is the gRPC module's summary line of a header error
     /// it has just logged for the same attempt: ngx_http_grpc_process_header writes the bare "upstream sent invalid header"
     /// after the parser's own line ("upstream sent invalid http2 table index: 62", ...), so one request has two records.
     /// Only the summary line after a record of the same request on the same target counts as a repeat, so a summary line
@@ -169,32 +190,49 @@ public sealed class FindingAggregator : IRecordSink
 
         var cid = n.ConnectionId;
         var request = SpanHash.Of(n.Request.Of(view.Text));
+        var attempt = Attempt(state, view.Record.Verdict.Status.Value);
         int previous;
         if (_attempts.Count >= AttemptTable.Capacity)
         {
             previous = _attempts.Get(cid, request);
             _attempts.Clear();
-            _attempts.Exchange(cid, request, state.TargetKey);
+            _attempts.Exchange(cid, request, attempt);
         }
         else
         {
-            previous = _attempts.Exchange(cid, request, state.TargetKey);
+            previous = _attempts.Exchange(cid, request, attempt);
         }
 
-        CountRetry(state, previous);
-        return previous == state.TargetKey && n.Message.Of(view.Text).SequenceEqual(GrpcHeaderErrorSummary);
+        if (previous < 0)
+        {
+            return false;
+        }
+
+        // Targets are equal when their keys are.
+        var earlier = _states[previous >> 1];
+        if (earlier.TargetKey != state.TargetKey)
+        {
+            state.RetriedRequests++;
+            earlier.MoveToRetried(StatusOf(previous));
+            return false;
+        }
+
+        if (!n.Message.Of(view.Text).SequenceEqual(GrpcHeaderErrorSummary))
+        {
+            return false;
+        }
+
+        // The attempt's status stays where its first line counted it (the summary line may have another cause).
+        _attempts.Exchange(cid, request, previous);
+        return true;
     }
 
     private const string GrpcHeaderErrorSummary = "upstream sent invalid header";
 
-    /// <summary>A request seen failing on another target before counts as retried (targets are equal when their keys are).</summary>
-    private static void CountRetry(FindingState state, int previousTarget)
-    {
-        if (previousTarget >= 0 && previousTarget != state.TargetKey)
-        {
-            state.RetriedRequests++;
-        }
-    }
+    /// <summary>An attempt as the table holds it: the state that counted its status, and whether that was 504 (else 502).</summary>
+    private static int Attempt(FindingState state, int status) => (state.StateKey << 1) | (status == 504 ? 1 : 0);
+
+    private static int StatusOf(int attempt) => (attempt & 1) == 1 ? 504 : 502;
 
     /// <summary>The state for (target, cause); the scheme is worked out only for a new one.</summary>
     private FindingState State(Dictionary<string, Dictionary<string, FindingState>> map, ReadOnlySpan<char> target, string cause,
@@ -214,6 +252,7 @@ public sealed class FindingAggregator : IRecordSink
             {
                 TargetKey = byCause.Count > 0 ? byCause.Values.First().TargetKey : _targets++,
             };
+            Number(state, !companion);
             byCause[cause] = state;
         }
 

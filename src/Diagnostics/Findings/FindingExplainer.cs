@@ -52,7 +52,7 @@ public static class FindingExplainer
     {
         // Status keys (strings), not the key/count pairs, go through LINQ: pairs of value types cost the AOT agent instantiations.
         var counts = state.Statuses;
-        var statuses = string.Join(", ", counts.Keys.Where(k => k != "-").OrderByDescending(k => counts[k]).Select(k => $"{counts[k]}× {k}"));
+        var statuses = string.Join(", ", counts.Keys.Where(k => k is not ("-" or FindingState.Retried)).OrderByDescending(k => counts[k]).Select(k => $"{counts[k]}× {k}"));
         var seen = statuses.Length > 0 ? $" Clients saw {statuses}." : string.Empty;
         return $"{rootCause}: {advice.Meaning}{seen}";
     }
@@ -78,6 +78,11 @@ public static class FindingExplainer
         if (paths.Count > 0)
         {
             facts.Add($"Paths: {string.Join(", ", paths.Take(10))}{More(state.Paths.More + Math.Max(0, paths.Count - 10))}.");
+        }
+
+        if (state.Statuses.TryGetValue(FindingState.Retried, out var retried))
+        {
+            facts.Add(string.Create(CultureInfo.InvariantCulture, $"{retried} request(s) were then tried on another member: their clients got that attempt's status, not this one's."));
         }
 
         if (state.RetriedRequests > 0)

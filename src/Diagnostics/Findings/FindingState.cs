@@ -52,9 +52,20 @@ public sealed class FindingState
     private (int Status, int Count)[] _statusCounts = new (int, int)[4];
     private int _statusKinds;
 
-    /// <summary>Records per status as operators read them: "502", "009", "-".</summary>
-    public Dictionary<string, int> Statuses => _statusCounts.Take(_statusKinds)
-        .ToDictionary(s => ClientStatus.Format(s.Status < 0 ? null : s.Status), s => s.Count, StringComparer.Ordinal);
+    /// <summary>
+    /// The key under <see cref="Statuses"/> of records whose request nginx then tried on another member: the client got
+    /// the later attempt's status, which that attempt's finding counts (nginx-502-messages.md §0.3).
+    /// </summary>
+    public const string Retried = "retried";
+
+    private const int RetriedStatus = -2;
+
+    /// <summary>Records per status as operators read them: "502", "009", "-", and <see cref="Retried"/>.</summary>
+    public Dictionary<string, int> Statuses => _statusCounts.Take(_statusKinds).Where(s => s.Count > 0)
+        .ToDictionary(s => s.Status == RetriedStatus ? Retried : ClientStatus.Format(s.Status < 0 ? null : s.Status), s => s.Count, StringComparer.Ordinal);
+
+    /// <summary>The number its aggregator gave this state: the attempt table stores it with the status it counted.</summary>
+    internal int StateKey { get; set; }
     public List<LogRecord> Evidence { get; } = [];
     public LogRecord? LastRecord
     {
@@ -183,6 +194,16 @@ public sealed class FindingState
         {
             KeepLast(view, sampled);
         }
+    }
+
+    /// <summary>
+    /// A record of this finding counted <paramref name="status"/> for a request that nginx then tried on another member:
+    /// the client did not see it, so it moves to <see cref="Retried"/>.
+    /// </summary>
+    internal void MoveToRetried(int status)
+    {
+        CountStatus(status, -1);
+        CountStatus(RetriedStatus, 1);
     }
 
     private void CountStatus(int status, int count)

@@ -26,17 +26,69 @@ public class FindingAggregatorTests
     }
 
     [Fact]
-    public void RequestFailingOnTwoMembers_CountsAsRetried_And504502SplitIsKept()
+    public void RequestFailingOnTwoMembers_CountsAsRetried_AndClientsSawOnlyTheLastAttemptsStatus()
     {
-        // nginx-502-messages.md Appendix A: *15 times out on one member, then is refused by the next.
+        // nginx-502-messages.md Appendix A: *15 times out on one member, then is refused by the next; the client got 502
+        // ($upstream_status "504, 502"), never the 504.
         const string text = "2026/11/21 13:41:14 [error] 1#1: *15 upstream timed out (110: Connection timed out) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET /tmothenref HTTP/1.1\", upstream: \"http://127.0.0.1:19106/tmothenref\", host: \"h\"\n" +
             "2026/11/21 13:41:15 [error] 1#1: *15 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET /tmothenref HTTP/1.1\", upstream: \"http://127.0.0.1:18999/tmothenref\", host: \"h\"";
         var findings = DiagnosisEngine.Analyze(text).Findings;
         Assert.Equal(2, findings.Count);
         var refused = Assert.Single(findings, f => f.Cause == "upstream_down");
         Assert.Equal(1, refused.RetriedRequests);
-        Assert.Equal(1, refused.Statuses["502"]);
-        Assert.Equal(1, Assert.Single(findings, f => f.Cause == "upstream_timeout_connect").Statuses["504"]);
+        Assert.Equal(new Dictionary<string, int> { ["502"] = 1 }, refused.Statuses);
+        var timedOut = Assert.Single(findings, f => f.Cause == "upstream_timeout_connect");
+        Assert.Equal(new Dictionary<string, int> { ["retried"] = 1 }, timedOut.Statuses);
+        Assert.DoesNotContain("Clients saw", timedOut.Summary, StringComparison.Ordinal);
+        Assert.Contains("1 request(s) were then tried on another member: their clients got that attempt's status, not this one's.", timedOut.Facts);
+    }
+
+    [Fact]
+    public void RequestFailingOnThreeMembers_IsOneClientStatus_AndOtherRequestsKeepTheirs()
+    {
+        // *3 is refused by 8000 and 8001, then times out on 8002 (the 504 the client got); *4 and *5, one attempt each, are
+        // their own clients' 502s.
+        string[] lines =
+        [
+            Refused(3, "13:00:00", "8000", "/a"), Refused(4, "13:00:00", "8000", "/a"), Refused(3, "13:00:00", "8001", "/a"),
+            $"2026/11/21 13:00:01 [error] 1#1: *3 upstream timed out (110: Connection timed out) while connecting to upstream, client: 127.0.0.1, server: s, request: \"GET /a HTTP/1.1\", upstream: \"http://127.0.0.1:8002/a\", host: \"h\"",
+            Refused(5, "13:00:01", "8001", "/a"),
+        ];
+
+        var findings = DiagnosisEngine.Analyze(string.Join('\n', lines)).Findings;
+
+        Dictionary<string, int> StatusesOf(string port) => new(Assert.Single(findings, f => f.Target == "127.0.0.1:" + port).Statuses);
+        Assert.Equal(new Dictionary<string, int> { ["502"] = 1, ["retried"] = 1 }, StatusesOf("8000"));
+        Assert.Equal(new Dictionary<string, int> { ["502"] = 1, ["retried"] = 1 }, StatusesOf("8001"));
+        Assert.Equal(new Dictionary<string, int> { ["504"] = 1 }, StatusesOf("8002"));
+        Assert.Equal(3, findings.Sum(f => f.Statuses.Where(s => s.Key != "retried").Sum(s => s.Value)));
+    }
+
+    [Fact]
+    public void ResolverFailure_CountsTheClientsStatusOnceUnderTheRequestThatWaited()
+    {
+        // What the lab's nginx wrote (tests/Lab/captured/resolver_unreachable.log): the resolver's own record names no
+        // request; the request's "could not be resolved" is the 502 its client got.
+        const string text = "2026/11/21 14:15:44 [error] 12236#12236: recv() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:38663\n" +
+            "2026/11/21 14:15:45 [error] 12236#12236: *46 backend.lab.test could not be resolved (110: Operation timed out), client: 127.0.0.1, server: lab.local, request: \"GET /resolver_unreachable?lab=22 HTTP/1.1\", host: \"127.0.0.1:36119\"";
+
+        var findings = DiagnosisEngine.Analyze(text).Findings;
+
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.Equal("dns_resolution", f.Cause));
+        Assert.Equal(1, findings.Sum(f => f.Statuses.GetValueOrDefault("502")));
+        Assert.Empty(Assert.Single(findings, f => f.Target == "127.0.0.1:38663").Statuses);
+    }
+
+    [Fact]
+    public void SameRequestAgainOnTheSameMember_IsAnotherClientsStatus()
+    {
+        // A keep-alive connection sending the same request again: nginx does not retry a request on the member that just
+        // failed it, so both failures reached the client.
+        var f = Assert.Single(DiagnosisEngine.Analyze(Refused(7, "13:00:00", "8000") + "\n" + Refused(7, "13:00:05", "8000")).Findings);
+
+        Assert.Equal(new Dictionary<string, int> { ["502"] = 2 }, f.Statuses);
+        Assert.Equal(0, f.RetriedRequests);
     }
 
     private static string Grpc(int cid, string message) =>
@@ -165,6 +217,10 @@ public class FindingAggregatorTests
         var findings = merged.Build();
         Assert.Equal(1, Assert.Single(findings, f => f.Target == "127.0.0.1:8001").RetriedRequests);
         Assert.Equal(0, Assert.Single(findings, f => f.Target == "127.0.0.1:8000").RetriedRequests);
+
+        // *1's first attempt (in the first chunk) moves to retried; *8 stays its client's 502.
+        Assert.Equal(new Dictionary<string, int> { ["502"] = 1, ["retried"] = 1 }, Assert.Single(findings, f => f.Target == "127.0.0.1:8000").Statuses);
+        Assert.Equal(new Dictionary<string, int> { ["502"] = 4 }, Assert.Single(findings, f => f.Target == "127.0.0.1:8001").Statuses);
     }
 
     [Fact]

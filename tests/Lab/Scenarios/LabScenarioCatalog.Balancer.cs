@@ -1,3 +1,5 @@
+using Nginx502Bot.Lab.Backends;
+
 namespace Nginx502Bot.Lab.Scenarios;
 
 public static partial class LabScenarioCatalog
@@ -25,7 +27,31 @@ public static partial class LabScenarioCatalog
             ExpectedClientStatus = "502",
             Build = _ => Upstream("lab_one_down", $"server 127.0.0.1:{LabTargets.Port()} down;"),
         };
+        yield return RetriedAfterConnectTimeout();
     }
+
+    /// <summary>
+    /// nginx-502-messages.md Appendix A's *15: the request times out on the first member (a 504 had it been the last
+    /// attempt), nginx tries the backup, which refuses, and the client gets 502 ($upstream_status "504, 502"). The backup
+    /// makes the order fixed: round robin alone could pick the refusing member first.
+    /// </summary>
+    private static LabScenarioDefinition RetriedAfterConnectTimeout() => new()
+    {
+        Name = "retried_after_connect_timeout",
+        Breaks = "an upstream block whose member drops SYNs (full backlog; proxy_connect_timeout 1s) and whose backup refuses",
+        ExpectedCause = "upstream_down",
+        ExpectedStatus = 502,
+        ExpectedClientStatus = "502",
+        Build = _ =>
+        {
+            var silent = LabTargets.Port();
+            return Upstream("lab_timeout_then_refused", $"server 127.0.0.1:{silent};", $"server 127.0.0.1:{LabTargets.Port()} backup;") with
+            {
+                Directives = ["proxy_connect_timeout 1s;", "proxy_pass http://lab_timeout_then_refused;"],
+                Backends = [new LabBackend { Mode = "backlog_full", Port = silent }],
+            };
+        },
+    };
 
     private static LabLocation Upstream(string name, params string[] servers) => new()
     {
