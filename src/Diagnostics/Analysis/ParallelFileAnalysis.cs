@@ -7,8 +7,8 @@ namespace Nginx502Bot.Diagnostics.Analysis;
 /// Analyses a seekable file on several cores when no per-record output is needed (the report): the file is cut at line
 /// boundaries into one range per core (where no record is split, see <see cref="ChunkBoundary"/>), each range gets its own
 /// analyzer, and a worker that finishes early takes the second half of the range with the most left, so that all cores
-/// stay busy to the end. The aggregators are merged in file order. A request whose retries straddle a cut loses only its
-/// retry link.
+/// stay busy to the end. The aggregators are merged in file order, which links a request whose attempts straddle a cut
+/// as one pass would (<see cref="FindingAggregator.Merge"/>).
 /// </summary>
 public static class ParallelFileAnalysis
 {

@@ -92,6 +92,23 @@ public sealed class AttemptTable
         return -1;
     }
 
+    /// <summary>Every key and the value it holds, in no particular order.</summary>
+    public IEnumerable<(long Cid, int Request, int Value)> Entries()
+    {
+        foreach (var entry in _entries)
+        {
+            if (entry.ValuePlusOne != 0)
+            {
+                yield return (entry.Cid, entry.Request, entry.ValuePlusOne - 1);
+            }
+        }
+
+        foreach (var ((cid, request), value) in _overflow)
+        {
+            yield return (cid, request, value);
+        }
+    }
+
     public void Clear()
     {
         Array.Clear(_entries);

@@ -24,6 +24,13 @@ public sealed class FindingAggregator : IRecordSink
     /// <summary>The nginx states by <see cref="FindingState.StateKey"/>: what an attempt in the table points at.</summary>
     private readonly List<FindingState> _states = [];
 
+    /// <summary>
+    /// The first attempt of each request this aggregator met, as long as its table was never cleared (at most
+    /// <see cref="AttemptTable.Capacity"/>): what <see cref="Merge"/> links to an earlier chunk's attempts.
+    /// </summary>
+    private readonly List<(long Cid, int Request, int Attempt)> _openers = [];
+    private bool _attemptsCleared;
+
     /// <summary>Targets numbered so far (<see cref="FindingState.TargetKey"/>).</summary>
     private int _targets;
 
@@ -63,11 +70,55 @@ public sealed class FindingAggregator : IRecordSink
 
     void IRecordSink.OnRecord(in RecordView record) => Add(record);
 
-    /// <summary>Folds in an aggregator that saw a later chunk of the same input (parallel analysis).</summary>
+    /// <summary>
+    /// Folds in an aggregator that saw a later chunk of the same input (parallel analysis). A request whose attempts fall
+    /// on both sides of the cut is linked as one pass would have linked it, and this aggregator's attempts are then the
+    /// later chunk's, for the chunk after it.
+    /// </summary>
     public void Merge(FindingAggregator later)
     {
+        LinkRetries(later);
         MergeInto(_byTarget, later._byTarget, nginx: true);
         MergeInto(_companions, later._companions, nginx: false);
+        TakeAttempts(later);
+    }
+
+    /// <summary>A later chunk's first attempts of requests this one saw fail on another target are retries (see <see cref="TrackAttempt"/>).</summary>
+    private void LinkRetries(FindingAggregator later)
+    {
+        foreach (var (cid, request, attempt) in later._openers)
+        {
+            var previous = _attempts.Get(cid, request);
+            if (previous < 0)
+            {
+                continue;
+            }
+
+            var earlier = _states[previous >> 1];
+            var state = later._states[attempt >> 1];
+            if (earlier.Target != state.Target)
+            {
+                state.RetriedRequests++;
+                earlier.MoveToRetried(StatusOf(previous));
+            }
+        }
+    }
+
+    /// <summary>The later chunk's last attempts, pointing at this aggregator's states (run after the states are merged).</summary>
+    private void TakeAttempts(FindingAggregator later)
+    {
+        foreach (var (cid, request, attempt) in later._attempts.Entries())
+        {
+            var state = later._states[attempt >> 1];
+            var mine = _byTarget[state.Target][state.Cause];
+            if (_attempts.Count >= AttemptTable.Capacity)
+            {
+                _attempts.Clear();
+                _attemptsCleared = true;
+            }
+
+            _attempts.Exchange(cid, request, (mine.StateKey << 1) | (attempt & 1));
+        }
     }
 
     private void MergeInto(Dictionary<string, Dictionary<string, FindingState>> into, Dictionary<string, Dictionary<string, FindingState>> from, bool nginx)
@@ -196,6 +247,7 @@ public sealed class FindingAggregator : IRecordSink
         {
             previous = _attempts.Get(cid, request);
             _attempts.Clear();
+            _attemptsCleared = true;
             _attempts.Exchange(cid, request, attempt);
         }
         else
@@ -205,6 +257,11 @@ public sealed class FindingAggregator : IRecordSink
 
         if (previous < 0)
         {
+            if (!_attemptsCleared && _openers.Count < AttemptTable.Capacity)
+            {
+                _openers.Add((cid, request, attempt));
+            }
+
             return false;
         }
 

@@ -66,6 +66,37 @@ public sealed class ParallelFileAnalysisTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(9)]
+    public void RequestsRetriedAcrossCuts_CountWhatOnePassCounts(int workers)
+    {
+        // Each request fails on one to three members (a timeout, then refusals), its attempts a few records apart, so
+        // that many fall on both sides of a cut; long records make the cuts land all over the file.
+        var lines = new List<string>();
+        for (var i = 0; i < 3000; i++)
+        {
+            var cid = i / 3;
+            var attempt = i % 3;
+            var port = 8000 + ((cid + attempt) % 5);
+            lines.Add(attempt == 0 && cid % 4 == 0
+                ? $"2026/11/21 13:41:{i % 60:D2} [error] 1#1: *{cid} upstream timed out (110: Connection timed out) while connecting to upstream, client: 127.0.0.1, server: s, request: \"GET /r{cid} HTTP/1.1\", upstream: \"http://127.0.0.1:{port}/r{cid}\", host: \"{Padding[..(i % 700)]}\""
+                : cid % 7 == 3 && attempt > 0
+                    ? $"2026/11/21 13:41:{i % 60:D2} [info] 1#1: *{cid + 5000} client closed connection while waiting for request, client: 127.0.0.1, server: 0.0.0.0:80"
+                    : $"2026/11/21 13:41:{i % 60:D2} [error] 1#1: *{cid} connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: s, request: \"GET /r{cid} HTTP/1.1\", upstream: \"http://127.0.0.1:{port}/r{cid}\", host: \"{Padding[..(i % 700)]}\"");
+        }
+
+        var file = Path.Combine(_dir, "retries.log");
+        File.WriteAllText(file, string.Join('\n', lines) + "\n");
+
+        var findings = ParallelFileAnalysis.Analyze(file, 2026, workers, null, default, minChunkBytes: 1).Aggregator.Build();
+        var sequential = DiagnosisEngine.Analyze(File.ReadAllText(file), 2026).Findings;
+
+        Assert.Equal(Summary(sequential), Summary(findings));
+        Assert.Equal(sequential.Select(f => $"{f.Cause} {f.Target} {f.RetriedRequests}").Order(), findings.Select(f => $"{f.Cause} {f.Target} {f.RetriedRequests}").Order());
+        Assert.True(sequential.Sum(f => f.Statuses.GetValueOrDefault("retried")) > 1000);
+    }
+
     private static List<string> Summary(IReadOnlyList<Nginx502Bot.Diagnostics.Findings.Finding> findings) =>
         [.. findings.Select(f => $"{f.Cause} {f.Target} {f.Count} {string.Join(',', f.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}={s.Value}"))}").Order()];
 
