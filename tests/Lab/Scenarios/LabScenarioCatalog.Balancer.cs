@@ -44,9 +44,11 @@ public static partial class LabScenarioCatalog
         ExpectedClientStatus = "502",
         Build = _ =>
         {
-            var silent = LabTargets.Port();
-            return Upstream("lab_timeout_then_refused", $"server 127.0.0.1:{silent};", $"server 127.0.0.1:{LabTargets.Port()} backup;") with
+            var (silent, backup) = (LabTargets.Port(), LabTargets.Port());
+            return Upstream("lab_timeout_then_refused", $"server 127.0.0.1:{silent};", $"server 127.0.0.1:{backup} backup;") with
             {
+                // The decisive record is the last attempt's: it names the backup.
+                Dials = $"127.0.0.1:{backup}",
                 Directives = ["proxy_connect_timeout 1s;", "proxy_pass http://lab_timeout_then_refused;"],
                 Backends = [new LabBackend { Mode = "backlog_full", Port = silent }],
             };
