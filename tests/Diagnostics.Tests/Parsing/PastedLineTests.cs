@@ -706,4 +706,26 @@ public class PastedLineTests
         Assert.Equal("not_an_upstream_error", r.Cause);
         Assert.Equal(status, r.Status);
     }
+
+    [Theory]
+    // A machine translation puts blanks on both sides of the "#" and after the "*": the head is still nginx's, and the
+    // pid, tid and connection number are kept.
+    [InlineData("2026/11/21 13:41:14 [error] 24030 # 24030: * 17 upstream timed out (110: Connection timed out) while reading response header from upstream" + Sfx, "upstream_timeout_read", 504, 17)]
+    [InlineData("2026/11/21 13:41:14 [error] 311 # 311: * 9 connect() failed (111: Connection refused) while connecting to upstream" + Sfx, "upstream_down", 502, 9)]
+    [InlineData("2026/11/21 13:41:14 [error] 311#311: * 9 recv() failed (104: Connection reset by peer) while reading response header from upstream" + Sfx, "connection_reset", 502, 9)]
+    public void TranslatedHeadWithBlanks_KeepsPidAndConnection(string line, string cause, int? status, long connection)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+        Assert.Equal(connection, r.ConnectionId);
+        Assert.NotNull(r.Pid);
+    }
+
+    [Theory]
+    // A "* N" that no message of nginx's follows is not taken for a connection number (prose, a list's bullet).
+    [InlineData("2026/11/21 13:41:14 [error] 24030 # 24030: * 17 things went wrong on the host")]
+    [InlineData("* 3 workers were restarted before the 502s")]
+    public void SpacedStarBeforeProse_IsNoConnection(string line) =>
+        Assert.Null(DiagnosisEngine.Analyze(line, 2026).Records[0].ConnectionId);
 }
