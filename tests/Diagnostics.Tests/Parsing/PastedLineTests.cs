@@ -728,4 +728,34 @@ public class PastedLineTests
     [InlineData("* 3 workers were restarted before the 502s")]
     public void SpacedStarBeforeProse_IsNoConnection(string line) =>
         Assert.Null(DiagnosisEngine.Analyze(line, 2026).Records[0].ConnectionId);
+
+    [Theory]
+    // A record copied out of Markdown source keeps nginx's text once its escapes are dropped, at the line's start or
+    // inside a table cell after other words.
+    [InlineData("2026/11/21 13:41:14 \\[error\\] 29881\\#0: \\*319208 connect\\(\\) to unix:/run/app.sock failed \\(111: Connection refused\\) while connecting to upstream" + Sfx, "upstream_down", 502)]
+    [InlineData("| App failures | 2026/11/21 13:41:14 \\[error\\] 7\\#7: \\*3 upstream timed out \\(110: Connection timed out\\) while reading response header from upstream" + Sfx + " |", "upstream_timeout_read", 504)]
+    [InlineData("\\[crit\\] 12\\#12: \\*4 connect\\(\\) to unix:/run/php/x.sock failed \\(2: No such file or directory\\) while connecting to upstream", "unix_socket_missing", 502)]
+    public void MarkdownEscapedRecord_ReadAsNginxWroteIt(string line, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
+
+    [Fact]
+    public void EscapedParenthesisWithoutItsEscapedPartner_IsNoMarkdownEscape() =>
+        // A Swift interpolation ("\(name)") escapes the opening parenthesis only.
+        Assert.False(Nginx502Bot.Diagnostics.Parsing.MarkdownEscapes.Applies("+ \"while reading upstream, client: \\(bridgeIP), server: \\(wildcardHost), \""));
+
+    [Theory]
+    // A fail2ban pattern escapes nginx's punctuation too, but its classes and groups ("\d+", "(?:...)") stay: the line is
+    // still no record.
+    [InlineData("failregex = ^ \\[error\\] \\d+#\\d+: \\*\\d+ upstream timed out \\(110: Connection timed out\\) while reading response header from upstream, client: <HOST>")]
+    [InlineData("failregex = ^ \\[error\\] \\d+#\\d+: \\*\\d+ limiting requests, excess: [\\d\\.]+ by zone \"(?:[^\"]+)\", client: <HOST>")]
+    public void FailRegexWithEscapes_StaysNoRecord(string line)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal("not_an_upstream_error", r.Cause);
+        Assert.Null(r.Status);
+    }
 }
