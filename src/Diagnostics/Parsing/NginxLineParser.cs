@@ -2385,7 +2385,10 @@ public static class NginxLineParser
         var head = s[start..end];
         if (head.Length < 6 || head[^1] != ')')
         {
-            return head.Length > 8 && head[^1] == '*' ? ParseBoldErrno(s, start, end, ref line) : cut ? ParseCutErrno(s, start, end, ref line) : end;
+            // A head ending in '*' is a bold group ("**(13: ...)**") or, on a cut line, a Markdown emphasis closed right
+            // after the group ("... (2: No such file or directory)*"): the cut reading then finds the group before it.
+            var bold = head.Length > 8 && head[^1] == '*' ? ParseBoldErrno(s, start, end, ref line) : end;
+            return bold != end ? bold : cut ? ParseCutErrno(s, start, end, ref line) : end;
         }
 
         // The errno group is always the last parenthesised group; an SSL "(SSL: ...)" group has no number.

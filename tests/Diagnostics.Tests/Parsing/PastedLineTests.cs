@@ -758,4 +758,17 @@ public class PastedLineTests
         Assert.Equal("not_an_upstream_error", r.Cause);
         Assert.Null(r.Status);
     }
+
+    [Theory]
+    // A record cut after its errno group with a Markdown emphasis closed behind it keeps the group; the bold group
+    // inside a whole record is read as before.
+    [InlineData("2026/11/21 13:41:14 [crit] 5#5: *2 connect() to unix:/run/php/x.sock failed (2: No such file or directory)*", "unix_socket_missing", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed (111: Connection refused)**", "upstream_down", 502)]
+    [InlineData("2026/11/21 13:41:14 [crit] 5#5: *2 connect() to unix:/run/app.sock failed **(13: Permission denied)** while connecting to upstream" + Sfx, "unix_socket_permission", 502)]
+    public void ErrnoGroupBeforeAnEmphasisStar_IsRead(string line, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
 }
