@@ -1566,16 +1566,15 @@ public static class NginxLineParser
             }
 
             p++;
+
+            // "24030 # 24030: * 17 ...": a machine translation put a blank after the "#" too (SpacedHash let it in).
+            if (p + 1 < s.Length && s[p + 1] == ' ')
+            {
+                p++;
+            }
         }
 
         p++;
-
-        // "24030 # 24030: * 17 ...": a machine translation put a blank after the "#" too (SpacedHash let it in).
-        if (p + 1 < s.Length && s[p] == ' ' && s[p - 2] == ' ' && char.IsAsciiDigit(s[p + 1]))
-        {
-            p++;
-        }
-
         var tid = ReadNumber(s, ref p);
         if (tid < 0)
         {
