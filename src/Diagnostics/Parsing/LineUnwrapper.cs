@@ -66,10 +66,19 @@ public static class LineUnwrapper
             break;
         }
 
-        // Last of all, and only for a line that is no record: an issue title in title case, lowered to nginx's spelling.
-        if (!NginxLineParser.LooksLikeRecordStart(s) && TitleCasePaste.Applies(s))
+        // Last of all, and only for a line that is no record: an issue title in title case, lowered to nginx's spelling,
+        // or a record with its punctuation escaped for Markdown, unescaped.
+        if (!NginxLineParser.LooksLikeRecordStart(s))
         {
-            return scratch[..TitleCasePaste.Lower(s, scratch)];
+            if (TitleCasePaste.Applies(s))
+            {
+                return scratch[..TitleCasePaste.Lower(s, scratch)];
+            }
+
+            if (MarkdownEscapes.Applies(s))
+            {
+                return scratch[..MarkdownEscapes.Unescape(s, scratch)];
+            }
         }
 
         return s;

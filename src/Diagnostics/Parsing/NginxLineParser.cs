@@ -1566,6 +1566,12 @@ public static class NginxLineParser
             }
 
             p++;
+
+            // "24030 # 24030: * 17 ...": a machine translation put a blank after the "#" too (SpacedHash let it in).
+            if (p + 1 < s.Length && s[p + 1] == ' ')
+            {
+                p++;
+            }
         }
 
         p++;
@@ -1644,11 +1650,13 @@ public static class NginxLineParser
 
     /// <summary>
     /// "4073 #4073: *15 ...": a writer's copy put a space between the pid and the "#" (a Chinese note quoting a stream
-    /// record). The tid's digits must follow the "#"; the ": " test after the tid still applies. Only a record that
-    /// already failed the plain "pid#" test gets here.
+    /// record); a machine translation puts one on both sides ("24030 # 24030: * 17 ..."). The tid's digits must follow
+    /// the "#" or its blank; the ": " test after the tid still applies. Only a record that already failed the plain
+    /// "pid#" test gets here.
     /// </summary>
     private static bool SpacedHash(ReadOnlySpan<char> s, int p, long pid) =>
-        pid >= 0 && p + 2 < s.Length && s[p] == ' ' && s[p + 1] == '#' && char.IsAsciiDigit(s[p + 2]);
+        pid >= 0 && p + 2 < s.Length && s[p] == ' ' && s[p + 1] == '#'
+        && (char.IsAsciiDigit(s[p + 2]) || (p + 3 < s.Length && s[p + 2] == ' ' && char.IsAsciiDigit(s[p + 3])));
 
     /// <summary>
     /// A writer's sample that kept the pid but not nginx's "#tid:" (<c>[error] 12487 *8921 upstream ...</c>): the
@@ -1688,7 +1696,7 @@ public static class NginxLineParser
         {
             // A template's placeholder for the number ("*{connection} ", "*${cid} ", "*%d "): the message follows it.
             var after = PlaceholderEnd(s, p);
-            return after > 0 ? after : pos;
+            return after > 0 ? after : SpacedConnectionId(s, pos, ref line);
         }
 
         if (p >= s.Length || s[p] != ' ')
@@ -1739,6 +1747,22 @@ public static class NginxLineParser
 
         line.ConnectionId = cid;
         return p + 1;
+    }
+
+    /// <summary>
+    /// "* 17 upstream timed out ...": a machine translation put a blank between the "*" and the connection number. As with
+    /// a starless number, it counts only when a message nginx writes for a connection follows it. Only a record whose
+    /// "*" is not followed by a digit gets here.
+    /// </summary>
+    private static int SpacedConnectionId(ReadOnlySpan<char> s, int pos, ref NginxLine line)
+    {
+        if (pos + 2 >= s.Length || s[pos + 1] != ' ' || !char.IsAsciiDigit(s[pos + 2]))
+        {
+            return pos;
+        }
+
+        var start = StarlessConnectionId(s, pos + 2, ref line);
+        return start == pos + 2 ? pos : start;
     }
 
     /// <summary>Widest placeholder name looked at.</summary>
@@ -2360,7 +2384,10 @@ public static class NginxLineParser
         var head = s[start..end];
         if (head.Length < 6 || head[^1] != ')')
         {
-            return head.Length > 8 && head[^1] == '*' ? ParseBoldErrno(s, start, end, ref line) : cut ? ParseCutErrno(s, start, end, ref line) : end;
+            // A head ending in '*' is a bold group ("**(13: ...)**") or, on a cut line, a Markdown emphasis closed right
+            // after the group ("... (2: No such file or directory)*"): the cut reading then finds the group before it.
+            var bold = head.Length > 8 && head[^1] == '*' ? ParseBoldErrno(s, start, end, ref line) : end;
+            return bold != end ? bold : cut ? ParseCutErrno(s, start, end, ref line) : end;
         }
 
         // The errno group is always the last parenthesised group; an SSL "(SSL: ...)" group has no number.

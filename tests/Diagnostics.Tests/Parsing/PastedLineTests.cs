@@ -706,4 +706,69 @@ public class PastedLineTests
         Assert.Equal("not_an_upstream_error", r.Cause);
         Assert.Equal(status, r.Status);
     }
+
+    [Theory]
+    // A machine translation puts blanks on both sides of the "#" and after the "*": the head is still nginx's, and the
+    // pid, tid and connection number are kept.
+    [InlineData("2026/11/21 13:41:14 [error] 24030 # 24030: * 17 upstream timed out (110: Connection timed out) while reading response header from upstream" + Sfx, "upstream_timeout_read", 504, 17)]
+    [InlineData("2026/11/21 13:41:14 [error] 311 # 311: * 9 connect() failed (111: Connection refused) while connecting to upstream" + Sfx, "upstream_down", 502, 9)]
+    [InlineData("2026/11/21 13:41:14 [error] 311#311: * 9 recv() failed (104: Connection reset by peer) while reading response header from upstream" + Sfx, "connection_reset", 502, 9)]
+    public void TranslatedHeadWithBlanks_KeepsPidAndConnection(string line, string cause, int? status, long connection)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+        Assert.Equal(connection, r.ConnectionId);
+        Assert.NotNull(r.Pid);
+    }
+
+    [Theory]
+    // A "* N" that no message of nginx's follows is not taken for a connection number (prose, a list's bullet).
+    [InlineData("2026/11/21 13:41:14 [error] 24030 # 24030: * 17 things went wrong on the host")]
+    [InlineData("* 3 workers were restarted before the 502s")]
+    public void SpacedStarBeforeProse_IsNoConnection(string line) =>
+        Assert.Null(DiagnosisEngine.Analyze(line, 2026).Records[0].ConnectionId);
+
+    [Theory]
+    // A record copied out of Markdown source keeps nginx's text once its escapes are dropped, at the line's start or
+    // inside a table cell after other words.
+    [InlineData("2026/11/21 13:41:14 \\[error\\] 29881\\#0: \\*319208 connect\\(\\) to unix:/run/app.sock failed \\(111: Connection refused\\) while connecting to upstream" + Sfx, "upstream_down", 502)]
+    [InlineData("| App failures | 2026/11/21 13:41:14 \\[error\\] 7\\#7: \\*3 upstream timed out \\(110: Connection timed out\\) while reading response header from upstream" + Sfx + " |", "upstream_timeout_read", 504)]
+    [InlineData("\\[crit\\] 12\\#12: \\*4 connect\\(\\) to unix:/run/php/x.sock failed \\(2: No such file or directory\\) while connecting to upstream", "unix_socket_missing", 502)]
+    public void MarkdownEscapedRecord_ReadAsNginxWroteIt(string line, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
+
+    [Fact]
+    public void EscapedParenthesisWithoutItsEscapedPartner_IsNoMarkdownEscape() =>
+        // A Swift interpolation ("\(name)") escapes the opening parenthesis only.
+        Assert.False(Nginx502Bot.Diagnostics.Parsing.MarkdownEscapes.Applies("+ \"while reading upstream, client: \\(bridgeIP), server: \\(wildcardHost), \""));
+
+    [Theory]
+    // A fail2ban pattern escapes nginx's punctuation too, but its classes and groups ("\d+", "(?:...)") stay: the line is
+    // still no record.
+    [InlineData("failregex = ^ \\[error\\] \\d+#\\d+: \\*\\d+ upstream timed out \\(110: Connection timed out\\) while reading response header from upstream, client: <HOST>")]
+    [InlineData("failregex = ^ \\[error\\] \\d+#\\d+: \\*\\d+ limiting requests, excess: [\\d\\.]+ by zone \"(?:[^\"]+)\", client: <HOST>")]
+    public void FailRegexWithEscapes_StaysNoRecord(string line)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal("not_an_upstream_error", r.Cause);
+        Assert.Null(r.Status);
+    }
+
+    [Theory]
+    // A record cut after its errno group with a Markdown emphasis closed behind it keeps the group; the bold group
+    // inside a whole record is read as before.
+    [InlineData("2026/11/21 13:41:14 [crit] 5#5: *2 connect() to unix:/run/php/x.sock failed (2: No such file or directory)*", "unix_socket_missing", 502)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 connect() failed (111: Connection refused)**", "upstream_down", 502)]
+    [InlineData("2026/11/21 13:41:14 [crit] 5#5: *2 connect() to unix:/run/app.sock failed **(13: Permission denied)** while connecting to upstream" + Sfx, "unix_socket_permission", 502)]
+    public void ErrnoGroupBeforeAnEmphasisStar_IsRead(string line, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
 }
