@@ -274,6 +274,14 @@ public sealed class FindingAggregator : IRecordSink
             return false;
         }
 
+        // PHP's fatal error on FastCGI's stderr, then the record that ended the same attempt when the worker died (the 502
+        // the stderr record took from it, see LogAnalyzer): one client status, counted by the last record.
+        if (earlier.Cause == Causes.PhpFatal && state.Cause != Causes.PhpFatal)
+        {
+            earlier.Uncount(StatusOf(previous));
+            return false;
+        }
+
         if (!n.Message.Of(view.Text).SequenceEqual(GrpcHeaderErrorSummary))
         {
             return false;

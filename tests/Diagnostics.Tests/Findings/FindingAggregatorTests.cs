@@ -139,6 +139,20 @@ public class FindingAggregatorTests
     }
 
     [Fact]
+    public void PhpFatalThenTheWorkersDeath_IsOneClient502_CountedByTheLastRecord()
+    {
+        // The fatal error on FastCGI's stderr takes the 502 of the record after it (the worker died); the client got one.
+        const string text = "2026/11/21 13:42:01 [error] 1#1: *26 FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in /var/www/app/index.php on line 12\" while reading response header from upstream, client: 127.0.0.1, server: a, request: \"GET /x HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"a\"\n" +
+            "2026/11/21 13:42:01 [error] 1#1: *26 upstream prematurely closed FastCGI stdout while reading response header from upstream, client: 127.0.0.1, server: a, request: \"GET /x HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"a\"";
+
+        var diagnosis = DiagnosisEngine.Analyze(text);
+
+        Assert.Equal([502, 502], diagnosis.Records.Select(r => r.Status));
+        Assert.Equal(new Dictionary<string, int> { ["502"] = 1 }, Assert.Single(diagnosis.Findings, f => f.Cause == "premature_close").Statuses);
+        Assert.Empty(Assert.Single(diagnosis.Findings, f => f.Cause == "php_fatal").Statuses);
+    }
+
+    [Fact]
     public void RefusedNextToASystemdUnitThatDied_CitesTheUnit()
     {
         // causes.md §2: a refused connect stays upstream_down (the unit is down); the unit's death is its evidence.
