@@ -80,6 +80,33 @@ public class FindingAggregatorTests
         Assert.Empty(Assert.Single(findings, f => f.Target == "127.0.0.1:38663").Statuses);
     }
 
+    private static string Failed(int cid, string method, string message, string action, string port) =>
+        $"2026/11/21 13:00:00 [error] 1#1: *{cid} {message} while {action}, client: 127.0.0.1, server: s, request: \"{method} /api HTTP/1.1\", upstream: \"http://127.0.0.1:{port}/api\", host: \"h\"";
+
+    [Theory]
+    // nginx retries a request on the next member after an error or a timeout (proxy_next_upstream's default)...
+    [InlineData("GET", "upstream timed out (110: Connection timed out)", "reading response header from upstream", true)]
+    [InlineData("POST", "connect() failed (111: Connection refused)", "connecting to upstream", true)]
+    [InlineData("PATCH", "upstream timed out (110: Connection timed out)", "connecting to upstream", true)]
+    // ...but not a POST, PATCH or LOCK it has sent (non_idempotent is not in the default), nor after an invalid or too big
+    // header (invalid_header is not either): the same request line on another member is then a new request of the connection.
+    [InlineData("POST", "upstream timed out (110: Connection timed out)", "reading response header from upstream", false)]
+    [InlineData("LOCK", "upstream prematurely closed connection", "reading response header from upstream", false)]
+    [InlineData("POST", "writev() failed (32: Broken pipe)", "sending request to upstream", false)]
+    [InlineData("GET", "upstream sent too big header", "reading response header from upstream", false)]
+    [InlineData("GET", "upstream sent invalid header", "reading response header from upstream", false)]
+    public void SameRequestOnAnotherMember_IsARetryOnlyWhereNginxRetries(string method, string message, string action, bool retried)
+    {
+        var text = Failed(9, method, message, action, "8000") + "\n" + Failed(9, method, "connect() failed (111: Connection refused)", "connecting to upstream", "8001");
+
+        var findings = DiagnosisEngine.Analyze(text).Findings;
+
+        var first = Assert.Single(findings, f => f.Target == "127.0.0.1:8000");
+        Assert.Equal(retried, first.Statuses.ContainsKey("retried"));
+        Assert.Equal(retried ? 0 : 1, first.Statuses.Where(s => s.Key != "retried").Sum(s => s.Value));
+        Assert.Equal(retried ? 1 : 0, Assert.Single(findings, f => f.Target == "127.0.0.1:8001").RetriedRequests);
+    }
+
     [Fact]
     public void SameRequestAgainOnTheSameMember_IsAnotherClientsStatus()
     {
