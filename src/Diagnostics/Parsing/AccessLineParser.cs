@@ -25,7 +25,12 @@ public static class AccessLineParser
         }
 
         var open = s.IndexOf(" [", StringComparison.Ordinal);
-        if (open <= 0 || open > MaxHeadBeforeTime || s.Length < open + 30 || s[open + 4] != '/' || s[open + 8] != '/' || s[open + 13] != ':')
+        if (open > 0 && !IsBracketedTime(s, open))
+        {
+            open = LaterBracketedTime(s, open);
+        }
+
+        if (open <= 0 || !IsBracketedTime(s, open))
         {
             // A format that starts at the time ([$time_local] "$request" $status ...), or one whose head before it was a
             // list's dash the paste cleaning took away: the bracketed time is the line's first token.
@@ -164,7 +169,48 @@ public static class AccessLineParser
             lead = RequestAfterMaskedTime(s);
         }
 
+        if (lead <= 0)
+        {
+            lead = RequestQuotedInProse(s);
+        }
+
         return lead > 0 && StartsWithRequestLine(s[lead..]) && ReadRequestAndStatus(s, lead, ref c);
+    }
+
+    /// <summary>
+    /// The middle of an access line quoted inside a writer's sentence (<c>... we are getting "GET /api/x HTTP/2.0" 499 0</c>):
+    /// the start of the first quoted request line that carries its protocol (<c> HTTP/</c>) and is followed by a status and the
+    /// size, after a word, or -1. The protocol and the size keep prose that only names a request and a number out.
+    /// </summary>
+    private static int RequestQuotedInProse(ReadOnlySpan<char> s)
+    {
+        var quote = s.IndexOf(" \"", StringComparison.Ordinal);
+        if (quote < 0 || !StartsWithRequestLine(s[(quote + 2)..]))
+        {
+            return -1;
+        }
+
+        // A word before the quote: an address or port there is another writer's format (an app server's own access log,
+        // whose status is the backend's), not a sentence.
+        var word = s[..quote].LastIndexOf(' ') + 1;
+        if (quote == word || s[word..quote].IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return -1;
+        }
+
+        var start = quote + 2;
+        var end = s[start..].IndexOf('"');
+        if (end < 0 || s.Slice(start, end).IndexOf(" HTTP/", StringComparison.Ordinal) < 0)
+        {
+            return -1;
+        }
+
+        // `" NNN ` then the size: digits or nginx's dash for none.
+        var after = start + end;
+        return s.Length > after + 6 && s[after + 1] == ' ' && NginxLineParser.Digits(s, after + 2, 3, out _) && s[after + 5] == ' '
+            && (char.IsAsciiDigit(s[after + 6]) || s[after + 6] == '-')
+            ? start
+            : -1;
     }
 
     private static readonly System.Buffers.SearchValues<char> TimeMaskChars = System.Buffers.SearchValues.Create("-xX*#? +0123456789");
@@ -272,6 +318,35 @@ public static class AccessLineParser
         c.Status = status;
         c.Time = Time(s[(open + 2)..]);
         return true;
+    }
+
+    /// <summary>The bracketed time's shape (<c> [06/Apr/2022:03:44:03</c>) at <paramref name="open"/>, within the head's reach.</summary>
+    private static bool IsBracketedTime(ReadOnlySpan<char> s, int open) =>
+        open <= MaxHeadBeforeTime && s.Length >= open + 30 && s[open + 4] == '/' && s[open + 8] == '/' && s[open + 13] == ':';
+
+    /// <summary>
+    /// The bracketed time after an earlier bracket in the head, or -1: a format that brackets another field before the time
+    /// (the PROXY protocol address of nginx-ingress-controller 0.9, <c>ADDR - [ADDR] - - [05/Apr/2017:20:52:09 +0000] ...</c>),
+    /// or a collector's bracketed tag before the address. Asked only when the first bracket is no time.
+    /// </summary>
+    private static int LaterBracketedTime(ReadOnlySpan<char> s, int open)
+    {
+        while (open > 0 && open <= MaxHeadBeforeTime)
+        {
+            var next = s[(open + 2)..].IndexOf(" [", StringComparison.Ordinal);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            open += 2 + next;
+            if (IsBracketedTime(s, open))
+            {
+                return open;
+            }
+        }
+
+        return -1;
     }
 
     /// <summary><c>[06/Apr/2022:03:44:03 +0000]</c> at the line's start (the closing bracket at 27, something after it).</summary>

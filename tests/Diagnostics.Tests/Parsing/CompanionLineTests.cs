@@ -207,6 +207,11 @@ public class CompanionLineTests
     // A dash pair after a word, then a quote that is no request line.
     [InlineData("10.0.0.1 - - \"hello\" 502 times")]
     [InlineData("10.0.0.1 \"said hello\" 200 times")]
+    // A request quoted in a sentence without its protocol or without the size after the status, or after an address (an
+    // app server's own access format), states no access line's status.
+    [InlineData("we are getting \"GET /api/users\" 499 0 all day")]
+    [InlineData("we are getting \"GET /api/users HTTP/1.1\" 499 times a day")]
+    [InlineData("INFO actix_web::middleware::logger: 127.0.0.1:34972 \"POST /api/v1/upload HTTP/1.0\" 200 10 \"-\" \"python-requests/2.9.1\" 1.277650")]
     public void EllipsisBeforeAQuoteThatIsNoRequestLine_IsNoAccessLine(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -271,6 +276,15 @@ public class CompanionLineTests
     // The time masked by its writer inside the brackets (dashes, x's), the zone kept or not: ingress-nginx's format.
     [InlineData("10.42.0.0 - - [---------- +0000] \"GET /albums/ HTTP/1.1\" 502 552 \"-\" \"Mozilla/5.0\" 476 0.003 [ns-app-9080] [] 10.42.0.104:9080 0 0.001 502 a83c", 502)]
     [InlineData("10.0.0.1 - - [xx/xxx/xxxx:xx:xx:xx] \"POST /upload HTTP/1.1\" 413 176 \"-\" \"curl/8\"", 413)]
+    // Another bracketed field before the time (nginx-ingress-controller 0.9's PROXY protocol address), behind Docker's
+    // time stamp; an empty request line too.
+    [InlineData("2017-04-05T20:52:09.129903905Z ::ffff:10.101.61.0 - [::ffff:10.101.61.0] - - [05/Apr/2017:20:52:09 +0000] \"GET / HTTP/1.1\" 404 21 \"-\" \"curl/8\" 205 0.002 [upstream-default-backend] 10.101.15.11:8080 21 0.002 404", 404)]
+    [InlineData("::ffff:10.101.12.0 - [::ffff:10.101.12.0] - - [06/Apr/2017:08:39:26 +0000] \"\" 400 0 \"-\" \"-\" 0 0.000 [] - - - -", 400)]
+    // A collector's bracketed tag before the address.
+    [InlineData("2024-03-15 09:15:02.345 [gateway-worker-3] ERROR 192.168.1.102 - - [15/Mar/2024:09:15:02 +0000] \"POST /api/v1/payments HTTP/1.1\" 504 0 \"-\" \"axios/0.21.1\"", 504)]
+    // The access line's request, status and size quoted inside a sentence.
+    [InlineData("On troubleshooting the logs of Ingress, we are getting \"GET /api/apiadmin/Permission/UserPermissions/16018 HTTP/2.0\" 499 0", 499)]
+    [InlineData("the log says \"POST /upload HTTP/1.1\" 502 - for every retry", 502)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
