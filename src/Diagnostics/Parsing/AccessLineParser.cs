@@ -21,7 +21,13 @@ public static class AccessLineParser
         c = new CompanionLine { Pid = -1, Level = Segment.None, Subject = Segment.None, Message = Segment.None, Cause = Causes.NotAnUpstreamError };
         if (s.Length > 0 && s[0] == '{')
         {
-            return JsonAccessLineParser.TryParse(s, ref c);
+            return JsonAccessLineParser.TryParse(s, 0, ref c);
+        }
+
+        var brace = JsonAfterLiteralOpening(s);
+        if (brace > 0)
+        {
+            return JsonAccessLineParser.TryParse(s, brace, ref c);
         }
 
         var open = s.IndexOf(" [", StringComparison.Ordinal);
@@ -53,6 +59,21 @@ public static class AccessLineParser
 
         c.Time = Time(s[(open + 2)..]);
         return true;
+    }
+
+    /// <summary>How far into the line a JSON object may open behind a writer's head (indentation, a bullet, a file's name).</summary>
+    private const int MaxHeadBeforeJson = 48;
+
+    /// <summary>
+    /// Where a JSON object (<c>{"</c>) opens right after a code literal's or code span's opening mark or a blank, within a
+    /// short head: a JSON access line kept as a string in test code (<c>`{"time":...}`,</c>, <c>'{"time_iso8601":...}',</c>)
+    /// or quoted in Markdown behind a bullet (<c>- `access.log`: `{"timestamp":...}`</c>); -1 otherwise. The parser then
+    /// asks for nginx's keys as for a line that opens with the brace.
+    /// </summary>
+    private static int JsonAfterLiteralOpening(ReadOnlySpan<char> s)
+    {
+        var brace = s[..Math.Min(s.Length, MaxHeadBeforeJson)].IndexOf("{\"", StringComparison.Ordinal);
+        return brace > 0 && s[brace - 1] is '`' or '\'' or ' ' or '\t' && s[..brace].IndexOf('{') < 0 ? brace : -1;
     }
 
     /// <summary>The quoted request from <paramref name="requestStart"/> and the status after it; false when no status follows.</summary>

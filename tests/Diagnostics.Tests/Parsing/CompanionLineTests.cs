@@ -298,6 +298,12 @@ public class CompanionLineTests
     [InlineData("{\"time_local\":\"21/Nov/2026:10:00:00 +0000\",\"remote_addr\":\"1.2.3.4\",\"request\":\"GET /api?q=\\\"x\\\" HTTP/1.1\",\"status\":\"502\",\"upstream_status\":\"502\"}", 502, "GET /api?q=\\\"x\\\" HTTP/1.1", "2026-11-21T10:00:00")]
     [InlineData("{\"time_iso8601\": \"2026-11-21T10:00:00+00:00\", \"request_uri\": \"/upload\", \"status\": 504, \"request_time\": 60.002}", 504, "/upload", "2026-11-21T10:00:00")]
     [InlineData("{\"remote_addr\":\"10.0.0.7\",\"request_method\":\"POST\",\"uri\":\"/graphql\",\"status\":499,\"upstream_response_time\":\"-\"}", 499, "/graphql", null)]
+    // The writer's own key for the URI ("path") beside nginx's keys.
+    [InlineData("{\"timestamp\":\"2026-08-20T11:05:02.503Z\",\"method\":\"GET\",\"path\":\"/health\",\"status\":502,\"upstream_status\":\"502\",\"request_time\":0.003}", 502, "/health", null)]
+    // The object kept as a code literal or a Markdown code span behind a short head.
+    [InlineData("\t\t`{\"time\":\"x\",\"uri\":\"/login/form\",\"status\":\"499\",\"request_time\":\"0.001\"}`,", 499, "/login/form", null)]
+    [InlineData("    '{\"time_iso8601\":\"2026-09-22T14:05:09+03:00\",\"remote_addr\":\"2001:db8::1\",\"request\":\"POST /api/orders HTTP/2.0\",\"status\":\"502\"}',", 502, "POST /api/orders HTTP/2.0", "2026-09-22T14:05:09")]
+    [InlineData("- `access.log`: `{\"method\":\"GET\",\"path\":\"/health\",\"status\":502,\"upstream_status\":\"502\"}`", 502, "/health", null)]
     public void JsonAccessLogLine_StatesItsStatus(string line, int status, string request, string? time)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -340,6 +346,10 @@ public class CompanionLineTests
     [Theory]
     // An application's own JSON log: a status, but no key named after nginx's variables.
     [InlineData("{\"level\":\"info\",\"method\":\"GET\",\"uri\":\"/x\",\"status\":502,\"latency\":\"3ms\"}")]
+    [InlineData("{\"level\":\"info\",\"method\":\"GET\",\"path\":\"/x\",\"status\":502,\"latency\":\"3ms\"}")]
+    // The same behind a code literal's mark, and an object far into prose.
+    [InlineData("  `{\"level\":\"info\",\"path\":\"/x\",\"status\":502}`")]
+    [InlineData("the app printed a very long explanation first and only then {\"remote_addr\":\"1.2.3.4\",\"request\":\"GET / HTTP/1.1\",\"status\":\"502\"}")]
     // nginx's keys but no three-digit status, or no request.
     [InlineData("{\"remote_addr\":\"1.2.3.4\",\"request\":\"GET / HTTP/1.1\",\"status\":\"-\"}")]
     [InlineData("{\"remote_addr\":\"1.2.3.4\",\"status\":\"502\",\"body_bytes_sent\":\"0\"}")]
