@@ -43,7 +43,7 @@ public static class AccessLineParser
             if (!StartsWithBracketedTime(s) || !s[27..].StartsWith("] \"", StringComparison.Ordinal))
             {
                 return TryParseStatusFirst(s, ref c) || TryParseProxyManager(s, s.IndexOf('['), ref c) || TryParseElidedHead(s, ref c)
-                    || (StartsWithBracketedTime(s) && StatusBeforeRequest(s, -1, ref c));
+                    || (StartsWithBracketedTime(s) && StatusBeforeRequest(s, -1, ref c)) || KeyValueAccessLineParser.TryParse(s, ref c);
             }
 
             open = -1;

@@ -211,6 +211,12 @@ public class CompanionLineTests
     // app server's own access format), states no access line's status.
     [InlineData("we are getting \"GET /api/users\" 499 0 all day")]
     [InlineData("we are getting \"GET /api/users HTTP/1.1\" 499 times a day")]
+    // An application's own key=value line: a status, but none of nginx's upstream or timing keys (upstreamStatus,
+    // provider_status are the app's), or a status that is no three-digit code.
+    [InlineData("provider_failed status=502 UpstreamError provider=openai provider_status=502")]
+    [InlineData("error=type=Error code=upstream_empty_response status=502 upstreamStatus=200 rawLength=31")]
+    [InlineData("[2024-03-15T14:34:04Z] ERROR api-gateway/proxy.go:215 request_id=req_l2m34 path=/api/v2/orders status=502 error=\"retries exhausted\"")]
+    [InlineData("status=fail upstream_status=502 request_time=0.003")]
     [InlineData("INFO actix_web::middleware::logger: 127.0.0.1:34972 \"POST /api/v1/upload HTTP/1.0\" 200 10 \"-\" \"python-requests/2.9.1\" 1.277650")]
     public void EllipsisBeforeAQuoteThatIsNoRequestLine_IsNoAccessLine(string line)
     {
@@ -285,6 +291,11 @@ public class CompanionLineTests
     // The access line's request, status and size quoted inside a sentence.
     [InlineData("On troubleshooting the logs of Ingress, we are getting \"GET /api/apiadmin/Permission/UserPermissions/16018 HTTP/2.0\" 499 0", 499)]
     [InlineData("the log says \"POST /upload HTTP/1.1\" 502 - for every retry", 502)]
+    // key=value formats: status= with one of nginx's upstream or timing keys, also behind a writer's label or words.
+    [InlineData("status=504 upstream_status=504 request_time=60.001 upstream_connect_time=0.002 upstream_response_time=60.000 uri=/api/orders/search", 504)]
+    [InlineData("Nginx access log: status=504 upstream_response_time=60.000", 504)]
+    [InlineData("#     host=witan.example.edu status=502 upstream_status=502", 502)]
+    [InlineData("  Failed lab-000122: access.log 2026-08-20T11:05:02.503Z /health status=502 upstream=172.23.0.12:8080 upstream_status=502.", 502)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
