@@ -43,7 +43,8 @@ public static class AccessLineParser
             if (!StartsWithBracketedTime(s) || !s[27..].StartsWith("] \"", StringComparison.Ordinal))
             {
                 return TryParseStatusFirst(s, ref c) || TryParseProxyManager(s, s.IndexOf('['), ref c) || TryParseElidedHead(s, ref c)
-                    || (StartsWithBracketedTime(s) && StatusBeforeRequest(s, -1, ref c)) || KeyValueAccessLineParser.TryParse(s, ref c);
+                    || (StartsWithBracketedTime(s) && StatusBeforeRequest(s, -1, ref c)) || KeyValueAccessLineParser.TryParse(s, ref c)
+                    || TryParseProxyManagerHead(s, ref c);
             }
 
             open = -1;
@@ -143,20 +144,37 @@ public static class AccessLineParser
             return false;
         }
 
+        // The quoted URI goes on with the format's bracketed tags ([Client ...], or [Length ...] where a writer dropped the
+        // client).
         var from = at + 29;
         var quote = s[from..].IndexOf('"');
-        if (quote < 0 || s[(from + quote)..].IndexOf(" [Client ", StringComparison.Ordinal) < 0)
+        if (quote < 0 || (s[(from + quote)..].IndexOf(" [Client ", StringComparison.Ordinal) < 0
+            && s[(from + quote)..].IndexOf(" [Length ", StringComparison.Ordinal) < 0))
         {
             return false;
         }
 
-        // The head's last five words: status, dash, method, scheme, host (a code literal escapes the URI's quote).
+        if (!ReadProxyManagerHead(s, from, quote, 16, ref c))
+        {
+            return false;
+        }
+
+        c.Time = Time(s[(at + 1)..]);
+        return true;
+    }
+
+    /// <summary>
+    /// The head's last five words before the quoted URI at <paramref name="from"/> + <paramref name="quote"/>: status,
+    /// dash, method, scheme, host (a code literal escapes the URI's quote). At most <paramref name="maxWords"/> words.
+    /// </summary>
+    private static bool ReadProxyManagerHead(ReadOnlySpan<char> s, int from, int quote, int maxWords, ref CompanionLine c)
+    {
         var head = s.Slice(from, quote).TrimEnd('\\').TrimEnd(' ');
         Span<Range> words = stackalloc Range[16];
         var count = head.Split(words, ' ', StringSplitOptions.RemoveEmptyEntries);
-        if (count < 5 || count >= words.Length || !head[words[count - 4]].SequenceEqual("-")
+        if (count < 5 || count >= maxWords || !head[words[count - 4]].SequenceEqual("-")
             || head[words[count - 2]] is not ("http" or "https") || !NginxLineParser.Digits(head[words[count - 5]], 0, 3, out var status)
-            || head[words[count - 5]].Length != 3)
+            || head[words[count - 5]].Length != 3 || !IsMethodOrDash(head[words[count - 3]]))
         {
             return false;
         }
@@ -165,8 +183,21 @@ public static class AccessLineParser
         c.Kind = RecordKind.NginxAccess;
         c.Message = Segment.Between(from + words[count - 3].Start.Value, uriEnd < 0 ? from + quote : from + quote + uriEnd + 2);
         c.Status = status;
-        c.Time = Time(s[(at + 1)..]);
         return true;
+    }
+
+    /// <summary>A method in capitals, or the dash nginx writes for a request line it never got.</summary>
+    private static bool IsMethodOrDash(ReadOnlySpan<char> word) =>
+        word.SequenceEqual("-") || (word.Length is >= 3 and <= 7 && word.IndexOfAnyExceptInRange('A', 'Z') < 0);
+
+    /// <summary>
+    /// Nginx Proxy Manager's proxy-host head trimmed by its writer to the words before the quoted URI, without the time
+    /// (<c>- 502 502 - GET https app.example "/api" ...</c>): only a line of at most seven words before a quoted path.
+    /// </summary>
+    private static bool TryParseProxyManagerHead(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var quote = s.IndexOf('"');
+        return quote > 0 && s.Length > quote + 1 && s[quote + 1] == '/' && ReadProxyManagerHead(s, 0, quote, 8, ref c);
     }
 
     /// <summary>
@@ -177,7 +208,13 @@ public static class AccessLineParser
     private static bool TryParseElidedHead(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         // The head dropped altogether: the line opens with the quoted request (a writer trimming the access line to
-        // `"GET /health HTTP/1.1" 502 157`).
+        // `"GET /health HTTP/1.1" 502 157`), or with the request line itself, its opening quote cut with the head
+        // (`GET /webapp/ HTTP/1.1" 502 150 ...`).
+        if (StartsWithRequestLine(s) && RequestLineClosesWithItsProtocol(s))
+        {
+            return ReadRequestAndStatus(s, 0, ref c);
+        }
+
         var lead = s.StartsWith("... \"", StringComparison.Ordinal) ? 5 : s.StartsWith("\u2026 \"", StringComparison.Ordinal) ? 3 : s.StartsWith('"') ? 1 : 0;
         if (lead == 0)
         {
@@ -375,6 +412,16 @@ public static class AccessLineParser
         s.Length > 30 && s[0] == '[' && s[3] == '/' && s[7] == '/' && s[12] == ':' && s[27] == ']';
 
     private static readonly System.Buffers.SearchValues<char> AddressChars = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF.:");
+
+    private static readonly System.Buffers.SearchValues<char> VersionChars = System.Buffers.SearchValues.Create("0123456789.");
+
+    /// <summary>The first quote closes a request line that ends in its protocol (<c>GET /x HTTP/1.1"</c>).</summary>
+    private static bool RequestLineClosesWithItsProtocol(ReadOnlySpan<char> s)
+    {
+        var quote = s.IndexOf('"');
+        var version = quote < 0 ? -1 : s[..quote].LastIndexOf(" HTTP/", StringComparison.Ordinal);
+        return version > 0 && s[(version + 6)..quote].IndexOfAnyExcept(VersionChars) < 0;
+    }
 
     /// <summary>A request line's start: a method of 3 to 7 capitals, a space and a path (<c>GET /</c>, <c>POST /api</c>).</summary>
     private static bool StartsWithRequestLine(ReadOnlySpan<char> s)

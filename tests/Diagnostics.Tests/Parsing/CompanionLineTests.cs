@@ -218,6 +218,9 @@ public class CompanionLineTests
     [InlineData("[2024-03-15T14:34:04Z] ERROR api-gateway/proxy.go:215 request_id=req_l2m34 path=/api/v2/orders status=502 error=\"retries exhausted\"")]
     [InlineData("status=fail upstream_status=502 request_time=0.003")]
     [InlineData("INFO actix_web::middleware::logger: 127.0.0.1:34972 \"POST /api/v1/upload HTTP/1.0\" 200 10 \"-\" \"python-requests/2.9.1\" 1.277650")]
+    // A request line at the line's start without its protocol before the quote, and NPM-like words that are no head.
+    [InlineData("GET /webapp/\" 502 times from the probe")]
+    [InlineData("we saw 502 - GET https on the dashboard \"/pun/sys/dashboard\" all day long")]
     public void EllipsisBeforeAQuoteThatIsNoRequestLine_IsNoAccessLine(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -296,6 +299,12 @@ public class CompanionLineTests
     [InlineData("Nginx access log: status=504 upstream_response_time=60.000", 504)]
     [InlineData("#     host=witan.example.edu status=502 upstream_status=502", 502)]
     [InlineData("  Failed lab-000122: access.log 2026-08-20T11:05:02.503Z /health status=502 upstream=172.23.0.12:8080 upstream_status=502.", 502)]
+    // Nginx Proxy Manager's proxy-host format with [Length ...] after the URI where the writer dropped [Client ...], and
+    // its head alone without the time.
+    [InlineData("[11/Sep/2026:21:44:55 +0000] HIT - 502 - GET https app.home.example \"/sw.js\" [Length 584]", 502)]
+    [InlineData("- 502 502 - GET https ood.example \"/pun/sys/dashboard\"   the upstream returned 502", 502)]
+    // The request line opening the line, its opening quote cut with the head.
+    [InlineData("GET /webapp/ HTTP/1.1\" 502 150 \"-\" \"curl/8\" 667 0.001 [default-webapp-8000] [] 10.244.0.27:8000 0 0.000 502 0652", 502)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
