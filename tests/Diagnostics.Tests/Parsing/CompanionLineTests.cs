@@ -217,6 +217,8 @@ public class CompanionLineTests
     [InlineData("error=type=Error code=upstream_empty_response status=502 upstreamStatus=200 rawLength=31")]
     [InlineData("[2024-03-15T14:34:04Z] ERROR api-gateway/proxy.go:215 request_id=req_l2m34 path=/api/v2/orders status=502 error=\"retries exhausted\"")]
     [InlineData("status=fail upstream_status=502 request_time=0.003")]
+    // Tab-separated label:value fields without a timing label: an app's own LTSV-like line.
+    [InlineData("time:2015-09-06T06:00:43+09:00\tmethod:GET\tstatus:502\tbackend:orders")]
     [InlineData("INFO actix_web::middleware::logger: 127.0.0.1:34972 \"POST /api/v1/upload HTTP/1.0\" 200 10 \"-\" \"python-requests/2.9.1\" 1.277650")]
     // A request line at the line's start without its protocol before the quote, and NPM-like words that are no head.
     [InlineData("GET /webapp/\" 502 times from the probe")]
@@ -299,6 +301,9 @@ public class CompanionLineTests
     [InlineData("Nginx access log: status=504 upstream_response_time=60.000", 504)]
     [InlineData("#     host=witan.example.edu status=502 upstream_status=502", 502)]
     [InlineData("  Failed lab-000122: access.log 2026-08-20T11:05:02.503Z /health status=502 upstream=172.23.0.12:8080 upstream_status=502.", 502)]
+    // LTSV: tab-separated label:value fields with a timing label.
+    [InlineData("time:2015-09-06T06:00:43+09:00\tmethod:GET\turi:/foo/bar/5xx\tstatus:504\tsize:15\tapptime:60.000", 504)]
+    [InlineData("time:[09/Feb/2020:17:22:35 +0000]\thost:172.28.128.4\tstatus:502\treq:GET /api/users/109 HTTP/1.1\treqtime:30.000008\t", 502)]
     // Nginx Proxy Manager's proxy-host format with [Length ...] after the URI where the writer dropped [Client ...], and
     // its head alone without the time.
     [InlineData("[11/Sep/2026:21:44:55 +0000] HIT - 502 - GET https app.home.example \"/sw.js\" [Length 584]", 502)]
