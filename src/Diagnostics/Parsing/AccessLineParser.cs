@@ -24,12 +24,6 @@ public static class AccessLineParser
             return JsonAccessLineParser.TryParse(s, 0, ref c);
         }
 
-        var brace = JsonAfterLiteralOpening(s);
-        if (brace > 0)
-        {
-            return JsonAccessLineParser.TryParse(s, brace, ref c);
-        }
-
         var open = s.IndexOf(" [", StringComparison.Ordinal);
         if (open > 0 && !IsBracketedTime(s, open))
         {
@@ -38,6 +32,13 @@ public static class AccessLineParser
 
         if (open <= 0 || !IsBracketedTime(s, open))
         {
+            // A JSON object behind a code literal's mark or a bullet: looked for only once the common shape failed.
+            var brace = JsonAfterLiteralOpening(s);
+            if (brace > 0 && JsonAccessLineParser.TryParse(s, brace, ref c))
+            {
+                return true;
+            }
+
             // A format that starts at the time ([$time_local] "$request" $status ...), or one whose head before it was a
             // list's dash the paste cleaning took away: the bracketed time is the line's first token.
             if (!StartsWithBracketedTime(s) || !s[27..].StartsWith("] \"", StringComparison.Ordinal))
