@@ -243,10 +243,17 @@ public static class AccessLineParser
     /// </summary>
     private static int RequestQuotedInProse(ReadOnlySpan<char> s)
     {
+        // The quote as written, or escaped inside a code literal (`- - \"GET /healthz HTTP/1.1\" 200 2`).
         var quote = s.IndexOf(" \"", StringComparison.Ordinal);
+        var mark = 2;
         if (quote < 0 || !StartsWithRequestLine(s[(quote + 2)..]))
         {
-            return -1;
+            quote = s.IndexOf(" \\\"", StringComparison.Ordinal);
+            mark = 3;
+            if (quote < 0 || !StartsWithRequestLine(s[(quote + 3)..]))
+            {
+                return -1;
+            }
         }
 
         // A word before the quote: an address or port there is another writer's format (an app server's own access log,
@@ -257,7 +264,7 @@ public static class AccessLineParser
             return -1;
         }
 
-        var start = quote + 2;
+        var start = quote + mark;
         var end = s[start..].IndexOf('"');
         if (end < 0 || s.Slice(start, end).IndexOf(" HTTP/", StringComparison.Ordinal) < 0)
         {
@@ -277,8 +284,9 @@ public static class AccessLineParser
     /// <summary>
     /// The combined format whose time the writer masked, keeping the brackets and often the zone
     /// (<c>10.42.0.0 - - [---------- +0000] "GET /albums/ HTTP/1.1" 502 ...</c>): the request's start after the bracket, or
-    /// -1. Only a bracket holding mask marks (dashes, x's, stars) and at most a zone's digits counts, so a real time that
-    /// failed the common shape is not read here. The time stays unknown.
+    /// -1. Only a bracket holding mask marks (dashes, x's, stars) and at most a zone's digits counts, or the time's day and
+    /// month cut by the writer's ellipsis (<c>[11/Jul/2026...]</c>), so a real time that failed the common shape is not read
+    /// here. The time stays unknown.
     /// </summary>
     private static int RequestAfterMaskedTime(ReadOnlySpan<char> s)
     {
@@ -296,8 +304,13 @@ public static class AccessLineParser
 
         var masked = s.Slice(open + 2, close);
         var marks = masked.Length - masked.TrimStart("-xX*#?").Length;
-        return marks >= 3 && masked.IndexOfAnyExcept(TimeMaskChars) < 0 ? open + 2 + close + 3 : -1;
+        return (marks >= 3 && masked.IndexOfAnyExcept(TimeMaskChars) < 0) || IsTimeCutByEllipsis(masked) ? open + 2 + close + 3 : -1;
     }
+
+    /// <summary>The time's day and month (<c>11/Jul/</c>), then the writer's ellipsis where the rest was cut (<c>11/Jul/2026...</c>).</summary>
+    private static bool IsTimeCutByEllipsis(ReadOnlySpan<char> t) =>
+        t.Length >= 7 && char.IsAsciiDigit(t[0]) && char.IsAsciiDigit(t[1]) && t[2] == '/' && t[6] == '/'
+        && (t.EndsWith("...", StringComparison.Ordinal) || t.EndsWith('\u2026'));
 
     /// <summary>
     /// A format without the user and bracketed time between the address and the request, as Harbor's proxy writes it

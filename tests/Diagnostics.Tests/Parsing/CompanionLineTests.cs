@@ -223,6 +223,8 @@ public class CompanionLineTests
     // A request line at the line's start without its protocol before the quote, and NPM-like words that are no head.
     [InlineData("GET /webapp/\" 502 times from the probe")]
     [InlineData("we saw 502 - GET https on the dashboard \"/pun/sys/dashboard\" all day long")]
+    // A bracket with the day and month but no ellipsis where the rest was cut.
+    [InlineData("10.0.0.1 - - [11/Jul/2026 at noon] \"GET / HTTP/1.1\" 502 was all we kept")]
     public void EllipsisBeforeAQuoteThatIsNoRequestLine_IsNoAccessLine(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -310,6 +312,11 @@ public class CompanionLineTests
     [InlineData("- 502 502 - GET https ood.example \"/pun/sys/dashboard\"   the upstream returned 502", 502)]
     // The request line opening the line, its opening quote cut with the head.
     [InlineData("GET /webapp/ HTTP/1.1\" 502 150 \"-\" \"curl/8\" 667 0.001 [default-webapp-8000] [] 10.244.0.27:8000 0 0.000 502 0652", 502)]
+    // An access line without its time inside an escaped code literal; a time cut by the writer's ellipsis; Fluentd's
+    // out_file line (time, tag, JSON record) around Docker's "log" string.
+    [InlineData("            \"2024-03-02T09:40:00.000000000Z stdout F 10.244.2.5 - - \\\"GET /healthz HTTP/1.1\\\" 200 2\"", 200)]
+    [InlineData("# 2026-07-11T12:00:00.000Z stdout F 10.244.0.1 - - [11/Jul/2026...] \"GET / HTTP/1.1\" 502", 502)]
+    [InlineData("2019-10-24T10:47:03+00:00\tnginx-test\t{\"log\":\"172.17.0.1 - - [24/Oct/2019:10:47:03 +0000] \\\"GET / HTTP/1.1\\\" 504 612 \\\"-\\\" \\\"curl/7.55.1\\\"\",\"source\":\"stdout\"}", 504)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
