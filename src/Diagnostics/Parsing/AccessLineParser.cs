@@ -346,7 +346,7 @@ public static class AccessLineParser
     /// A format with one more token between the bracketed time and the quoted request, such as <c>$msec</c>
     /// (<c>[29/Aug/2017:14:34:39 +0800] 1503988479.444 "GET /v2/ HTTP/1.1" 401 ...</c>): the request's start, or -1.
     /// Asked only when no quote follows the time's bracket, so the common format pays nothing for it. Also the request
-    /// after two or more blanks instead of a token.
+    /// after two or more blanks instead of a token, and after up to four short fields when a request line follows them.
     /// </summary>
     private static int RequestAfterTimeToken(ReadOnlySpan<char> s, int open)
     {
@@ -365,10 +365,21 @@ public static class AccessLineParser
         }
 
         var end = s[token..].IndexOf(' ');
-        return end is > 0 and <= 24 && s.Length > token + end + 1 && s[token + end + 1] == '"' && s.Slice(token, end).IndexOf('"') < 0
-            ? token + end + 2
+        if (end is > 0 and <= 24 && s.Length > token + end + 1 && s[token + end + 1] == '"' && s.Slice(token, end).IndexOf('"') < 0)
+        {
+            return token + end + 2;
+        }
+
+        // A few more fields before the quote (`$scheme://$host - "$request"`): taken only when a request line opens there.
+        var quote = s.Slice(token, Math.Min(MaxFieldsBeforeRequest, s.Length - token)).IndexOf(" \"", StringComparison.Ordinal);
+        return quote > 0 && s.Slice(token, quote).Count(' ') <= 3 && s.Slice(token, quote).IndexOf('"') < 0
+            && StartsWithRequestLine(s[(token + quote + 2)..])
+            ? token + quote + 2
             : -1;
     }
+
+    /// <summary>How far after the bracketed time the quoted request may open behind the format's extra fields.</summary>
+    private const int MaxFieldsBeforeRequest = 80;
 
     /// <summary>
     /// A format with the status as the one token between the bracketed time and the quoted request, and none after the

@@ -223,6 +223,8 @@ public class CompanionLineTests
     // A request line at the line's start without its protocol before the quote, and NPM-like words that are no head.
     [InlineData("GET /webapp/\" 502 times from the probe")]
     [InlineData("we saw 502 - GET https on the dashboard \"/pun/sys/dashboard\" all day long")]
+    // Words after the bracketed time, then a quote that opens no request line.
+    [InlineData("10.0.0.1 - - [08/Apr/2018:16:01:01 +0800] the proxy said \"bad gateway\" 502 166 times")]
     // A bracket with the day and month but no ellipsis where the rest was cut.
     [InlineData("10.0.0.1 - - [11/Jul/2026 at noon] \"GET / HTTP/1.1\" 502 was all we kept")]
     public void EllipsisBeforeAQuoteThatIsNoRequestLine_IsNoAccessLine(string line)
@@ -317,6 +319,8 @@ public class CompanionLineTests
     [InlineData("            \"2024-03-02T09:40:00.000000000Z stdout F 10.244.2.5 - - \\\"GET /healthz HTTP/1.1\\\" 200 2\"", 200)]
     [InlineData("# 2026-07-11T12:00:00.000Z stdout F 10.244.0.1 - - [11/Jul/2026...] \"GET / HTTP/1.1\" 502", 502)]
     [InlineData("2019-10-24T10:47:03+00:00\tnginx-test\t{\"log\":\"172.17.0.1 - - [24/Oct/2019:10:47:03 +0000] \\\"GET / HTTP/1.1\\\" 504 612 \\\"-\\\" \\\"curl/7.55.1\\\"\",\"source\":\"stdout\"}", 504)]
+    // A few fields between the bracketed time and the quoted request ($scheme://$host and a dash).
+    [InlineData("5.45.207.60 - - [08/Apr/2018:16:01:01 +0800] https://h5.example.com - \"GET /robots.txt HTTP/1.1\" 502 166 \"-\" \"YandexBot/3.0\" \"-\"", 502)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
