@@ -165,11 +165,12 @@ public static class AnswerComposer
 
     private static List<KeyValuePair<string, string>> Fields(Finding finding)
     {
-        var statuses = string.Join(", ", finding.Statuses.Where(s => s.Key != FindingState.Retried).OrderByDescending(s => s.Value).Select(s => $"{s.Key} ×{s.Value}"));
-        var retried = finding.Statuses.TryGetValue(FindingState.Retried, out var n) ? $" ({n} retried on another member)" : "";
+        // A request nginx then tried on another member got that attempt's status: named last, in words.
+        var statuses = string.Join(", ", finding.Statuses.OrderBy(s => s.Key == FindingState.Retried).ThenByDescending(s => s.Value)
+            .Select(s => $"{(s.Key == FindingState.Retried ? "retried on another member" : s.Key)} ×{s.Value}"));
         var fields = new List<KeyValuePair<string, string>>
         {
-            new("Clients saw", (statuses.Length == 0 ? "-" : statuses) + retried),
+            new("Clients saw", statuses.Length == 0 ? "-" : statuses),
             new("Since", Since(finding)),
             new("Confidence", finding.Confidence.ToString().ToLowerInvariant()),
             new("Records", finding.Count.ToString(CultureInfo.InvariantCulture)),

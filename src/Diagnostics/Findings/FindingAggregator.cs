@@ -94,9 +94,9 @@ public sealed class FindingAggregator : IRecordSink
                 continue;
             }
 
-            var earlier = _states[previous >> 1];
-            var state = later._states[attempt >> 1];
-            if (earlier.Target != state.Target)
+            var earlier = _states[previous >> 2];
+            var state = later._states[attempt >> 2];
+            if (earlier.Target != state.Target && IsRetryable(previous))
             {
                 state.RetriedRequests++;
                 earlier.MoveToRetried(StatusOf(previous));
@@ -109,7 +109,7 @@ public sealed class FindingAggregator : IRecordSink
     {
         foreach (var (cid, request, attempt) in later._attempts.Entries())
         {
-            var state = later._states[attempt >> 1];
+            var state = later._states[attempt >> 2];
             var mine = _byTarget[state.Target][state.Cause];
             if (_attempts.Count >= AttemptTable.Capacity)
             {
@@ -117,7 +117,7 @@ public sealed class FindingAggregator : IRecordSink
                 _attemptsCleared = true;
             }
 
-            _attempts.Exchange(cid, request, (mine.StateKey << 1) | (attempt & 1));
+            _attempts.Exchange(cid, request, (mine.StateKey << 2) | (attempt & 3));
         }
     }
 
@@ -241,7 +241,7 @@ public sealed class FindingAggregator : IRecordSink
 
         var cid = n.ConnectionId;
         var request = SpanHash.Of(n.Request.Of(view.Text));
-        var attempt = Attempt(state, view.Record.Verdict.Status.Value);
+        var attempt = Attempt(state, view.Record.Verdict.Status.Value, Retryable(state.Cause, n, view.Text));
         int previous;
         if (_attempts.Count >= AttemptTable.Capacity)
         {
@@ -265,12 +265,25 @@ public sealed class FindingAggregator : IRecordSink
             return false;
         }
 
-        // Targets are equal when their keys are.
-        var earlier = _states[previous >> 1];
+        // Targets are equal when their keys are. On another target, an attempt nginx would not have retried was the
+        // client's answer, and this record is a new request on the same connection.
+        var earlier = _states[previous >> 2];
         if (earlier.TargetKey != state.TargetKey)
         {
-            state.RetriedRequests++;
-            earlier.MoveToRetried(StatusOf(previous));
+            if (IsRetryable(previous))
+            {
+                state.RetriedRequests++;
+                earlier.MoveToRetried(StatusOf(previous));
+            }
+
+            return false;
+        }
+
+        // PHP's fatal error on FastCGI's stderr, then the record that ended the same attempt when the worker died (the 502
+        // the stderr record took from it, see LogAnalyzer): one client status, counted by the last record.
+        if (earlier.Cause == Causes.PhpFatal && state.Cause != Causes.PhpFatal)
+        {
+            earlier.Uncount(StatusOf(previous));
             return false;
         }
 
@@ -286,10 +299,40 @@ public sealed class FindingAggregator : IRecordSink
 
     private const string GrpcHeaderErrorSummary = "upstream sent invalid header";
 
-    /// <summary>An attempt as the table holds it: the state that counted its status, and whether that was 504 (else 502).</summary>
-    private static int Attempt(FindingState state, int status) => (state.StateKey << 1) | (status == 504 ? 1 : 0);
+    /// <summary>
+    /// An attempt as the table holds it: the state that counted its status, whether nginx could have tried the request
+    /// on another member after it (<see cref="Retryable"/>), and whether its status was 504 (else 502).
+    /// </summary>
+    private static int Attempt(FindingState state, int status, bool retryable) =>
+        (state.StateKey << 2) | (retryable ? 2 : 0) | (status == 504 ? 1 : 0);
+
+    private static bool IsRetryable(int attempt) => (attempt & 2) != 0;
 
     private static int StatusOf(int attempt) => (attempt & 1) == 1 ? 504 : 502;
+
+    /// <summary>
+    /// Whether nginx, with its default <c>proxy_next_upstream error timeout</c>, tries the request on the next member after
+    /// this failure (ngx_http_upstream_next): not after an invalid or too big header (invalid_header is not in the default),
+    /// not when no member was tried (no live upstreams, a name that could not be resolved), and not for POST, LOCK or PATCH
+    /// once the request was sent (non_idempotent is not in the default either).
+    /// </summary>
+    private static bool Retryable(string cause, in NginxLine n, ReadOnlySpan<char> text)
+    {
+        if (cause is Causes.InvalidHeader or Causes.HeaderTooBig or Causes.FastcgiProtocolMismatch or Causes.NoLiveUpstreams
+            or Causes.DnsResolution or Causes.NoResolver)
+        {
+            return false;
+        }
+
+        var request = n.Request.Of(text);
+        if (!(request.StartsWith("POST ") || request.StartsWith("PATCH ") || request.StartsWith("LOCK ")))
+        {
+            return true;
+        }
+
+        var action = n.Action.Of(text);
+        return action.SequenceEqual("connecting to upstream") || action.SequenceEqual("SSL handshaking to upstream");
+    }
 
     /// <summary>The state for (target, cause); the scheme is worked out only for a new one.</summary>
     private FindingState State(Dictionary<string, Dictionary<string, FindingState>> map, ReadOnlySpan<char> target, string cause,

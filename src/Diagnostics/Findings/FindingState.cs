@@ -206,6 +206,9 @@ public sealed class FindingState
         CountStatus(RetriedStatus, 1);
     }
 
+    /// <summary>A record of this finding counted <paramref name="status"/> that a later record of the same attempt counts.</summary>
+    internal void Uncount(int status) => CountStatus(status, -1);
+
     private void CountStatus(int status, int count)
     {
         for (var i = 0; i < _statusKinds; i++)

@@ -21,18 +21,31 @@ public static class AccessLineParser
         c = new CompanionLine { Pid = -1, Level = Segment.None, Subject = Segment.None, Message = Segment.None, Cause = Causes.NotAnUpstreamError };
         if (s.Length > 0 && s[0] == '{')
         {
-            return JsonAccessLineParser.TryParse(s, ref c);
+            return JsonAccessLineParser.TryParse(s, 0, ref c);
         }
 
         var open = s.IndexOf(" [", StringComparison.Ordinal);
-        if (open <= 0 || open > MaxHeadBeforeTime || s.Length < open + 30 || s[open + 4] != '/' || s[open + 8] != '/' || s[open + 13] != ':')
+        if (open > 0 && !IsBracketedTime(s, open))
         {
+            open = LaterBracketedTime(s, open);
+        }
+
+        if (open <= 0 || !IsBracketedTime(s, open))
+        {
+            // A JSON object behind a code literal's mark or a bullet: looked for only once the common shape failed.
+            var brace = JsonAfterLiteralOpening(s);
+            if (brace > 0 && JsonAccessLineParser.TryParse(s, brace, ref c))
+            {
+                return true;
+            }
+
             // A format that starts at the time ([$time_local] "$request" $status ...), or one whose head before it was a
             // list's dash the paste cleaning took away: the bracketed time is the line's first token.
             if (!StartsWithBracketedTime(s) || !s[27..].StartsWith("] \"", StringComparison.Ordinal))
             {
                 return TryParseStatusFirst(s, ref c) || TryParseProxyManager(s, s.IndexOf('['), ref c) || TryParseElidedHead(s, ref c)
-                    || (StartsWithBracketedTime(s) && StatusBeforeRequest(s, -1, ref c));
+                    || (StartsWithBracketedTime(s) && StatusBeforeRequest(s, -1, ref c)) || KeyValueAccessLineParser.TryParse(s, ref c)
+                    || TryParseProxyManagerHead(s, ref c);
             }
 
             open = -1;
@@ -48,6 +61,21 @@ public static class AccessLineParser
 
         c.Time = Time(s[(open + 2)..]);
         return true;
+    }
+
+    /// <summary>How far into the line a JSON object may open behind a writer's head (indentation, a bullet, a file's name).</summary>
+    private const int MaxHeadBeforeJson = 48;
+
+    /// <summary>
+    /// Where a JSON object (<c>{"</c>) opens right after a code literal's or code span's opening mark or a blank, within a
+    /// short head: a JSON access line kept as a string in test code (<c>`{"time":...}`,</c>, <c>'{"time_iso8601":...}',</c>)
+    /// or quoted in Markdown behind a bullet (<c>- `access.log`: `{"timestamp":...}`</c>); -1 otherwise. The parser then
+    /// asks for nginx's keys as for a line that opens with the brace.
+    /// </summary>
+    private static int JsonAfterLiteralOpening(ReadOnlySpan<char> s)
+    {
+        var brace = s[..Math.Min(s.Length, MaxHeadBeforeJson)].IndexOf("{\"", StringComparison.Ordinal);
+        return brace > 0 && s[brace - 1] is '`' or '\'' or ' ' or '\t' && s[..brace].IndexOf('{') < 0 ? brace : -1;
     }
 
     /// <summary>The quoted request from <paramref name="requestStart"/> and the status after it; false when no status follows.</summary>
@@ -117,20 +145,37 @@ public static class AccessLineParser
             return false;
         }
 
+        // The quoted URI goes on with the format's bracketed tags ([Client ...], or [Length ...] where a writer dropped the
+        // client).
         var from = at + 29;
         var quote = s[from..].IndexOf('"');
-        if (quote < 0 || s[(from + quote)..].IndexOf(" [Client ", StringComparison.Ordinal) < 0)
+        if (quote < 0 || (s[(from + quote)..].IndexOf(" [Client ", StringComparison.Ordinal) < 0
+            && s[(from + quote)..].IndexOf(" [Length ", StringComparison.Ordinal) < 0))
         {
             return false;
         }
 
-        // The head's last five words: status, dash, method, scheme, host (a code literal escapes the URI's quote).
+        if (!ReadProxyManagerHead(s, from, quote, 16, ref c))
+        {
+            return false;
+        }
+
+        c.Time = Time(s[(at + 1)..]);
+        return true;
+    }
+
+    /// <summary>
+    /// The head's last five words before the quoted URI at <paramref name="from"/> + <paramref name="quote"/>: status,
+    /// dash, method, scheme, host (a code literal escapes the URI's quote). At most <paramref name="maxWords"/> words.
+    /// </summary>
+    private static bool ReadProxyManagerHead(ReadOnlySpan<char> s, int from, int quote, int maxWords, ref CompanionLine c)
+    {
         var head = s.Slice(from, quote).TrimEnd('\\').TrimEnd(' ');
         Span<Range> words = stackalloc Range[16];
         var count = head.Split(words, ' ', StringSplitOptions.RemoveEmptyEntries);
-        if (count < 5 || count >= words.Length || !head[words[count - 4]].SequenceEqual("-")
+        if (count < 5 || count >= maxWords || !head[words[count - 4]].SequenceEqual("-")
             || head[words[count - 2]] is not ("http" or "https") || !NginxLineParser.Digits(head[words[count - 5]], 0, 3, out var status)
-            || head[words[count - 5]].Length != 3)
+            || head[words[count - 5]].Length != 3 || !IsMethodOrDash(head[words[count - 3]]))
         {
             return false;
         }
@@ -139,8 +184,21 @@ public static class AccessLineParser
         c.Kind = RecordKind.NginxAccess;
         c.Message = Segment.Between(from + words[count - 3].Start.Value, uriEnd < 0 ? from + quote : from + quote + uriEnd + 2);
         c.Status = status;
-        c.Time = Time(s[(at + 1)..]);
         return true;
+    }
+
+    /// <summary>A method in capitals, or the dash nginx writes for a request line it never got.</summary>
+    private static bool IsMethodOrDash(ReadOnlySpan<char> word) =>
+        word.SequenceEqual("-") || (word.Length is >= 3 and <= 7 && word.IndexOfAnyExceptInRange('A', 'Z') < 0);
+
+    /// <summary>
+    /// Nginx Proxy Manager's proxy-host head trimmed by its writer to the words before the quoted URI, without the time
+    /// (<c>- 502 502 - GET https app.example "/api" ...</c>): only a line of at most seven words before a quoted path.
+    /// </summary>
+    private static bool TryParseProxyManagerHead(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var quote = s.IndexOf('"');
+        return quote > 0 && s.Length > quote + 1 && s[quote + 1] == '/' && ReadProxyManagerHead(s, 0, quote, 8, ref c);
     }
 
     /// <summary>
@@ -151,7 +209,13 @@ public static class AccessLineParser
     private static bool TryParseElidedHead(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         // The head dropped altogether: the line opens with the quoted request (a writer trimming the access line to
-        // `"GET /health HTTP/1.1" 502 157`).
+        // `"GET /health HTTP/1.1" 502 157`), or with the request line itself, its opening quote cut with the head
+        // (`GET /webapp/ HTTP/1.1" 502 150 ...`).
+        if (StartsWithRequestLine(s) && RequestLineClosesWithItsProtocol(s))
+        {
+            return ReadRequestAndStatus(s, 0, ref c);
+        }
+
         var lead = s.StartsWith("... \"", StringComparison.Ordinal) ? 5 : s.StartsWith("\u2026 \"", StringComparison.Ordinal) ? 3 : s.StartsWith('"') ? 1 : 0;
         if (lead == 0)
         {
@@ -164,7 +228,55 @@ public static class AccessLineParser
             lead = RequestAfterMaskedTime(s);
         }
 
+        if (lead <= 0)
+        {
+            lead = RequestQuotedInProse(s);
+        }
+
         return lead > 0 && StartsWithRequestLine(s[lead..]) && ReadRequestAndStatus(s, lead, ref c);
+    }
+
+    /// <summary>
+    /// The middle of an access line quoted inside a writer's sentence (<c>... we are getting "GET /api/x HTTP/2.0" 499 0</c>):
+    /// the start of the first quoted request line that carries its protocol (<c> HTTP/</c>) and is followed by a status and the
+    /// size, after a word, or -1. The protocol and the size keep prose that only names a request and a number out.
+    /// </summary>
+    private static int RequestQuotedInProse(ReadOnlySpan<char> s)
+    {
+        // The quote as written, or escaped inside a code literal (`- - \"GET /healthz HTTP/1.1\" 200 2`).
+        var quote = s.IndexOf(" \"", StringComparison.Ordinal);
+        var mark = 2;
+        if (quote < 0 || !StartsWithRequestLine(s[(quote + 2)..]))
+        {
+            quote = s.IndexOf(" \\\"", StringComparison.Ordinal);
+            mark = 3;
+            if (quote < 0 || !StartsWithRequestLine(s[(quote + 3)..]))
+            {
+                return -1;
+            }
+        }
+
+        // A word before the quote: an address or port there is another writer's format (an app server's own access log,
+        // whose status is the backend's), not a sentence.
+        var word = s[..quote].LastIndexOf(' ') + 1;
+        if (quote == word || s[word..quote].IndexOfAnyInRange('0', '9') >= 0)
+        {
+            return -1;
+        }
+
+        var start = quote + mark;
+        var end = s[start..].IndexOf('"');
+        if (end < 0 || s.Slice(start, end).IndexOf(" HTTP/", StringComparison.Ordinal) < 0)
+        {
+            return -1;
+        }
+
+        // `" NNN ` then the size: digits or nginx's dash for none.
+        var after = start + end;
+        return s.Length > after + 6 && s[after + 1] == ' ' && NginxLineParser.Digits(s, after + 2, 3, out _) && s[after + 5] == ' '
+            && (char.IsAsciiDigit(s[after + 6]) || s[after + 6] == '-')
+            ? start
+            : -1;
     }
 
     private static readonly System.Buffers.SearchValues<char> TimeMaskChars = System.Buffers.SearchValues.Create("-xX*#? +0123456789");
@@ -172,8 +284,9 @@ public static class AccessLineParser
     /// <summary>
     /// The combined format whose time the writer masked, keeping the brackets and often the zone
     /// (<c>10.42.0.0 - - [---------- +0000] "GET /albums/ HTTP/1.1" 502 ...</c>): the request's start after the bracket, or
-    /// -1. Only a bracket holding mask marks (dashes, x's, stars) and at most a zone's digits counts, so a real time that
-    /// failed the common shape is not read here. The time stays unknown.
+    /// -1. Only a bracket holding mask marks (dashes, x's, stars) and at most a zone's digits counts, or the time's day and
+    /// month cut by the writer's ellipsis (<c>[11/Jul/2026...]</c>), so a real time that failed the common shape is not read
+    /// here. The time stays unknown.
     /// </summary>
     private static int RequestAfterMaskedTime(ReadOnlySpan<char> s)
     {
@@ -191,8 +304,13 @@ public static class AccessLineParser
 
         var masked = s.Slice(open + 2, close);
         var marks = masked.Length - masked.TrimStart("-xX*#?").Length;
-        return marks >= 3 && masked.IndexOfAnyExcept(TimeMaskChars) < 0 ? open + 2 + close + 3 : -1;
+        return (marks >= 3 && masked.IndexOfAnyExcept(TimeMaskChars) < 0) || IsTimeCutByEllipsis(masked) ? open + 2 + close + 3 : -1;
     }
+
+    /// <summary>The time's day and month (<c>11/Jul/</c>), then the writer's ellipsis where the rest was cut (<c>11/Jul/2026...</c>).</summary>
+    private static bool IsTimeCutByEllipsis(ReadOnlySpan<char> t) =>
+        t.Length >= 7 && char.IsAsciiDigit(t[0]) && char.IsAsciiDigit(t[1]) && t[2] == '/' && t[6] == '/'
+        && (t.EndsWith("...", StringComparison.Ordinal) || t.EndsWith('\u2026'));
 
     /// <summary>
     /// A format without the user and bracketed time between the address and the request, as Harbor's proxy writes it
@@ -228,7 +346,7 @@ public static class AccessLineParser
     /// A format with one more token between the bracketed time and the quoted request, such as <c>$msec</c>
     /// (<c>[29/Aug/2017:14:34:39 +0800] 1503988479.444 "GET /v2/ HTTP/1.1" 401 ...</c>): the request's start, or -1.
     /// Asked only when no quote follows the time's bracket, so the common format pays nothing for it. Also the request
-    /// after two or more blanks instead of a token.
+    /// after two or more blanks instead of a token, and after up to four short fields when a request line follows them.
     /// </summary>
     private static int RequestAfterTimeToken(ReadOnlySpan<char> s, int open)
     {
@@ -247,10 +365,21 @@ public static class AccessLineParser
         }
 
         var end = s[token..].IndexOf(' ');
-        return end is > 0 and <= 24 && s.Length > token + end + 1 && s[token + end + 1] == '"' && s.Slice(token, end).IndexOf('"') < 0
-            ? token + end + 2
+        if (end is > 0 and <= 24 && s.Length > token + end + 1 && s[token + end + 1] == '"' && s.Slice(token, end).IndexOf('"') < 0)
+        {
+            return token + end + 2;
+        }
+
+        // A few more fields before the quote (`$scheme://$host - "$request"`): taken only when a request line opens there.
+        var quote = s.Slice(token, Math.Min(MaxFieldsBeforeRequest, s.Length - token)).IndexOf(" \"", StringComparison.Ordinal);
+        return quote > 0 && s.Slice(token, quote).Count(' ') <= 3 && s.Slice(token, quote).IndexOf('"') < 0
+            && StartsWithRequestLine(s[(token + quote + 2)..])
+            ? token + quote + 2
             : -1;
     }
+
+    /// <summary>How far after the bracketed time the quoted request may open behind the format's extra fields.</summary>
+    private const int MaxFieldsBeforeRequest = 80;
 
     /// <summary>
     /// A format with the status as the one token between the bracketed time and the quoted request, and none after the
@@ -274,11 +403,50 @@ public static class AccessLineParser
         return true;
     }
 
+    /// <summary>The bracketed time's shape (<c> [06/Apr/2022:03:44:03</c>) at <paramref name="open"/>, within the head's reach.</summary>
+    private static bool IsBracketedTime(ReadOnlySpan<char> s, int open) =>
+        open <= MaxHeadBeforeTime && s.Length >= open + 30 && s[open + 4] == '/' && s[open + 8] == '/' && s[open + 13] == ':';
+
+    /// <summary>
+    /// The bracketed time after an earlier bracket in the head, or -1: a format that brackets another field before the time
+    /// (the PROXY protocol address of nginx-ingress-controller 0.9, <c>ADDR - [ADDR] - - [05/Apr/2017:20:52:09 +0000] ...</c>),
+    /// or a collector's bracketed tag before the address. Asked only when the first bracket is no time.
+    /// </summary>
+    private static int LaterBracketedTime(ReadOnlySpan<char> s, int open)
+    {
+        while (open > 0 && open <= MaxHeadBeforeTime)
+        {
+            var next = s[(open + 2)..].IndexOf(" [", StringComparison.Ordinal);
+            if (next < 0)
+            {
+                return -1;
+            }
+
+            open += 2 + next;
+            if (IsBracketedTime(s, open))
+            {
+                return open;
+            }
+        }
+
+        return -1;
+    }
+
     /// <summary><c>[06/Apr/2022:03:44:03 +0000]</c> at the line's start (the closing bracket at 27, something after it).</summary>
     private static bool StartsWithBracketedTime(ReadOnlySpan<char> s) =>
         s.Length > 30 && s[0] == '[' && s[3] == '/' && s[7] == '/' && s[12] == ':' && s[27] == ']';
 
     private static readonly System.Buffers.SearchValues<char> AddressChars = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF.:");
+
+    private static readonly System.Buffers.SearchValues<char> VersionChars = System.Buffers.SearchValues.Create("0123456789.");
+
+    /// <summary>The first quote closes a request line that ends in its protocol (<c>GET /x HTTP/1.1"</c>).</summary>
+    private static bool RequestLineClosesWithItsProtocol(ReadOnlySpan<char> s)
+    {
+        var quote = s.IndexOf('"');
+        var version = quote < 0 ? -1 : s[..quote].LastIndexOf(" HTTP/", StringComparison.Ordinal);
+        return version > 0 && s[(version + 6)..quote].IndexOfAnyExcept(VersionChars) < 0;
+    }
 
     /// <summary>A request line's start: a method of 3 to 7 capitals, a space and a path (<c>GET /</c>, <c>POST /api</c>).</summary>
     private static bool StartsWithRequestLine(ReadOnlySpan<char> s)

@@ -7,7 +7,7 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// An access-log line in JSON, as a <c>log_format NAME escape=json '{...}'</c> writes it (the usual choice behind log
 /// shippers and in Kubernetes): <c>{"time_local":"21/Nov/2026:10:00:00 +0000","remote_addr":"1.2.3.4","request":"GET /
 /// HTTP/1.1","status":"502",...}</c>. The writer names the keys; only a line that names them after nginx's variables is
-/// taken: a <c>status</c> of three digits, the <c>request</c> (or <c>request_uri</c>, or <c>uri</c>), and one more of
+/// taken: a <c>status</c> of three digits, the <c>request</c> (or <c>request_uri</c>, <c>uri</c>, or the writer's <c>path</c>), and one more of
 /// nginx's access variables. An application's own JSON log with a status field therefore stays unknown.
 /// </summary>
 public static class JsonAccessLineParser
@@ -19,10 +19,13 @@ public static class JsonAccessLineParser
         ],
         StringComparison.Ordinal);
 
-    /// <summary>Reads <paramref name="s"/> into <paramref name="c"/> (kind, status, request, time); false when it is no such line.</summary>
-    public static bool TryParse(ReadOnlySpan<char> s, ref CompanionLine c)
+    /// <summary>
+    /// Reads <paramref name="s"/>, whose object opens at <paramref name="brace"/> (0, or after a code literal's opening
+    /// mark), into <paramref name="c"/> (kind, status, request, time); false when it is no such line.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<char> s, int brace, ref CompanionLine c)
     {
-        if (s.Length < 20 || s[0] != '{' || s.IndexOfAny(NginxVariables) < 0)
+        if (s.Length < brace + 20 || s[brace] != '{' || s.IndexOfAny(NginxVariables) < 0)
         {
             return false;
         }
@@ -31,6 +34,9 @@ public static class JsonAccessLineParser
         var request = Value(s, "\"request\"");
         request = request.IsPresent ? request : Value(s, "\"request_uri\"");
         request = request.IsPresent ? request : Value(s, "\"uri\"");
+
+        // A format that names the URI "path" (as many writers' JSON formats do, beside nginx's own keys): the request.
+        request = request.IsPresent ? request : Value(s, "\"path\"");
 
         if (status.Length != 3 || !NginxLineParser.Digits(s, status.Start, 3, out var code) || code is < 100 or > 599
             || !request.IsPresent || request.Length == 0)

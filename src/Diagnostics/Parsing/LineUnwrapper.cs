@@ -39,7 +39,7 @@ public static class LineUnwrapper
 
             if ((skip = CriPrefix(s)) > 0 || (skip = ComposePrefix(s, offset, ref envelope)) > 0
                 || (skip = KubectlPrefix(s)) > 0 || (skip = SyslogPrefix(s, offset, defaultYear, ref envelope)) > 0
-                || (skip = DockerTimestampPrefix(s)) > 0)
+                || (skip = DockerTimestampPrefix(s)) > 0 || (skip = FluentdFilePrefix(s)) > 0)
             {
                 offset += skip;
                 s = s[skip..];
@@ -119,6 +119,23 @@ public static class LineUnwrapper
     {
         var sp = s.IndexOf(' ');
         return sp >= 20 && s[10] == 'T' && s[sp - 1] == 'Z' && TimeParsing.Iso(s) is not null && sp + 1 < s.Length ? sp + 1 : 0;
+    }
+
+    /// <summary>
+    /// Fluentd's out_file lines: the time, the tag and the record as JSON, tab-separated
+    /// (<c>2019-10-24T10:47:03+00:00&lt;TAB&gt;nginx-test&lt;TAB&gt;{"log":"...",...}</c>); the JSON is unwrapped next.
+    /// </summary>
+    private static int FluentdFilePrefix(ReadOnlySpan<char> s)
+    {
+        var tab = s.IndexOf('\t');
+        if (tab < 19 || s[4] != '-' || s[10] != 'T')
+        {
+            return 0;
+        }
+
+        var tag = s[(tab + 1)..].IndexOf('\t');
+        var json = tab + tag + 2;
+        return tag > 0 && s.Length > json && s[json] == '{' && TimeParsing.Iso(s[..tab]) is not null ? json : 0;
     }
 
     /// <summary>docker-compose: <c>web_1  | message</c> or <c>web-1  | message</c>.</summary>

@@ -1,6 +1,7 @@
 using Nginx502Bot.Bot.Chat;
 using Nginx502Bot.Bot.Commands;
 using Nginx502Bot.Bot.Dispatch;
+using Nginx502Bot.Diagnostics.Analysis;
 using Nginx502Bot.Diagnostics.Findings;
 using Nginx502Bot.Diagnostics.Vocabulary;
 
@@ -27,6 +28,20 @@ public class AnswerComposerTests
         Assert.Contains("established on web01", lead.Text, StringComparison.Ordinal);
         Assert.Contains("`wrong_target`", lead.Text, StringComparison.Ordinal);
         Assert.Contains("In app.conf:12 change `:8000` to `:8001`", Assert.IsType<ReplyCode>(reply.Parts[2]).Lines);
+    }
+
+    [Fact]
+    public void RequestRetriedOnAnotherMember_ClientsSawNamesOnlyTheStatusTheClientGot()
+    {
+        // nginx-502-messages.md Appendix A's *15: a connect timeout on one member, then the next refuses; the client got 502.
+        var findings = DiagnosisEngine.Analyze(
+            "2026/11/21 13:41:14 [error] 1#1: *15 upstream timed out (110: Connection timed out) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET /t HTTP/1.1\", upstream: \"http://127.0.0.1:19106/t\", host: \"h\"\n" +
+            "2026/11/21 13:41:15 [error] 1#1: *15 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: , request: \"GET /t HTTP/1.1\", upstream: \"http://127.0.0.1:18999/t\", host: \"h\"").Findings;
+
+        var reply = AnswerComposer.ForFindings("502 diagnosis", findings, new AnswerButtons("rerun", null), []);
+
+        var clientsSaw = reply.Parts.OfType<ReplyFields>().SelectMany(f => f.Fields).Where(f => f.Key == "Clients saw").Select(f => f.Value).Order().ToList();
+        Assert.Equal(["502 ×1", "retried on another member ×1"], clientsSaw);
     }
 
     [Fact]

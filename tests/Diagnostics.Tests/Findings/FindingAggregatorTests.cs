@@ -80,6 +80,33 @@ public class FindingAggregatorTests
         Assert.Empty(Assert.Single(findings, f => f.Target == "127.0.0.1:38663").Statuses);
     }
 
+    private static string Failed(int cid, string method, string message, string action, string port) =>
+        $"2026/11/21 13:00:00 [error] 1#1: *{cid} {message} while {action}, client: 127.0.0.1, server: s, request: \"{method} /api HTTP/1.1\", upstream: \"http://127.0.0.1:{port}/api\", host: \"h\"";
+
+    [Theory]
+    // nginx retries a request on the next member after an error or a timeout (proxy_next_upstream's default)...
+    [InlineData("GET", "upstream timed out (110: Connection timed out)", "reading response header from upstream", true)]
+    [InlineData("POST", "connect() failed (111: Connection refused)", "connecting to upstream", true)]
+    [InlineData("PATCH", "upstream timed out (110: Connection timed out)", "connecting to upstream", true)]
+    // ...but not a POST, PATCH or LOCK it has sent (non_idempotent is not in the default), nor after an invalid or too big
+    // header (invalid_header is not either): the same request line on another member is then a new request of the connection.
+    [InlineData("POST", "upstream timed out (110: Connection timed out)", "reading response header from upstream", false)]
+    [InlineData("LOCK", "upstream prematurely closed connection", "reading response header from upstream", false)]
+    [InlineData("POST", "writev() failed (32: Broken pipe)", "sending request to upstream", false)]
+    [InlineData("GET", "upstream sent too big header", "reading response header from upstream", false)]
+    [InlineData("GET", "upstream sent invalid header", "reading response header from upstream", false)]
+    public void SameRequestOnAnotherMember_IsARetryOnlyWhereNginxRetries(string method, string message, string action, bool retried)
+    {
+        var text = Failed(9, method, message, action, "8000") + "\n" + Failed(9, method, "connect() failed (111: Connection refused)", "connecting to upstream", "8001");
+
+        var findings = DiagnosisEngine.Analyze(text).Findings;
+
+        var first = Assert.Single(findings, f => f.Target == "127.0.0.1:8000");
+        Assert.Equal(retried, first.Statuses.ContainsKey("retried"));
+        Assert.Equal(retried ? 0 : 1, first.Statuses.Where(s => s.Key != "retried").Sum(s => s.Value));
+        Assert.Equal(retried ? 1 : 0, Assert.Single(findings, f => f.Target == "127.0.0.1:8001").RetriedRequests);
+    }
+
     [Fact]
     public void SameRequestAgainOnTheSameMember_IsAnotherClientsStatus()
     {
@@ -136,6 +163,20 @@ public class FindingAggregatorTests
         Assert.Equal("premature_close", f.Cause);
         Assert.Equal(rootCause, f.RootCause);
         Assert.Contains(f.Evidence, e => e.Cause == rootCause);
+    }
+
+    [Fact]
+    public void PhpFatalThenTheWorkersDeath_IsOneClient502_CountedByTheLastRecord()
+    {
+        // The fatal error on FastCGI's stderr takes the 502 of the record after it (the worker died); the client got one.
+        const string text = "2026/11/21 13:42:01 [error] 1#1: *26 FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in /var/www/app/index.php on line 12\" while reading response header from upstream, client: 127.0.0.1, server: a, request: \"GET /x HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"a\"\n" +
+            "2026/11/21 13:42:01 [error] 1#1: *26 upstream prematurely closed FastCGI stdout while reading response header from upstream, client: 127.0.0.1, server: a, request: \"GET /x HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"a\"";
+
+        var diagnosis = DiagnosisEngine.Analyze(text);
+
+        Assert.Equal([502, 502], diagnosis.Records.Select(r => r.Status));
+        Assert.Equal(new Dictionary<string, int> { ["502"] = 1 }, Assert.Single(diagnosis.Findings, f => f.Cause == "premature_close").Statuses);
+        Assert.Empty(Assert.Single(diagnosis.Findings, f => f.Cause == "php_fatal").Statuses);
     }
 
     [Fact]

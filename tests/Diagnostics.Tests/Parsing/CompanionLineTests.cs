@@ -207,6 +207,26 @@ public class CompanionLineTests
     // A dash pair after a word, then a quote that is no request line.
     [InlineData("10.0.0.1 - - \"hello\" 502 times")]
     [InlineData("10.0.0.1 \"said hello\" 200 times")]
+    // A request quoted in a sentence without its protocol or without the size after the status, or after an address (an
+    // app server's own access format), states no access line's status.
+    [InlineData("we are getting \"GET /api/users\" 499 0 all day")]
+    [InlineData("we are getting \"GET /api/users HTTP/1.1\" 499 times a day")]
+    // An application's own key=value line: a status, but none of nginx's upstream or timing keys (upstreamStatus,
+    // provider_status are the app's), or a status that is no three-digit code.
+    [InlineData("provider_failed status=502 UpstreamError provider=openai provider_status=502")]
+    [InlineData("error=type=Error code=upstream_empty_response status=502 upstreamStatus=200 rawLength=31")]
+    [InlineData("[2024-03-15T14:34:04Z] ERROR api-gateway/proxy.go:215 request_id=req_l2m34 path=/api/v2/orders status=502 error=\"retries exhausted\"")]
+    [InlineData("status=fail upstream_status=502 request_time=0.003")]
+    // Tab-separated label:value fields without a timing label: an app's own LTSV-like line.
+    [InlineData("time:2015-09-06T06:00:43+09:00\tmethod:GET\tstatus:502\tbackend:orders")]
+    [InlineData("INFO actix_web::middleware::logger: 127.0.0.1:34972 \"POST /api/v1/upload HTTP/1.0\" 200 10 \"-\" \"python-requests/2.9.1\" 1.277650")]
+    // A request line at the line's start without its protocol before the quote, and NPM-like words that are no head.
+    [InlineData("GET /webapp/\" 502 times from the probe")]
+    [InlineData("we saw 502 - GET https on the dashboard \"/pun/sys/dashboard\" all day long")]
+    // Words after the bracketed time, then a quote that opens no request line.
+    [InlineData("10.0.0.1 - - [08/Apr/2018:16:01:01 +0800] the proxy said \"bad gateway\" 502 166 times")]
+    // A bracket with the day and month but no ellipsis where the rest was cut.
+    [InlineData("10.0.0.1 - - [11/Jul/2026 at noon] \"GET / HTTP/1.1\" 502 was all we kept")]
     public void EllipsisBeforeAQuoteThatIsNoRequestLine_IsNoAccessLine(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -271,6 +291,36 @@ public class CompanionLineTests
     // The time masked by its writer inside the brackets (dashes, x's), the zone kept or not: ingress-nginx's format.
     [InlineData("10.42.0.0 - - [---------- +0000] \"GET /albums/ HTTP/1.1\" 502 552 \"-\" \"Mozilla/5.0\" 476 0.003 [ns-app-9080] [] 10.42.0.104:9080 0 0.001 502 a83c", 502)]
     [InlineData("10.0.0.1 - - [xx/xxx/xxxx:xx:xx:xx] \"POST /upload HTTP/1.1\" 413 176 \"-\" \"curl/8\"", 413)]
+    // Another bracketed field before the time (nginx-ingress-controller 0.9's PROXY protocol address), behind Docker's
+    // time stamp; an empty request line too.
+    [InlineData("2017-04-05T20:52:09.129903905Z ::ffff:10.101.61.0 - [::ffff:10.101.61.0] - - [05/Apr/2017:20:52:09 +0000] \"GET / HTTP/1.1\" 404 21 \"-\" \"curl/8\" 205 0.002 [upstream-default-backend] 10.101.15.11:8080 21 0.002 404", 404)]
+    [InlineData("::ffff:10.101.12.0 - [::ffff:10.101.12.0] - - [06/Apr/2017:08:39:26 +0000] \"\" 400 0 \"-\" \"-\" 0 0.000 [] - - - -", 400)]
+    // A collector's bracketed tag before the address.
+    [InlineData("2024-03-15 09:15:02.345 [gateway-worker-3] ERROR 192.168.1.102 - - [15/Mar/2024:09:15:02 +0000] \"POST /api/v1/payments HTTP/1.1\" 504 0 \"-\" \"axios/0.21.1\"", 504)]
+    // The access line's request, status and size quoted inside a sentence.
+    [InlineData("On troubleshooting the logs of Ingress, we are getting \"GET /api/apiadmin/Permission/UserPermissions/16018 HTTP/2.0\" 499 0", 499)]
+    [InlineData("the log says \"POST /upload HTTP/1.1\" 502 - for every retry", 502)]
+    // key=value formats: status= with one of nginx's upstream or timing keys, also behind a writer's label or words.
+    [InlineData("status=504 upstream_status=504 request_time=60.001 upstream_connect_time=0.002 upstream_response_time=60.000 uri=/api/orders/search", 504)]
+    [InlineData("Nginx access log: status=504 upstream_response_time=60.000", 504)]
+    [InlineData("#     host=witan.example.edu status=502 upstream_status=502", 502)]
+    [InlineData("  Failed lab-000122: access.log 2026-08-20T11:05:02.503Z /health status=502 upstream=172.23.0.12:8080 upstream_status=502.", 502)]
+    // LTSV: tab-separated label:value fields with a timing label.
+    [InlineData("time:2015-09-06T06:00:43+09:00\tmethod:GET\turi:/foo/bar/5xx\tstatus:504\tsize:15\tapptime:60.000", 504)]
+    [InlineData("time:[09/Feb/2020:17:22:35 +0000]\thost:172.28.128.4\tstatus:502\treq:GET /api/users/109 HTTP/1.1\treqtime:30.000008\t", 502)]
+    // Nginx Proxy Manager's proxy-host format with [Length ...] after the URI where the writer dropped [Client ...], and
+    // its head alone without the time.
+    [InlineData("[11/Sep/2026:21:44:55 +0000] HIT - 502 - GET https app.home.example \"/sw.js\" [Length 584]", 502)]
+    [InlineData("- 502 502 - GET https ood.example \"/pun/sys/dashboard\"   the upstream returned 502", 502)]
+    // The request line opening the line, its opening quote cut with the head.
+    [InlineData("GET /webapp/ HTTP/1.1\" 502 150 \"-\" \"curl/8\" 667 0.001 [default-webapp-8000] [] 10.244.0.27:8000 0 0.000 502 0652", 502)]
+    // An access line without its time inside an escaped code literal; a time cut by the writer's ellipsis; Fluentd's
+    // out_file line (time, tag, JSON record) around Docker's "log" string.
+    [InlineData("            \"2024-03-02T09:40:00.000000000Z stdout F 10.244.2.5 - - \\\"GET /healthz HTTP/1.1\\\" 200 2\"", 200)]
+    [InlineData("# 2026-07-11T12:00:00.000Z stdout F 10.244.0.1 - - [11/Jul/2026...] \"GET / HTTP/1.1\" 502", 502)]
+    [InlineData("2019-10-24T10:47:03+00:00\tnginx-test\t{\"log\":\"172.17.0.1 - - [24/Oct/2019:10:47:03 +0000] \\\"GET / HTTP/1.1\\\" 504 612 \\\"-\\\" \\\"curl/7.55.1\\\"\",\"source\":\"stdout\"}", 504)]
+    // A few fields between the bracketed time and the quoted request ($scheme://$host and a dash).
+    [InlineData("5.45.207.60 - - [08/Apr/2018:16:01:01 +0800] https://h5.example.com - \"GET /robots.txt HTTP/1.1\" 502 166 \"-\" \"YandexBot/3.0\" \"-\"", 502)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -284,6 +334,12 @@ public class CompanionLineTests
     [InlineData("{\"time_local\":\"21/Nov/2026:10:00:00 +0000\",\"remote_addr\":\"1.2.3.4\",\"request\":\"GET /api?q=\\\"x\\\" HTTP/1.1\",\"status\":\"502\",\"upstream_status\":\"502\"}", 502, "GET /api?q=\\\"x\\\" HTTP/1.1", "2026-11-21T10:00:00")]
     [InlineData("{\"time_iso8601\": \"2026-11-21T10:00:00+00:00\", \"request_uri\": \"/upload\", \"status\": 504, \"request_time\": 60.002}", 504, "/upload", "2026-11-21T10:00:00")]
     [InlineData("{\"remote_addr\":\"10.0.0.7\",\"request_method\":\"POST\",\"uri\":\"/graphql\",\"status\":499,\"upstream_response_time\":\"-\"}", 499, "/graphql", null)]
+    // The writer's own key for the URI ("path") beside nginx's keys.
+    [InlineData("{\"timestamp\":\"2026-08-20T11:05:02.503Z\",\"method\":\"GET\",\"path\":\"/health\",\"status\":502,\"upstream_status\":\"502\",\"request_time\":0.003}", 502, "/health", null)]
+    // The object kept as a code literal or a Markdown code span behind a short head.
+    [InlineData("\t\t`{\"time\":\"x\",\"uri\":\"/login/form\",\"status\":\"499\",\"request_time\":\"0.001\"}`,", 499, "/login/form", null)]
+    [InlineData("    '{\"time_iso8601\":\"2026-09-22T14:05:09+03:00\",\"remote_addr\":\"2001:db8::1\",\"request\":\"POST /api/orders HTTP/2.0\",\"status\":\"502\"}',", 502, "POST /api/orders HTTP/2.0", "2026-09-22T14:05:09")]
+    [InlineData("- `access.log`: `{\"method\":\"GET\",\"path\":\"/health\",\"status\":502,\"upstream_status\":\"502\"}`", 502, "/health", null)]
     public void JsonAccessLogLine_StatesItsStatus(string line, int status, string request, string? time)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -326,6 +382,10 @@ public class CompanionLineTests
     [Theory]
     // An application's own JSON log: a status, but no key named after nginx's variables.
     [InlineData("{\"level\":\"info\",\"method\":\"GET\",\"uri\":\"/x\",\"status\":502,\"latency\":\"3ms\"}")]
+    [InlineData("{\"level\":\"info\",\"method\":\"GET\",\"path\":\"/x\",\"status\":502,\"latency\":\"3ms\"}")]
+    // The same behind a code literal's mark, and an object far into prose.
+    [InlineData("  `{\"level\":\"info\",\"path\":\"/x\",\"status\":502}`")]
+    [InlineData("the app printed a very long explanation first and only then {\"remote_addr\":\"1.2.3.4\",\"request\":\"GET / HTTP/1.1\",\"status\":\"502\"}")]
     // nginx's keys but no three-digit status, or no request.
     [InlineData("{\"remote_addr\":\"1.2.3.4\",\"request\":\"GET / HTTP/1.1\",\"status\":\"-\"}")]
     [InlineData("{\"remote_addr\":\"1.2.3.4\",\"status\":\"502\",\"body_bytes_sent\":\"0\"}")]

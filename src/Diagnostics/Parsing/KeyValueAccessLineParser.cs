@@ -1,0 +1,87 @@
+using System.Buffers;
+using Nginx502Bot.Diagnostics.Records;
+
+namespace Nginx502Bot.Diagnostics.Parsing;
+
+/// <summary>
+/// An access-log line in key=value fields, as a <c>log_format</c> of <c>status=$status upstream_status=$upstream_status
+/// request_time=$request_time ...</c> writes it (also quoted after a writer's label: <c>Nginx access log: status=504
+/// upstream_response_time=60.000</c>), or in LTSV's tab-separated <c>label:value</c> fields. Only a line with a status of
+/// three digits and one more key named after nginx's upstream or timing variables (in LTSV, a timing label) is taken, so
+/// an application's own key=value log with a status stays unknown.
+/// </summary>
+public static class KeyValueAccessLineParser
+{
+    private static readonly SearchValues<string> NginxKeys = SearchValues.Create(
+        [" upstream_status=", " upstream_response_time=", " upstream_connect_time=", " upstream_header_time=", " upstream_addr=", " request_time=", " body_bytes_sent="],
+        StringComparison.Ordinal);
+
+    /// <summary>
+    /// LTSV's timing labels (tab-separated <c>label:value</c> fields, as alp and ltsv.org name them for nginx's and h2o's
+    /// access logs: <c>reqtime</c>, <c>apptime</c>), and nginx's own variable names written the same way.
+    /// </summary>
+    private static readonly SearchValues<string> LtsvTimingLabels = SearchValues.Create(
+        ["\treqtime:", "\tapptime:", "\trequest_time:", "\tupstream_response_time:", "\tupstream_status:", "\tupstream_addr:"],
+        StringComparison.Ordinal);
+
+    /// <summary>Reads <paramref name="s"/> into <paramref name="c"/> (kind, status, request); false when it is no such line.</summary>
+    public static bool TryParse(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        // LTSV (`time:...<TAB>status:502<TAB>...<TAB>reqtime:30.000`): the same reading with ':' after the label and tabs
+        // between the fields.
+        var ltsv = s.IndexOf('\t') >= 0 && s.IndexOfAny(LtsvTimingLabels) >= 0;
+        var (mark, blank) = ltsv ? (':', '\t') : ('=', ' ');
+        var status = Value(s, "status", mark, blank);
+        if (status.Length != 3 || !NginxLineParser.Digits(s, status.Start, 3, out var code) || code is < 100 or > 599
+            || (!ltsv && s.IndexOfAny(NginxKeys) < 0))
+        {
+            return false;
+        }
+
+        var request = Value(s, "request", mark, blank);
+        request = request.Length > 0 ? request : Value(s, "req", mark, blank);
+        request = request.Length > 0 ? request : Value(s, "uri", mark, blank);
+        request = request.Length > 0 ? request : Value(s, "path", mark, blank);
+        c.Kind = RecordKind.NginxAccess;
+        c.Status = code;
+        c.Message = request.Length > 0 ? request : Segment.Between(status.Start - 7, status.Start + 3);
+        return true;
+    }
+
+    /// <summary>
+    /// The value of the first <c>key</c> + <paramref name="mark"/> that opens the line or follows <paramref name="blank"/>:
+    /// a quoted value without its quotes, or a bare one up to the next blank (a sentence's full stop after it dropped).
+    /// <see cref="Segment.None"/> when absent.
+    /// </summary>
+    private static Segment Value(ReadOnlySpan<char> s, string key, char mark, char blank)
+    {
+        var at = 0;
+        while (true)
+        {
+            var hit = s[at..].IndexOf(key, StringComparison.Ordinal);
+            if (hit < 0)
+            {
+                return Segment.None;
+            }
+
+            at += hit;
+            if ((at == 0 || s[at - 1] == blank) && s.Length > at + key.Length && s[at + key.Length] == mark)
+            {
+                break;
+            }
+
+            at += key.Length;
+        }
+
+        var start = at + key.Length + 1;
+        if (start < s.Length && s[start] == '"')
+        {
+            var close = s[(start + 1)..].IndexOf('"');
+            return close < 0 ? Segment.None : Segment.Between(start + 1, start + 1 + close);
+        }
+
+        var end = s[start..].IndexOf(blank);
+        var value = end < 0 ? s[start..] : s.Slice(start, end);
+        return Segment.Between(start, start + value.TrimEnd(".,;").Length);
+    }
+}
