@@ -34,7 +34,7 @@ public sealed record Finding
     public IReadOnlyList<string> Paths { get; init; } = [];
     public int MorePaths { get; init; }
 
-    /// <summary>Records per client status ("502", "504", "009", "-").</summary>
+    /// <summary>Records per client status ("502", "504", "009", "-"), and <see cref="FindingState.Retried"/>.</summary>
     public IReadOnlyDictionary<string, int> Statuses { get; init; } = new Dictionary<string, int>();
 
     /// <summary>Requests (<c>*cid</c> + request line) that failed on more than one upstream member.</summary>
