@@ -45,7 +45,7 @@ public static class AccessLineParser
             {
                 return TryParseStatusFirst(s, ref c) || TryParseProxyManager(s, s.IndexOf('['), ref c) || TryParseElidedHead(s, ref c)
                     || (StartsWithBracketedTime(s) && StatusBeforeRequest(s, -1, ref c)) || KeyValueAccessLineParser.TryParse(s, ref c)
-                    || TryParseProxyManagerHead(s, ref c);
+                    || TryParseProxyManagerHead(s, ref c) || TryParseDelimitedFields(s, ref c);
             }
 
             open = -1;
@@ -199,6 +199,45 @@ public static class AccessLineParser
     {
         var quote = s.IndexOf('"');
         return quote > 0 && s.Length > quote + 1 && s[quote + 1] == '/' && ReadProxyManagerHead(s, 0, quote, 8, ref c);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> FieldDelimiters = System.Buffers.SearchValues.Create("|,;\t");
+
+    /// <summary>
+    /// A format whose writer joins the fields with a delimiter instead of a blank (<c>[$time] || "$request"|| $status|| ...</c>,
+    /// <c>"$request" | $status | ...</c>, <c>"$request",502,...</c>): the status right after the first quoted request
+    /// line's closing quote and the delimiter. Only a request line that ends in its protocol counts, and only a delimiter
+    /// other than a blank (the blank-separated formats are read above), so prose and other servers' lines stay out.
+    /// </summary>
+    private static bool TryParseDelimitedFields(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var quote = s.IndexOf('"');
+        var start = quote + 1;
+        if (quote < 0 || !StartsWithRequestLine(s[start..]) || !RequestLineClosesWithItsProtocol(s[start..]))
+        {
+            return false;
+        }
+
+        var close = start + s[start..].IndexOf('"');
+        var gap = s[(close + 1)..].IndexOfAnyExcept(' ');
+        var delimiters = gap < 0 ? 0 : s[(close + 1 + gap)..].IndexOfAnyExcept(FieldDelimiters);
+        if (delimiters is < 1 or > 2)
+        {
+            return false;
+        }
+
+        var digits = close + 1 + gap + delimiters;
+        digits += s[digits..].IndexOfAnyExcept(' ') is var blanks and >= 0 and <= 2 ? blanks : s.Length;
+        if (digits + 3 > s.Length || !NginxLineParser.Digits(s, digits, 3, out var status) || status is < 100 or > 599
+            || (digits + 3 < s.Length && s[digits + 3] != ' ' && !FieldDelimiters.Contains(s[digits + 3])))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.NginxAccess;
+        c.Message = Segment.Between(start, close);
+        c.Status = status;
+        return true;
     }
 
     /// <summary>

@@ -321,6 +321,10 @@ public class CompanionLineTests
     [InlineData("2019-10-24T10:47:03+00:00\tnginx-test\t{\"log\":\"172.17.0.1 - - [24/Oct/2019:10:47:03 +0000] \\\"GET / HTTP/1.1\\\" 504 612 \\\"-\\\" \\\"curl/7.55.1\\\"\",\"source\":\"stdout\"}", 504)]
     // A few fields between the bracketed time and the quoted request ($scheme://$host and a dash).
     [InlineData("5.45.207.60 - - [08/Apr/2018:16:01:01 +0800] https://h5.example.com - \"GET /robots.txt HTTP/1.1\" 502 166 \"-\" \"YandexBot/3.0\" \"-\"", 502)]
+    // Fields joined by a delimiter instead of a blank ("||" after a time without its date, " | ", a comma).
+    [InlineData("[11:24:40 +0000]|| \"POST /com.company.test/order HTTP/2.0\"|| 502|| 150|| \"-\"|| grpc-java-netty/1.17.2|| -|| 0.000|| 0.001|| 10.46.46.161:9999|| 502", 502)]
+    [InlineData("2026-01-05 10:00:01 | 10.0.0.7 | \"GET /api/x HTTP/1.1\" | 504 | 0.000 | 60.001", 504)]
+    [InlineData("10.0.0.7,\"GET /api/x HTTP/1.1\",499,0", 499)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -390,6 +394,26 @@ public class CompanionLineTests
     [InlineData("{\"remote_addr\":\"1.2.3.4\",\"request\":\"GET / HTTP/1.1\",\"status\":\"-\"}")]
     [InlineData("{\"remote_addr\":\"1.2.3.4\",\"status\":\"502\",\"body_bytes_sent\":\"0\"}")]
     public void JsonLineThatIsNoNginxAccessLine_StaysUnknown(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+
+        Assert.NotEqual(RecordKind.NginxAccess, r.Kind);
+        Assert.Null(r.Status);
+    }
+
+    [Theory]
+    // Other servers' own request lines: HAProxy's HTTP log (also its status in Markdown bold), Caddy 1's error line,
+    // Cloud Foundry's gorouter, PHP-FPM's access.format, morgan's short format.
+    [InlineData("Mar 26 14:35:48 localhost haproxy [26/Mar/2025:14:35:48.889] webserver~ webserver 0/0/53/-1/69 502 1029 - - SH-- 7/6/1/1/0 0/0 \"GET  HTTP/2.0\" fc_err=- bc_err=ERESET")]
+    [InlineData("172.19.0.1:42278 [10/Oct/2023:10:16:07.990] http-in proxies/node-0 0/0/1/47/381 **200** 5878 - - ---- 1/1/0/0/0 0/0 \"CONNECT x.io:443 HTTP/1.1\"")]
+    [InlineData("30/Apr/2019:01:51:31 +0000 [ERROR 504 /foobar.php] read tcp 127.0.0.1:49154->127.0.0.1:9000: i/o timeout")]
+    [InlineData("service.apps-domain.example.com - [2019-01-28T22:15:02.499+0000] \"GET /v1/some/resource HTTP/1.1\" 200 0 16409 \"-\" \"curl/8\" \"10.224.16.182:63326\" \"10.224.28.75:61022\"")]
+    [InlineData("172.18.0.3 -  27/Sep/2026:10:00:00 +0000 \"GET /index.php\" 200")]
+    [InlineData("::1 - GET /short HTTP/1.1 200 2 - 0.283 ms")]
+    // A delimiter after a quoted request without its protocol, or after prose's quote: no request line.
+    [InlineData("the route \"GET /api/x\" | 502 | happens on every deploy")]
+    [InlineData("we saw \"lots of errors\", 502, 504 and more")]
+    public void RequestLineOfAnotherServerOrProse_StatesNoStatus(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
 
