@@ -507,7 +507,8 @@ public static class AccessLineParser
             }
 
             var digits = at + q + 2;
-            if (digits + 3 <= s.Length && NginxLineParser.Digits(s, digits, 3, out _) && (digits + 3 == s.Length || s[digits + 3] == ' '))
+            if (digits + 3 <= s.Length && NginxLineParser.Digits(s, digits, 3, out _)
+                && (digits + 3 == s.Length || s[digits + 3] == ' ' || ClosesCodeLiteral(s[(digits + 3)..])))
             {
                 return digits;
             }
@@ -517,6 +518,13 @@ public static class AccessLineParser
 
         return -1;
     }
+
+    /// <summary>
+    /// A code literal's closing mark and at most its separator ending the line right after the status (<c>... HTTP/1.1" 200',</c>):
+    /// a line a writer kept as a string cut after its status.
+    /// </summary>
+    private static bool ClosesCodeLiteral(ReadOnlySpan<char> rest) =>
+        rest.Length <= 3 && rest[0] is '\'' or '`' && rest[1..].IndexOfAnyExcept(",;)") < 0;
 
     /// <summary><c>$time_local</c>'s <c>21/Nov/2026:13:41:14 +0000</c> from its day on, read as wall-clock time.</summary>
     internal static DateTime? Time(ReadOnlySpan<char> s) =>

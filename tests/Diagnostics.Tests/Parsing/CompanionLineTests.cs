@@ -325,6 +325,9 @@ public class CompanionLineTests
     [InlineData("[11:24:40 +0000]|| \"POST /com.company.test/order HTTP/2.0\"|| 502|| 150|| \"-\"|| grpc-java-netty/1.17.2|| -|| 0.000|| 0.001|| 10.46.46.161:9999|| 502", 502)]
     [InlineData("2026-01-05 10:00:01 | 10.0.0.7 | \"GET /api/x HTTP/1.1\" | 504 | 0.000 | 60.001", 504)]
     [InlineData("10.0.0.7,\"GET /api/x HTTP/1.1\",499,0", 499)]
+    // A line kept as a code literal and cut after its status.
+    [InlineData("  '2026-04-18T10:01:12Z web-01 nginx: 10.0.0.42 - - [18/Apr/2026:10:01:12 +0000] \"GET /api/search HTTP/1.1\" 200',", 200)]
+    [InlineData("    `10.0.0.42 - - [18/Apr/2026:10:01:12 +0000] \"GET /x HTTP/1.1\" 502`", 502)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -413,6 +416,8 @@ public class CompanionLineTests
     // A delimiter after a quoted request without its protocol, or after prose's quote: no request line.
     [InlineData("the route \"GET /api/x\" | 502 | happens on every deploy")]
     [InlineData("we saw \"lots of errors\", 502, 504 and more")]
+    // A request and a number followed by more than a literal's closing mark.
+    [InlineData("the test sends \"GET /x HTTP/1.1\" 502's body")]
     public void RequestLineOfAnotherServerOrProse_StatesNoStatus(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
