@@ -328,6 +328,15 @@ public class CompanionLineTests
     // A line kept as a code literal and cut after its status.
     [InlineData("  '2026-04-18T10:01:12Z web-01 nginx: 10.0.0.42 - - [18/Apr/2026:10:01:12 +0000] \"GET /api/search HTTP/1.1\" 200',", 200)]
     [InlineData("    `10.0.0.42 - - [18/Apr/2026:10:01:12 +0000] \"GET /x HTTP/1.1\" 502`", 502)]
+    // Two blanks before the status, and $host between the request and the status (the size after it).
+    [InlineData("10.10.49.139 - - [23/May/2022:10:15:17 +0200] **18598** \"GET /a.css HTTP/1.1\"  200 18468 \"-\" \"Mozilla/5.0\"", 200)]
+    [InlineData("182.69.143.120 - - [31/Mar/2016:03:10:51 +0530] \"GET /api/x.php HTTP/1.1\" control.example.com 404 39 \"-\" \"-\"", 404)]
+    // The request unquoted after the time ($request_time $upstream_response_time before it).
+    [InlineData("0.001 0.001 [23/Jan/2017:04:06:22 -0800] GET /app/ajs/x.js HTTP/1.1 304 0 \"hostname\" \"https://ref\"", 304)]
+    // An ISO 8601 time in brackets ($time_iso8601), two upstream addresses before it.
+    [InlineData("192.168.1.1 -> 192.168.1.2:80, 192.168.1.3 [2016-03-21T06:46:24+0200] \"POST /my-app HTTP/1.1\" 502 166 \"-\" \"Java/1.6.0_38\" 0.001 0.001, 0.000", 502)]
+    // label: value fields joined by " | " with a timing label.
+    [InlineData("[05/Aug/2019:20:45:55 +0100] 127.0.0.1 -> 127.0.0.1 | https POST /api/post HTTP/1.1 | urt: 0.016 msec | rt: 0.016 msec | status: 504", 504)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -416,6 +425,11 @@ public class CompanionLineTests
     // A delimiter after a quoted request without its protocol, or after prose's quote: no request line.
     [InlineData("the route \"GET /api/x\" | 502 | happens on every deploy")]
     [InlineData("we saw \"lots of errors\", 502, 504 and more")]
+    // A word and a number after a quoted request that no size follows; an unquoted request in prose after a time; a
+    // status label without a timing label.
+    [InlineData("we fetched \"GET /x HTTP/1.1\" twice 502 times")]
+    [InlineData("[23/Jan/2017:04:06:22 -0800] GET /app HTTP/1.1 then 304 things")]
+    [InlineData("deploy | status: 200 | all good")]
     // A request and a number followed by more than a literal's closing mark.
     [InlineData("the test sends \"GET /x HTTP/1.1\" 502's body")]
     public void RequestLineOfAnotherServerOrProse_StatesNoStatus(string line)
