@@ -56,6 +56,12 @@ public static class AccessLineParser
         if (requestStart < 0 || !ReadRequestAndStatus(s, requestStart, ref c))
         {
             // Nginx Proxy Manager's formats behind a writer's words: no quoted request follows the time.
+            if (KeyValueAccessLineParser.TryParseAfterTime(s, open + 30, ref c))
+            {
+                c.Time = Time(s[(open + 2)..]);
+                return true;
+            }
+
             return StatusBeforeRequest(s, open, ref c) || TryParseProxyManager(s, open + 1, ref c) || UnquotedRequestAfterTime(s, open, ref c);
         }
 

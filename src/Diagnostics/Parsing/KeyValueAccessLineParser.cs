@@ -48,6 +48,35 @@ public static class KeyValueAccessLineParser
         return true;
     }
 
+    /// <summary>
+    /// The combined format's head (address, user, bracketed time) followed by the request and the status as key=value
+    /// fields with the writer's own short keys (<c>... [09/Jan/2017:16:29:55 +0000] request="POST /x HTTP/1.0" status=504
+    /// bbs=84 rt=60.004 upstat=504 ...</c>): taken without nginx's variable names, since the head already is an access
+    /// line's. <paramref name="from"/> is where the field after the time starts; only a quoted request line there counts.
+    /// </summary>
+    public static bool TryParseAfterTime(ReadOnlySpan<char> s, int from, ref CompanionLine c)
+    {
+        const string RequestKey = "request=\"";
+        if (from >= s.Length || !s[from..].StartsWith(RequestKey, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var request = Value(s, "request", '=', ' ');
+        var method = request.Length == 0 ? -1 : s.Slice(request.Start, request.Length).IndexOfAnyExceptInRange('A', 'Z');
+        var status = Value(s, "status", '=', ' ');
+        if (method is < 3 or > 7 || s[request.Start + method] != ' ' || status.Length != 3
+            || !NginxLineParser.Digits(s, status.Start, 3, out var code) || code is < 100 or > 599)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.NginxAccess;
+        c.Status = code;
+        c.Message = request;
+        return true;
+    }
+
     /// <summary>Labels of nginx's timing and upstream variables in a format of <c>label: value</c> fields joined by <c> | </c>.</summary>
     private static readonly SearchValues<string> LabelledTimingKeys = SearchValues.Create(
         ["| urt: ", "| rt: ", "| request_time: ", "| upstream_response_time: ", "| upstream_status: ", "| upstream_addr: "],

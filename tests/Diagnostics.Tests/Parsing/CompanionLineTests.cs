@@ -337,6 +337,8 @@ public class CompanionLineTests
     [InlineData("192.168.1.1 -> 192.168.1.2:80, 192.168.1.3 [2016-03-21T06:46:24+0200] \"POST /my-app HTTP/1.1\" 502 166 \"-\" \"Java/1.6.0_38\" 0.001 0.001, 0.000", 502)]
     // label: value fields joined by " | " with a timing label.
     [InlineData("[05/Aug/2019:20:45:55 +0100] 127.0.0.1 -> 127.0.0.1 | https POST /api/post HTTP/1.1 | urt: 0.016 msec | rt: 0.016 msec | status: 504", 504)]
+    // The combined head followed by the request and the status as key=value fields with the writer's own short keys.
+    [InlineData("10.155.49.14 - key [09/Jan/2017:16:29:55 +0000] request=\"POST /api/x HTTP/1.0\" status=504 bbs=84 rt=60.004 upstat=504 uprt=\"60.000\"", 504)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -430,6 +432,9 @@ public class CompanionLineTests
     [InlineData("we fetched \"GET /x HTTP/1.1\" twice 502 times")]
     [InlineData("[23/Jan/2017:04:06:22 -0800] GET /app HTTP/1.1 then 304 things")]
     [InlineData("deploy | status: 200 | all good")]
+    // The combined head with a request= field that holds no request line, or a status= without a code.
+    [InlineData("1.2.3.4 - - [09/Jan/2017:16:29:55 +0000] request=\"the page\" status=504")]
+    [InlineData("1.2.3.4 - - [09/Jan/2017:16:29:55 +0000] request=\"GET /x HTTP/1.1\" status=-")]
     // A request and a number followed by more than a literal's closing mark.
     [InlineData("the test sends \"GET /x HTTP/1.1\" 502's body")]
     public void RequestLineOfAnotherServerOrProse_StatesNoStatus(string line)
