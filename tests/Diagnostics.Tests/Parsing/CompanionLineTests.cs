@@ -339,6 +339,11 @@ public class CompanionLineTests
     [InlineData("[05/Aug/2019:20:45:55 +0100] 127.0.0.1 -> 127.0.0.1 | https POST /api/post HTTP/1.1 | urt: 0.016 msec | rt: 0.016 msec | status: 504", 504)]
     // The combined head followed by the request and the status as key=value fields with the writer's own short keys.
     [InlineData("10.155.49.14 - key [09/Jan/2017:16:29:55 +0000] request=\"POST /api/x HTTP/1.0\" status=504 bbs=84 rt=60.004 upstat=504 uprt=\"60.000\"", 504)]
+    // A JSON envelope's "message" behind indentation or a doc comment's star, and Fluentd's out_stdout line (local time with
+    // its fraction and zone, the tag and a colon, then the record).
+    [InlineData("                {\"message\":\"172.16.0.1 - - [25/May/2024:20:19:37 +0000] \\\"GET /contact HTTP/1.1\\\" 404 162\"}", 404)]
+    [InlineData("\t * {\"source\":\"/app/nginx/logs/access.log\",\"message\":\"172.21.43.140 - - [11/Sep/2018:17:53:15 +0900] \\\"GET /v1 HTTP/1.1\\\" 502 575\"}", 502)]
+    [InlineData("fluent_1  | 2019-09-03 03:23:46.148419700 +0000 nginx.accesslog: {\"message\":\"172.18.0.1 - - [03/Sep/2019:03:23:45 +0000] \\\"GET / HTTP/1.1\\\" 504 134\"}", 504)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -435,6 +440,9 @@ public class CompanionLineTests
     // The combined head with a request= field that holds no request line, or a status= without a code.
     [InlineData("1.2.3.4 - - [09/Jan/2017:16:29:55 +0000] request=\"the page\" status=504")]
     [InlineData("1.2.3.4 - - [09/Jan/2017:16:29:55 +0000] request=\"GET /x HTTP/1.1\" status=-")]
+    // An indented JSON object without a message key, and Fluentd's head before a record that holds no access line.
+    [InlineData("    {\"level\":\"info\",\"path\":\"/x\",\"status\":502}")]
+    [InlineData("2019-09-03 03:23:46.148419700 +0000 app.log: {\"message\":\"payment failed with 502\"}")]
     // A request and a number followed by more than a literal's closing mark.
     [InlineData("the test sends \"GET /x HTTP/1.1\" 502's body")]
     public void RequestLineOfAnotherServerOrProse_StatesNoStatus(string line)
