@@ -45,7 +45,7 @@ public static class AccessLineParser
             {
                 return TryParseStatusFirst(s, ref c) || TryParseProxyManager(s, s.IndexOf('['), ref c) || TryParseElidedHead(s, ref c)
                     || (StartsWithBracketedTime(s) && StatusBeforeRequest(s, -1, ref c)) || KeyValueAccessLineParser.TryParse(s, ref c)
-                    || TryParseProxyManagerHead(s, ref c);
+                    || TryParseProxyManagerHead(s, ref c) || TryParseDelimitedFields(s, ref c) || TryParseIsoBracketedTime(s, ref c);
             }
 
             open = -1;
@@ -56,7 +56,13 @@ public static class AccessLineParser
         if (requestStart < 0 || !ReadRequestAndStatus(s, requestStart, ref c))
         {
             // Nginx Proxy Manager's formats behind a writer's words: no quoted request follows the time.
-            return StatusBeforeRequest(s, open, ref c) || TryParseProxyManager(s, open + 1, ref c);
+            if (KeyValueAccessLineParser.TryParseAfterTime(s, open + 30, ref c))
+            {
+                c.Time = Time(s[(open + 2)..]);
+                return true;
+            }
+
+            return StatusBeforeRequest(s, open, ref c) || TryParseProxyManager(s, open + 1, ref c) || UnquotedRequestAfterTime(s, open, ref c);
         }
 
         c.Time = Time(s[(open + 2)..]);
@@ -88,7 +94,7 @@ public static class AccessLineParser
         }
 
         c.Kind = RecordKind.NginxAccess;
-        c.Message = Segment.Between(requestStart, statusAt - 2);
+        c.Message = Segment.Between(requestStart, s[statusAt - 2] == '"' ? statusAt - 2 : requestStart + s[requestStart..statusAt].LastIndexOf('"'));
         c.Status = status == 9 ? ClientStatus.Http09 : status;
         return true;
     }
@@ -199,6 +205,74 @@ public static class AccessLineParser
     {
         var quote = s.IndexOf('"');
         return quote > 0 && s.Length > quote + 1 && s[quote + 1] == '/' && ReadProxyManagerHead(s, 0, quote, 8, ref c);
+    }
+
+    /// <summary>
+    /// The combined format's fields around an ISO 8601 time in brackets (<c>ADDR -> ADDR [2016-03-21T06:46:24+0200] "POST
+    /// /x HTTP/1.1" 502 166 "-" ...</c>, <c>$time_iso8601</c> in place of <c>$time_local</c>). The status and the size must be
+    /// followed by the referrer's quote or the line's end, as nginx's combined writes them, so a router's own format with
+    /// more numbers there (Cloud Foundry's gorouter: status, bytes received, bytes sent) stays out.
+    /// </summary>
+    private static bool TryParseIsoBracketedTime(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var open = s.IndexOf(" [", StringComparison.Ordinal);
+        while (open >= 0 && open <= MaxHeadBeforeTime)
+        {
+            var t = s[(open + 2)..];
+            if (t.Length > 20 && t[4] == '-' && t[7] == '-' && t[10] == 'T' && NginxLineParser.Digits(t, 0, 4, out _))
+            {
+                var close = t.IndexOf("] \"", StringComparison.Ordinal);
+                var requestStart = open + 2 + close + 3;
+                var statusAt = close is < 0 or > 40 || !StartsWithRequestLine(s[requestStart..]) ? -1 : StatusAfterRequest(s, requestStart);
+                var size = statusAt < 0 || statusAt + 4 >= s.Length ? -1 : s[(statusAt + 4)..].IndexOf(' ');
+                var after = size < 0 ? s.Length : statusAt + 4 + size + 1;
+                return statusAt > 0 && (after >= s.Length || s[after] == '"') && ReadRequestAndStatus(s, requestStart, ref c);
+            }
+
+            var next = s[(open + 2)..].IndexOf(" [", StringComparison.Ordinal);
+            open = next < 0 ? -1 : open + 2 + next;
+        }
+
+        return false;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> FieldDelimiters = System.Buffers.SearchValues.Create("|,;\t");
+
+    /// <summary>
+    /// A format whose writer joins the fields with a delimiter instead of a blank (<c>[$time] || "$request"|| $status|| ...</c>,
+    /// <c>"$request" | $status | ...</c>, <c>"$request",502,...</c>): the status right after the first quoted request
+    /// line's closing quote and the delimiter. Only a request line that ends in its protocol counts, and only a delimiter
+    /// other than a blank (the blank-separated formats are read above), so prose and other servers' lines stay out.
+    /// </summary>
+    private static bool TryParseDelimitedFields(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var quote = s.IndexOf('"');
+        var start = quote + 1;
+        if (quote < 0 || !StartsWithRequestLine(s[start..]) || !RequestLineClosesWithItsProtocol(s[start..]))
+        {
+            return false;
+        }
+
+        var close = start + s[start..].IndexOf('"');
+        var gap = s[(close + 1)..].IndexOfAnyExcept(' ');
+        var delimiters = gap < 0 ? 0 : s[(close + 1 + gap)..].IndexOfAnyExcept(FieldDelimiters);
+        if (delimiters is < 1 or > 2)
+        {
+            return false;
+        }
+
+        var digits = close + 1 + gap + delimiters;
+        digits += s[digits..].IndexOfAnyExcept(' ') is var blanks and >= 0 and <= 2 ? blanks : s.Length;
+        if (digits + 3 > s.Length || !NginxLineParser.Digits(s, digits, 3, out var status) || status is < 100 or > 599
+            || (digits + 3 < s.Length && s[digits + 3] != ' ' && !FieldDelimiters.Contains(s[digits + 3])))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.NginxAccess;
+        c.Message = Segment.Between(start, close);
+        c.Status = status;
+        return true;
     }
 
     /// <summary>
@@ -403,6 +477,36 @@ public static class AccessLineParser
         return true;
     }
 
+    /// <summary>
+    /// The request line unquoted right after the bracketed time, then the status and the size (<c>$request_time
+    /// $upstream_response_time [$time_local] $request $status $body_bytes_sent ...</c>: <c>[23/Jan/2017:04:06:22 -0800] GET
+    /// /app/x.js HTTP/1.1 304 0 ...</c>). Only a request line that ends in its protocol counts.
+    /// </summary>
+    private static bool UnquotedRequestAfterTime(ReadOnlySpan<char> s, int open, ref CompanionLine c)
+    {
+        var start = open + 30;
+        if (s.Length <= start || s[open + 28] != ']' || s[open + 29] != ' ' || !StartsWithRequestLine(s[start..]))
+        {
+            return false;
+        }
+
+        var version = s[start..].IndexOf(" HTTP/", StringComparison.Ordinal);
+        var end = version < 0 ? -1 : s[(start + version + 6)..].IndexOfAnyExcept(VersionChars);
+        var digits = start + version + 6 + end + 1;
+        if (version < 0 || end <= 0 || s[start + version + 6 + end] != ' ' || !IsStatus(s, digits) || s.Slice(start, version).IndexOf('"') >= 0
+            || digits + 4 >= s.Length || !(char.IsAsciiDigit(s[digits + 4]) || s[digits + 4] == '-'))
+        {
+            return false;
+        }
+
+        NginxLineParser.Digits(s, digits, 3, out var status);
+        c.Kind = RecordKind.NginxAccess;
+        c.Message = Segment.Between(start, digits - 1);
+        c.Status = status;
+        c.Time = Time(s[(open + 2)..]);
+        return true;
+    }
+
     /// <summary>The bracketed time's shape (<c> [06/Apr/2022:03:44:03</c>) at <paramref name="open"/>, within the head's reach.</summary>
     private static bool IsBracketedTime(ReadOnlySpan<char> s, int open) =>
         open <= MaxHeadBeforeTime && s.Length >= open + 30 && s[open + 4] == '/' && s[open + 8] == '/' && s[open + 13] == ':';
@@ -455,7 +559,11 @@ public static class AccessLineParser
         return method is >= 3 and <= 7 && s.Length > method + 1 && s[method] == ' ' && s[method + 1] == '/';
     }
 
-    /// <summary>The request is quoted but not escaped: the status follows the first <c>" NNN </c>.</summary>
+    /// <summary>
+    /// The request is quoted but not escaped: the status follows the first <c>" NNN </c>. Right after the request's own
+    /// closing quote, also after a second blank (<c>"  200</c>, a format aligned by its writer) or after one field a format
+    /// puts between them (<c>" $host 404 39 ...</c>) when the size follows the status.
+    /// </summary>
     private static int StatusAfterRequest(ReadOnlySpan<char> s, int from)
     {
         var at = from;
@@ -468,9 +576,14 @@ public static class AccessLineParser
             }
 
             var digits = at + q + 2;
-            if (digits + 3 <= s.Length && NginxLineParser.Digits(s, digits, 3, out _) && (digits + 3 == s.Length || s[digits + 3] == ' '))
+            if (IsStatus(s, digits))
             {
                 return digits;
+            }
+
+            if (at == from && FieldBeforeStatus(s, digits) is var later and > 0)
+            {
+                return later;
             }
 
             at = digits;
@@ -478,6 +591,41 @@ public static class AccessLineParser
 
         return -1;
     }
+
+    /// <summary>Three digits at <paramref name="digits"/> that end the line, a field, or a code literal.</summary>
+    private static bool IsStatus(ReadOnlySpan<char> s, int digits) =>
+        digits + 3 <= s.Length && NginxLineParser.Digits(s, digits, 3, out _)
+        && (digits + 3 == s.Length || s[digits + 3] == ' ' || ClosesCodeLiteral(s[(digits + 3)..]));
+
+    /// <summary>How long a field between the request and the status may be (a host name, a port).</summary>
+    private const int MaxFieldBeforeStatus = 64;
+
+    /// <summary>
+    /// After the request's closing quote and its blank at <paramref name="at"/>: the status behind a second blank, or behind
+    /// one unquoted field, when the size (digits or nginx's dash) follows it; -1 otherwise. Asked only once the status did
+    /// not follow the quote directly.
+    /// </summary>
+    private static int FieldBeforeStatus(ReadOnlySpan<char> s, int at)
+    {
+        if (at >= s.Length)
+        {
+            return -1;
+        }
+
+        var field = s[at] == ' ' ? 0 : s[at..Math.Min(s.Length, at + MaxFieldBeforeStatus)].IndexOf(' ');
+        var digits = at + field + 1;
+        return field >= 0 && s.Slice(at, field).IndexOf('"') < 0 && IsStatus(s, digits) && digits + 4 < s.Length
+            && (char.IsAsciiDigit(s[digits + 4]) || s[digits + 4] == '-')
+            ? digits
+            : -1;
+    }
+
+    /// <summary>
+    /// A code literal's closing mark and at most its separator ending the line right after the status (<c>... HTTP/1.1" 200',</c>):
+    /// a line a writer kept as a string cut after its status.
+    /// </summary>
+    private static bool ClosesCodeLiteral(ReadOnlySpan<char> rest) =>
+        rest.Length <= 3 && rest[0] is '\'' or '`' && rest[1..].IndexOfAnyExcept(",;)") < 0;
 
     /// <summary><c>$time_local</c>'s <c>21/Nov/2026:13:41:14 +0000</c> from its day on, read as wall-clock time.</summary>
     internal static DateTime? Time(ReadOnlySpan<char> s) =>

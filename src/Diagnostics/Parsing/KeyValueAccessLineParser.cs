@@ -35,7 +35,7 @@ public static class KeyValueAccessLineParser
         if (status.Length != 3 || !NginxLineParser.Digits(s, status.Start, 3, out var code) || code is < 100 or > 599
             || (!ltsv && s.IndexOfAny(NginxKeys) < 0))
         {
-            return false;
+            return TryParseLabelledFields(s, ref c);
         }
 
         var request = Value(s, "request", mark, blank);
@@ -45,6 +45,65 @@ public static class KeyValueAccessLineParser
         c.Kind = RecordKind.NginxAccess;
         c.Status = code;
         c.Message = request.Length > 0 ? request : Segment.Between(status.Start - 7, status.Start + 3);
+        return true;
+    }
+
+    /// <summary>
+    /// The combined format's head (address, user, bracketed time) followed by the request and the status as key=value
+    /// fields with the writer's own short keys (<c>... [09/Jan/2017:16:29:55 +0000] request="POST /x HTTP/1.0" status=504
+    /// bbs=84 rt=60.004 upstat=504 ...</c>): taken without nginx's variable names, since the head already is an access
+    /// line's. <paramref name="from"/> is where the field after the time starts; only a quoted request line there counts.
+    /// </summary>
+    public static bool TryParseAfterTime(ReadOnlySpan<char> s, int from, ref CompanionLine c)
+    {
+        const string RequestKey = "request=\"";
+        if (from >= s.Length || !s[from..].StartsWith(RequestKey, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var request = Value(s, "request", '=', ' ');
+        var method = request.Length == 0 ? -1 : s.Slice(request.Start, request.Length).IndexOfAnyExceptInRange('A', 'Z');
+        var status = Value(s, "status", '=', ' ');
+        if (method is < 3 or > 7 || s[request.Start + method] != ' ' || status.Length != 3
+            || !NginxLineParser.Digits(s, status.Start, 3, out var code) || code is < 100 or > 599)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.NginxAccess;
+        c.Status = code;
+        c.Message = request;
+        return true;
+    }
+
+    /// <summary>Labels of nginx's timing and upstream variables in a format of <c>label: value</c> fields joined by <c> | </c>.</summary>
+    private static readonly SearchValues<string> LabelledTimingKeys = SearchValues.Create(
+        ["| urt: ", "| rt: ", "| request_time: ", "| upstream_response_time: ", "| upstream_status: ", "| upstream_addr: "],
+        StringComparison.Ordinal);
+
+    /// <summary>
+    /// A format of fields joined by <c> | </c>, some written <c>label: value</c> (<c>[$time_local] $remote_addr -&gt;
+    /// $upstream_addr | $scheme $request | urt: $upstream_response_time msec | rt: $request_time msec | status: $status</c>):
+    /// the status behind its label when a timing label stands in the line too. The request is the field holding a request
+    /// line's protocol, when there is one.
+    /// </summary>
+    private static bool TryParseLabelledFields(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var label = s.IndexOf("| status: ", StringComparison.Ordinal);
+        var digits = label + 10;
+        if (label < 0 || !NginxLineParser.Digits(s, digits, 3, out var code) || code is < 100 or > 599
+            || (digits + 3 < s.Length && s[digits + 3] is not (' ' or '|')) || s.IndexOfAny(LabelledTimingKeys) < 0)
+        {
+            return false;
+        }
+
+        var protocol = s.IndexOf(" HTTP/", StringComparison.Ordinal);
+        var start = protocol < 0 ? -1 : s[..protocol].LastIndexOf("| ", StringComparison.Ordinal);
+        var end = protocol < 0 ? -1 : s[protocol..].IndexOf(" |", StringComparison.Ordinal);
+        c.Kind = RecordKind.NginxAccess;
+        c.Status = code;
+        c.Message = start >= 0 && end > 0 ? Segment.Between(start + 2, protocol + end) : Segment.Between(label + 2, digits + 3);
         return true;
     }
 

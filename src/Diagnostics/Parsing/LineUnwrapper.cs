@@ -37,9 +37,16 @@ public static class LineUnwrapper
                 return scratch[..inner];
             }
 
+            // A JSON object behind indentation or a doc comment's star (a test's literal, a Javadoc sample): unwrapped as
+            // one that opens the line; the line stays as it is when the object has no message key.
+            if (JsonAfterIndent(s) is var brace and > 0 && UnwrapJson(s[brace..], scratch) is var indented and >= 0)
+            {
+                return scratch[..indented];
+            }
+
             if ((skip = CriPrefix(s)) > 0 || (skip = ComposePrefix(s, offset, ref envelope)) > 0
                 || (skip = KubectlPrefix(s)) > 0 || (skip = SyslogPrefix(s, offset, defaultYear, ref envelope)) > 0
-                || (skip = DockerTimestampPrefix(s)) > 0 || (skip = FluentdFilePrefix(s)) > 0)
+                || (skip = DockerTimestampPrefix(s)) > 0 || (skip = FluentdFilePrefix(s)) > 0 || (skip = FluentdStdoutPrefix(s)) > 0)
             {
                 offset += skip;
                 s = s[skip..];
@@ -136,6 +143,46 @@ public static class LineUnwrapper
         var tag = s[(tab + 1)..].IndexOf('\t');
         var json = tab + tag + 2;
         return tag > 0 && s.Length > json && s[json] == '{' && TimeParsing.Iso(s[..tab]) is not null ? json : 0;
+    }
+
+    /// <summary>
+    /// Fluentd's out_stdout lines: the local time with its fraction and zone, the tag and a colon, then the record as JSON
+    /// (<c>2019-09-03 03:23:46.148419700 +0000 nginx.accesslog: {"message":"..."}</c>); the JSON is unwrapped next.
+    /// </summary>
+    private static int FluentdStdoutPrefix(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 32 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':' || !NginxLineParser.Digits(s, 0, 4, out _))
+        {
+            return 0;
+        }
+
+        var p = 19;
+        if (s[p] == '.')
+        {
+            p += 1 + s[(p + 1)..].IndexOfAnyExceptInRange('0', '9');
+        }
+
+        if (p + 7 >= s.Length || s[p] != ' ' || s[p + 1] is not ('+' or '-') || !NginxLineParser.Digits(s, p + 2, 4, out _) || s[p + 6] != ' ')
+        {
+            return 0;
+        }
+
+        var tag = p + 7;
+        var colon = s[tag..Math.Min(s.Length, tag + 80)].IndexOf(": {", StringComparison.Ordinal);
+        return colon > 0 && s.Slice(tag, colon).IndexOf(' ') < 0 ? tag + colon + 2 : 0;
+    }
+
+    /// <summary>Where <c>{"</c> opens after blanks or tabs and at most one doc comment's <c>* </c>; 0 when it does not.</summary>
+    private static int JsonAfterIndent(ReadOnlySpan<char> s)
+    {
+        var at = s.IndexOfAnyExcept(" \t");
+        if (at > 0 && at + 1 < s.Length && s[at] == '*' && s[at + 1] == ' ')
+        {
+            var rest = s[(at + 1)..].IndexOfAnyExcept(' ');
+            at = rest < 0 ? -1 : at + 1 + rest;
+        }
+
+        return at > 0 && at + 1 < s.Length && s[at] == '{' && s[at + 1] == '"' ? at : 0;
     }
 
     /// <summary>docker-compose: <c>web_1  | message</c> or <c>web-1  | message</c>.</summary>

@@ -321,6 +321,29 @@ public class CompanionLineTests
     [InlineData("2019-10-24T10:47:03+00:00\tnginx-test\t{\"log\":\"172.17.0.1 - - [24/Oct/2019:10:47:03 +0000] \\\"GET / HTTP/1.1\\\" 504 612 \\\"-\\\" \\\"curl/7.55.1\\\"\",\"source\":\"stdout\"}", 504)]
     // A few fields between the bracketed time and the quoted request ($scheme://$host and a dash).
     [InlineData("5.45.207.60 - - [08/Apr/2018:16:01:01 +0800] https://h5.example.com - \"GET /robots.txt HTTP/1.1\" 502 166 \"-\" \"YandexBot/3.0\" \"-\"", 502)]
+    // Fields joined by a delimiter instead of a blank ("||" after a time without its date, " | ", a comma).
+    [InlineData("[11:24:40 +0000]|| \"POST /com.company.test/order HTTP/2.0\"|| 502|| 150|| \"-\"|| grpc-java-netty/1.17.2|| -|| 0.000|| 0.001|| 10.46.46.161:9999|| 502", 502)]
+    [InlineData("2026-01-05 10:00:01 | 10.0.0.7 | \"GET /api/x HTTP/1.1\" | 504 | 0.000 | 60.001", 504)]
+    [InlineData("10.0.0.7,\"GET /api/x HTTP/1.1\",499,0", 499)]
+    // A line kept as a code literal and cut after its status.
+    [InlineData("  '2026-04-18T10:01:12Z web-01 nginx: 10.0.0.42 - - [18/Apr/2026:10:01:12 +0000] \"GET /api/search HTTP/1.1\" 200',", 200)]
+    [InlineData("    `10.0.0.42 - - [18/Apr/2026:10:01:12 +0000] \"GET /x HTTP/1.1\" 502`", 502)]
+    // Two blanks before the status, and $host between the request and the status (the size after it).
+    [InlineData("10.10.49.139 - - [23/May/2022:10:15:17 +0200] **18598** \"GET /a.css HTTP/1.1\"  200 18468 \"-\" \"Mozilla/5.0\"", 200)]
+    [InlineData("182.69.143.120 - - [31/Mar/2016:03:10:51 +0530] \"GET /api/x.php HTTP/1.1\" control.example.com 404 39 \"-\" \"-\"", 404)]
+    // The request unquoted after the time ($request_time $upstream_response_time before it).
+    [InlineData("0.001 0.001 [23/Jan/2017:04:06:22 -0800] GET /app/ajs/x.js HTTP/1.1 304 0 \"hostname\" \"https://ref\"", 304)]
+    // An ISO 8601 time in brackets ($time_iso8601), two upstream addresses before it.
+    [InlineData("192.168.1.1 -> 192.168.1.2:80, 192.168.1.3 [2016-03-21T06:46:24+0200] \"POST /my-app HTTP/1.1\" 502 166 \"-\" \"Java/1.6.0_38\" 0.001 0.001, 0.000", 502)]
+    // label: value fields joined by " | " with a timing label.
+    [InlineData("[05/Aug/2019:20:45:55 +0100] 127.0.0.1 -> 127.0.0.1 | https POST /api/post HTTP/1.1 | urt: 0.016 msec | rt: 0.016 msec | status: 504", 504)]
+    // The combined head followed by the request and the status as key=value fields with the writer's own short keys.
+    [InlineData("10.155.49.14 - key [09/Jan/2017:16:29:55 +0000] request=\"POST /api/x HTTP/1.0\" status=504 bbs=84 rt=60.004 upstat=504 uprt=\"60.000\"", 504)]
+    // A JSON envelope's "message" behind indentation or a doc comment's star, and Fluentd's out_stdout line (local time with
+    // its fraction and zone, the tag and a colon, then the record).
+    [InlineData("                {\"message\":\"172.16.0.1 - - [25/May/2024:20:19:37 +0000] \\\"GET /contact HTTP/1.1\\\" 404 162\"}", 404)]
+    [InlineData("\t * {\"source\":\"/app/nginx/logs/access.log\",\"message\":\"172.21.43.140 - - [11/Sep/2018:17:53:15 +0900] \\\"GET /v1 HTTP/1.1\\\" 502 575\"}", 502)]
+    [InlineData("fluent_1  | 2019-09-03 03:23:46.148419700 +0000 nginx.accesslog: {\"message\":\"172.18.0.1 - - [03/Sep/2019:03:23:45 +0000] \\\"GET / HTTP/1.1\\\" 504 134\"}", 504)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -390,6 +413,39 @@ public class CompanionLineTests
     [InlineData("{\"remote_addr\":\"1.2.3.4\",\"request\":\"GET / HTTP/1.1\",\"status\":\"-\"}")]
     [InlineData("{\"remote_addr\":\"1.2.3.4\",\"status\":\"502\",\"body_bytes_sent\":\"0\"}")]
     public void JsonLineThatIsNoNginxAccessLine_StaysUnknown(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+
+        Assert.NotEqual(RecordKind.NginxAccess, r.Kind);
+        Assert.Null(r.Status);
+    }
+
+    [Theory]
+    // Other servers' own request lines: HAProxy's HTTP log (also its status in Markdown bold), Caddy 1's error line,
+    // Cloud Foundry's gorouter, PHP-FPM's access.format, morgan's short format.
+    [InlineData("Mar 26 14:35:48 localhost haproxy [26/Mar/2025:14:35:48.889] webserver~ webserver 0/0/53/-1/69 502 1029 - - SH-- 7/6/1/1/0 0/0 \"GET  HTTP/2.0\" fc_err=- bc_err=ERESET")]
+    [InlineData("172.19.0.1:42278 [10/Oct/2023:10:16:07.990] http-in proxies/node-0 0/0/1/47/381 **200** 5878 - - ---- 1/1/0/0/0 0/0 \"CONNECT x.io:443 HTTP/1.1\"")]
+    [InlineData("30/Apr/2019:01:51:31 +0000 [ERROR 504 /foobar.php] read tcp 127.0.0.1:49154->127.0.0.1:9000: i/o timeout")]
+    [InlineData("service.apps-domain.example.com - [2019-01-28T22:15:02.499+0000] \"GET /v1/some/resource HTTP/1.1\" 200 0 16409 \"-\" \"curl/8\" \"10.224.16.182:63326\" \"10.224.28.75:61022\"")]
+    [InlineData("172.18.0.3 -  27/Sep/2026:10:00:00 +0000 \"GET /index.php\" 200")]
+    [InlineData("::1 - GET /short HTTP/1.1 200 2 - 0.283 ms")]
+    // A delimiter after a quoted request without its protocol, or after prose's quote: no request line.
+    [InlineData("the route \"GET /api/x\" | 502 | happens on every deploy")]
+    [InlineData("we saw \"lots of errors\", 502, 504 and more")]
+    // A word and a number after a quoted request that no size follows; an unquoted request in prose after a time; a
+    // status label without a timing label.
+    [InlineData("we fetched \"GET /x HTTP/1.1\" twice 502 times")]
+    [InlineData("[23/Jan/2017:04:06:22 -0800] GET /app HTTP/1.1 then 304 things")]
+    [InlineData("deploy | status: 200 | all good")]
+    // The combined head with a request= field that holds no request line, or a status= without a code.
+    [InlineData("1.2.3.4 - - [09/Jan/2017:16:29:55 +0000] request=\"the page\" status=504")]
+    [InlineData("1.2.3.4 - - [09/Jan/2017:16:29:55 +0000] request=\"GET /x HTTP/1.1\" status=-")]
+    // An indented JSON object without a message key, and Fluentd's head before a record that holds no access line.
+    [InlineData("    {\"level\":\"info\",\"path\":\"/x\",\"status\":502}")]
+    [InlineData("2019-09-03 03:23:46.148419700 +0000 app.log: {\"message\":\"payment failed with 502\"}")]
+    // A request and a number followed by more than a literal's closing mark.
+    [InlineData("the test sends \"GET /x HTTP/1.1\" 502's body")]
+    public void RequestLineOfAnotherServerOrProse_StatesNoStatus(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
 
