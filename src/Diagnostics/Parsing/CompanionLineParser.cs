@@ -270,6 +270,15 @@ public static class CompanionLineParser
         // The pid may be dropped by a writer quoting the message ("child exited on signal 11 (SIGSEGV)").
         var p = "child ".Length;
         var pid = NginxLineParser.ReadNumber(s, ref p);
+
+        // Or masked by the writer ("child xxx exited on signal 11 (SIGSEGV)"): a short run of x or * where the pid was.
+        var mask = pid > 0 ? 0 : s[p..].IndexOfAnyExcept("xX*");
+        if (mask is > 0 and <= 8)
+        {
+            p += mask;
+            pid = 1;
+        }
+
         var exited = pid > 0 ? s[p..].StartsWith(" exited ", StringComparison.Ordinal)
             : s[p..].StartsWith("exited on signal ", StringComparison.Ordinal);
         if (!exited)
@@ -346,16 +355,47 @@ public static class CompanionLineParser
             return true;
         }
 
+        // Puma's cluster master: "[48246] ! Terminating timed out worker: 48247".
+        if (!inner.ContainsAnyExceptInRange('0', '9') && TryPumaTimeout(s, rest, ref c))
+        {
+            return true;
+        }
+
         // A kernel record behind a bracket of the writer's own: dmesg -T with the year cut ("[Tue Sep 16 03:14:22]"), a
         // label ("[Kernel dmesg] [18492.104] Memory cgroup out of memory: ..."). Only kernel messages are taken.
         return TryKernel(s, rest, ref c);
+    }
+
+    private const string PumaTimeout = "! Terminating timed out worker";
+
+    /// <summary>
+    /// Puma's cluster master killing a worker that stopped checking in: <c>[48246] ! Terminating timed out worker: 48247</c>
+    /// (Puma 5 and later: <c>... worker (worker failed to check in within 60 seconds): 48247</c>). The master kills a
+    /// stuck worker as gunicorn's arbiter does on WORKER TIMEOUT (app_worker_timeout); Puma's other lines are left alone.
+    /// Puma has no record kind of its own: its master is read as a supervisor of its workers.
+    /// </summary>
+    private static bool TryPumaTimeout(ReadOnlySpan<char> s, int at, ref CompanionLine c)
+    {
+        var m = s[at..];
+        if (!m.StartsWith(PumaTimeout, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = Causes.AppWorkerTimeout;
+        var colon = m.LastIndexOf(": ", StringComparison.Ordinal);
+        var p = colon + 2;
+        c.Pid = colon > 0 && NginxLineParser.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
+        return true;
     }
 
     /// <summary>Words only companion records hold; a line without any is not retried behind a prefix.</summary>
     private static readonly System.Buffers.SearchValues<string> CompanionMarkers = System.Buffers.SearchValues.Create(
         ["[pool ", "WORKER TIMEOUT", "Worker (pid", "out of memory", "Out of memory", "oom-kill", "oom_reaper", "HARAKIRI",
             "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker",
-            PhpDisplayFatal],
+            PhpDisplayFatal, "Worker with pid", "Segmentation Fault", PumaTimeout, Pm2Exit],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>
@@ -375,11 +415,108 @@ public static class CompanionLineParser
         }
 
         var window = s[..Math.Min(s.Length, MaxCompanionPrefix)];
-        var indent = window.IndexOfAnyExcept(" \t#");
+        var indent = window.IndexOfAnyExcept(" \t#\u2502");
         var quote = window.IndexOfAny("\"'`");
         var label = window.IndexOf(": ", StringComparison.Ordinal);
+        var afterLabel = label < 0 ? -1 : label + 2 + window[(label + 2)..].IndexOfAnyExcept(' ');
         return TryAt(s, indent, '\0', ref c) || (quote >= 0 && TryAt(s, quote + 1, s[quote], ref c))
-            || (label >= 0 && TryAt(s, label + 2, '\0', ref c)) || TryGunicornInProse(s, ref c) || TryPhpFatalInProse(s, ref c);
+            || (label >= 0 && TryAt(s, afterLabel > label + 1 ? afterLabel : label + 2, '\0', ref c)) || TryGunicornInProse(s, ref c)
+            || TryPhpFatalInProse(s, ref c) || TryGunicornBare(s, ref c) || TryPm2Exit(s, ref c) || TryKernelBehindTag(s, ref c);
+    }
+
+    /// <summary>
+    /// gunicorn's arbiter message about a worker with no time and pid brackets, alone or behind a level word a log view
+    /// put there (Cloud Logging's severity column "ERROR     Worker (pid:113) was sent SIGKILL! ...", a writer's
+    /// lower-case "[error] Worker (pid:...) ..."). Only the messages naming a worker by pid are taken, and only behind
+    /// nothing but a gunicorn level, bracketed or not, in any case.
+    /// </summary>
+    private static bool TryGunicornBare(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOf("WORKER TIMEOUT (pid:", StringComparison.Ordinal);
+        at = at >= 0 ? at : s.IndexOf("Worker (pid:", StringComparison.Ordinal);
+        at = at >= 0 ? at : s.IndexOf("Worker with pid ", StringComparison.Ordinal);
+        if (at < 0 || at > 24)
+        {
+            return false;
+        }
+
+        var head = s[..at].Trim(' ');
+        if (head.Length > 2 && head[0] == '[' && head[^1] == ']')
+        {
+            head = head[1..^1];
+        }
+
+        if (!head.IsEmpty && !IsGunicornLevelAnyCase(head))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Gunicorn;
+        c.Message = Segment.Between(at, s.Length);
+        GunicornMessage(s[at..], ref c);
+        return true;
+    }
+
+    private static bool IsGunicornLevelAnyCase(ReadOnlySpan<char> head)
+    {
+        foreach (var level in GunicornLevels)
+        {
+            if (head.Equals(level, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const string Pm2Exit = "exited with code [";
+
+    /// <summary>
+    /// PM2's daemon line about an app's process ending, behind whatever head pm2.log, <c>pm2 logs</c> or grep gave it:
+    /// <c>PM2 log: App [api:0] exited with code [1] via signal [SIGINT]</c> (PM2 2 and earlier: <c>App [api] with id [0]
+    /// and pid [43], exited with code [0] via signal [SIGINT]</c>). As for systemd's lines: a non-zero exit or a fatal
+    /// signal (SIGKILL, SIGSEGV, SIGABRT, ...) is a backend that died (app_crash); code 0 with SIGINT, SIGTERM, SIGHUP,
+    /// SIGQUIT or no signal is a stop or a restart, context. PM2 is a process manager: a supervisor record.
+    /// </summary>
+    private static bool TryPm2Exit(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var app = s.IndexOf("App [", StringComparison.Ordinal);
+        if (app < 0 || app > MaxCompanionPrefix)
+        {
+            return false;
+        }
+
+        var m = s[app..];
+        var code = m.IndexOf(Pm2Exit, StringComparison.Ordinal);
+        var via = m.IndexOf("] via signal [", StringComparison.Ordinal);
+        var p = code + Pm2Exit.Length;
+        if (code < 0 || via < code || NginxLineParser.ReadNumber(m, ref p) is not (>= 0 and var exit) || p != via)
+        {
+            return false;
+        }
+
+        var signal = m[(via + "] via signal [".Length)..];
+        var close = signal.IndexOf(']');
+        signal = close < 0 ? signal : signal[..close];
+        var calm = signal is "SIGINT" or "SIGTERM" or "SIGHUP" or "SIGQUIT" or "null" || signal.IsEmpty;
+        var nameEnd = m["App [".Length..].IndexOfAny(']', ':');
+        c.Kind = RecordKind.Supervisor;
+        c.Subject = nameEnd > 0 ? new Segment(app + "App [".Length, nameEnd) : Segment.None;
+        c.Message = Segment.Between(app, s.Length);
+        c.Cause = exit != 0 || !calm ? Causes.AppCrash : Causes.NotAnUpstreamError;
+        return true;
+    }
+
+    /// <summary>
+    /// A kernel record behind a head the envelope reader did not take, such as grep's file name before a syslog line
+    /// ("/var/log/kern.log:2026-03-11T10:09:03.883522+01:00 host kernel: [1632353.206745] oom-kill:..."): read from its
+    /// "kernel: " tag on, where only the kernel's own messages are taken.
+    /// </summary>
+    private static bool TryKernelBehindTag(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var tag = s[..Math.Min(s.Length, 2 * MaxCompanionPrefix)].IndexOf(" kernel: ", StringComparison.Ordinal);
+        return tag > 0 && TryKernel(s, tag + 1, ref c);
     }
 
     /// <summary>
