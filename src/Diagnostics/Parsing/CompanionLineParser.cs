@@ -220,21 +220,53 @@ public static class CompanionLineParser
     private static bool TrySystemdUnit(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         const string Unit = ".service: ";
-        var end = s[..Math.Min(s.Length, 120)].IndexOf(Unit, StringComparison.Ordinal);
-        if (end <= 0 || s[..end].ContainsAny(' ', '\t'))
+
+        // The writer may have cut the syslog head up to systemd's own tag: "systemd[1]: myapp.service: ...".
+        var from = SystemdTagEnd(s);
+        var end = s[from..Math.Min(s.Length, from + 120)].IndexOf(Unit, StringComparison.Ordinal);
+        if (end <= 0 || s.Slice(from, end).ContainsAny(' ', '\t'))
         {
             return false;
         }
 
-        var m = s[(end + Unit.Length)..];
-        string cause;
+        end += from;
+        if (SystemdCause(s[(end + Unit.Length)..]) is not { } cause)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Subject = Segment.Between(from, end + ".service".Length);
+        c.Message = Segment.Between(end + Unit.Length, s.Length);
+        c.Cause = s[from..end].SequenceEqual("nginx") ? Causes.NotAnUpstreamError : cause;
+        return true;
+    }
+
+    /// <summary>Where a leading "systemd[1]: " tag ends (0 without one).</summary>
+    private static int SystemdTagEnd(ReadOnlySpan<char> s)
+    {
+        if (!s.StartsWith("systemd[", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var close = s[..Math.Min(s.Length, 20)].IndexOf("]: ", StringComparison.Ordinal);
+        return close > 0 ? close + 3 : 0;
+    }
+
+    /// <summary>
+    /// The cause systemd's line about a unit's main process states, or null for a line with no process verdict (see
+    /// <see cref="TrySystemdUnit"/>).
+    /// </summary>
+    private static string? SystemdCause(ReadOnlySpan<char> m)
+    {
         if (m.StartsWith("Main process exited, code=", StringComparison.Ordinal) || m.StartsWith("main process exited, code=", StringComparison.Ordinal))
         {
             var detail = m["Main process exited, code=".Length..];
             var status = detail.IndexOf(", status=", StringComparison.Ordinal);
             if (status < 0)
             {
-                return false;
+                return null;
             }
 
             var value = detail[(status + ", status=".Length)..];
@@ -242,22 +274,34 @@ public static class CompanionLineParser
             var exited = detail.StartsWith("exited", StringComparison.Ordinal);
             var calm = value.StartsWith("15/", StringComparison.Ordinal) || value.StartsWith("2/", StringComparison.Ordinal)
                 || value.StartsWith("1/HUP", StringComparison.Ordinal) || value.StartsWith("3/", StringComparison.Ordinal);
-            cause = (signalled && !calm) || (exited && !value.StartsWith("0/", StringComparison.Ordinal)) ? Causes.AppCrash : Causes.NotAnUpstreamError;
+            return (signalled && !calm) || (exited && !value.StartsWith("0/", StringComparison.Ordinal)) ? Causes.AppCrash : Causes.NotAnUpstreamError;
         }
-        else if (m.StartsWith("A process of this unit has been killed by the OOM killer", StringComparison.Ordinal)
-            || m.StartsWith("Failed with result 'oom-kill'", StringComparison.Ordinal))
-        {
-            cause = Causes.OomKilled;
-        }
-        else
+
+        return m.StartsWith("A process of this unit has been killed by the OOM killer", StringComparison.Ordinal)
+            || m.StartsWith("Failed with result 'oom-kill'", StringComparison.Ordinal)
+            ? Causes.OomKilled
+            : null;
+    }
+
+    private const string SystemdMainExit = "Main process exited, code=";
+
+    /// <summary>
+    /// systemd's main-process line cut by the writer to its time and message, the unit name gone
+    /// ("15:53:20  Main process exited, code=killed, status=9/KILL"): read as the unit's line, with no subject. Only behind
+    /// a head of digits, punctuation and blanks (a time), so a sentence naming the message is not taken.
+    /// </summary>
+    private static bool TrySystemdWithoutUnit(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOf(SystemdMainExit, StringComparison.Ordinal);
+        if (at < 0 || at > 32 || s[..at].ContainsAnyInRange('A', 'Z') || s[..at].ContainsAnyInRange('a', 'z')
+            || SystemdCause(s[at..]) is not { } cause)
         {
             return false;
         }
 
         c.Kind = RecordKind.Supervisor;
-        c.Subject = Segment.Between(0, end + ".service".Length);
-        c.Message = Segment.Between(end + Unit.Length, s.Length);
-        c.Cause = s[..end].SequenceEqual("nginx") ? Causes.NotAnUpstreamError : cause;
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = cause;
         return true;
     }
 
@@ -395,7 +439,7 @@ public static class CompanionLineParser
     private static readonly System.Buffers.SearchValues<string> CompanionMarkers = System.Buffers.SearchValues.Create(
         ["[pool ", "WORKER TIMEOUT", "Worker (pid", "out of memory", "Out of memory", "oom-kill", "oom_reaper", "HARAKIRI",
             "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker",
-            PhpDisplayFatal, "Worker with pid", "Segmentation Fault", PumaTimeout, Pm2Exit],
+            PhpDisplayFatal, "Worker with pid", "Segmentation Fault", PumaTimeout, Pm2Exit, SystemdMainExit],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>
@@ -421,7 +465,8 @@ public static class CompanionLineParser
         var afterLabel = label < 0 ? -1 : label + 2 + window[(label + 2)..].IndexOfAnyExcept(' ');
         return TryAt(s, indent, '\0', ref c) || (quote >= 0 && TryAt(s, quote + 1, s[quote], ref c))
             || (label >= 0 && TryAt(s, afterLabel > label + 1 ? afterLabel : label + 2, '\0', ref c)) || TryGunicornInProse(s, ref c)
-            || TryPhpFatalInProse(s, ref c) || TryGunicornBare(s, ref c) || TryPm2Exit(s, ref c) || TryKernelBehindTag(s, ref c);
+            || TryPhpFatalInProse(s, ref c) || TryGunicornBare(s, ref c) || TryPm2Exit(s, ref c) || TryKernelBehindTag(s, ref c)
+            || TrySystemdWithoutUnit(s, ref c);
     }
 
     /// <summary>

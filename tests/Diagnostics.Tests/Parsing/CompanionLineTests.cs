@@ -420,6 +420,11 @@ public class CompanionLineTests
     [InlineData("897361:2026-07-28T02:46:24: PM2 log: App [nco-backend:0] exited with code [0] via signal [SIGKILL]", "app_crash", RecordKind.Supervisor)]
     [InlineData("2026-07-28T02:46:24: PM2 log: App [api:0] exited with code [1] via signal [SIGINT]", "app_crash", RecordKind.Supervisor)]
     [InlineData("2018-02-04 11:47:12: App [store] with id [1] and pid [49], exited with code [0] via signal [SIGINT]", "not_an_upstream_error", RecordKind.Supervisor)]
+    // systemd's unit line with its syslog head cut to systemd's tag, and cut to its time with the unit gone.
+    [InlineData("systemd[1]: postgresql.service: Main process exited, code=killed, status=9/KILL", "app_crash", RecordKind.Supervisor)]
+    [InlineData("systemd[1]: nginx.service: Main process exited, code=killed, status=9/KILL", "not_an_upstream_error", RecordKind.Supervisor)]
+    [InlineData("15:53:20  Main process exited, code=killed, status=9/KILL", "app_crash", RecordKind.Supervisor)]
+    [InlineData("15:53:20  Main process exited, code=exited, status=0/SUCCESS", "not_an_upstream_error", RecordKind.Supervisor)]
     public void AppServerLineInAPastedShape_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -435,6 +440,7 @@ public class CompanionLineTests
     [InlineData("we then saw that the Worker (pid:8) was sent SIGKILL! Perhaps out of memory?")]
     [InlineData("child xxxxxxxxxxxx exited on signal 11 (SIGSEGV)")]
     [InlineData("App [front] exited with code [0]")]
+    [InlineData("after the deploy Main process exited, code=killed, status=9/KILL appeared")]
     public void AppServerWordsOutsideTheirRecord_StayUnknown(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
