@@ -439,7 +439,8 @@ public static class CompanionLineParser
     private static readonly System.Buffers.SearchValues<string> CompanionMarkers = System.Buffers.SearchValues.Create(
         ["[pool ", "WORKER TIMEOUT", "Worker (pid", "out of memory", "Out of memory", "oom-kill", "oom_reaper", "HARAKIRI",
             "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker",
-            PhpDisplayFatal, "Worker with pid", "Segmentation Fault", PumaTimeout, Pm2Exit, SystemdMainExit],
+            PhpDisplayFatal, "Worker with pid", "Segmentation Fault", PumaTimeout, Pm2Exit, SystemdMainExit,
+            PassengerExit, "OOMKilled"],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>
@@ -466,7 +467,51 @@ public static class CompanionLineParser
         return TryAt(s, indent, '\0', ref c) || (quote >= 0 && TryAt(s, quote + 1, s[quote], ref c))
             || (label >= 0 && TryAt(s, afterLabel > label + 1 ? afterLabel : label + 2, '\0', ref c)) || TryGunicornInProse(s, ref c)
             || TryPhpFatalInProse(s, ref c) || TryGunicornBare(s, ref c) || TryPm2Exit(s, ref c) || TryKernelBehindTag(s, ref c)
-            || TrySystemdWithoutUnit(s, ref c);
+            || TrySystemdWithoutUnit(s, ref c) || TryPassengerSpawn(s, ref c) || TryOomKilledReason(s, ref c);
+    }
+
+    private const string PassengerExit = "The application process exited prematurely";
+
+    /// <summary>
+    /// Phusion Passenger's core failing to start an app because its process died while spawning: <c>[ E 2025-11-08
+    /// 18:17:59.0395 4170381/T38 age/Cor/App/Implementation.cpp:218 ]: Could not spawn process for application /srv/app:
+    /// The application process exited prematurely.</c> (also behind a log viewer's columns, or quoted without the path).
+    /// The backend died (app_crash). Passenger has no record kind of its own: it is read as the supervisor of its apps.
+    /// </summary>
+    private static bool TryPassengerSpawn(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        const string Spawn = "Could not spawn process for application";
+        var at = s.IndexOf(Spawn, StringComparison.Ordinal);
+        var exit = at < 0 ? -1 : s[at..].IndexOf(PassengerExit, StringComparison.Ordinal);
+        if (at < 0 || at > 2 * MaxCompanionPrefix || exit < 0)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = Causes.AppCrash;
+        var path = s[(at + Spawn.Length)..(at + exit)].Trim(' ').TrimEnd(':');
+        c.Subject = path.IsEmpty ? Segment.None : new Segment(s[..(at + exit)].LastIndexOf(path, StringComparison.Ordinal), path.Length);
+        return true;
+    }
+
+    /// <summary>
+    /// kubectl describe's state of a container the kernel's OOM killer ended at its memory limit, as the runtime reports
+    /// it: <c>      Reason:       OOMKilled</c>. Only that field, alone on its line, is taken.
+    /// </summary>
+    private static bool TryOomKilledReason(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var t = s.Trim(' ');
+        if (!t.StartsWith("Reason:", StringComparison.Ordinal) || !t["Reason:".Length..].TrimStart(' ').SequenceEqual("OOMKilled"))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Kernel;
+        c.Message = Segment.Between(s.IndexOf("Reason:", StringComparison.Ordinal), s.Length);
+        c.Cause = Causes.OomKilled;
+        return true;
     }
 
     /// <summary>

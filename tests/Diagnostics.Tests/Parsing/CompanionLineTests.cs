@@ -425,6 +425,12 @@ public class CompanionLineTests
     [InlineData("systemd[1]: nginx.service: Main process exited, code=killed, status=9/KILL", "not_an_upstream_error", RecordKind.Supervisor)]
     [InlineData("15:53:20  Main process exited, code=killed, status=9/KILL", "app_crash", RecordKind.Supervisor)]
     [InlineData("15:53:20  Main process exited, code=exited, status=0/SUCCESS", "not_an_upstream_error", RecordKind.Supervisor)]
+    // Passenger's core failing to spawn an app whose process died, in its own log, a log viewer's columns and a quote.
+    [InlineData("[ E 2025-11-08 18:17:59.0395 4170381/T38 age/Cor/App/Implementation.cpp:218 ]: Could not spawn process for application /var/www/app: The application process exited prematurely.", "app_crash", RecordKind.Supervisor)]
+    [InlineData("2026-08-07 12:34:09\t\t\t\t2029936/T59 age/Cor/App/Implementation.cpp:218: Could not spawn process for application /srv/app: The application process exited prematurely.", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Could not spawn process for application: The application process exited prematurely.", "app_crash", RecordKind.Supervisor)]
+    // kubectl describe's container state killed at its memory limit.
+    [InlineData("      Reason:       OOMKilled", "oom_killed", RecordKind.Kernel)]
     public void AppServerLineInAPastedShape_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -441,6 +447,9 @@ public class CompanionLineTests
     [InlineData("child xxxxxxxxxxxx exited on signal 11 (SIGSEGV)")]
     [InlineData("App [front] exited with code [0]")]
     [InlineData("after the deploy Main process exited, code=killed, status=9/KILL appeared")]
+    [InlineData("      Reason:       Error")]
+    [InlineData("the pod was OOMKilled again after the upgrade")]
+    [InlineData("Could not spawn process for application /srv/app: permission denied")]
     public void AppServerWordsOutsideTheirRecord_StayUnknown(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
