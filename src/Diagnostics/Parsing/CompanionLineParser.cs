@@ -220,21 +220,53 @@ public static class CompanionLineParser
     private static bool TrySystemdUnit(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         const string Unit = ".service: ";
-        var end = s[..Math.Min(s.Length, 120)].IndexOf(Unit, StringComparison.Ordinal);
-        if (end <= 0 || s[..end].ContainsAny(' ', '\t'))
+
+        // The writer may have cut the syslog head up to systemd's own tag: "systemd[1]: myapp.service: ...".
+        var from = SystemdTagEnd(s);
+        var end = s[from..Math.Min(s.Length, from + 120)].IndexOf(Unit, StringComparison.Ordinal);
+        if (end <= 0 || s.Slice(from, end).ContainsAny(' ', '\t'))
         {
             return false;
         }
 
-        var m = s[(end + Unit.Length)..];
-        string cause;
+        end += from;
+        if (SystemdCause(s[(end + Unit.Length)..]) is not { } cause)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Subject = Segment.Between(from, end + ".service".Length);
+        c.Message = Segment.Between(end + Unit.Length, s.Length);
+        c.Cause = s[from..end].SequenceEqual("nginx") ? Causes.NotAnUpstreamError : cause;
+        return true;
+    }
+
+    /// <summary>Where a leading "systemd[1]: " tag ends (0 without one).</summary>
+    private static int SystemdTagEnd(ReadOnlySpan<char> s)
+    {
+        if (!s.StartsWith("systemd[", StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var close = s[..Math.Min(s.Length, 20)].IndexOf("]: ", StringComparison.Ordinal);
+        return close > 0 ? close + 3 : 0;
+    }
+
+    /// <summary>
+    /// The cause systemd's line about a unit's main process states, or null for a line with no process verdict (see
+    /// <see cref="TrySystemdUnit"/>).
+    /// </summary>
+    private static string? SystemdCause(ReadOnlySpan<char> m)
+    {
         if (m.StartsWith("Main process exited, code=", StringComparison.Ordinal) || m.StartsWith("main process exited, code=", StringComparison.Ordinal))
         {
             var detail = m["Main process exited, code=".Length..];
             var status = detail.IndexOf(", status=", StringComparison.Ordinal);
             if (status < 0)
             {
-                return false;
+                return null;
             }
 
             var value = detail[(status + ", status=".Length)..];
@@ -242,22 +274,34 @@ public static class CompanionLineParser
             var exited = detail.StartsWith("exited", StringComparison.Ordinal);
             var calm = value.StartsWith("15/", StringComparison.Ordinal) || value.StartsWith("2/", StringComparison.Ordinal)
                 || value.StartsWith("1/HUP", StringComparison.Ordinal) || value.StartsWith("3/", StringComparison.Ordinal);
-            cause = (signalled && !calm) || (exited && !value.StartsWith("0/", StringComparison.Ordinal)) ? Causes.AppCrash : Causes.NotAnUpstreamError;
+            return (signalled && !calm) || (exited && !value.StartsWith("0/", StringComparison.Ordinal)) ? Causes.AppCrash : Causes.NotAnUpstreamError;
         }
-        else if (m.StartsWith("A process of this unit has been killed by the OOM killer", StringComparison.Ordinal)
-            || m.StartsWith("Failed with result 'oom-kill'", StringComparison.Ordinal))
-        {
-            cause = Causes.OomKilled;
-        }
-        else
+
+        return m.StartsWith("A process of this unit has been killed by the OOM killer", StringComparison.Ordinal)
+            || m.StartsWith("Failed with result 'oom-kill'", StringComparison.Ordinal)
+            ? Causes.OomKilled
+            : null;
+    }
+
+    private const string SystemdMainExit = "Main process exited, code=";
+
+    /// <summary>
+    /// systemd's main-process line cut by the writer to its time and message, the unit name gone
+    /// ("15:53:20  Main process exited, code=killed, status=9/KILL"): read as the unit's line, with no subject. Only behind
+    /// a head of digits, punctuation and blanks (a time), so a sentence naming the message is not taken.
+    /// </summary>
+    private static bool TrySystemdWithoutUnit(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOf(SystemdMainExit, StringComparison.Ordinal);
+        if (at < 0 || at > 32 || s[..at].ContainsAnyInRange('A', 'Z') || s[..at].ContainsAnyInRange('a', 'z')
+            || SystemdCause(s[at..]) is not { } cause)
         {
             return false;
         }
 
         c.Kind = RecordKind.Supervisor;
-        c.Subject = Segment.Between(0, end + ".service".Length);
-        c.Message = Segment.Between(end + Unit.Length, s.Length);
-        c.Cause = s[..end].SequenceEqual("nginx") ? Causes.NotAnUpstreamError : cause;
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = cause;
         return true;
     }
 
@@ -270,6 +314,15 @@ public static class CompanionLineParser
         // The pid may be dropped by a writer quoting the message ("child exited on signal 11 (SIGSEGV)").
         var p = "child ".Length;
         var pid = NginxLineParser.ReadNumber(s, ref p);
+
+        // Or masked by the writer ("child xxx exited on signal 11 (SIGSEGV)"): a short run of x or * where the pid was.
+        var mask = pid > 0 ? 0 : s[p..].IndexOfAnyExcept("xX*");
+        if (mask is > 0 and <= 8)
+        {
+            p += mask;
+            pid = 1;
+        }
+
         var exited = pid > 0 ? s[p..].StartsWith(" exited ", StringComparison.Ordinal)
             : s[p..].StartsWith("exited on signal ", StringComparison.Ordinal);
         if (!exited)
@@ -346,16 +399,48 @@ public static class CompanionLineParser
             return true;
         }
 
+        // Puma's cluster master: "[48246] ! Terminating timed out worker: 48247".
+        if (!inner.ContainsAnyExceptInRange('0', '9') && TryPumaTimeout(s, rest, ref c))
+        {
+            return true;
+        }
+
         // A kernel record behind a bracket of the writer's own: dmesg -T with the year cut ("[Tue Sep 16 03:14:22]"), a
         // label ("[Kernel dmesg] [18492.104] Memory cgroup out of memory: ..."). Only kernel messages are taken.
         return TryKernel(s, rest, ref c);
+    }
+
+    private const string PumaTimeout = "! Terminating timed out worker";
+
+    /// <summary>
+    /// Puma's cluster master killing a worker that stopped checking in: <c>[48246] ! Terminating timed out worker: 48247</c>
+    /// (Puma 5 and later: <c>... worker (worker failed to check in within 60 seconds): 48247</c>). The master kills a
+    /// stuck worker as gunicorn's arbiter does on WORKER TIMEOUT (app_worker_timeout); Puma's other lines are left alone.
+    /// Puma has no record kind of its own: its master is read as a supervisor of its workers.
+    /// </summary>
+    private static bool TryPumaTimeout(ReadOnlySpan<char> s, int at, ref CompanionLine c)
+    {
+        var m = s[at..];
+        if (!m.StartsWith(PumaTimeout, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = Causes.AppWorkerTimeout;
+        var colon = m.LastIndexOf(": ", StringComparison.Ordinal);
+        var p = colon + 2;
+        c.Pid = colon > 0 && NginxLineParser.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
+        return true;
     }
 
     /// <summary>Words only companion records hold; a line without any is not retried behind a prefix.</summary>
     private static readonly System.Buffers.SearchValues<string> CompanionMarkers = System.Buffers.SearchValues.Create(
         ["[pool ", "WORKER TIMEOUT", "Worker (pid", "out of memory", "Out of memory", "oom-kill", "oom_reaper", "HARAKIRI",
             "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker",
-            PhpDisplayFatal],
+            PhpDisplayFatal, "Worker with pid", "Segmentation Fault", PumaTimeout, Pm2Exit, SystemdMainExit,
+            PassengerExit, "OOMKilled"],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>
@@ -375,11 +460,153 @@ public static class CompanionLineParser
         }
 
         var window = s[..Math.Min(s.Length, MaxCompanionPrefix)];
-        var indent = window.IndexOfAnyExcept(" \t#");
+        var indent = window.IndexOfAnyExcept(" \t#\u2502");
         var quote = window.IndexOfAny("\"'`");
         var label = window.IndexOf(": ", StringComparison.Ordinal);
+        var afterLabel = label < 0 ? -1 : label + 2 + window[(label + 2)..].IndexOfAnyExcept(' ');
         return TryAt(s, indent, '\0', ref c) || (quote >= 0 && TryAt(s, quote + 1, s[quote], ref c))
-            || (label >= 0 && TryAt(s, label + 2, '\0', ref c)) || TryGunicornInProse(s, ref c) || TryPhpFatalInProse(s, ref c);
+            || (label >= 0 && TryAt(s, afterLabel > label + 1 ? afterLabel : label + 2, '\0', ref c)) || TryGunicornInProse(s, ref c)
+            || TryPhpFatalInProse(s, ref c) || TryGunicornBare(s, ref c) || TryPm2Exit(s, ref c) || TryKernelBehindTag(s, ref c)
+            || TrySystemdWithoutUnit(s, ref c) || TryPassengerSpawn(s, ref c) || TryOomKilledReason(s, ref c);
+    }
+
+    private const string PassengerExit = "The application process exited prematurely";
+
+    /// <summary>
+    /// Phusion Passenger's core failing to start an app because its process died while spawning: <c>[ E 2025-11-08
+    /// 18:17:59.0395 4170381/T38 age/Cor/App/Implementation.cpp:218 ]: Could not spawn process for application /srv/app:
+    /// The application process exited prematurely.</c> (also behind a log viewer's columns, or quoted without the path).
+    /// The backend died (app_crash). Passenger has no record kind of its own: it is read as the supervisor of its apps.
+    /// </summary>
+    private static bool TryPassengerSpawn(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        const string Spawn = "Could not spawn process for application";
+        var at = s.IndexOf(Spawn, StringComparison.Ordinal);
+        var exit = at < 0 ? -1 : s[at..].IndexOf(PassengerExit, StringComparison.Ordinal);
+        if (at < 0 || at > 2 * MaxCompanionPrefix || exit < 0)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = Causes.AppCrash;
+        var path = s[(at + Spawn.Length)..(at + exit)].Trim(' ').TrimEnd(':');
+        c.Subject = path.IsEmpty ? Segment.None : new Segment(s[..(at + exit)].LastIndexOf(path, StringComparison.Ordinal), path.Length);
+        return true;
+    }
+
+    /// <summary>
+    /// kubectl describe's state of a container the kernel's OOM killer ended at its memory limit, as the runtime reports
+    /// it: <c>      Reason:       OOMKilled</c>. Only that field, alone on its line, is taken.
+    /// </summary>
+    private static bool TryOomKilledReason(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var t = s.Trim(' ');
+        if (!t.StartsWith("Reason:", StringComparison.Ordinal) || !t["Reason:".Length..].TrimStart(' ').SequenceEqual("OOMKilled"))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Kernel;
+        c.Message = Segment.Between(s.IndexOf("Reason:", StringComparison.Ordinal), s.Length);
+        c.Cause = Causes.OomKilled;
+        return true;
+    }
+
+    /// <summary>
+    /// gunicorn's arbiter message about a worker with no time and pid brackets, alone or behind a level word a log view
+    /// put there (Cloud Logging's severity column "ERROR     Worker (pid:113) was sent SIGKILL! ...", a writer's
+    /// lower-case "[error] Worker (pid:...) ..."). Only the messages naming a worker by pid are taken, and only behind
+    /// nothing but a gunicorn level, bracketed or not, in any case.
+    /// </summary>
+    private static bool TryGunicornBare(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOf("WORKER TIMEOUT (pid:", StringComparison.Ordinal);
+        at = at >= 0 ? at : s.IndexOf("Worker (pid:", StringComparison.Ordinal);
+        at = at >= 0 ? at : s.IndexOf("Worker with pid ", StringComparison.Ordinal);
+        if (at < 0 || at > 24)
+        {
+            return false;
+        }
+
+        var head = s[..at].Trim(' ');
+        if (head.Length > 2 && head[0] == '[' && head[^1] == ']')
+        {
+            head = head[1..^1];
+        }
+
+        if (!head.IsEmpty && !IsGunicornLevelAnyCase(head))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Gunicorn;
+        c.Message = Segment.Between(at, s.Length);
+        GunicornMessage(s[at..], ref c);
+        return true;
+    }
+
+    private static bool IsGunicornLevelAnyCase(ReadOnlySpan<char> head)
+    {
+        foreach (var level in GunicornLevels)
+        {
+            if (head.Equals(level, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const string Pm2Exit = "exited with code [";
+
+    /// <summary>
+    /// PM2's daemon line about an app's process ending, behind whatever head pm2.log, <c>pm2 logs</c> or grep gave it:
+    /// <c>PM2 log: App [api:0] exited with code [1] via signal [SIGINT]</c> (PM2 2 and earlier: <c>App [api] with id [0]
+    /// and pid [43], exited with code [0] via signal [SIGINT]</c>). As for systemd's lines: a non-zero exit or a fatal
+    /// signal (SIGKILL, SIGSEGV, SIGABRT, ...) is a backend that died (app_crash); code 0 with SIGINT, SIGTERM, SIGHUP,
+    /// SIGQUIT or no signal is a stop or a restart, context. PM2 is a process manager: a supervisor record.
+    /// </summary>
+    private static bool TryPm2Exit(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var app = s.IndexOf("App [", StringComparison.Ordinal);
+        if (app < 0 || app > MaxCompanionPrefix)
+        {
+            return false;
+        }
+
+        var m = s[app..];
+        var code = m.IndexOf(Pm2Exit, StringComparison.Ordinal);
+        var via = m.IndexOf("] via signal [", StringComparison.Ordinal);
+        var p = code + Pm2Exit.Length;
+        if (code < 0 || via < code || NginxLineParser.ReadNumber(m, ref p) is not (>= 0 and var exit) || p != via)
+        {
+            return false;
+        }
+
+        var signal = m[(via + "] via signal [".Length)..];
+        var close = signal.IndexOf(']');
+        signal = close < 0 ? signal : signal[..close];
+        var calm = signal is "SIGINT" or "SIGTERM" or "SIGHUP" or "SIGQUIT" or "null" || signal.IsEmpty;
+        var nameEnd = m["App [".Length..].IndexOfAny(']', ':');
+        c.Kind = RecordKind.Supervisor;
+        c.Subject = nameEnd > 0 ? new Segment(app + "App [".Length, nameEnd) : Segment.None;
+        c.Message = Segment.Between(app, s.Length);
+        c.Cause = exit != 0 || !calm ? Causes.AppCrash : Causes.NotAnUpstreamError;
+        return true;
+    }
+
+    /// <summary>
+    /// A kernel record behind a head the envelope reader did not take, such as grep's file name before a syslog line
+    /// ("/var/log/kern.log:2026-03-11T10:09:03.883522+01:00 host kernel: [1632353.206745] oom-kill:..."): read from its
+    /// "kernel: " tag on, where only the kernel's own messages are taken.
+    /// </summary>
+    private static bool TryKernelBehindTag(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var tag = s[..Math.Min(s.Length, 2 * MaxCompanionPrefix)].IndexOf(" kernel: ", StringComparison.Ordinal);
+        return tag > 0 && TryKernel(s, tag + 1, ref c);
     }
 
     /// <summary>

@@ -452,4 +452,73 @@ public class CompanionLineTests
         Assert.NotEqual(RecordKind.NginxAccess, r.Kind);
         Assert.Null(r.Status);
     }
+
+    /// <summary>App servers' and supervisors' lines in the shapes operators paste them next to nginx's records (round 54).</summary>
+    [Theory]
+    // gunicorn's line behind k9s' pane bar, and its messages alone or behind a log view's severity column.
+    [InlineData("\u2502 [2023-05-11 18:13:57 +0000] [7] [WARNING] Worker with pid 14824 was terminated due to signal 9      ", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("ERROR     Worker (pid:113) was sent SIGKILL! Perhaps out of memory?", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("CRITICAL  WORKER TIMEOUT (pid:113)", "app_worker_timeout", RecordKind.Gunicorn)]
+    [InlineData("Worker (pid:8) was sent SIGKILL! Perhaps out of memory?", "app_crash", RecordKind.Gunicorn)]
+    // uWSGI's segfault line indented as Markdown code.
+    [InlineData("    !!! uWSGI process 13266 got Segmentation Fault !!!", "app_crash", RecordKind.Uwsgi)]
+    // A kernel line behind grep's file name and an RFC 3339 syslog head.
+    [InlineData("/var/log/kern.log:2026-03-11T10:09:03.883522+01:00 XXXXXXXXXX kernel: [1632353.206745] oom-kill:constraint=CONSTRAINT_NONE,nodemask=(null),cpuset=/,mems_allowed=0,global_oom,task_memcg=/system.slice/bunkerweb.service,task=nginx,pid=2602157,uid=999", "oom_killed", RecordKind.Kernel)]
+    // FPM's child line behind a writer's label, its pid masked.
+    [InlineData("PHP-FPM:  child xxx exited on signal 11 (SIGSEGV)", "app_crash", RecordKind.PhpFpm)]
+    // Puma's cluster master killing a worker past worker_timeout, alone and in Heroku's app log.
+    [InlineData("[48246] ! Terminating timed out worker: 48247", "app_worker_timeout", RecordKind.Supervisor)]
+    [InlineData("[2419] ! Terminating timed out worker (worker failed to check in within 60 seconds): 3229", "app_worker_timeout", RecordKind.Supervisor)]
+    [InlineData("2017-02-17T11:36:45.165809+00:00 app[web.1]: [4] ! Terminating timed out worker: 6", "app_worker_timeout", RecordKind.Supervisor)]
+    // PM2's daemon: a fatal signal or a non-zero exit is a crash, code 0 with a stop signal a restart.
+    [InlineData("PM2 log: App [front:1] exited with code [0] via signal [SIGKILL]", "app_crash", RecordKind.Supervisor)]
+    [InlineData("22:23:55    PM2 | App [backend:0] exited with code [0] via signal [SIGKILL]", "app_crash", RecordKind.Supervisor)]
+    [InlineData("897361:2026-07-28T02:46:24: PM2 log: App [nco-backend:0] exited with code [0] via signal [SIGKILL]", "app_crash", RecordKind.Supervisor)]
+    [InlineData("2026-07-28T02:46:24: PM2 log: App [api:0] exited with code [1] via signal [SIGINT]", "app_crash", RecordKind.Supervisor)]
+    [InlineData("2018-02-04 11:47:12: App [store] with id [1] and pid [49], exited with code [0] via signal [SIGINT]", "not_an_upstream_error", RecordKind.Supervisor)]
+    // systemd's unit line with its syslog head cut to systemd's tag, and cut to its time with the unit gone.
+    [InlineData("systemd[1]: postgresql.service: Main process exited, code=killed, status=9/KILL", "app_crash", RecordKind.Supervisor)]
+    [InlineData("systemd[1]: nginx.service: Main process exited, code=killed, status=9/KILL", "not_an_upstream_error", RecordKind.Supervisor)]
+    [InlineData("15:53:20  Main process exited, code=killed, status=9/KILL", "app_crash", RecordKind.Supervisor)]
+    [InlineData("15:53:20  Main process exited, code=exited, status=0/SUCCESS", "not_an_upstream_error", RecordKind.Supervisor)]
+    // Passenger's core failing to spawn an app whose process died, in its own log, a log viewer's columns and a quote.
+    [InlineData("[ E 2025-11-08 18:17:59.0395 4170381/T38 age/Cor/App/Implementation.cpp:218 ]: Could not spawn process for application /var/www/app: The application process exited prematurely.", "app_crash", RecordKind.Supervisor)]
+    [InlineData("2026-08-07 12:34:09\t\t\t\t2029936/T59 age/Cor/App/Implementation.cpp:218: Could not spawn process for application /srv/app: The application process exited prematurely.", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Could not spawn process for application: The application process exited prematurely.", "app_crash", RecordKind.Supervisor)]
+    // kubectl describe's container state killed at its memory limit.
+    [InlineData("      Reason:       OOMKilled", "oom_killed", RecordKind.Kernel)]
+    public void AppServerLineInAPastedShape_IsRecognised(string line, string cause, RecordKind kind)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((kind, cause), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+    }
+
+    [Theory]
+    // Puma's other master lines, a worker named in prose, a PID not in brackets, a mask too long to be a pid: not taken.
+    [InlineData("[48246] - Worker 0 (pid: 48247) booted, phase: 0")]
+    [InlineData("[48246] ! Terminated the worker 48247 by hand")]
+    [InlineData("we then saw that the Worker (pid:8) was sent SIGKILL! Perhaps out of memory?")]
+    [InlineData("child xxxxxxxxxxxx exited on signal 11 (SIGSEGV)")]
+    [InlineData("App [front] exited with code [0]")]
+    [InlineData("after the deploy Main process exited, code=killed, status=9/KILL appeared")]
+    [InlineData("      Reason:       Error")]
+    [InlineData("the pod was OOMKilled again after the upgrade")]
+    [InlineData("Could not spawn process for application /srv/app: permission denied")]
+    public void AppServerWordsOutsideTheirRecord_StayUnknown(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal(RecordKind.Unknown, r.Kind);
+    }
+
+    /// <summary>PM2's line names the app it stopped.</summary>
+    [Fact]
+    public void Pm2ExitLine_NamesTheApp()
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze("PM2 log: App [front:1] exited with code [0] via signal [SIGKILL]", 2026).Records);
+
+        Assert.Equal("front", r.Subject);
+    }
 }
