@@ -90,6 +90,7 @@ public static class NginxLineParser
         if (TryParseLooseMessage(s, ref line))
         {
             BareErrnoAfterMessage(s, ref line);
+            ColonErrnoAfterFailure(s, ref line);
             ElidedSuffixFields(s, ref line);
             return true;
         }
@@ -330,6 +331,41 @@ public static class NginxLineParser
         line.ErrnoText = Segment.Between(line.Message.Start + colon + 2, line.Message.Start + m.Length);
         line.Errno = ErrnoTable.Lookup(line.ErrnoNumber, line.ErrnoText.Of(s));
         line.Message = Segment.Between(line.Message.Start, line.Message.Start + m[..digits].TrimEnd(' ').Length);
+    }
+
+    /// <summary>
+    /// A quoted message whose errno group a writer retyped as a colon and the errno's text alone, without its number or
+    /// parentheses: <c>connect() failed: Connection refused</c>, also with the action after it. Only an errno text in
+    /// nginx's spelling, right after "failed: " and up to the action, the writer's closing quote or the line's end, is
+    /// taken (its number stays 0, which nginx never writes). Loose lines only, so a plain error log pays nothing for it.
+    /// </summary>
+    private static void ColonErrnoAfterFailure(ReadOnlySpan<char> s, ref NginxLine line)
+    {
+        if (line.ErrnoNumber >= 0 || !line.Message.IsPresent)
+        {
+            return;
+        }
+
+        var m = line.Message.Of(s);
+        var failed = m.IndexOf(" failed: ", StringComparison.Ordinal);
+        if (failed <= 0)
+        {
+            return;
+        }
+
+        var textStart = failed + " failed: ".Length;
+        var text = m[textStart..];
+        var quote = text.IndexOfAny('"', '`');
+        text = (quote >= 0 ? text[..quote] : text).TrimEnd(' ');
+        if (!ErrnoTable.IsKnownText(text))
+        {
+            return;
+        }
+
+        line.ErrnoNumber = 0;
+        line.ErrnoText = new Segment(line.Message.Start + textStart, text.Length);
+        line.Errno = ErrnoTable.Lookup(0, line.ErrnoText.Of(s));
+        line.Message = new Segment(line.Message.Start, failed + " failed".Length);
     }
 
     /// <summary>The loose parse proper: where the message starts in a line that does not start like a record.</summary>

@@ -141,8 +141,10 @@ public static class WrappedPaste
         }
 
         // Wrapped before "failed" ('open() "/etc/nginx/html/app.css"' / 'failed (2: No such file or directory)'): the line
-        // goes on with nginx's "failed (N: " and the record has no such group yet.
-        if (c.Length > 8 && c.StartsWith("failed (", StringComparison.Ordinal) && char.IsAsciiDigit(c[8])
+        // goes on with nginx's "failed (N: " or, for an SSL call ("*1 SSL_do_handshake()" / "failed (SSL: error:..."),
+        // OpenSSL's reason group, and the record has no such group yet.
+        if (c.Length > 8 && c.StartsWith("failed (", StringComparison.Ordinal)
+            && (char.IsAsciiDigit(c[8]) || c[8..].StartsWith("SSL:", StringComparison.Ordinal))
             && !pending.Contains(" failed (", StringComparison.Ordinal))
         {
             return true;

@@ -313,6 +313,8 @@ public class PastedLineTests
     // Wrapped before "failed": the errno group that decides the static module's status is on the next line.
     [InlineData("[error] 60#60: *37 open() \"/etc/nginx/html/assets/app.css\"\nfailed (2: No such file or directory)", "not_an_upstream_error", 404)]
     [InlineData("2026/11/21 13:41:14 [crit] 7#7: *3 connect() to unix:/run/php/fpm.sock\n  failed (2: No such file or directory) while connecting to upstream", "unix_socket_missing", 502)]
+    // An SSL call wrapped before "failed", then one field a line: OpenSSL's reason group opens the next line.
+    [InlineData("2022/10/26 22:17:07 [error] 1282#1282: *28104 SSL_do_handshake()\nfailed (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number)\nwhile SSL handshaking to upstream,\nclient: 10.0.0.1,\nserver: shop.test", "upstream_tls", 502)]
     // Split over concatenated string literals: Swift's or Java's "+", PHP's ".", each piece opening with its quote.
     [InlineData("        message: \"2026/11/21 13:41:14 [error] 23#23: *5 upstream prematurely closed connection \"\n            + \"while reading upstream, client: 10.0.0.1, server: shop.test\"", "response_truncated", null)]
     [InlineData("$line = '2026/11/21 13:41:14 [error] 9#9: *4 upstream timed out (110: Connection timed out) '\n    . 'while connecting to upstream, client: 10.0.0.1, server: shop.test';", "upstream_timeout_connect", 504)]

@@ -30,6 +30,11 @@ public class QuotedLineTests
     [InlineData("2026/11/21 10:00:57 [error] 3468#3176: *307 WriteFile() \"D:\\nginx/temp/proxy_temp/3/74/0000011743\" failed (112: There is not enough space on the disk) while reading upstream" + Sfx, "response_truncated", null)]
     [InlineData("  - > \"/var/lib/nginx/proxy/1/01/0000000011\" failed (13: Permission denied) while reading upstream" + Sfx, "response_truncated", null)]
     [InlineData("the docs mention open() \"/srv/www/x.html\" failed (13: Permission denied) somewhere", "not_an_upstream_error", null)]
+    // The errno group retyped as a colon and the errno's text, without its number: alone, with the action, and in prose.
+    [InlineData("# \"connect() failed: Connection refused\"  → backend not running", "upstream_down", 502)]
+    [InlineData("connect() failed: Connection refused while connecting to upstream", "upstream_down", 502)]
+    [InlineData("recv() failed: Connection reset by peer while reading response header from upstream", "connection_reset", 502)]
+    [InlineData("connect() failed: something went wrong while connecting to upstream", "not_an_upstream_error", 502)]
     public void MessageQuotedInProse_ClassifiedByTheMessage(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
