@@ -76,6 +76,9 @@ public static class NginxLineParser
 
         // image_filter's refusal of an image over image_filter_buffer, written only for a request (its 415).
         RequestOnlyMessages.ImageFilterTooBig,
+
+        // PHP-FPM's answer quoted from its opening quote on, nginx's "FastCGI sent in stderr: " dropped by the writer.
+        "\"Primary script unknown\"",
     ];
 
     /// <summary>

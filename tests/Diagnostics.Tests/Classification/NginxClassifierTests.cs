@@ -230,6 +230,10 @@ public class NginxClassifierTests
     [InlineData("NGINX (111: Connection refused) while connecting to upstream", "upstream_down", 502)]
     [InlineData("Nginx (111: Connection refused) errors after the upgrade", "not_an_upstream_error", null)]
     [InlineData("No live upstreams again today", "not_an_upstream_error", null)]
+    // PHP-FPM's answer quoted from its opening quote on, nginx's "FastCGI sent in stderr: " dropped; the words unquoted stay prose
+    [InlineData("\"Primary script unknown\" while reading response header from upstream", "fastcgi_script_not_found", 404)]
+    [InlineData("\"Primary script unknown\"", "fastcgi_script_not_found", 404)]
+    [InlineData("Primary script unknown errors since the move", "not_an_upstream_error", null)]
     public void Line_GetsCauseAndStatus(string line, string cause, int? status)
     {
         var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);
