@@ -77,8 +77,9 @@ public static class NginxLineParser
         // image_filter's refusal of an image over image_filter_buffer, written only for a request (its 415).
         RequestOnlyMessages.ImageFilterTooBig,
 
-        // PHP-FPM's answer quoted from its opening quote on, nginx's "FastCGI sent in stderr: " dropped by the writer.
-        "\"Primary script unknown\"",
+        // PHP-FPM's answer quoted from its opening quote on, nginx's "FastCGI sent in stderr: " dropped by the writer, or
+        // from inside the quotes with only the closing one left.
+        "\"Primary script unknown\"", "Primary script unknown\" ",
     ];
 
     /// <summary>
@@ -1142,8 +1143,10 @@ public static class NginxLineParser
         }
 
         // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection". So does an
-        // ellipsis where the writer cut the record's head: "...directory index of ... is forbidden...".
+        // ellipsis where the writer cut the record's head: "...directory index of ... is forbidden...". Chinese and
+        // Japanese prose quotes in corner brackets ("error.log 显示「upstream timed out」").
         return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010' or '\u2026' or '\u00AB'
+            or '\u300C' or '\u300E'
             || (head[j - 1] == ':' && (j < i || KeyBeforeColon(head, j - 1))) || (j > 2 && head[(j - 3)..j].SequenceEqual("..."))
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' ')
             || MarkdownItalicOpens(head, j, j == i) || MarkdownBoldOpens(head, j) || HtmlTagOpens(head[..j])

@@ -233,6 +233,7 @@ public class NginxClassifierTests
     // PHP-FPM's answer quoted from its opening quote on, nginx's "FastCGI sent in stderr: " dropped; the words unquoted stay prose
     [InlineData("\"Primary script unknown\" while reading response header from upstream", "fastcgi_script_not_found", 404)]
     [InlineData("\"Primary script unknown\"", "fastcgi_script_not_found", 404)]
+    [InlineData("* Primary script unknown\" while reading response header from upstream, then prose", "fastcgi_script_not_found", 404)]
     [InlineData("Primary script unknown errors since the move", "not_an_upstream_error", null)]
     public void Line_GetsCauseAndStatus(string line, string cause, int? status)
     {
