@@ -377,6 +377,7 @@ public static class NginxLineParser
     {
         // Prose after a message quoted in backticks ("`connect() failed (111: ...)` (on `GET /x`)") is not part of it.
         s = s[..BacktickQuoteEnd(s)];
+        s = s[..CornerBracketQuoteEnd(s)];
 
         // A markdown table row ("| 4 | upstream prematurely closed connection | prose |"): the cell that holds the message.
         var start = 0;
@@ -1283,6 +1284,35 @@ public static class NginxLineParser
             }
 
             var next = s[(close + 1)..].IndexOf('`');
+            open = next < 0 ? -1 : close + 1 + next;
+        }
+
+        return s.Length;
+    }
+
+    /// <summary>
+    /// Where a message a Chinese or Japanese writer quoted in corner brackets ends (<c>看到「upstream timed out while
+    /// connecting」而不是...</c>): nginx never writes one, so the first pair whose text opens on a known message start (or a
+    /// record) encloses the quote, judged as a backtick pair is. The whole length when there is no such pair.
+    /// </summary>
+    private static int CornerBracketQuoteEnd(ReadOnlySpan<char> s)
+    {
+        var open = s.IndexOfAny('\u300C', '\u300E');
+        for (var pair = 0; pair < 4 && open >= 0; pair++)
+        {
+            var close = s[(open + 1)..].IndexOf(s[open] == '\u300C' ? '\u300D' : '\u300F');
+            if (close <= 0)
+            {
+                return s.Length;
+            }
+
+            close += open + 1;
+            if (QuoteEnd(s, open, close) is var end and >= 0)
+            {
+                return end;
+            }
+
+            var next = s[(close + 1)..].IndexOfAny('\u300C', '\u300E');
             open = next < 0 ? -1 : close + 1 + next;
         }
 
