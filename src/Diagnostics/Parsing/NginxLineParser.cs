@@ -2390,8 +2390,9 @@ public static class NginxLineParser
             }
 
             // Also the writer's elision of the suffix: "... while connecting to upstream, ... upstream: \"http://...\"",
-            // or in brackets after a space ("... while proxying upgraded connection [...]").
-            var rest = candidate[action.Length..].TrimEnd(",.;: ");
+            // or in brackets after a space ("... while proxying upgraded connection [...]"), or the suffix cut to an
+            // ellipsis and the writer's closing quote ("... to upstream,…..”").
+            var rest = candidate[action.Length..].TrimEnd(",.;: \u2026\u201D\u300D");
             if (rest.IsEmpty || (rest.Length < 40 && rest[0] == '(' && rest[^1] == ')' && rest[1..^1].IndexOfAny("() ") < 0)
                 || rest.StartsWith(", ...", StringComparison.Ordinal) || rest.StartsWith(", \u2026", StringComparison.Ordinal)
                 || IsBracketedElision(rest) || StartsLaterSuffixField(rest))

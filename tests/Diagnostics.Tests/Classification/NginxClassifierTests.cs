@@ -238,6 +238,8 @@ public class NginxClassifierTests
     [InlineData("error.log 显示「upstream timed out」——后端处理太慢", "upstream_timeout_read", 504)]
     [InlineData("nginx 看到「upstream timed out while connecting」而不是「connection refused」的原因。", "upstream_timeout_connect", 504)]
     [InlineData("他说「今天很好」然后走了", "not_an_upstream_error", null)]
+    // The suffix cut to a Unicode ellipsis and the writer's closing quote after the action: the action still counts
+    [InlineData("## Error 2: “upstream timed out (110: Connection timed out) while connecting to upstream,…..”", "upstream_timeout_connect", 504)]
     [InlineData("Primary script unknown errors since the move", "not_an_upstream_error", null)]
     public void Line_GetsCauseAndStatus(string line, string cause, int? status)
     {
