@@ -45,7 +45,8 @@ public static class AccessLineParser
             {
                 return TryParseStatusFirst(s, ref c) || TryParseProxyManager(s, s.IndexOf('['), ref c) || TryParseElidedHead(s, ref c)
                     || (StartsWithBracketedTime(s) && StatusBeforeRequest(s, -1, ref c)) || KeyValueAccessLineParser.TryParse(s, ref c)
-                    || TryParseProxyManagerHead(s, ref c) || TryParseDelimitedFields(s, ref c) || TryParseIsoBracketedTime(s, ref c);
+                    || TryParseProxyManagerHead(s, ref c) || TryParseDelimitedFields(s, ref c) || TryParseIsoBracketedTime(s, ref c)
+                    || (StartsWithBracketedTime(s) && TryParseFieldsBeforeRequest(s, ref c));
             }
 
             open = -1;
@@ -451,6 +452,55 @@ public static class AccessLineParser
             ? token + quote + 2
             : -1;
     }
+
+    /// <summary>
+    /// A site's own format that opens with the bracketed time and puts more fields than the combined format's before the
+    /// quoted request (<c>[$time_local] $remote_addr $request_id $upstream_addr "$request" $status ...</c>): addresses,
+    /// ports and ids, up to <see cref="MaxWordsBeforeRequest"/> of them and no quote among them. Only a quote that opens a
+    /// request line and is followed by a status counts. Reached only by a line that starts with the bracketed time and
+    /// failed every other shape.
+    /// </summary>
+    private static bool TryParseFieldsBeforeRequest(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        const int token = 29;
+        if (s[28] != ' ')
+        {
+            return false;
+        }
+
+        var window = s[token..Math.Min(s.Length, token + MaxFieldsBeforeLongRequest)];
+        var quote = window.IndexOf(" \"", StringComparison.Ordinal);
+        if (quote <= 0 || window[..quote].IndexOfAny('"', '[') >= 0 || window[..quote].Count(' ') >= MaxWordsBeforeRequest
+            || !AllFieldsHoldADigit(window[..quote])
+            || !StartsWithRequestLine(s[(token + quote + 2)..]) || !ReadRequestAndStatus(s, token + quote + 2, ref c))
+        {
+            return false;
+        }
+
+        c.Time = Time(s[1..]);
+        return true;
+    }
+
+    /// <summary>Addresses, ports, ids and times hold a digit (an empty field is nginx's dash); prose's words do not.</summary>
+    private static bool AllFieldsHoldADigit(ReadOnlySpan<char> fields)
+    {
+        foreach (var range in fields.Split(' '))
+        {
+            var field = fields[range];
+            if (field is not "-" && field.IndexOfAnyInRange('0', '9') < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>How many blank-separated fields a site's own format may put between the time and the quoted request.</summary>
+    private const int MaxWordsBeforeRequest = 8;
+
+    /// <summary>How far after the bracketed time that request may open (ids of 20 and more digits take room).</summary>
+    private const int MaxFieldsBeforeLongRequest = 200;
 
     /// <summary>How far after the bracketed time the quoted request may open behind the format's extra fields.</summary>
     private const int MaxFieldsBeforeRequest = 80;

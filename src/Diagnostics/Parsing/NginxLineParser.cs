@@ -76,6 +76,10 @@ public static class NginxLineParser
 
         // image_filter's refusal of an image over image_filter_buffer, written only for a request (its 415).
         RequestOnlyMessages.ImageFilterTooBig,
+
+        // PHP-FPM's answer quoted from its opening quote on, nginx's "FastCGI sent in stderr: " dropped by the writer, or
+        // from inside the quotes with only the closing one left.
+        "\"Primary script unknown\"", "Primary script unknown\" ",
     ];
 
     /// <summary>
@@ -373,6 +377,7 @@ public static class NginxLineParser
     {
         // Prose after a message quoted in backticks ("`connect() failed (111: ...)` (on `GET /x`)") is not part of it.
         s = s[..BacktickQuoteEnd(s)];
+        s = s[..CornerBracketQuoteEnd(s)];
 
         // A markdown table row ("| 4 | upstream prematurely closed connection | prose |"): the cell that holds the message.
         var start = 0;
@@ -1139,8 +1144,10 @@ public static class NginxLineParser
         }
 
         // A title's separator also opens: "502 Bad Gateway - upstream prematurely closed connection". So does an
-        // ellipsis where the writer cut the record's head: "...directory index of ... is forbidden...".
+        // ellipsis where the writer cut the record's head: "...directory index of ... is forbidden...". Chinese and
+        // Japanese prose quotes in corner brackets ("error.log 显示「upstream timed out」").
         return j > 0 && (head[j - 1] is '"' or '\'' or '(' or '`' or '\u201C' or '\u2018' or '\uFF1A' or '\u3010' or '\u2026' or '\u00AB'
+            or '\u300C' or '\u300E'
             || (head[j - 1] == ':' && (j < i || KeyBeforeColon(head, j - 1))) || (j > 2 && head[(j - 3)..j].SequenceEqual("..."))
             || (j < i && j > 1 && head[j - 1] is '-' or '\u2014' && head[j - 2] == ' ')
             || MarkdownItalicOpens(head, j, j == i) || MarkdownBoldOpens(head, j) || HtmlTagOpens(head[..j])
@@ -1277,6 +1284,35 @@ public static class NginxLineParser
             }
 
             var next = s[(close + 1)..].IndexOf('`');
+            open = next < 0 ? -1 : close + 1 + next;
+        }
+
+        return s.Length;
+    }
+
+    /// <summary>
+    /// Where a message a Chinese or Japanese writer quoted in corner brackets ends (<c>看到「upstream timed out while
+    /// connecting」而不是...</c>): nginx never writes one, so the first pair whose text opens on a known message start (or a
+    /// record) encloses the quote, judged as a backtick pair is. The whole length when there is no such pair.
+    /// </summary>
+    private static int CornerBracketQuoteEnd(ReadOnlySpan<char> s)
+    {
+        var open = s.IndexOfAny('\u300C', '\u300E');
+        for (var pair = 0; pair < 4 && open >= 0; pair++)
+        {
+            var close = s[(open + 1)..].IndexOf(s[open] == '\u300C' ? '\u300D' : '\u300F');
+            if (close <= 0)
+            {
+                return s.Length;
+            }
+
+            close += open + 1;
+            if (QuoteEnd(s, open, close) is var end and >= 0)
+            {
+                return end;
+            }
+
+            var next = s[(close + 1)..].IndexOfAny('\u300C', '\u300E');
             open = next < 0 ? -1 : close + 1 + next;
         }
 
@@ -2354,8 +2390,9 @@ public static class NginxLineParser
             }
 
             // Also the writer's elision of the suffix: "... while connecting to upstream, ... upstream: \"http://...\"",
-            // or in brackets after a space ("... while proxying upgraded connection [...]").
-            var rest = candidate[action.Length..].TrimEnd(",.;: ");
+            // or in brackets after a space ("... while proxying upgraded connection [...]"), or the suffix cut to an
+            // ellipsis and the writer's closing quote ("... to upstream,…..”").
+            var rest = candidate[action.Length..].TrimEnd(",.;: \u2026\u201D\u300D");
             if (rest.IsEmpty || (rest.Length < 40 && rest[0] == '(' && rest[^1] == ')' && rest[1..^1].IndexOfAny("() ") < 0)
                 || rest.StartsWith(", ...", StringComparison.Ordinal) || rest.StartsWith(", \u2026", StringComparison.Ordinal)
                 || IsBracketedElision(rest) || StartsLaterSuffixField(rest))

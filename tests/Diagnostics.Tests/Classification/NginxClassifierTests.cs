@@ -230,6 +230,17 @@ public class NginxClassifierTests
     [InlineData("NGINX (111: Connection refused) while connecting to upstream", "upstream_down", 502)]
     [InlineData("Nginx (111: Connection refused) errors after the upgrade", "not_an_upstream_error", null)]
     [InlineData("No live upstreams again today", "not_an_upstream_error", null)]
+    // PHP-FPM's answer quoted from its opening quote on, nginx's "FastCGI sent in stderr: " dropped; the words unquoted stay prose
+    [InlineData("\"Primary script unknown\" while reading response header from upstream", "fastcgi_script_not_found", 404)]
+    [InlineData("\"Primary script unknown\"", "fastcgi_script_not_found", 404)]
+    [InlineData("* Primary script unknown\" while reading response header from upstream, then prose", "fastcgi_script_not_found", 404)]
+    // Chinese and Japanese prose quotes in corner brackets: the bracket opens the message and its pair ends it
+    [InlineData("error.log 显示「upstream timed out」——后端处理太慢", "upstream_timeout_read", 504)]
+    [InlineData("nginx 看到「upstream timed out while connecting」而不是「connection refused」的原因。", "upstream_timeout_connect", 504)]
+    [InlineData("他说「今天很好」然后走了", "not_an_upstream_error", null)]
+    // The suffix cut to a Unicode ellipsis and the writer's closing quote after the action: the action still counts
+    [InlineData("## Error 2: “upstream timed out (110: Connection timed out) while connecting to upstream,…..”", "upstream_timeout_connect", 504)]
+    [InlineData("Primary script unknown errors since the move", "not_an_upstream_error", null)]
     public void Line_GetsCauseAndStatus(string line, string cause, int? status)
     {
         var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);

@@ -344,6 +344,8 @@ public class CompanionLineTests
     [InlineData("                {\"message\":\"172.16.0.1 - - [25/May/2024:20:19:37 +0000] \\\"GET /contact HTTP/1.1\\\" 404 162\"}", 404)]
     [InlineData("\t * {\"source\":\"/app/nginx/logs/access.log\",\"message\":\"172.21.43.140 - - [11/Sep/2018:17:53:15 +0900] \\\"GET /v1 HTTP/1.1\\\" 502 575\"}", 502)]
     [InlineData("fluent_1  | 2019-09-03 03:23:46.148419700 +0000 nginx.accesslog: {\"message\":\"172.18.0.1 - - [03/Sep/2019:03:23:45 +0000] \\\"GET / HTTP/1.1\\\" 504 134\"}", 504)]
+    // A site's own format that opens with the time and puts addresses and request ids before the quoted request.
+    [InlineData("[16/May/2016:16:39:49 +0800] 10.4.31.56 2016051616394901 2612221463387989972 10.6.19.81 127.0.0.1:88 \"GET /a?x=0 HTTP/1.1\" 503 a.example 0.000 0.000 \"Mozilla/5.0\"", 503)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -445,6 +447,9 @@ public class CompanionLineTests
     [InlineData("2019-09-03 03:23:46.148419700 +0000 app.log: {\"message\":\"payment failed with 502\"}")]
     // A request and a number followed by more than a literal's closing mark.
     [InlineData("the test sends \"GET /x HTTP/1.1\" 502's body")]
+    // The time first, then prose or a quoted word before the quoted request: no site's fields.
+    [InlineData("[16/May/2016:16:39:49 +0800] we retried \"GET /a HTTP/1.1\" 502 times")]
+    [InlineData("[16/May/2016:16:39:49 +0800] 10.4.31.56 \"x\" \"GET /a HTTP/1.1\" 502 0")]
     public void RequestLineOfAnotherServerOrProse_StatesNoStatus(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);

@@ -13,7 +13,7 @@ public sealed class FastcgiStderrRule : INginxRule
     public bool TryClassify(ReadOnlySpan<char> text, in NginxLine line, out Verdict verdict)
     {
         var m = RuleContext.Message(text, line);
-        if (!m.StartsWith("FastCGI sent in stderr", StringComparison.Ordinal))
+        if (!m.StartsWith("FastCGI sent in stderr", StringComparison.Ordinal) && !IsStderrQuoteAlone(m))
         {
             verdict = default;
             return false;
@@ -59,6 +59,14 @@ public sealed class FastcgiStderrRule : INginxRule
     private static bool IsDeniedExtension(ReadOnlySpan<char> m) =>
         m.Contains("Access to the script", StringComparison.Ordinal)
         && (m.Contains("has been denied", StringComparison.Ordinal) || m.Contains("stderr: \"Access to the script '", StringComparison.Ordinal));
+
+    // A writer who quotes PHP-FPM's answer from its opening quote on drops nginx's "FastCGI sent in stderr: " but keeps the
+    // quoted text and the action after it, and one who copies from inside the quotes keeps the closing one; only that text
+    // opens a message this way (nginx's own messages never start with a quote or a capital P), so the first character
+    // decides before any text is compared.
+    private static bool IsStderrQuoteAlone(ReadOnlySpan<char> m) =>
+        m.Length > 0 && m[0] is '"' or 'P'
+        && (m.StartsWith("\"Primary script unknown\"", StringComparison.Ordinal) || m.StartsWith("Primary script unknown\"", StringComparison.Ordinal));
 
     private static string WithoutLineBreaks(ReadOnlySpan<char> m) =>
         string.Join(' ', m.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
