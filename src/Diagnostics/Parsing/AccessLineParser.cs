@@ -255,6 +255,11 @@ public static class AccessLineParser
         }
 
         var close = start + s[start..].IndexOf('"');
+        if (StatusBeforeDashJoinedRequest(s, quote, close, ref c))
+        {
+            return true;
+        }
+
         var gap = s[(close + 1)..].IndexOfAnyExcept(' ');
         var delimiters = gap < 0 ? 0 : s[(close + 1 + gap)..].IndexOfAnyExcept(FieldDelimiters);
         if (delimiters is < 1 or > 2)
@@ -275,6 +280,32 @@ public static class AccessLineParser
         c.Status = status;
         return true;
     }
+
+    /// <summary>
+    /// A format that joins its fields with " - " and writes the status before the request (Deis Workflow's router:
+    /// <c>[$time_iso8601] - $app - $remote_addr - $remote_user - $status - "$request" - $bytes_sent - ...</c>): the status is
+    /// the field right before the request's opening quote, joined by " - " on both sides, and the same " - " follows the
+    /// request's closing quote. Only a request line that ends in its protocol counts (the caller's test), so prose with a
+    /// number before a quote stays out.
+    /// </summary>
+    private static bool StatusBeforeDashJoinedRequest(ReadOnlySpan<char> s, int quote, int close, ref CompanionLine c)
+    {
+        var digits = quote - DashJoin.Length - 3;
+        if (digits < DashJoin.Length || !s[..quote].EndsWith(DashJoin, StringComparison.Ordinal)
+            || !s[..digits].EndsWith(DashJoin, StringComparison.Ordinal)
+            || !s[(close + 1)..].StartsWith(DashJoin, StringComparison.Ordinal)
+            || !NginxLineParser.Digits(s, digits, 3, out var status) || status is < 100 or > 599)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.NginxAccess;
+        c.Message = Segment.Between(quote + 1, close);
+        c.Status = status;
+        return true;
+    }
+
+    private const string DashJoin = " - ";
 
     /// <summary>
     /// A writer's ellipsis standing for the head (client, user, time) before the quoted request, or no head at all:

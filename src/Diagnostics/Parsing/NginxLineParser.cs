@@ -1625,7 +1625,7 @@ public static class NginxLineParser
     {
         var p = pos;
         var pid = ReadNumber(s, ref p);
-        if (pid < 0 && p < s.Length && s[p] is '{' or '$' or '%')
+        if (pid < 0 && p < s.Length && s[p] is '{' or '$' or '%' or '*')
         {
             return PlaceholderPidTid(s, pos);
         }
@@ -1858,6 +1858,11 @@ public static class NginxLineParser
             return p + 2;
         }
 
+        if (p < s.Length && s[p] == '*')
+        {
+            return MaskEnd(s, p);
+        }
+
         var open = p < s.Length && s[p] == '$' ? p + 1 : p;
         if (open >= s.Length || s[open] != '{')
         {
@@ -1877,6 +1882,27 @@ public static class NginxLineParser
 
         return open + 1 + close + 1;
     }
+
+    /// <summary>
+    /// A writer's mask over a number ("[error] ***#***: ******** upstream timed out ..."): a run of asterisks where the
+    /// pid, the tid or the connection number's digits were, read like a template's placeholder. Where the run ends, or -1;
+    /// a pid's or tid's mask needs two asterisks (a lone "*" before the pid's place is the connection number's).
+    /// </summary>
+    private static int MaskEnd(ReadOnlySpan<char> s, int p)
+    {
+        var end = p;
+        while (end < s.Length && end - p < MaxMask && s[end] == '*')
+        {
+            end++;
+        }
+
+        var beforeHash = end < s.Length && s[end] == '#';
+        var beforeColon = end < s.Length && s[end] == ':';
+        return (beforeHash || beforeColon) && end - p < 2 ? -1 : end;
+    }
+
+    /// <summary>Widest mask looked at (a connection number's ten digits and some).</summary>
+    private const int MaxMask = 12;
 
     private static readonly System.Buffers.SearchValues<char> PlaceholderChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.");

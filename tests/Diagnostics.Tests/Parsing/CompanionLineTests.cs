@@ -325,6 +325,8 @@ public class CompanionLineTests
     [InlineData("[11:24:40 +0000]|| \"POST /com.company.test/order HTTP/2.0\"|| 502|| 150|| \"-\"|| grpc-java-netty/1.17.2|| -|| 0.000|| 0.001|| 10.46.46.161:9999|| 502", 502)]
     [InlineData("2026-01-05 10:00:01 | 10.0.0.7 | \"GET /api/x HTTP/1.1\" | 504 | 0.000 | 60.001", 504)]
     [InlineData("10.0.0.7,\"GET /api/x HTTP/1.1\",499,0", 499)]
+    // Fields joined by " - " with the status before the request (Deis Workflow's router).
+    [InlineData("[2026-03-04T09:15:02+00:00] - shop - 10.0.0.7 - - - 504 - \"POST /api/orders HTTP/1.1\" - 176 - \"-\" - \"curl/8.5.0\" - 10.1.0.9:80 - shop.example - 60.001 - 60.002", 504)]
     // A line kept as a code literal and cut after its status.
     [InlineData("  '2026-04-18T10:01:12Z web-01 nginx: 10.0.0.42 - - [18/Apr/2026:10:01:12 +0000] \"GET /api/search HTTP/1.1\" 200',", 200)]
     [InlineData("    `10.0.0.42 - - [18/Apr/2026:10:01:12 +0000] \"GET /x HTTP/1.1\" 502`", 502)]
@@ -434,6 +436,8 @@ public class CompanionLineTests
     // A delimiter after a quoted request without its protocol, or after prose's quote: no request line.
     [InlineData("the route \"GET /api/x\" | 502 | happens on every deploy")]
     [InlineData("we saw \"lots of errors\", 502, 504 and more")]
+    // A number before a dash-joined request in a sentence: no " - " join before the number, so no field.
+    [InlineData("we saw 502 - \"GET /x HTTP/1.1\" - twice")]
     // A word and a number after a quoted request that no size follows; an unquoted request in prose after a time; a
     // status label without a timing label.
     [InlineData("we fetched \"GET /x HTTP/1.1\" twice 502 times")]

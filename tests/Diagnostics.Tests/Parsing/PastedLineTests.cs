@@ -557,6 +557,21 @@ public class PastedLineTests
     }
 
     [Theory]
+    // A writer masked the pid, the tid and the connection number with asterisks: the message after the masks is read.
+    [InlineData("2016/10/24 10:21:13 [error] ***#***: ******** upstream timed out (110: Connection timed out) while reading response header from upstream" + Sfx, "upstream_timeout_read", 504)]
+    [InlineData("2016/10/24 10:21:13 [error] ****#****: *** connect() failed (111: Connection refused) while connecting to upstream" + Sfx, "upstream_down", 502)]
+    [InlineData("2016/10/24 10:21:13 [error] 7#7: ***** recv() failed (104: Connection reset by peer) while proxying upgraded connection" + Sfx, "response_truncated", null)]
+    // Markdown's bold around the message is no mask ("**" before a word, not a blank): still read as bold markup.
+    [InlineData("2016/10/24 10:21:13 [error] 7#7: **upstream timed out (110: Connection timed out) while reading response header from upstream**", "upstream_timeout_read", 504)]
+    public void MaskedPidTidAndConnection_MessageStillRead(string line, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+        Assert.Null(r.ConnectionId);
+    }
+
+    [Theory]
     // A quote cut right after the function's name kept the bare "failed": the errno and the action decide, as they do
     // for the errno group alone.
     [InlineData("failed (104: Connection reset by peer) while reading upstream", "response_truncated", null)]
