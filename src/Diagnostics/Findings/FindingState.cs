@@ -61,8 +61,23 @@ public sealed class FindingState
     private const int RetriedStatus = -2;
 
     /// <summary>Records per status as operators read them: "502", "009", "-", and <see cref="Retried"/>.</summary>
-    public Dictionary<string, int> Statuses => _statusCounts.Take(_statusKinds).Where(s => s.Count > 0)
-        .ToDictionary(s => s.Status == RetriedStatus ? Retried : ClientStatus.Format(s.Status < 0 ? null : s.Status), s => s.Count, StringComparer.Ordinal);
+    public Dictionary<string, int> Statuses
+    {
+        get
+        {
+            // A loop, not LINQ over the pairs: value-type instantiations cost the NativeAOT agent size and memory.
+            var statuses = new Dictionary<string, int>(_statusKinds, StringComparer.Ordinal);
+            foreach (var (status, count) in _statusCounts.AsSpan(0, _statusKinds))
+            {
+                if (count > 0)
+                {
+                    statuses[status == RetriedStatus ? Retried : ClientStatus.Format(status < 0 ? null : status)] = count;
+                }
+            }
+
+            return statuses;
+        }
+    }
 
     /// <summary>The number its aggregator gave this state: the attempt table stores it with the status it counted.</summary>
     internal int StateKey { get; set; }
