@@ -88,6 +88,11 @@ public class NginxClassifierTests
     [InlineData(P + "*31 upstream sent \"Content-Length\" and \"Transfer-Encoding\" headers at the same time while reading response header from upstream" + Sfx, "invalid_header", 502)]
     [InlineData(P + "*3 upstream sent duplicate header line: \"Content-Length: 3\", previous value: \"Content-Length: 2\" while reading response header from upstream" + Sfx, "invalid_header", 502)]
     [InlineData("2026/11/21 13:41:14 [warn] 6087#6087: *5 upstream sent duplicate header line: \"Expires: 1\", previous value: \"Expires: 0\", ignored while reading response header from upstream" + Sfx, "not_an_upstream_error", null)]
+    // Only a repeated Content-Length or Transfer-Encoding is refused: a quote that lost ", ignored" still names the header.
+    [InlineData("[warn] ... upstream sent duplicate header line: \"date: ...\", previous value: \"Date: ...\", ignored ... request: \"GET /ws ...\"", "not_an_upstream_error", null)]
+    [InlineData("nginx may log `upstream sent duplicate header line: date` on the handshake", "not_an_upstream_error", null)]
+    [InlineData("nginx may log `upstream sent duplicate header line: transfer-encoding` on the handshake", "invalid_header", 502)]
+    [InlineData("upstream sent duplicate header line: \"Content-Length: 3\", previous value: \"Content-Length: 2\"", "invalid_header", 502)]
     [InlineData(P + "*7 upstream sent HTTP/1.0 response with early hints while reading response header from upstream" + Sfx, "invalid_header", 502)]
     [InlineData(P + "*9 upstream sent unknown \"Transfer-Encoding\": \"gzip\" while reading response header from upstream" + Sfx, "invalid_header", 502)]
     [InlineData(P + "*9 upstream sent invalid status \"abc\" while reading response header from upstream" + FcgiSfx, "invalid_header", 502)]
