@@ -30,6 +30,11 @@ public static class AccessLineParser
             open = LaterBracketedTime(s, open);
         }
 
+        if (open <= 0 && ListElementTime(s) is var element and > 0)
+        {
+            open = element;
+        }
+
         if (open <= 0 || !IsBracketedTime(s, open))
         {
             // A JSON object behind a code literal's mark or a bullet: looked for only once the common shape failed.
@@ -615,6 +620,17 @@ public static class AccessLineParser
         }
 
         return -1;
+    }
+
+    /// <summary>
+    /// A line a script split at its first blanks and printed as a list (Python's <c>['ADDR', '-', '-', '[06/Apr/2022:...
+    /// +0000] "GET / HTTP/1.1" 400 ...']</c>): the time's bracket opens a quoted element instead of following a blank. The
+    /// element's quote mark, standing where the blank would be, or -1. Asked only when the line has no " [" at all.
+    /// </summary>
+    private static int ListElementTime(ReadOnlySpan<char> s)
+    {
+        var element = s.IndexOf(", '[", StringComparison.Ordinal);
+        return element > 0 && IsBracketedTime(s, element + 2) ? element + 2 : -1;
     }
 
     /// <summary><c>[06/Apr/2022:03:44:03 +0000]</c> at the line's start (the closing bracket at 27, something after it).</summary>

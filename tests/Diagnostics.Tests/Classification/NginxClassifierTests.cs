@@ -88,6 +88,11 @@ public class NginxClassifierTests
     [InlineData(P + "*31 upstream sent \"Content-Length\" and \"Transfer-Encoding\" headers at the same time while reading response header from upstream" + Sfx, "invalid_header", 502)]
     [InlineData(P + "*3 upstream sent duplicate header line: \"Content-Length: 3\", previous value: \"Content-Length: 2\" while reading response header from upstream" + Sfx, "invalid_header", 502)]
     [InlineData("2026/11/21 13:41:14 [warn] 6087#6087: *5 upstream sent duplicate header line: \"Expires: 1\", previous value: \"Expires: 0\", ignored while reading response header from upstream" + Sfx, "not_an_upstream_error", null)]
+    // Only a repeated Content-Length or Transfer-Encoding is refused: a quote that lost ", ignored" still names the header.
+    [InlineData("[warn] ... upstream sent duplicate header line: \"date: ...\", previous value: \"Date: ...\", ignored ... request: \"GET /ws ...\"", "not_an_upstream_error", null)]
+    [InlineData("nginx may log `upstream sent duplicate header line: date` on the handshake", "not_an_upstream_error", null)]
+    [InlineData("nginx may log `upstream sent duplicate header line: transfer-encoding` on the handshake", "invalid_header", 502)]
+    [InlineData("upstream sent duplicate header line: \"Content-Length: 3\", previous value: \"Content-Length: 2\"", "invalid_header", 502)]
     [InlineData(P + "*7 upstream sent HTTP/1.0 response with early hints while reading response header from upstream" + Sfx, "invalid_header", 502)]
     [InlineData(P + "*9 upstream sent unknown \"Transfer-Encoding\": \"gzip\" while reading response header from upstream" + Sfx, "invalid_header", 502)]
     [InlineData(P + "*9 upstream sent invalid status \"abc\" while reading response header from upstream" + FcgiSfx, "invalid_header", 502)]
@@ -143,6 +148,11 @@ public class NginxClassifierTests
     // request's 502; OCSP stapling's lookup (no request) stays foreign.
     [InlineData(P + "*2 no resolver defined to resolve openai.example while sending to client, client: 172.17.0.1, server: a, request: \"GET /api/ HTTP/1.1\", host: \"localhost\"", "no_resolver", 502)]
     [InlineData(P + "no resolver defined to resolve r3.o.lencr.org while requesting certificate status, responder: r3.o.lencr.org, certificate: \"/etc/nginx/certs/a.crt\"", "not_an_upstream_error", null)]
+    // lua-nginx-module's cosocket error quotes the name ("no resolver defined to resolve \"%V\""); nginx's own A1 does not.
+    // Quoted alone it is the Lua code's error; with a request's suffix it stays the request's 502.
+    [InlineData("and get err `no resolver defined to resolve \"api.example.org\"?`", "not_an_upstream_error", null)]
+    [InlineData("no resolver defined to resolve api.example.org", "no_resolver", 502)]
+    [InlineData(P + "*3 no resolver defined to resolve \"api.example.org\", client: 10.0.0.1, server: a, request: \"GET / HTTP/1.1\", host: \"a\"", "no_resolver", 502)]
     [InlineData(P + "*40 nonexistent.invalid could not be resolved (110: Operation timed out), client: 127.0.0.1, server: test.local, request: \"GET /resolvetimeout?x=1 HTTP/1.1\", host: \"127.0.0.1:18080\", referrer: \"http://ref.example/\"", "dns_resolution", 502)]
     [InlineData(P + "*40 backend.internal could not be resolved (3: Host not found), client: 127.0.0.1, server: a, request: \"GET / HTTP/1.1\", host: \"a\"", "dns_resolution", 502)]
     [InlineData(P + "send() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:15353", "dns_resolution", 502)]

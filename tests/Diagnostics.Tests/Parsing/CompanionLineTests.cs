@@ -348,6 +348,9 @@ public class CompanionLineTests
     [InlineData("fluent_1  | 2019-09-03 03:23:46.148419700 +0000 nginx.accesslog: {\"message\":\"172.18.0.1 - - [03/Sep/2019:03:23:45 +0000] \\\"GET / HTTP/1.1\\\" 504 134\"}", 504)]
     // A site's own format that opens with the time and puts addresses and request ids before the quoted request.
     [InlineData("[16/May/2016:16:39:49 +0800] 10.4.31.56 2016051616394901 2612221463387989972 10.6.19.81 127.0.0.1:88 \"GET /a?x=0 HTTP/1.1\" 503 a.example 0.000 0.000 \"Mozilla/5.0\"", 503)]
+    // A script's list print of the line split at its first blanks (Python's repr): the time opens a quoted element.
+    [InlineData("#XObj D1(4) ['78.128.112.74', '-', '-', '[02/Feb/2026:06:34:09 +0000] \"SSH-2.0-Go\" 400 157 \"-\" \"-\"\\n']", 400)]
+    [InlineData("['10.0.0.7', '-', '-', '[02/Feb/2026:06:34:09 +0000] \"GET /api HTTP/1.1\" 502 157 \"-\" \"curl/8.0\"\\n']", 502)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);

@@ -19,7 +19,7 @@ public sealed class DnsRule : INginxRule
         // The same resolver messages from OCSP stapling ("while requesting certificate status, responder: ..."): no
         // upstream and no client request behind them. The parser does not know the stapling suffix, so the action may
         // still sit in the message (or after a cut errno group).
-        if (named && (Foreign(text, line, action) || RuleContext.AfterScriptError(text, line)))
+        if (named && (Foreign(text, line, action) || RuleContext.AfterScriptError(text, line) || CosocketQuoted(m, line)))
         {
             verdict = new Verdict(Causes.NotAnUpstreamError, null);
             return true;
@@ -55,6 +55,14 @@ public sealed class DnsRule : INginxRule
     /// </summary>
     private static bool ResolverRefusal(ReadOnlySpan<char> m) =>
         SpanSearch.StartsWithAny(m, ResolverMessages.Starts) || m.SequenceEqual(ResolverMessages.DnsErrorWithoutItsGroup);
+
+    /// <summary>
+    /// lua-nginx-module's cosocket error string, <c>no resolver defined to resolve "NAME"</c>, returned to the Lua code:
+    /// nginx's own A1 (ngx_http_upstream_init_request) prints the name without quotes. Only without a request's suffix
+    /// or connection number, where nothing else says whose lookup it was.
+    /// </summary>
+    private static bool CosocketQuoted(ReadOnlySpan<char> m, in NginxLine line) =>
+        !RuleContext.ForRequest(line) && m.StartsWith("no resolver defined to resolve \"", StringComparison.Ordinal);
 
     /// <summary>A2 quoted by a writer who left the name out ("error log: `could not be resolved (3: Host not found)`").</summary>
     private static bool NameDropped(ReadOnlySpan<char> m) => m.SequenceEqual("could not be resolved");

@@ -53,7 +53,7 @@ public sealed class UpstreamSentRule : INginxRule
     private static Verdict Classify(ReadOnlySpan<char> text, in NginxLine line, ReadOnlySpan<char> m)
     {
         if (SpanSearch.StartsWithAny(m, Harmless)
-            || (m.StartsWith("upstream sent duplicate header line", StringComparison.Ordinal) && m.EndsWith(", ignored", StringComparison.Ordinal)))
+            || (m.StartsWith(DuplicateLine, StringComparison.Ordinal) && (m.EndsWith(", ignored", StringComparison.Ordinal) || DuplicateOfIgnoredHeader(m))))
         {
             return new Verdict(Causes.NotAnUpstreamError, null);
         }
@@ -86,6 +86,24 @@ public sealed class UpstreamSentRule : INginxRule
         }
 
         return RuleContext.HeaderPhase(text, line, Causes.InvalidHeader, 502);
+    }
+
+    private const string DuplicateLine = "upstream sent duplicate header line";
+
+    /// <summary>
+    /// H3 refuses a second Content-Length or Transfer-Encoding only (ngx_http_upstream.c's process_content_length and
+    /// process_transfer_encoding); any other repeated header is kept or ignored with a [warn]. So when a quote lost the
+    /// ", ignored" (elided, wrapped, or the header named alone: "duplicate header line: date"), the header's name still
+    /// tells the harmless form. No name left: not decided here.
+    /// </summary>
+    private static bool DuplicateOfIgnoredHeader(ReadOnlySpan<char> m)
+    {
+        var rest = m[DuplicateLine.Length..].TrimStart(':').TrimStart(' ').TrimStart('"');
+        var end = rest.IndexOfAny(':', ' ', '"');
+        var name = end < 0 ? rest : rest[..end];
+        return name.Length > 0 && char.IsAsciiLetter(name[0])
+            && !name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)
+            && !name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
