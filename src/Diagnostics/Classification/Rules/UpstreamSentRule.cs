@@ -53,7 +53,8 @@ public sealed class UpstreamSentRule : INginxRule
     private static Verdict Classify(ReadOnlySpan<char> text, in NginxLine line, ReadOnlySpan<char> m)
     {
         if (SpanSearch.StartsWithAny(m, Harmless)
-            || (m.StartsWith("upstream sent duplicate header line", StringComparison.Ordinal) && m.EndsWith(", ignored", StringComparison.Ordinal)))
+            || (m.StartsWith("upstream sent duplicate header line", StringComparison.Ordinal)
+                && (m.EndsWith(", ignored", StringComparison.Ordinal) || NamesAnIgnoredDuplicate(m))))
         {
             return new Verdict(Causes.NotAnUpstreamError, null);
         }
@@ -86,6 +87,31 @@ public sealed class UpstreamSentRule : INginxRule
         }
 
         return RuleContext.HeaderPhase(text, line, Causes.InvalidHeader, 502);
+    }
+
+    /// <summary>
+    /// Only a repeated Content-Length or Transfer-Encoding fails the response (H3, [error]); every other header nginx
+    /// checks for repeats (Date, Server, ETag, ...) keeps its first value and logs the [warn] ", ignored" form. A writer
+    /// who cut the line before ", ignored" still names the header, and the name decides.
+    /// </summary>
+    private static bool NamesAnIgnoredDuplicate(ReadOnlySpan<char> m)
+    {
+        const string Lead = "upstream sent duplicate header line: \"";
+        if (!m.StartsWith(Lead, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = m[Lead.Length..];
+        var colon = rest.IndexOf(':');
+        if (colon <= 0)
+        {
+            return false;
+        }
+
+        var name = rest[..colon];
+        return !name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)
+            && !name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
