@@ -923,7 +923,26 @@ public static class NginxLineParser
         }
 
         var errno = ErrnoLead(head);
-        return errno >= 0 ? errno : WafDenialLead(head);
+        if (errno >= 0)
+        {
+            return errno;
+        }
+
+        var waf = WafDenialLead(head);
+        return waf >= 0 ? waf : NoResolverLead(head);
+    }
+
+    /// <summary>
+    /// A1 in a sentence of the writer's own with nothing to open it ("502 Bad Gateway responses paired with no resolver
+    /// defined to resolve example.com in the error log mean ..."): A1 has no action to anchor it, but the text is nginx's
+    /// alone, and the name it failed on follows. Only at a word start.
+    /// </summary>
+    private static int NoResolverLead(ReadOnlySpan<char> head)
+    {
+        const string NoResolver = "no resolver defined to resolve ";
+        var at = head.IndexOf(NoResolver, StringComparison.Ordinal);
+        var name = at + NoResolver.Length;
+        return at > 0 && head[at - 1] == ' ' && name < head.Length && char.IsAsciiLetterOrDigit(head[name]) ? at : -1;
     }
 
     /// <summary>

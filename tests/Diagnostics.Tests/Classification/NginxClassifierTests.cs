@@ -315,4 +315,17 @@ public class NginxClassifierTests
         Assert.Equal(Records.RecordKind.NginxStream, r.Kind);
         Assert.Equal("127.0.0.1:5432", r.UpstreamTarget);
     }
+
+    [Theory]
+    // H3 cut before ", ignored": only a repeated Content-Length or Transfer-Encoding fails the response.
+    [InlineData("`upstream sent duplicate header line: \"Date: ...\"`, ~100 warnings/hour", "not_an_upstream_error", null)]
+    [InlineData("upstream sent duplicate header line: \"server: uvicorn\", previous value: \"Server: nginx\"", "not_an_upstream_error", null)]
+    [InlineData("upstream sent duplicate header line: \"transfer-encoding: chunked\", previous value: \"Transfer-Encoding: chunked\"", "invalid_header", 502)]
+    [InlineData("`upstream sent duplicate header line: \"Content-Length: 302\"` on every POST", "invalid_header", 502)]
+    public void DuplicateHeaderLineCutBeforeItsEnd_HeaderNameDecides(string line, string cause, int? status)
+    {
+        var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal(cause, record.Cause);
+        Assert.Equal(status, record.Status);
+    }
 }

@@ -200,4 +200,23 @@ public class QuotedLineTests
         const string text = "2026/11/21 13:41:14 [notice] 1#1: start worker processes \nthen nothing happened while connecting to upstream for minutes";
         Assert.Equal(2, DiagnosisEngine.Analyze(text, 2026).Records.Count);
     }
+
+    [Theory]
+    [InlineData("Requests fail with no resolver defined to resolve api.internal in the log after the change.", "no_resolver", 502)]
+    [InlineData("We saw 502s paired with no resolver defined to resolve backend.svc whenever the variable was set.", "no_resolver", 502)]
+    public void NoResolverMessageInsideASentence_IsRead(string line, string cause, int status)
+    {
+        // A1 carries no action to anchor it, but the text is nginx's alone when a name follows it.
+        var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+        Assert.Equal(cause, record.Cause);
+        Assert.Equal(status, record.Status);
+    }
+
+    [Fact]
+    public void NoResolverWordsWithoutAName_StayProse()
+    {
+        // "... no resolver defined to resolve." names nothing nginx failed on: a sentence about the message, not one.
+        var record = Assert.Single(DiagnosisEngine.Analyze("The docs say a variable needs one, or there is no resolver defined to resolve.").Records);
+        Assert.NotEqual("no_resolver", record.Cause);
+    }
 }
