@@ -274,7 +274,7 @@ public static class AccessLineParser
 
         var digits = close + 1 + gap + delimiters;
         digits += s[digits..].IndexOfAnyExcept(' ') is var blanks and >= 0 and <= 2 ? blanks : s.Length;
-        if (digits + 3 > s.Length || !NginxLineParser.Digits(s, digits, 3, out var status) || status is < 100 or > 599
+        if (!HttpStatus(s, digits, out var status)
             || (digits + 3 < s.Length && s[digits + 3] != ' ' && !FieldDelimiters.Contains(s[digits + 3])))
         {
             return false;
@@ -299,7 +299,7 @@ public static class AccessLineParser
         if (digits < DashJoin.Length || !s[..quote].EndsWith(DashJoin, StringComparison.Ordinal)
             || !s[..digits].EndsWith(DashJoin, StringComparison.Ordinal)
             || !s[(close + 1)..].StartsWith(DashJoin, StringComparison.Ordinal)
-            || !NginxLineParser.Digits(s, digits, 3, out var status) || status is < 100 or > 599)
+            || !HttpStatus(s, digits, out var status))
         {
             return false;
         }
@@ -549,8 +549,8 @@ public static class AccessLineParser
     private static bool StatusBeforeRequest(ReadOnlySpan<char> s, int open, ref CompanionLine c)
     {
         var token = open + 30;
-        if (s.Length < token + 6 || s[token + 3] != ' ' || s[token + 4] != '"' || !NginxLineParser.Digits(s, token, 3, out var status)
-            || status is < 100 or > 599 || !StartsWithRequestLine(s[(token + 5)..]))
+        if (s.Length < token + 6 || s[token + 3] != ' ' || s[token + 4] != '"' || !HttpStatus(s, token, out var status)
+            || !StartsWithRequestLine(s[(token + 5)..]))
         {
             return false;
         }
@@ -688,6 +688,10 @@ public static class AccessLineParser
 
         return -1;
     }
+
+    /// <summary>An HTTP status at <paramref name="at"/>: three digits, from 100 to 599.</summary>
+    internal static bool HttpStatus(ReadOnlySpan<char> s, int at, out int status) =>
+        NginxLineParser.Digits(s, at, 3, out status) && status is >= 100 and <= 599;
 
     /// <summary>Three digits at <paramref name="digits"/> that end the line, a field, or a code literal.</summary>
     private static bool IsStatus(ReadOnlySpan<char> s, int digits) =>

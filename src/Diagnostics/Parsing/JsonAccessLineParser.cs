@@ -38,7 +38,7 @@ public static class JsonAccessLineParser
         // A format that names the URI "path" (as many writers' JSON formats do, beside nginx's own keys): the request.
         request = request.IsPresent ? request : Value(s, "\"path\"");
 
-        if (status.Length != 3 || !NginxLineParser.Digits(s, status.Start, 3, out var code) || code is < 100 or > 599
+        if (status.Length != 3 || !AccessLineParser.HttpStatus(s, status.Start, out var code)
             || !request.IsPresent || request.Length == 0)
         {
             return false;

@@ -32,7 +32,7 @@ public static class KeyValueAccessLineParser
         var ltsv = s.IndexOf('\t') >= 0 && s.IndexOfAny(LtsvTimingLabels) >= 0;
         var (mark, blank) = ltsv ? (':', '\t') : ('=', ' ');
         var status = Value(s, "status", mark, blank);
-        if (status.Length != 3 || !NginxLineParser.Digits(s, status.Start, 3, out var code) || code is < 100 or > 599
+        if (status.Length != 3 || !AccessLineParser.HttpStatus(s, status.Start, out var code)
             || (!ltsv && s.IndexOfAny(NginxKeys) < 0))
         {
             return TryParseLabelledFields(s, ref c);
@@ -66,7 +66,7 @@ public static class KeyValueAccessLineParser
         var method = request.Length == 0 ? -1 : s.Slice(request.Start, request.Length).IndexOfAnyExceptInRange('A', 'Z');
         var status = Value(s, "status", '=', ' ');
         if (method is < 3 or > 7 || s[request.Start + method] != ' ' || status.Length != 3
-            || !NginxLineParser.Digits(s, status.Start, 3, out var code) || code is < 100 or > 599)
+            || !AccessLineParser.HttpStatus(s, status.Start, out var code))
         {
             return false;
         }
@@ -92,7 +92,7 @@ public static class KeyValueAccessLineParser
     {
         var label = s.IndexOf("| status: ", StringComparison.Ordinal);
         var digits = label + 10;
-        if (label < 0 || !NginxLineParser.Digits(s, digits, 3, out var code) || code is < 100 or > 599
+        if (label < 0 || !AccessLineParser.HttpStatus(s, digits, out var code)
             || (digits + 3 < s.Length && s[digits + 3] is not (' ' or '|')) || s.IndexOfAny(LabelledTimingKeys) < 0)
         {
             return false;
