@@ -96,10 +96,9 @@ public sealed class FindingAggregator : IRecordSink
 
             var earlier = _states[previous >> 2];
             var state = later._states[attempt >> 2];
-            if (earlier.Target != state.Target && IsRetryable(previous))
+            if (earlier.Target != state.Target)
             {
-                state.RetriedRequests++;
-                earlier.MoveToRetried(StatusOf(previous));
+                OnAnotherTarget(earlier, previous, state);
             }
         }
     }
@@ -111,13 +110,7 @@ public sealed class FindingAggregator : IRecordSink
         {
             var state = later._states[attempt >> 2];
             var mine = _byTarget[state.Target][state.Cause];
-            if (_attempts.Count >= AttemptTable.Capacity)
-            {
-                _attempts.Clear();
-                _attemptsCleared = true;
-            }
-
-            _attempts.Exchange(cid, request, (mine.StateKey << 2) | (attempt & 3));
+            Exchange(cid, request, (mine.StateKey << 2) | (attempt & 3));
         }
     }
 
@@ -224,9 +217,10 @@ public sealed class FindingAggregator : IRecordSink
     /// Tracks the request's attempts for retries: an attempt on another target than the request's previous one is a retry
     /// (nginx-502-messages.md §0.3: the client gets the last failure's status, e.g. 502 after a 504), so the previous
     /// attempt's status moves to <see cref="FindingState.Retried"/> in its finding. The same request on the same target
-    /// again is a new request on a keep-alive connection, whose status the client saw too. True when the record is the gRPC module's summary line of a header error
-    /// it has just logged for the same attempt: ngx_http_grpc_process_header writes the bare "upstream sent invalid header"
-    /// after the parser's own line ("upstream sent invalid http2 table index: 62", ...), so one request has two records.
+    /// again is a new request on a keep-alive connection, whose status the client saw too.
+    /// True when the record is the gRPC module's summary line of a header error it has just logged for the same attempt:
+    /// ngx_http_grpc_process_header writes the bare "upstream sent invalid header" after the parser's own line ("upstream
+    /// sent invalid http2 table index: 62", ...), so one request has two records.
     /// Only the summary line after a record of the same request on the same target counts as a repeat, so a summary line
     /// alone keeps its status, and so does each request sent again on a keep-alive connection (its own parser line first).
     /// </summary>
@@ -242,19 +236,7 @@ public sealed class FindingAggregator : IRecordSink
         var cid = n.ConnectionId;
         var request = SpanHash.Of(n.Request.Of(view.Text));
         var attempt = Attempt(state, view.Record.Verdict.Status.Value, Retryable(state.Cause, n, view.Text));
-        int previous;
-        if (_attempts.Count >= AttemptTable.Capacity)
-        {
-            previous = _attempts.Get(cid, request);
-            _attempts.Clear();
-            _attemptsCleared = true;
-            _attempts.Exchange(cid, request, attempt);
-        }
-        else
-        {
-            previous = _attempts.Exchange(cid, request, attempt);
-        }
-
+        var previous = Exchange(cid, request, attempt);
         if (previous < 0)
         {
             if (!_attemptsCleared && _openers.Count < AttemptTable.Capacity)
@@ -270,12 +252,7 @@ public sealed class FindingAggregator : IRecordSink
         var earlier = _states[previous >> 2];
         if (earlier.TargetKey != state.TargetKey)
         {
-            if (IsRetryable(previous))
-            {
-                state.RetriedRequests++;
-                earlier.MoveToRetried(StatusOf(previous));
-            }
-
+            OnAnotherTarget(earlier, previous, state);
             return false;
         }
 
@@ -298,6 +275,38 @@ public sealed class FindingAggregator : IRecordSink
     }
 
     private const string GrpcHeaderErrorSummary = "upstream sent invalid header";
+
+    /// <summary>
+    /// The attempt table's exchange, bounded: a full table is cleared first (what the key held before is still returned),
+    /// and from then on this aggregator keeps no more first attempts for <see cref="Merge"/>.
+    /// </summary>
+    private int Exchange(long cid, int request, int attempt)
+    {
+        if (_attempts.Count < AttemptTable.Capacity)
+        {
+            return _attempts.Exchange(cid, request, attempt);
+        }
+
+        var previous = _attempts.Get(cid, request);
+        _attempts.Clear();
+        _attemptsCleared = true;
+        _attempts.Exchange(cid, request, attempt);
+        return previous;
+    }
+
+    /// <summary>
+    /// A request that failed with <paramref name="previous"/> in <paramref name="earlier"/> fails again on another target in
+    /// <paramref name="state"/>: nginx's retry when it retries after that failure (<see cref="Retryable"/>), else a new
+    /// request of the same connection, whose status stays where it was counted.
+    /// </summary>
+    private static void OnAnotherTarget(FindingState earlier, int previous, FindingState state)
+    {
+        if (IsRetryable(previous))
+        {
+            state.RetriedRequests++;
+            earlier.MoveToRetried(StatusOf(previous));
+        }
+    }
 
     /// <summary>
     /// An attempt as the table holds it: the state that counted its status, whether nginx could have tried the request
