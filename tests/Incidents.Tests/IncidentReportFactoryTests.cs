@@ -23,7 +23,7 @@ public sealed class IncidentReportFactoryTests
             Findings =
             [
                 new Finding { Cause = Causes.UpstreamDown, RootCause = RootCauses.WrongTarget, Target = "127.0.0.1:9000", Count = 2, Confidence = Confidence.Medium,
-                    Summary = "php-fpm is not listening on 127.0.0.1:9000", Servers = ["shop.example.com"], Evidence = [records[0]] },
+                    Statuses = new Dictionary<string, int> { ["502"] = 2 }, Summary = "php-fpm is not listening on 127.0.0.1:9000", Servers = ["shop.example.com"], Evidence = [records[0]] },
                 new Finding { Cause = Causes.ClientAbort, RootCause = Causes.ClientAbort, Target = "127.0.0.1:9000", Count = 1, Confidence = Confidence.High, Summary = "client went away" },
             ],
         };
@@ -38,6 +38,28 @@ public sealed class IncidentReportFactoryTests
         Assert.Equal(DateTimeOffset.Parse("2026-11-20T03:00:01Z"), report.First502At);
         Assert.Equal(DateTimeOffset.Parse("2026-11-20T03:00:05Z"), report.Last502At);
         Assert.Contains("\"rootCause\":\"wrong_target\"", report.DiagnosisJson);
+    }
+
+    [Fact]
+    public void RequestRetriedOnAnotherMember_CountsAsOne502()
+    {
+        // *5 failed on both members of the block: nginx logged two records but its client got one 502. *7 failed once.
+        // The resolver's own record and the request's "could not be resolved" are one 502 too.
+        const string paste = """
+            2026/11/20 04:00:01 [error] 11#11: *5 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.9, server: shop.example.com, request: "GET /cart HTTP/1.1", upstream: "http://10.0.0.1:8080/cart", host: "shop.example.com"
+            2026/11/20 04:00:01 [error] 11#11: *5 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.9, server: shop.example.com, request: "GET /cart HTTP/1.1", upstream: "http://10.0.0.2:8080/cart", host: "shop.example.com"
+            2026/11/20 04:00:02 [error] 11#11: *7 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.9, server: shop.example.com, request: "GET / HTTP/1.1", upstream: "http://10.0.0.1:8080/", host: "shop.example.com"
+            2026/11/20 04:00:03 [error] 11#11: *9 recv() failed (111: Connection refused) while resolving, resolver: 127.0.0.53:53
+            2026/11/20 04:00:03 [error] 11#11: *9 api.internal could not be resolved (110: Operation timed out), client: 10.0.0.9, server: shop.example.com, request: "GET /api HTTP/1.1", host: "shop.example.com"
+            """;
+        var diagnosis = DiagnosisEngine.Analyze(paste);
+
+        var report = IncidentReportFactory.From(diagnosis, "Ev2", "U1", DateTimeOffset.Parse("2026-11-20T04:10:00Z"), TimeZoneInfo.Utc);
+
+        Assert.Equal(5, diagnosis.Records.Count(r => r.Status == 502));
+        Assert.Equal(3, report.Count502);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-20T04:00:01Z"), report.First502At);
+        Assert.Equal(DateTimeOffset.Parse("2026-11-20T04:00:03Z"), report.Last502At);
     }
 
     private static LogRecord Record(int line, int status, DateTime time) => new()

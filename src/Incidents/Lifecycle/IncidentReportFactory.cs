@@ -8,8 +8,8 @@ namespace Nginx502Bot.Incidents.Lifecycle;
 
 /// <summary>
 /// Turns the engine's <see cref="Diagnosis"/> of a paste or agent excerpt into an <see cref="IncidentReport"/>:
-/// upstreams from the findings' targets, virtual hosts from their server/host names, 502 count and log-time range
-/// from the records (nginx writes local time without a zone, so the caller says which zone the log was in), the
+/// upstreams from the findings' targets, virtual hosts from their server/host names, the 502s clients saw, the log-time
+/// range from the records (nginx writes local time without a zone, so the caller says which zone the log was in), the
 /// root cause of the largest upstream-failure finding, and the findings as the diagnosis event's JSON.
 /// </summary>
 public static class IncidentReportFactory
@@ -34,7 +34,7 @@ public static class IncidentReportFactory
             Upstreams = [.. failures.Select(f => f.Target).OfType<string>().Distinct(StringComparer.Ordinal)],
             VirtualHosts = [.. failures.SelectMany(f => f.Servers.Concat(f.Hosts)).Distinct(StringComparer.Ordinal)],
             RootCause = failures.FirstOrDefault()?.RootCause,
-            Count502 = diagnosis.Records.Count(r => r.Status == 502),
+            Count502 = ClientSaw502(diagnosis),
             First502At = times.Count > 0 ? times[0] : null,
             Last502At = times.Count > 0 ? times[^1] : null,
             Times502 = times,
@@ -42,6 +42,15 @@ public static class IncidentReportFactory
             DiagnosisJson = failures.Count == 0 ? null : JsonSerializer.Serialize(new { findings = failures.Take(MaxFindings).Select(Describe) }, JsonSerializerOptions.Web),
         };
     }
+
+    /// <summary>
+    /// The 502s clients saw: the findings count a request nginx retried on another member once, under its last attempt, and a
+    /// resolver's own record not beside the request's "could not be resolved"; records outside every finding (a 502 the
+    /// engine cannot place, e.g. an errno no cause fits) count as they are.
+    /// </summary>
+    private static long ClientSaw502(Diagnosis diagnosis) =>
+        diagnosis.Findings.Sum(f => (long)f.Statuses.GetValueOrDefault("502"))
+        + diagnosis.Records.Count(r => r.Status == 502 && !Causes.IsUpstreamFailure(r.Cause));
 
     private static object Describe(Finding f) => new
     {

@@ -111,7 +111,7 @@ public sealed partial class IncidentService
         if (report.Count502 > 0)
         {
             list.Add(events.Create(incident.Id, TimelineEventKind.LinesReceived, report.First502At ?? report.ReportedAt, report.Actor,
-                $"{report.Count502} 502 record(s) received", $"{key}:lines",
+                $"{report.Count502} 502 response(s) in the lines received", $"{key}:lines",
                 new { count = report.Count502, first = report.First502At, last = report.Last502At, times = report.Times502.Take(5000) }));
         }
 

@@ -40,7 +40,7 @@ public sealed class PostmortemBuilder(IncidentRepository incidents, TimelineRepo
     {
         var targets = string.Join(", ", i.Upstreams.Concat(i.VirtualHosts).DefaultIfEmpty("an unknown target"));
         var cause = i.RootCause is null ? "an undetermined cause" : $"root cause `{i.RootCause}`";
-        return $"{i.Count502} 502 record(s) from {targets} on {i.Hosts.Count} host(s), {cause}; status {DbNames.Of(i.Status)}.";
+        return $"{i.Count502} 502 response(s) from {targets} on {i.Hosts.Count} host(s), {cause}; status {DbNames.Of(i.Status)}.";
     }
 
     /// <summary>Log timestamps from lines_received events; falls back to the incident's first/last 502 times.</summary>
