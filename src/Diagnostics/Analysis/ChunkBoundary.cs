@@ -3,12 +3,16 @@ namespace Nginx502Bot.Diagnostics.Analysis;
 /// <summary>
 /// Where a file may be cut so that chunks analysed apart give what one pass gives: at the start of an nginx record
 /// (<c>YYYY/MM/DD HH:MM:SS [</c>, which is never a continuation) whose previous line is a whole one-line record that is
-/// not FastCGI stderr. So no multi-line FastCGI record is split, and no PHP fatal that the analyzer holds for one record
-/// (to see whether the worker died, 502) is cut from the record after it.
+/// not FastCGI stderr, and which is not gRPC's summary line of a header error. So no multi-line FastCGI record is split,
+/// no PHP fatal that the analyzer holds for one record (to see whether the worker died, 502) is cut from the record after
+/// it, and no summary line from the parser's line of the same attempt before it (one client status for the two records).
 /// </summary>
 public static class ChunkBoundary
 {
     private static ReadOnlySpan<byte> FastcgiStderr => "FastCGI sent in stderr"u8;
+
+    /// <summary>ngx_http_grpc_process_header's line after the parser's own (the HTTP proxy's message goes on with a colon).</summary>
+    private static ReadOnlySpan<byte> GrpcHeaderErrorSummary => " upstream sent invalid header while "u8;
 
     /// <summary>
     /// The offset in <paramref name="window"/> of the first safe cut at a line start at or after <paramref name="from"/>
@@ -29,12 +33,13 @@ public static class ChunkBoundary
         {
             var previousStart = window[..(cut - 1)].LastIndexOf((byte)'\n') + 1;
             var previous = window[previousStart..(cut - 1)];
-            if (previousStart > 0 && IsRecordStart(previous) && previous.IndexOf(FastcgiStderr) < 0 && IsRecordStart(window[cut..]))
+            var next = window[cut..].IndexOf((byte)'\n');
+            if (previousStart > 0 && IsRecordStart(previous) && previous.IndexOf(FastcgiStderr) < 0 && IsRecordStart(window[cut..])
+                && (next < 0 ? window[cut..] : window.Slice(cut, next)).IndexOf(GrpcHeaderErrorSummary) < 0)
             {
                 return cut;
             }
 
-            var next = window[cut..].IndexOf((byte)'\n');
             if (next < 0)
             {
                 break;

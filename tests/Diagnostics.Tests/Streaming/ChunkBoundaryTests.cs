@@ -32,6 +32,18 @@ public class ChunkBoundaryTests
     }
 
     [Fact]
+    public void GrpcSummaryLine_IsNotCutFromTheParsersLine()
+    {
+        // ngx_http_grpc_process_header writes the bare "upstream sent invalid header" right after the parser's own line of
+        // the same attempt: one client status for the two, so the cut goes after the summary.
+        const string grpc = "2026/11/22 06:14:46 [error] 8015#8015: *64 {0} while reading response header from upstream, client: 127.0.0.1, server: lab.local, request: \"GET /g HTTP/1.1\", upstream: \"grpc://127.0.0.1:44011\", host: \"h\"\n";
+        var parser = string.Format(System.Globalization.CultureInfo.InvariantCulture, grpc, "upstream sent invalid http2 table index: 62");
+        var summary = string.Format(System.Globalization.CultureInfo.InvariantCulture, grpc, "upstream sent invalid header");
+        var window = "x\n" + parser + summary + Plain + Plain;
+        Assert.Equal(window.Length - (2 * Plain.Length), Find(window));
+    }
+
+    [Fact]
     public void SafeFirstLineStart_IsKept()
     {
         // The split point falls inside the first plain record: the next line start is already a safe cut.

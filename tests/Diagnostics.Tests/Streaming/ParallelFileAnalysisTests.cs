@@ -97,6 +97,31 @@ public sealed class ParallelFileAnalysisTests : IDisposable
         Assert.True(sequential.Sum(f => f.Statuses.GetValueOrDefault("retried")) > 1000);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(9)]
+    public void GrpcHeaderErrorsAcrossCuts_CountWhatOnePassCounts(int workers)
+    {
+        // gRPC logs a header error twice, the parser's line and then its summary, for one client 502; records of varied
+        // length make the cuts land all over the file, often between the two lines of a pair.
+        var lines = new List<string>();
+        for (var i = 0; i < 3000; i++)
+        {
+            var grpc = $"while reading response header from upstream, client: 127.0.0.1, server: s, request: \"POST /g{i} HTTP/2.0\", upstream: \"grpc://127.0.0.1:50051\", host: \"{Padding[..(i * 7 % 900)]}\"";
+            lines.Add($"2026/11/21 13:41:{i % 60:D2} [error] 1#1: *{i} upstream sent invalid http2 table index: 62 {grpc}");
+            lines.Add($"2026/11/21 13:41:{i % 60:D2} [error] 1#1: *{i} upstream sent invalid header {grpc}");
+        }
+
+        var file = Path.Combine(_dir, "grpc.log");
+        File.WriteAllText(file, string.Join('\n', lines) + "\n");
+
+        var findings = ParallelFileAnalysis.Analyze(file, 2026, workers, null, default, minChunkBytes: 1).Aggregator.Build();
+        var sequential = DiagnosisEngine.Analyze(File.ReadAllText(file), 2026).Findings;
+
+        Assert.Equal(3000, Assert.Single(sequential).Statuses["502"]);
+        Assert.Equal(Summary(sequential), Summary(findings));
+    }
+
     private static List<string> Summary(IReadOnlyList<Nginx502Bot.Diagnostics.Findings.Finding> findings) =>
         [.. findings.Select(f => $"{f.Cause} {f.Target} {f.Count} {string.Join(',', f.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}={s.Value}"))}").Order()];
 
