@@ -160,7 +160,7 @@ internal static class AppServerLines
         var signal = m[(via + "] via signal [".Length)..];
         var close = signal.IndexOf(']');
         signal = close < 0 ? signal : signal[..close];
-        var calm = signal is "SIGINT" or "SIGTERM" or "SIGHUP" or "SIGQUIT" or "null" || signal.IsEmpty;
+        var calm = StopSignals.Contains(signal) || signal is "null" || signal.IsEmpty;
         var nameEnd = m["App [".Length..].IndexOfAny(']', ':');
         c.Kind = RecordKind.Supervisor;
         c.Subject = nameEnd > 0 ? new Segment(app + "App [".Length, nameEnd) : Segment.None;

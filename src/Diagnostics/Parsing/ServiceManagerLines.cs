@@ -119,9 +119,7 @@ internal static class ServiceManagerLines
             var value = detail[(status + ", status=".Length)..];
             var signalled = detail.StartsWith("killed", StringComparison.Ordinal) || detail.StartsWith("dumped", StringComparison.Ordinal);
             var exited = detail.StartsWith("exited", StringComparison.Ordinal);
-            var calm = value.StartsWith("15/", StringComparison.Ordinal) || value.StartsWith("2/", StringComparison.Ordinal)
-                || value.StartsWith("1/HUP", StringComparison.Ordinal) || value.StartsWith("3/", StringComparison.Ordinal);
-            return (signalled && !calm) || (exited && !value.StartsWith("0/", StringComparison.Ordinal)) ? Causes.AppCrash : Causes.NotAnUpstreamError;
+            return (signalled && !StopSignals.ContainsSystemdStatus(value)) || (exited && !value.StartsWith("0/", StringComparison.Ordinal)) ? Causes.AppCrash : Causes.NotAnUpstreamError;
         }
 
         return m.StartsWith("A process of this unit has been killed by the OOM killer", StringComparison.Ordinal)
@@ -186,9 +184,7 @@ internal static class ServiceManagerLines
         }
         else if (detail.StartsWith("killed, signal=", StringComparison.Ordinal) || detail.StartsWith("dumped, signal=", StringComparison.Ordinal))
         {
-            var signal = detail["killed, signal=".Length..];
-            var calm = signal.SequenceEqual("TERM") || signal.SequenceEqual("INT") || signal.SequenceEqual("HUP") || signal.SequenceEqual("QUIT");
-            cause = calm ? Causes.NotAnUpstreamError : Causes.AppCrash;
+            cause = StopSignals.Contains(detail["killed, signal=".Length..]) ? Causes.NotAnUpstreamError : Causes.AppCrash;
         }
 
         if (cause is null)

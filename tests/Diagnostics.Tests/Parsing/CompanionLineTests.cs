@@ -392,6 +392,9 @@ public class CompanionLineTests
     [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service:\n  Main process exited, code=killed, status=9/KILL", "app_crash")]
     // A stop, a reload or a clean exit, and nginx's own unit: context.
     [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service: Main process exited, code=killed, status=15/TERM", "not_an_upstream_error")]
+    [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service: Main process exited, code=killed, status=2/INT", "not_an_upstream_error")]
+    [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service: Main process exited, code=killed, status=1/HUP", "not_an_upstream_error")]
+    [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service: Main process exited, code=dumped, status=3/QUIT", "not_an_upstream_error")]
     [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service: Main process exited, code=exited, status=0/SUCCESS", "not_an_upstream_error")]
     [InlineData("Nov 21 10:00:00 web01 systemd[1]: nginx.service: Main process exited, code=killed, status=9/KILL", "not_an_upstream_error")]
     public void SystemdMainProcessLine_IsASupervisorRecord(string line, string cause)
@@ -496,6 +499,8 @@ public class CompanionLineTests
     [InlineData("897361:2026-07-28T02:46:24: PM2 log: App [nco-backend:0] exited with code [0] via signal [SIGKILL]", "app_crash", RecordKind.Supervisor)]
     [InlineData("2026-07-28T02:46:24: PM2 log: App [api:0] exited with code [1] via signal [SIGINT]", "app_crash", RecordKind.Supervisor)]
     [InlineData("2018-02-04 11:47:12: App [store] with id [1] and pid [49], exited with code [0] via signal [SIGINT]", "not_an_upstream_error", RecordKind.Supervisor)]
+    [InlineData("PM2 log: App [api:0] exited with code [0] via signal [SIGTERM]", "not_an_upstream_error", RecordKind.Supervisor)]
+    [InlineData("PM2 log: App [api:0] exited with code [0] via signal [SIGABRT]", "app_crash", RecordKind.Supervisor)]
     // systemd's unit line with its syslog head cut to systemd's tag, and cut to its time with the unit gone.
     [InlineData("systemd[1]: postgresql.service: Main process exited, code=killed, status=9/KILL", "app_crash", RecordKind.Supervisor)]
     [InlineData("systemd[1]: nginx.service: Main process exited, code=killed, status=9/KILL", "not_an_upstream_error", RecordKind.Supervisor)]
@@ -508,6 +513,7 @@ public class CompanionLineTests
     [InlineData("Main PID: 4411 (code=dumped, signal=SEGV)", "app_crash", RecordKind.Supervisor)]
     [InlineData(" Main PID: 27159 (code=exited, status=0/SUCCESS)", "not_an_upstream_error", RecordKind.Supervisor)]
     [InlineData(" Main PID: 27159 (code=killed, signal=TERM)", "not_an_upstream_error", RecordKind.Supervisor)]
+    [InlineData(" Main PID: 27159 (code=killed, signal=HUP)", "not_an_upstream_error", RecordKind.Supervisor)]
     // Passenger's core failing to spawn an app whose process died, in its own log, a log viewer's columns and a quote.
     [InlineData("[ E 2025-11-08 18:17:59.0395 4170381/T38 age/Cor/App/Implementation.cpp:218 ]: Could not spawn process for application /var/www/app: The application process exited prematurely.", "app_crash", RecordKind.Supervisor)]
     [InlineData("2026-08-07 12:34:09\t\t\t\t2029936/T59 age/Cor/App/Implementation.cpp:218: Could not spawn process for application /srv/app: The application process exited prematurely.", "app_crash", RecordKind.Supervisor)]
