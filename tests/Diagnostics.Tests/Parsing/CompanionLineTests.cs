@@ -522,6 +522,24 @@ public class CompanionLineTests
         Assert.Null(r.Status);
     }
 
+    /// <summary>
+    /// gunicorn's arbiter logs "Exception in worker process" when a worker's start raises, then always ends that worker
+    /// (round 76: Pulp's API behind nginx); its other error lines about binding and its aiohttp worker's own line do not
+    /// say a worker died.
+    /// </summary>
+    [Theory]
+    [InlineData("[2023-09-11 11:48:23 +0000] [8] [ERROR] Exception in worker process", "app_crash")]
+    [InlineData("Nov 10 13:13:17 node gunicorn[3889]: [2023-11-10 13:13:17 +0000] [3889] [ERROR] Exception in worker process", "app_crash")]
+    [InlineData("[2023-11-20 10:01:15 +0000] [12806] [ERROR] Retrying in 1 second.", "not_an_upstream_error")]
+    [InlineData("[2023-01-10 09:42:18 +0000] [12692] [ERROR] Exception in gunicorn worker", "not_an_upstream_error")]
+    public void GunicornWorkerException_IsACrashOnlyInItsOwnWords(string line, string cause)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal(RecordKind.Gunicorn, r.Kind);
+        Assert.Equal(cause, r.Cause);
+    }
+
     [Theory]
     // Puma's other master lines, a worker named in prose, a PID not in brackets, a mask too long to be a pid: not taken.
     [InlineData("[48246] - Worker 0 (pid: 48247) booted, phase: 0")]
