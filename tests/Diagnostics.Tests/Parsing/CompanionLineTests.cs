@@ -523,6 +523,28 @@ public class CompanionLineTests
     }
 
     /// <summary>
+    /// supervisord's exit line with its program part bolded in Markdown (round 76: AWX's development compose): read as
+    /// without the asterisks, nginx itself still not a backend, and a bold that does not close is not taken.
+    /// </summary>
+    [Theory]
+    [InlineData("2023-01-07 12:45:14,785 WARN exited: **awx-rsyslogd (exit status 255; not expected)**", "app_crash", "awx-rsyslogd")]
+    [InlineData("awx_1_1     | 2023-01-07 12:45:14,785 WARN exited: **php-fpm (terminated by SIGKILL; not expected)**", "app_crash", "php-fpm")]
+    [InlineData("2023-01-07 12:45:14,785 WARN exited: **nginx (exit status 1; not expected)**", "not_an_upstream_error", "nginx")]
+    [InlineData("2023-01-07 12:45:14,785 WARN exited: **awx-rsyslogd (exit status 0; not expected)**", "not_an_upstream_error", "awx-rsyslogd")]
+    [InlineData("2023-01-07 12:45:14,785 WARN exited: awx-rsyslogd (exit status 255; not expected)**", "not_an_upstream_error", null)]
+    public void SupervisorExitInMarkdownBold_IsReadWithoutTheAsterisks(string line, string cause, string? subject)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal(RecordKind.Supervisor, r.Kind);
+        Assert.Equal(cause, r.Cause);
+        if (subject is not null)
+        {
+            Assert.Equal(subject, r.Subject);
+        }
+    }
+
+    /// <summary>
     /// gunicorn's arbiter logs "Exception in worker process" when a worker's start raises, then always ends that worker
     /// (round 76: Pulp's API behind nginx); its other error lines about binding and its aiohttp worker's own line do not
     /// say a worker died.
