@@ -157,6 +157,12 @@ internal static class GunicornLines
         || m.StartsWith("Worker with pid", StringComparison.Ordinal) || m.StartsWith("Booting worker with pid", StringComparison.Ordinal)
         || m.StartsWith("Worker exiting (pid:", StringComparison.Ordinal));
 
+    /// <summary>
+    /// The arbiter's spawn_worker logs this when a worker's init_process raises (the app failed to import or to start),
+    /// then always ends the worker (sys.exit with WORKER_BOOT_ERROR before it booted, -1 after): the worker is gone.
+    /// </summary>
+    private const string WorkerException = "Exception in worker process";
+
     internal static void GunicornMessage(ReadOnlySpan<char> line, ref CompanionLine c)
     {
         var m = WithoutLoggerName(line);
@@ -167,7 +173,8 @@ internal static class GunicornLines
         }
         else if (m.Contains("was sent SIGKILL", StringComparison.Ordinal) || m.Contains("was sent SIGSEGV", StringComparison.Ordinal)
             || m.Contains("terminated due to signal", StringComparison.Ordinal) || m.Contains("Worker failed to boot", StringComparison.Ordinal)
-            || (m.Contains("exited with code", StringComparison.Ordinal) && !m.Contains("exited with code 0", StringComparison.Ordinal)))
+            || (m.Contains("exited with code", StringComparison.Ordinal) && !m.Contains("exited with code 0", StringComparison.Ordinal))
+            || m.StartsWith(WorkerException, StringComparison.Ordinal))
         {
             c.Cause = Causes.AppCrash;
             if (c.Pid < 0)

@@ -41,18 +41,42 @@ internal static class ServiceManagerLines
         c.Level = new Segment(24, 4);
         c.Message = Segment.Between(29, s.Length);
         c.Cause = Causes.NotAnUpstreamError;
-        var m = s[29..];
-        if (m.StartsWith("exited: ", StringComparison.Ordinal) && m.EndsWith("; not expected)", StringComparison.Ordinal))
+        var body = ExitedBody(s[29..], out var at);
+        if (body.EndsWith("; not expected)", StringComparison.Ordinal))
         {
-            var open = m.IndexOf(" (", StringComparison.Ordinal);
-            var program = open > 0 ? m["exited: ".Length..open] : default;
-            c.Subject = open > 0 ? new Segment(29 + "exited: ".Length, program.Length) : Segment.None;
-            var died = m.Contains("(terminated by SIG", StringComparison.Ordinal)
-                || (m.Contains("(exit status ", StringComparison.Ordinal) && !m.Contains("(exit status 0;", StringComparison.Ordinal));
+            var open = body.IndexOf(" (", StringComparison.Ordinal);
+            var program = open > 0 ? body[..open] : default;
+            c.Subject = open > 0 ? new Segment(29 + at, program.Length) : Segment.None;
+            var died = body.Contains("(terminated by SIG", StringComparison.Ordinal)
+                || (body.Contains("(exit status ", StringComparison.Ordinal) && !body.Contains("(exit status 0;", StringComparison.Ordinal));
             c.Cause = died && !program.SequenceEqual("nginx") ? Causes.AppCrash : Causes.NotAnUpstreamError;
         }
 
         return true;
+    }
+
+    private const string Exited = "exited: ";
+
+    /// <summary>
+    /// What follows supervisord's "exited: ", and where it starts in the message. A reporter may have bolded it in
+    /// Markdown ("exited: **awx-rsyslogd (exit status 255; not expected)**"): the asterisks around it are left out.
+    /// </summary>
+    private static ReadOnlySpan<char> ExitedBody(ReadOnlySpan<char> m, out int at)
+    {
+        at = Exited.Length;
+        if (!m.StartsWith(Exited, StringComparison.Ordinal))
+        {
+            return default;
+        }
+
+        var body = m[at..];
+        if (body.Length > 4 && body.StartsWith("**", StringComparison.Ordinal) && body.EndsWith("**", StringComparison.Ordinal))
+        {
+            at += 2;
+            return body[2..^2];
+        }
+
+        return body;
     }
 
     /// <summary>

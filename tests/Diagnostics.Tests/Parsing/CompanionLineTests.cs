@@ -528,6 +528,46 @@ public class CompanionLineTests
         Assert.Null(r.Status);
     }
 
+    /// <summary>
+    /// supervisord's exit line with its program part bolded in Markdown (round 76: AWX's development compose): read as
+    /// without the asterisks, nginx itself still not a backend, and a bold that does not close is not taken.
+    /// </summary>
+    [Theory]
+    [InlineData("2023-01-07 12:45:14,785 WARN exited: **awx-rsyslogd (exit status 255; not expected)**", "app_crash", "awx-rsyslogd")]
+    [InlineData("awx_1_1     | 2023-01-07 12:45:14,785 WARN exited: **php-fpm (terminated by SIGKILL; not expected)**", "app_crash", "php-fpm")]
+    [InlineData("2023-01-07 12:45:14,785 WARN exited: **nginx (exit status 1; not expected)**", "not_an_upstream_error", "nginx")]
+    [InlineData("2023-01-07 12:45:14,785 WARN exited: **awx-rsyslogd (exit status 0; not expected)**", "not_an_upstream_error", "awx-rsyslogd")]
+    [InlineData("2023-01-07 12:45:14,785 WARN exited: awx-rsyslogd (exit status 255; not expected)**", "not_an_upstream_error", null)]
+    public void SupervisorExitInMarkdownBold_IsReadWithoutTheAsterisks(string line, string cause, string? subject)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal(RecordKind.Supervisor, r.Kind);
+        Assert.Equal(cause, r.Cause);
+        if (subject is not null)
+        {
+            Assert.Equal(subject, r.Subject);
+        }
+    }
+
+    /// <summary>
+    /// gunicorn's arbiter logs "Exception in worker process" when a worker's start raises, then always ends that worker
+    /// (round 76: Pulp's API behind nginx); its other error lines about binding and its aiohttp worker's own line do not
+    /// say a worker died.
+    /// </summary>
+    [Theory]
+    [InlineData("[2023-09-11 11:48:23 +0000] [8] [ERROR] Exception in worker process", "app_crash")]
+    [InlineData("Nov 10 13:13:17 node gunicorn[3889]: [2023-11-10 13:13:17 +0000] [3889] [ERROR] Exception in worker process", "app_crash")]
+    [InlineData("[2023-11-20 10:01:15 +0000] [12806] [ERROR] Retrying in 1 second.", "not_an_upstream_error")]
+    [InlineData("[2023-01-10 09:42:18 +0000] [12692] [ERROR] Exception in gunicorn worker", "not_an_upstream_error")]
+    public void GunicornWorkerException_IsACrashOnlyInItsOwnWords(string line, string cause)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal(RecordKind.Gunicorn, r.Kind);
+        Assert.Equal(cause, r.Cause);
+    }
+
     [Theory]
     // Puma's other master lines, a worker named in prose, a PID not in brackets, a mask too long to be a pid: not taken.
     [InlineData("[48246] - Worker 0 (pid: 48247) booted, phase: 0")]
