@@ -21,6 +21,11 @@ internal static class ElidedAccessHeads
             return AccessLineParser.ReadRequestAndStatus(s, 0, ref c);
         }
 
+        if (OpensWithCutRequestPath(s))
+        {
+            return AccessLineParser.ReadRequestAndStatus(s, 0, ref c);
+        }
+
         var lead = s.StartsWith("... \"", StringComparison.Ordinal) ? 5 : s.StartsWith("\u2026 \"", StringComparison.Ordinal) ? 3 : s.StartsWith('"') ? 1 : 0;
         if (lead == 0)
         {
@@ -39,6 +44,28 @@ internal static class ElidedAccessHeads
         }
 
         return lead > 0 && AccessLineParser.StartsWithRequestLine(s[lead..]) && AccessLineParser.ReadRequestAndStatus(s, lead, ref c);
+    }
+
+    /// <summary>
+    /// The head cut with the request's method, the line opening at its path (<c>/api/sm/services/x HTTP/1.1" 200 231 "-" ...</c>):
+    /// a path without blanks up to its protocol and closing quote, then a status and the size (digits, or nginx's dash for
+    /// none). The protocol, the quote and the size keep a path that opens a sentence out.
+    /// </summary>
+    private static bool OpensWithCutRequestPath(ReadOnlySpan<char> s)
+    {
+        if (s.Length < 2 || s[0] != '/' || s[1] == '/')
+        {
+            return false;
+        }
+
+        var version = s.IndexOf(" HTTP/", StringComparison.Ordinal);
+        if (version < 0 || s[..version].IndexOfAny(' ', '"') >= 0 || !AccessLineParser.RequestLineClosesWithItsProtocol(s))
+        {
+            return false;
+        }
+
+        var status = AccessLineParser.StatusAfterRequest(s, version);
+        return status > 0 && status + 5 < s.Length && s[status + 3] == ' ' && (char.IsAsciiDigit(s[status + 4]) || s[status + 4] == '-');
     }
 
     /// <summary>

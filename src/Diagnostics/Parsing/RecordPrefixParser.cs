@@ -312,14 +312,68 @@ internal static class RecordPrefixParser
     /// </summary>
     private static int SpacedConnectionId(ReadOnlySpan<char> s, int pos, ref NginxLine line)
     {
-        if (pos + 2 >= s.Length || s[pos + 1] != ' ' || !char.IsAsciiDigit(s[pos + 2]))
+        if (pos + 2 >= s.Length || s[pos + 1] != ' ')
         {
             return pos;
         }
 
-        var start = StarlessConnectionId(s, pos + 2, ref line);
-        return start == pos + 2 ? pos : start;
+        if (char.IsAsciiDigit(s[pos + 2]))
+        {
+            var start = StarlessConnectionId(s, pos + 2, ref line);
+            if (start != pos + 2)
+            {
+                return start;
+            }
+        }
+
+        return PaddedConnectionId(s, pos, ref line);
     }
+
+    /// <summary>
+    /// "[error] 2771#0: *      16 lua entry thread aborted: ...": a terminal that wrapped the record right after the "*"
+    /// padded the wrap with blanks (logread in a narrow window). Right behind the head's <c>PID#TID: </c> nginx writes
+    /// nothing but "*N ", so there the blanks, the number and a word after it are the connection number whatever message
+    /// follows. Only a record whose "*" is not followed by a digit gets here.
+    /// </summary>
+    private static int PaddedConnectionId(ReadOnlySpan<char> s, int pos, ref NginxLine line)
+    {
+        var blanks = s[(pos + 1)..].IndexOfAnyExcept(' ');
+        var p = pos + 1 + blanks;
+        if (blanks < 1 || blanks > MaxWrapPadding || !char.IsAsciiDigit(s[p]) || !AfterPidTid(s, pos))
+        {
+            return pos;
+        }
+
+        var cid = DecimalText.ReadNumber(s, ref p);
+        if (cid < 0 || p + 1 >= s.Length || s[p] != ' ' || !char.IsAsciiLetter(s[p + 1]))
+        {
+            return pos;
+        }
+
+        line.ConnectionId = cid;
+        return p + 1;
+    }
+
+    /// <summary>True when <c>PID#TID: </c> ends right before <paramref name="pos"/>.</summary>
+    private static bool AfterPidTid(ReadOnlySpan<char> s, int pos)
+    {
+        if (pos < 5 || s[pos - 1] != ' ' || s[pos - 2] != ':')
+        {
+            return false;
+        }
+
+        var tid = s[..(pos - 2)].LastIndexOfAnyExceptInRange('0', '9');
+        if (tid < 0 || tid == pos - 3 || s[tid] != '#')
+        {
+            return false;
+        }
+
+        var pid = s[..tid].LastIndexOfAnyExceptInRange('0', '9');
+        return pid < tid - 1;
+    }
+
+    /// <summary>Widest run of blanks a terminal's wrap leaves inside a record (a 200-column window).</summary>
+    private const int MaxWrapPadding = 200;
 
     /// <summary>
     /// A reporter's mask over the connection number in letters ("*XXXXXXXX connect() to ..."): a run of 'X' or 'x' after

@@ -222,6 +222,9 @@ public class CompanionLineTests
     [InlineData("INFO actix_web::middleware::logger: 127.0.0.1:34972 \"POST /api/v1/upload HTTP/1.0\" 200 10 \"-\" \"python-requests/2.9.1\" 1.277650")]
     // A request line at the line's start without its protocol before the quote, and NPM-like words that are no head.
     [InlineData("GET /webapp/\" 502 times from the probe")]
+    // A path opening a sentence: no size after the number, or no status right after the quote.
+    [InlineData("/etc/nginx/sites-enabled/default HTTP/1.1\" 200 went missing")]
+    [InlineData("/api HTTP/1.1\" said 200 0")]
     [InlineData("we saw 502 - GET https on the dashboard \"/pun/sys/dashboard\" all day long")]
     // Words after the bracketed time, then a quote that opens no request line.
     [InlineData("10.0.0.1 - - [08/Apr/2018:16:01:01 +0800] the proxy said \"bad gateway\" 502 166 times")]
@@ -314,6 +317,9 @@ public class CompanionLineTests
     [InlineData("- 502 502 - GET https ood.example \"/pun/sys/dashboard\"   the upstream returned 502", 502)]
     // The request line opening the line, its opening quote cut with the head.
     [InlineData("GET /webapp/ HTTP/1.1\" 502 150 \"-\" \"curl/8\" 667 0.001 [default-webapp-8000] [] 10.244.0.27:8000 0 0.000 502 0652", 502)]
+    // The method cut with the head too: the line opens at the request's path (an appliance's access line as a user pasted it).
+    [InlineData("/api/sm/services/shellinaboxd HTTP/1.1\" 200 231 \"https://192.168.1.116/\" \"Mozilla/5.0\"", 200)]
+    [InlineData("/ui/login HTTP/2.0\" 502 - \"-\" \"curl/8\"", 502)]
     // An access line without its time inside an escaped code literal; a time cut by the writer's ellipsis; Fluentd's
     // out_file line (time, tag, JSON record) around Docker's "log" string.
     [InlineData("            \"2024-03-02T09:40:00.000000000Z stdout F 10.244.2.5 - - \\\"GET /healthz HTTP/1.1\\\" 200 2\"", 200)]

@@ -213,6 +213,12 @@ public class PastedLineTests
     [InlineData("2009/06/23 06:49:32 [crit] 2312#0: *58818 connect() to unix:/tmp/\npassenger.2291/master/helper_server.sock failed (2: No such file or\ndirectory) while connecting to upstream, client: 10.0.0.1,\nserver: _, request: \"GET / HTTP/1.1\"", "unix_socket_missing", 502)]
     [InlineData("2026/11/21 13:41:14 [crit] 5#5: *2 connect() to unix:/run/php/\nphp-fpm.sock failed (13: Permission denied) while connecting to upstream, client: 10.0.0.1", "unix_socket_permission", 502)]
     [InlineData("2026/11/21 13:41:14 [crit] 5#5: *2 connect() to unix:/run/php/\nthe socket was gone after the upgrade", "not_an_upstream_error", null)]
+    // A terminal's wrap padded with blanks between the "*" and the connection number (logread in a narrow window): right
+    // after the head's PID#TID: it is still the connection number, so a Lua content handler's error keeps its 500; the
+    // same text without the head (a list's bullet) is no request's record.
+    [InlineData("Sat Feb  2 18:59:05 2019 daemon.err nginx: 2019/02/02 18:59:04 [error] 2771#0: *                    16 lua entry thread aborted: runtime error: /usr/lib/lua/web/taint.lua:280: bad argument #1 to 'format' (string expected, got nil)", "not_an_upstream_error", 500)]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *     2 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 10.0.0.1", "upstream_timeout_read", 504)]
+    [InlineData("*   16 lua entry thread aborted: runtime error: /usr/lib/lua/web/taint.lua:280: bad argument", "not_an_upstream_error", null)]
     public void WriterDamagedRecord_StillReadByItsMessageAndAction(string line, string cause, int? status)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
