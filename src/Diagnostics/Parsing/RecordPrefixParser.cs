@@ -84,7 +84,7 @@ internal static class RecordPrefixParser
         var tid = DecimalText.ReadNumber(s, ref p);
         if (tid < 0)
         {
-            var head = GarbledTidEnd(s, p);
+            var head = p < s.Length && s[p] == '*' ? MaskedTidEnd(s, p) : GarbledTidEnd(s, p);
             return head > 0 ? PidOnly(pid, head, ref line) : pos;
         }
 
@@ -152,6 +152,17 @@ internal static class RecordPrefixParser
         }
 
         return end > p && end < s.Length && s[end] == ':' && PidBeforeConnection(s, end + 1) ? end + 2 : 0;
+    }
+
+    /// <summary>
+    /// "2470#****: *_____ connect() ...": a reporter masked the tid (and often the connection number) but kept the pid.
+    /// Asterisks up to the colon, then ": ", still mark the record's head whatever the connection's place holds. Where the
+    /// connection number starts, or 0. Only a tid that is not a number gets here.
+    /// </summary>
+    private static int MaskedTidEnd(ReadOnlySpan<char> s, int p)
+    {
+        var end = MaskEnd(s, p);
+        return end > p && end + 1 < s.Length && s[end] == ':' && s[end + 1] == ' ' ? end + 2 : 0;
     }
 
     /// <summary>
@@ -376,14 +387,14 @@ internal static class RecordPrefixParser
     private const int MaxWrapPadding = 200;
 
     /// <summary>
-    /// A reporter's mask over the connection number in letters ("*XXXXXXXX connect() to ..."): a run of 'X' or 'x' after
-    /// the '*', a space and a message nginx writes. Where the message starts, or -1. Only looked at when no digit follows
-    /// '*' and no placeholder did.
+    /// A reporter's mask over the connection number in letters or underscores ("*XXXXXXXX connect() to ...",
+    /// "*_____ connect() failed ..."): a run of 'X', 'x' or '_' after the '*', a space and a message nginx writes. Where the
+    /// message starts, or -1. Only looked at when no digit follows '*' and no placeholder did.
     /// </summary>
     private static int LetterMaskEnd(ReadOnlySpan<char> s, int p)
     {
         var end = p;
-        while (end < s.Length && end - p < MaxMask && s[end] is 'X' or 'x')
+        while (end < s.Length && end - p < MaxMask && s[end] is 'X' or 'x' or '_')
         {
             end++;
         }

@@ -916,6 +916,25 @@ public class PastedLineTests
         Assert.Equal((cause, status), (r.Cause, r.Status));
     }
 
+    [Theory]
+    // A reporter kept the pid but masked the tid in asterisks, the connection number in underscores, or both.
+    [InlineData("[error] 2470#****: *_____ connect() failed (111: Connection refused) while connecting to upstream, client: ***.**.*.**, server: m.example.org, request: \"GET /_matrix HTTP/2.0\", upstream: \"http://127.0.0.1:8008/_matrix\", host: \"m.example.org\"")]
+    [InlineData("[error] 2470#****: *7 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.1, server: m.example.org, request: \"GET /_matrix HTTP/2.0\", upstream: \"http://127.0.0.1:8008/_matrix\", host: \"m.example.org\"")]
+    [InlineData("[error] 2470#2470: *___ connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.1, server: m.example.org, request: \"GET /_matrix HTTP/2.0\", upstream: \"http://127.0.0.1:8008/_matrix\", host: \"m.example.org\"")]
+    public void TidMaskedInAsterisksOrConnectionInUnderscores_RecordRead(string line)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal(("upstream_down", (int?)502, 2470), (r.Cause, r.Status, r.Pid ?? 0));
+    }
+
+    [Fact]
+    public void UnderscoresBeforeAWordThatIsNoMessage_AreNoConnectionNumber()
+    {
+        // "*__" counts as a masked number only before a message nginx writes.
+        var r = DiagnosisEngine.Analyze("2019/10/16 14:00:00 [error] 1#1: *__ hello world", 2026).Records[0];
+        Assert.Equal(0, r.ConnectionId ?? 0);
+    }
+
     [Fact]
     public void StarBeforeAWordThatIsNoMessage_IsNoConnectionNumber()
     {
