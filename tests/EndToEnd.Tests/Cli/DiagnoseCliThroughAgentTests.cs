@@ -20,11 +20,13 @@ public sealed class DiagnoseCliThroughAgentTests(LabAgentFixture lab) : IDisposa
         Assert.Equal(DiagnoseCommand.ExitFailuresFound, DiagnoseCommand.Run([file], json: false, noColor: true, TimeProvider.System, CancellationToken.None));
     }
 
-    [Fact]
-    public async Task DiagnoseWithAgent_WrongPortLines_PrintsWrongTargetWithRealPortAndPassLine()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DiagnoseWithAgent_WrongPortLines_PrintsWrongTargetWithRealPortAndPassLine(bool rotatedAndCompressed)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var file = await WrongPortLinesAsync();
+        var file = await WrongPortLinesAsync(rotatedAndCompressed);
         var scenario = lab.Lab["wrong_port"];
         await using var agent = await AgentServeHost.StartAsync(lab, timeout.Token);
         using var output = new StringWriter();
@@ -59,12 +61,26 @@ public sealed class DiagnoseCliThroughAgentTests(LabAgentFixture lab) : IDisposa
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private async Task<string> WrongPortLinesAsync()
+    /// <summary>The lab's lines in a file, as nginx left it or as logrotate compressed it (<c>error.log.1.gz</c>).</summary>
+    private async Task<string> WrongPortLinesAsync(bool rotatedAndCompressed = false)
     {
         var run = await lab.Lab.RunAsync("wrong_port", CancellationToken.None);
         var file = Path.Combine(_dir, "error.log");
         await File.WriteAllLinesAsync(file, run.ErrorLines);
-        return file;
+        if (!rotatedAndCompressed)
+        {
+            return file;
+        }
+
+        var rotated = file + ".1.gz";
+        await using (var source = File.OpenRead(file))
+        await using (var gzip = new System.IO.Compression.GZipStream(File.Create(rotated), System.IO.Compression.CompressionLevel.Optimal))
+        {
+            await source.CopyToAsync(gzip);
+        }
+
+        File.Delete(file);
+        return rotated;
     }
 
     private async Task<string> TokenFileAsync(string token)

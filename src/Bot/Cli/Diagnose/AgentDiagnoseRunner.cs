@@ -104,7 +104,15 @@ public static class AgentDiagnoseRunner
             }
             else
             {
-                text.Append(await File.ReadAllTextAsync(path, cancellationToken));
+                using var reader = new StreamReader(GzipInput.Decompressed(File.OpenRead(path)));
+                try
+                {
+                    text.Append(await reader.ReadToEndAsync(cancellationToken));
+                }
+                catch (InvalidDataException e)
+                {
+                    throw GzipInput.NotGzip(path, e);
+                }
             }
 
             if (text.Length > 0 && text[^1] != '\n') { text.Append('\n'); }

@@ -86,7 +86,7 @@ public static class DiagnoseCommand
 
         try
         {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan);
+            return GzipInput.Decompressed(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.SequentialScan));
         }
         catch (FileNotFoundException)
         {
@@ -112,7 +112,7 @@ public static class DiagnoseCommand
         var total = inputs.Sum(i => i.Stream.CanSeek ? i.Stream.Length : 0);
         var progress = new ProgressReporter(total, !System.Console.IsErrorRedirected);
         long records = 0, failures = 0, done = 0;
-        foreach (var (_, stream) in inputs)
+        foreach (var (name, stream) in inputs)
         {
             if (jsonWriter is null && stream is FileStream file && file.CanSeek && file.Length > 0)
             {
@@ -130,14 +130,22 @@ public static class DiagnoseCommand
             var analyzer = background is null ? new LogAnalyzer(year, null, aggregator) : LogAnalyzer.WithoutAggregator(year, background);
             var reader = new LineReader(stream);
             var lines = 0;
-            reader.ReadAll(line =>
+            try
             {
-                analyzer.AddLine(line);
-                if ((++lines & 0xFFFF) == 0)
+                reader.ReadAll(line =>
                 {
-                    progress.Report(done + reader.BytesRead, records + analyzer.RecordCount);
-                }
-            }, ct);
+                    analyzer.AddLine(line);
+                    if ((++lines & 0xFFFF) == 0)
+                    {
+                        progress.Report(done + reader.BytesRead, records + analyzer.RecordCount);
+                    }
+                }, ct);
+            }
+            catch (InvalidDataException e)
+            {
+                throw GzipInput.NotGzip(name, e);
+            }
+
             analyzer.Complete();
             records += analyzer.RecordCount;
             failures += analyzer.UpstreamFailureCount;

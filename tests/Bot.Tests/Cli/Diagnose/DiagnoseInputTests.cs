@@ -101,6 +101,43 @@ public sealed class DiagnoseInputTests : IDisposable
     }
 
     [Fact]
+    public void RotatedLogCompressedByLogrotate_IsReadAsItsText()
+    {
+        // error.log.2.gz beside error.log: recognised by gzip's magic bytes, decompressed as it is read, several gzip members
+        // (a log compressed in pieces and concatenated) one after another.
+        var text = Encoding.ASCII.GetBytes(Record + "\n" + Record.Replace("*1 ", "*2 ", StringComparison.Ordinal) + "\n");
+        var plain = Diagnose(Write("error.log", text));
+        var compressed = Diagnose(Write("error.log.2.gz", [.. Gzip(text), .. Gzip(text)]));
+
+        Assert.Equal(DiagnoseCommand.ExitFailuresFound, compressed.Exit);
+        Assert.Contains("error.log.2.gz: 4 records, 4 upstream failure records", compressed.Stdout, StringComparison.Ordinal);
+        Assert.Contains("2 records, 2 upstream failure records", plain.Stdout, StringComparison.Ordinal);
+        Assert.Contains("upstream_down", compressed.Stdout, StringComparison.Ordinal);
+        Assert.Equal("", compressed.Stderr);
+    }
+
+    [Fact]
+    public void FileThatStartsLikeGzipButIsNot_GetsOneLineAndExit2()
+    {
+        var run = Diagnose(Write("fake.gz", [0x1f, 0x8b, .. Encoding.ASCII.GetBytes(Record + "\n")]));
+
+        Assert.Equal(DiagnoseCommand.ExitError, run.Exit);
+        Assert.StartsWith($"nginx502bot diagnose: reading failed: '{Path.Combine(_dir, "fake.gz")}' is not valid gzip data (", run.Stderr, StringComparison.Ordinal);
+        Assert.Single(run.Stderr.TrimEnd().Split('\n'));
+    }
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var memory = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(memory, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(bytes);
+        }
+
+        return memory.ToArray();
+    }
+
+    [Fact]
     public void FileThatReportsNoLength_IsReadWhole()
     {
         // Files under /proc say they are empty and are not: /proc/self/status has a line per field.
