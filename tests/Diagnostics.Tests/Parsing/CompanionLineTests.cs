@@ -550,4 +550,41 @@ public class CompanionLineTests
 
         Assert.Equal("front", r.Subject);
     }
+
+    /// <summary>
+    /// Odoo's watchdogs past limit_time_real (round 79): the prefork master killing an HTTP worker and the threaded server
+    /// reloading over a request thread, behind Odoo's logger head or quoted alone. The worker's pid and the head's time
+    /// are kept, so the kill can be set against nginx's record of the same request.
+    /// </summary>
+    [Theory]
+    [InlineData("2020-05-05 07:54:28,352 1489 INFO ? odoo.service.server: Thread <Thread(odoo.service.http.request.140026579769088, started 140026579769088)> virtual real time limit (169/120s) reached. ", null, true)]
+    [InlineData(" WARNING ? odoo.service.server: Thread <Thread(odoo.service.http.request.140101450159872, started 140101450159872)> virtual real time limit (159/120s) reached.", null, false)]
+    [InlineData("WorkerHTTP (697998) timeout after 1200s", 697998, false)]
+    [InlineData("2024-01-02 10:00:00,123 4242 ERROR ? odoo.service.server: WorkerHTTP (4250) timeout after 120s", 4250, true)]
+    public void OdooWatchdogLine_IsAWorkerTimeout(string line, int? pid, bool timed)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.Supervisor, "app_worker_timeout"), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+        Assert.Equal(pid, r.Pid is > 0 ? r.Pid : null);
+        Assert.Equal(timed, r.Time is not null);
+    }
+
+    [Theory]
+    // Odoo's other server lines: the reload notice, a cron worker (it serves no request), a worker recycled past its
+    // memory limit after its request, a worker unregistered; and the words in prose without the pid or the limit.
+    [InlineData("2020-05-05 07:54:28,352 1489 INFO ? odoo.service.server: Initiating server reload")]
+    [InlineData("2024-01-02 10:00:00,123 4242 ERROR ? odoo.service.server: WorkerCron (4251) timeout after 120s")]
+    [InlineData("2024-01-02 10:00:00,123 4242 INFO ? odoo.service.server: Worker (4250) virtual memory limit (2684354560) reached.")]
+    [InlineData("2019-05-24 16:40:45.894 Worker (19) unregistered")]
+    [InlineData("our WorkerHTTP (the big one) timeout after the upgrade")]
+    [InlineData("we raised the virtual real time limit (limit_time_real) to 1200s")]
+    public void OdooServerLinesOtherThanItsWatchdogs_AreNotWorkerTimeouts(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.NotEqual("app_worker_timeout", r.Cause);
+        Assert.NotEqual(RecordKind.Supervisor, r.Kind);
+    }
 }
