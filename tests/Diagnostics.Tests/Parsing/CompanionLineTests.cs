@@ -220,6 +220,10 @@ public class CompanionLineTests
     // Tab-separated label:value fields without a timing label: an app's own LTSV-like line.
     [InlineData("time:2015-09-06T06:00:43+09:00\tmethod:GET\tstatus:502\tbackend:orders")]
     [InlineData("INFO actix_web::middleware::logger: 127.0.0.1:34972 \"POST /api/v1/upload HTTP/1.0\" 200 10 \"-\" \"python-requests/2.9.1\" 1.277650")]
+    // An address with its client port before " - " and the request: uvicorn's own access log (round 79), not nginx's
+    // $remote_addr, which never holds a port; the status is the backend's.
+    [InlineData("127.0.0.1:43552 - \"GET /_health/ HTTP/1.1\" 200")]
+    [InlineData("172.18.0.5:50344 - \"POST /api/v1/jobs HTTP/1.1\" 502")]
     // A request line at the line's start without its protocol before the quote, and NPM-like words that are no head.
     [InlineData("GET /webapp/\" 502 times from the probe")]
     [InlineData("we saw 502 - GET https on the dashboard \"/pun/sys/dashboard\" all day long")]
@@ -261,6 +265,8 @@ public class CompanionLineTests
     [InlineData("10.1.2.3 - \"GET /v2/ HTTP/1.1\" 401 76 \"-\" \"docker/20.10.14\" 0.013 0.013 .", 401)]
     [InlineData("[06/Apr/2022:03:44:10 +0000]:172.20.194.10 - \"PATCH /v2/a/blobs/uploads/1 HTTP/1.1\" 502 157 \"-\" \"docker/20.10.14\" 60.001 60.001 .", 502)]
     [InlineData("fe80::1 - \"HEAD /v2/a/blobs/sha256:00 HTTP/1.1\" 404 0 \"-\" \"containerd/1.7\" 0.002 0.002 .", 404)]
+    // An IPv4-mapped IPv6 client (its colons before the dots) is still an address without a port (round 79).
+    [InlineData("::ffff:10.0.0.7 - \"GET /v2/ HTTP/1.1\" 502 157 \"-\" \"docker/24.0\" 0.001 0.001 .", 502)]
     // A format that starts at the time (docker-registry-proxy's "- [time] ..." once the leading dash is read as a list's).
     [InlineData("[07/Oct/2020:18:47:42 +0000] \"/v2/\" 401 87 \"HOST:registry-1.docker.io\" \"UPSTREAM:18.232.227.119:443\"", 401)]
     [InlineData("- [07/Oct/2020:18:47:43 +0000] \"/token\" 200 4286 \"HOST:auth.docker.io\"", 200)]
