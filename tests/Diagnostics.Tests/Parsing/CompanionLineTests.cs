@@ -520,6 +520,10 @@ public class CompanionLineTests
     [InlineData("Could not spawn process for application: The application process exited prematurely.", "app_crash", RecordKind.Supervisor)]
     // kubectl describe's container state killed at its memory limit.
     [InlineData("      Reason:       OOMKilled", "oom_killed", RecordKind.Kernel)]
+    // supervisorctl status's row for a program supervisord cannot keep running (round 79); nginx's own row is context.
+    [InlineData("frappe-bench-web:frappe-bench-node-socketio               FATAL     Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
+    [InlineData("gunicorn                         BACKOFF   Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
+    [InlineData("nginx                            FATAL     Exited too quickly (process log may have details)", "not_an_upstream_error", RecordKind.Supervisor)]
     public void AppServerLineInAPastedShape_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -541,6 +545,10 @@ public class CompanionLineTests
     [InlineData("      Reason:       Error")]
     [InlineData("the pod was OOMKilled again after the upgrade")]
     [InlineData("Could not spawn process for application /srv/app: permission denied")]
+    // supervisorctl's rows in other states, and a FATAL that is no padded state column.
+    [InlineData("frappe-bench-web:frappe-bench-frappe-web                  RUNNING   pid 2421, uptime 0:13:10")]
+    [InlineData("main FATAL error: could not open the config file")]
+    [InlineData("the socketio program went FATAL     Exited too quickly")]
     public void AppServerWordsOutsideTheirRecord_StayUnknown(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
