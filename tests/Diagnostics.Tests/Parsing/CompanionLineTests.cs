@@ -270,6 +270,8 @@ public class CompanionLineTests
     // A format that starts at the time (docker-registry-proxy's "- [time] ..." once the leading dash is read as a list's).
     [InlineData("[07/Oct/2020:18:47:42 +0000] \"/v2/\" 401 87 \"HOST:registry-1.docker.io\" \"UPSTREAM:18.232.227.119:443\"", 401)]
     [InlineData("- [07/Oct/2020:18:47:43 +0000] \"/token\" 200 4286 \"HOST:auth.docker.io\"", 200)]
+    // The same shape pasted with a blank before the time's bracket (round 79).
+    [InlineData(" [02/Jun/2025:04:41:05 +0000] \"GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\" 101 127", 101)]
     // One more token ($msec) between the bracketed time and the request.
     [InlineData("registry.example.com 10.0.0.1 [29/Aug/2017:14:34:39 +0800] 1503988479.444 \"GET /v2/ HTTP/1.1\" 401 200 \"-\" \"docker/17.06\" 0.000 -", 401)]
     // Two blanks instead of one between the bracketed time and the request (a format aligned by its writer, Open edX's),
