@@ -24,18 +24,20 @@ public static class AccessLineParser
             return JsonAccessLineParser.TryParse(s, 0, ref c);
         }
 
+        // The blank before the bracket may be the line's first character: a format that starts at the time, pasted with a
+        // blank before it (` [02/Jun/2025:04:41:05 +0000] "GET /socket.io/ ..." 101 127`), reads as one with a head.
         var open = s.IndexOf(" [", StringComparison.Ordinal);
-        if (open > 0 && !IsBracketedTime(s, open))
+        if (open >= 0 && !IsBracketedTime(s, open))
         {
             open = LaterBracketedTime(s, open);
         }
 
-        if (open <= 0 && ListElementTime(s) is var element and > 0)
+        if (open < 0 && ListElementTime(s) is var element and > 0)
         {
             open = element;
         }
 
-        if (open <= 0 || !IsBracketedTime(s, open))
+        if (open < 0 || !IsBracketedTime(s, open))
         {
             // A JSON object behind a code literal's mark or a bullet: looked for only once the common shape failed.
             var brace = JsonAfterLiteralOpening(s);

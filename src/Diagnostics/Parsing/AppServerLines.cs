@@ -4,8 +4,8 @@ using Nginx502Bot.Diagnostics.Vocabulary;
 namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>
-/// Other application servers' lines that explain a 502: uWSGI (HARAKIRI, <c>DAMN ! worker died</c>), Unicorn's and Puma's
-/// masters killing workers, Passenger's spawn failures, PM2's restarts.
+/// Other application servers' lines that explain a 502: uWSGI (HARAKIRI, <c>DAMN ! worker died</c>), Unicorn's, Puma's and
+/// Odoo's masters killing workers, Passenger's spawn failures, PM2's restarts.
 /// </summary>
 internal static class AppServerLines
 {
@@ -103,6 +103,59 @@ internal static class AppServerLines
         var p = colon + 2;
         c.Pid = colon > 0 && DecimalText.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
         return true;
+    }
+
+    internal const string OdooRealTimeLimit = "virtual real time limit (";
+    internal const string OdooHttpWorker = "WorkerHTTP (";
+
+    /// <summary>
+    /// Odoo's watchdogs ending a request past <c>limit_time_real</c>, behind Odoo's logger head (<c>2020-05-05
+    /// 07:54:28,352 1489 INFO ? odoo.service.server: </c>) or quoted alone: the prefork master's <c>WorkerHTTP (697998)
+    /// timeout after 1200s</c> (it kills the worker, as gunicorn's arbiter does on WORKER TIMEOUT) and the threaded
+    /// server's <c>Thread &lt;Thread(odoo.service.http.request.1401..., started 1401...)&gt; virtual real time limit
+    /// (159/120s) reached.</c> (it reloads the whole server, so the request dies with it): app_worker_timeout. Odoo's
+    /// other server lines (a worker recycled past its memory limit, the reload notice, a cron worker's timeout, which
+    /// serves no request) are left alone. Odoo's server is read as the supervisor of its workers.
+    /// </summary>
+    internal static bool TryOdooWatchdog(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var head = s.IndexOfAnyExcept(' ');
+        var worker = s.IndexOf(OdooHttpWorker, StringComparison.Ordinal);
+        var at = worker >= 0 ? worker : s.IndexOf("Thread <Thread(", StringComparison.Ordinal);
+        if (head < 0 || at < 0 || at > 2 * CompanionLineParser.MaxCompanionPrefix || !(worker >= 0 ? IsOdooWorkerTimeout(s[at..], out var pid) : IsOdooThreadLimit(s[at..], out pid)))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Time = TimeParsing.Iso(s[head..]);
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = Causes.AppWorkerTimeout;
+        c.Pid = pid;
+        return true;
+    }
+
+    /// <summary><c>WorkerHTTP (697998) timeout after 1200s</c>, the worker's pid read from its parentheses.</summary>
+    private static bool IsOdooWorkerTimeout(ReadOnlySpan<char> m, out int pid)
+    {
+        const string After = ") timeout after ";
+        var p = OdooHttpWorker.Length;
+        pid = DecimalText.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
+        if (pid < 0 || !m[p..].StartsWith(After, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        p += After.Length;
+        return DecimalText.ReadNumber(m, ref p) >= 0 && p < m.Length && m[p] == 's';
+    }
+
+    /// <summary><c>Thread &lt;...&gt; virtual real time limit (159/120s) reached.</c>: a request thread, no pid of its own.</summary>
+    private static bool IsOdooThreadLimit(ReadOnlySpan<char> m, out int pid)
+    {
+        pid = -1;
+        var limit = m.IndexOf(OdooRealTimeLimit, StringComparison.Ordinal);
+        return limit > 0 && m[limit..].Contains(") reached", StringComparison.Ordinal);
     }
 
     internal const string PassengerExit = "The application process exited prematurely";

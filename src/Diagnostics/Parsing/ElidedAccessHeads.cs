@@ -160,7 +160,7 @@ internal static class ElidedAccessHeads
         }
 
         var address = s[from..].IndexOfAnyExcept(AccessLineParser.AddressChars);
-        if (address < 7 || address > 45 || s.Slice(from, address).IndexOfAny('.', ':') < 0)
+        if (address < 7 || address > 45 || s.Slice(from, address).IndexOfAny('.', ':') < 0 || IsAddressWithPort(s.Slice(from, address)))
         {
             return -1;
         }
@@ -173,6 +173,13 @@ internal static class ElidedAccessHeads
             : rest.StartsWith(" \"", StringComparison.Ordinal) ? from + address + 2
             : -1;
     }
+
+    /// <summary>
+    /// An IPv4 address with its client port (<c>127.0.0.1:43552</c>): nginx's <c>$remote_addr</c> never holds a port, so
+    /// <c>ADDR:PORT - "GET / HTTP/1.1" 200</c> is an app server's own request log (uvicorn's access format), whose status is
+    /// the backend's. An IPv4-mapped IPv6 address (<c>::ffff:10.0.0.1</c>) has its colons before the dots and stays an address.
+    /// </summary>
+    private static bool IsAddressWithPort(ReadOnlySpan<char> token) => token.LastIndexOf(':') > token.LastIndexOf('.') && token.IndexOf('.') > 0;
 
     /// <summary>
     /// A format with one more token between the bracketed time and the quoted request, such as <c>$msec</c>

@@ -174,6 +174,48 @@ internal static class ServiceManagerLines
         return true;
     }
 
+    internal const string SupervisorctlFatal = " FATAL ";
+    internal const string SupervisorctlBackoff = " BACKOFF ";
+
+    /// <summary>
+    /// supervisorctl status's row for a program supervisord could not keep running: <c>frappe-bench-web:frappe-bench-node-socketio
+    /// FATAL     Exited too quickly (process log may have details)</c> (FATAL: it could not be started; BACKOFF: it exited
+    /// too quickly and is being retried). The program exits as soon as it starts, as supervisord's own
+    /// <c>exited: ... (exit status N; not expected)</c> says in its log: a backend that died (app_crash); nginx itself
+    /// stays context. Only a row that opens with a program name (group:name) and has one of those two states as its second
+    /// column is taken; the other states (RUNNING, STOPPED, STARTING, EXITED) are left alone.
+    /// </summary>
+    internal static bool TrySupervisorctlStatus(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOfAnyExcept(' ', '\t');
+        var end = at < 0 ? -1 : s[at..].IndexOf(' ');
+        if (end <= 0 || s.Slice(at, end).IndexOfAnyExcept(ProgramNameChars) >= 0)
+        {
+            return false;
+        }
+
+        // supervisorctl pads the state to ten columns and writes the description right after it.
+        var state = s[(at + end)..].TrimStart(' ');
+        var word = state.Length > StateColumn && state[StateColumn] != ' ' ? state[..StateColumn].TrimEnd(' ') : default;
+        var name = s.Slice(at, end);
+        var program = name[(name.LastIndexOf(':') + 1)..];
+        if (!(word.SequenceEqual("FATAL") || word.SequenceEqual("BACKOFF")) || program.IsEmpty)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Subject = new Segment(at + name.Length - program.Length, program.Length);
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = program.Contains("nginx", StringComparison.Ordinal) ? Causes.NotAnUpstreamError : Causes.AppCrash;
+        return true;
+    }
+
+    private const int StateColumn = 10;
+
+    private static readonly System.Buffers.SearchValues<char> ProgramNameChars =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:@");
+
     internal const string SystemctlMainPid = "Main PID: ";
 
     /// <summary>

@@ -220,6 +220,10 @@ public class CompanionLineTests
     // Tab-separated label:value fields without a timing label: an app's own LTSV-like line.
     [InlineData("time:2015-09-06T06:00:43+09:00\tmethod:GET\tstatus:502\tbackend:orders")]
     [InlineData("INFO actix_web::middleware::logger: 127.0.0.1:34972 \"POST /api/v1/upload HTTP/1.0\" 200 10 \"-\" \"python-requests/2.9.1\" 1.277650")]
+    // An address with its client port before " - " and the request: uvicorn's own access log (round 79), not nginx's
+    // $remote_addr, which never holds a port; the status is the backend's.
+    [InlineData("127.0.0.1:43552 - \"GET /_health/ HTTP/1.1\" 200")]
+    [InlineData("172.18.0.5:50344 - \"POST /api/v1/jobs HTTP/1.1\" 502")]
     // A request line at the line's start without its protocol before the quote, and NPM-like words that are no head.
     [InlineData("GET /webapp/\" 502 times from the probe")]
     // A path opening a sentence: no size after the number, or no status right after the quote.
@@ -264,9 +268,13 @@ public class CompanionLineTests
     [InlineData("10.1.2.3 - \"GET /v2/ HTTP/1.1\" 401 76 \"-\" \"docker/20.10.14\" 0.013 0.013 .", 401)]
     [InlineData("[06/Apr/2022:03:44:10 +0000]:172.20.194.10 - \"PATCH /v2/a/blobs/uploads/1 HTTP/1.1\" 502 157 \"-\" \"docker/20.10.14\" 60.001 60.001 .", 502)]
     [InlineData("fe80::1 - \"HEAD /v2/a/blobs/sha256:00 HTTP/1.1\" 404 0 \"-\" \"containerd/1.7\" 0.002 0.002 .", 404)]
+    // An IPv4-mapped IPv6 client (its colons before the dots) is still an address without a port (round 79).
+    [InlineData("::ffff:10.0.0.7 - \"GET /v2/ HTTP/1.1\" 502 157 \"-\" \"docker/24.0\" 0.001 0.001 .", 502)]
     // A format that starts at the time (docker-registry-proxy's "- [time] ..." once the leading dash is read as a list's).
     [InlineData("[07/Oct/2020:18:47:42 +0000] \"/v2/\" 401 87 \"HOST:registry-1.docker.io\" \"UPSTREAM:18.232.227.119:443\"", 401)]
     [InlineData("- [07/Oct/2020:18:47:43 +0000] \"/token\" 200 4286 \"HOST:auth.docker.io\"", 200)]
+    // The same shape pasted with a blank before the time's bracket (round 79).
+    [InlineData(" [02/Jun/2025:04:41:05 +0000] \"GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\" 101 127", 101)]
     // One more token ($msec) between the bracketed time and the request.
     [InlineData("registry.example.com 10.0.0.1 [29/Aug/2017:14:34:39 +0800] 1503988479.444 \"GET /v2/ HTTP/1.1\" 401 200 \"-\" \"docker/17.06\" 0.000 -", 401)]
     // Two blanks instead of one between the bracketed time and the request (a format aligned by its writer, Open edX's),
@@ -526,6 +534,10 @@ public class CompanionLineTests
     [InlineData("Could not spawn process for application: The application process exited prematurely.", "app_crash", RecordKind.Supervisor)]
     // kubectl describe's container state killed at its memory limit.
     [InlineData("      Reason:       OOMKilled", "oom_killed", RecordKind.Kernel)]
+    // supervisorctl status's row for a program supervisord cannot keep running (round 79); nginx's own row is context.
+    [InlineData("frappe-bench-web:frappe-bench-node-socketio               FATAL     Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
+    [InlineData("gunicorn                         BACKOFF   Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
+    [InlineData("nginx                            FATAL     Exited too quickly (process log may have details)", "not_an_upstream_error", RecordKind.Supervisor)]
     public void AppServerLineInAPastedShape_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -587,6 +599,10 @@ public class CompanionLineTests
     [InlineData("      Reason:       Error")]
     [InlineData("the pod was OOMKilled again after the upgrade")]
     [InlineData("Could not spawn process for application /srv/app: permission denied")]
+    // supervisorctl's rows in other states, and a FATAL that is no padded state column.
+    [InlineData("frappe-bench-web:frappe-bench-frappe-web                  RUNNING   pid 2421, uptime 0:13:10")]
+    [InlineData("main FATAL error: could not open the config file")]
+    [InlineData("the socketio program went FATAL     Exited too quickly")]
     public void AppServerWordsOutsideTheirRecord_StayUnknown(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -601,5 +617,42 @@ public class CompanionLineTests
         var r = Assert.Single(DiagnosisEngine.Analyze("PM2 log: App [front:1] exited with code [0] via signal [SIGKILL]", 2026).Records);
 
         Assert.Equal("front", r.Subject);
+    }
+
+    /// <summary>
+    /// Odoo's watchdogs past limit_time_real (round 79): the prefork master killing an HTTP worker and the threaded server
+    /// reloading over a request thread, behind Odoo's logger head or quoted alone. The worker's pid and the head's time
+    /// are kept, so the kill can be set against nginx's record of the same request.
+    /// </summary>
+    [Theory]
+    [InlineData("2020-05-05 07:54:28,352 1489 INFO ? odoo.service.server: Thread <Thread(odoo.service.http.request.140026579769088, started 140026579769088)> virtual real time limit (169/120s) reached. ", null, true)]
+    [InlineData(" WARNING ? odoo.service.server: Thread <Thread(odoo.service.http.request.140101450159872, started 140101450159872)> virtual real time limit (159/120s) reached.", null, false)]
+    [InlineData("WorkerHTTP (697998) timeout after 1200s", 697998, false)]
+    [InlineData("2024-01-02 10:00:00,123 4242 ERROR ? odoo.service.server: WorkerHTTP (4250) timeout after 120s", 4250, true)]
+    public void OdooWatchdogLine_IsAWorkerTimeout(string line, int? pid, bool timed)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.Supervisor, "app_worker_timeout"), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+        Assert.Equal(pid, r.Pid is > 0 ? r.Pid : null);
+        Assert.Equal(timed, r.Time is not null);
+    }
+
+    [Theory]
+    // Odoo's other server lines: the reload notice, a cron worker (it serves no request), a worker recycled past its
+    // memory limit after its request, a worker unregistered; and the words in prose without the pid or the limit.
+    [InlineData("2020-05-05 07:54:28,352 1489 INFO ? odoo.service.server: Initiating server reload")]
+    [InlineData("2024-01-02 10:00:00,123 4242 ERROR ? odoo.service.server: WorkerCron (4251) timeout after 120s")]
+    [InlineData("2024-01-02 10:00:00,123 4242 INFO ? odoo.service.server: Worker (4250) virtual memory limit (2684354560) reached.")]
+    [InlineData("2019-05-24 16:40:45.894 Worker (19) unregistered")]
+    [InlineData("our WorkerHTTP (the big one) timeout after the upgrade")]
+    [InlineData("we raised the virtual real time limit (limit_time_real) to 1200s")]
+    public void OdooServerLinesOtherThanItsWatchdogs_AreNotWorkerTimeouts(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.NotEqual("app_worker_timeout", r.Cause);
+        Assert.NotEqual(RecordKind.Supervisor, r.Kind);
     }
 }
