@@ -94,6 +94,12 @@ public class PastedLineTests
     [InlineData("2024/10/11 21:02:00 [error] 7620#7620: *1729956 nchan: error publishing message (HTTP status code 507), client: unix:, server: , request: \"POST /pub/cpuload?buffer_length=1 HTTP/1.1\", host: \"localhost\"", "not_an_upstream_error", 507)]
     [InlineData("2024/10/11 21:02:00 [error] 7620#7620: *1729956 nchan: error publishing message (HTTP status code 20x)" + Sfx, "not_an_upstream_error", null)]
     [InlineData("2024/10/11 21:02:01 [error] 7620#7620: nchan: Out of shared memory while allocating channel /disks. Increase nchan_max_reserved_memory.", "not_an_upstream_error", null)]
+    // nginx-http-flv-module's handler refuses a player's request before the RTMP session exists (500, 405); its records
+    // of a session already playing, on the RTMP listener's address, give no status
+    [InlineData("2019/01/31 18:01:55 [error] 12946#0: *972 flv live: failed to find configured port: '1935', client: 10.0.0.5, server: live.example, request: \"GET /live?port=1935&app=live&stream=a HTTP/1.1\", host: \"live.example\"", "not_an_upstream_error", 500)]
+    [InlineData("2019/01/31 18:01:55 [error] 12946#0: *973 flv live: app args MUST be specified, client: 10.0.0.5, server: live.example, request: \"GET /live?port=1935 HTTP/1.1\", host: \"live.example\"", "not_an_upstream_error", 500)]
+    [InlineData("2019/01/31 18:01:55 [error] 12946#0: *974 flv live: HTTP method was not \"GET\", client: 10.0.0.5, server: live.example, request: \"POST /live?app=live&stream=a HTTP/1.1\", host: \"live.example\"", "not_an_upstream_error", 405)]
+    [InlineData("2020/04/02 22:41:13 [error] 4340#0: *2084 flv live: client timed out (110: Connection timed out), client: 10.0.0.5, server: 0.0.0.0:1935", "not_an_upstream_error", null)]
     // A page's text extraction glued the writer's next word to the quoted action ("... from upstreamor ..."): no nginx
     // action goes on after "upstream" with a letter, so the action still ends there (the unglued quote beside it).
     [InlineData("client prematurely closed connection while reading response header from upstreamor", "client_abort", 499)]

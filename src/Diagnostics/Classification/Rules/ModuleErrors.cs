@@ -161,6 +161,28 @@ internal static class ModuleErrors
         m.StartsWith(NchanPublishError, StringComparison.Ordinal) && DecimalText.Digits(m, NchanPublishError.Length, 3, out var code)
             && code is >= 400 and <= 599 ? code : null;
 
+    private const string FlvLive = "flv live: ";
+
+    /// <summary>
+    /// nginx-http-flv-module's HTTP-FLV handler refusing a player's request before its RTMP session exists
+    /// (ngx_http_flv_live_handler): a method other than GET or an HTTP/0.9 request is NGX_HTTP_NOT_ALLOWED; a failed
+    /// ngx_http_flv_live_preprocess (an RTMP port no listener has, no app argument) or session set-up is
+    /// NGX_HTTP_INTERNAL_SERVER_ERROR. The module's other "flv live:" records belong to a session already playing.
+    /// </summary>
+    internal static int? FlvLiveRefusal(ReadOnlySpan<char> m)
+    {
+        if (!m.StartsWith(FlvLive, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = m[FlvLive.Length..];
+        return rest.StartsWith("failed to find configured port: ", StringComparison.Ordinal) || rest.StartsWith("app args MUST be specified", StringComparison.Ordinal)
+            || rest.StartsWith("failed to init connection for session", StringComparison.Ordinal) ? 500
+            : rest.StartsWith("HTTP method was not \"GET\"", StringComparison.Ordinal) || rest.StartsWith("HTTP version 0.9 not supported", StringComparison.Ordinal) ? 405
+            : null;
+    }
+
     /// <summary>
     /// ModSecurity-nginx's intervention, logged behind its "[client IP] " tag or, in builds without it (Angie's module), at
     /// the message's start: <c>ModSecurity: Access denied with code 403 (phase 2)</c>. The module answers the code it names.

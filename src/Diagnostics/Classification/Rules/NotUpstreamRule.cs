@@ -275,6 +275,11 @@ public sealed class NotUpstreamRule : INginxRule
             return dav;
         }
 
+        if (ModuleErrors.FlvLiveRefusal(m) is { } flv)
+        {
+            return flv;
+        }
+
         if (BasicAuthRefused(m))
         {
             return 401;
