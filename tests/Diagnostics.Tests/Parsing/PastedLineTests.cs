@@ -94,6 +94,11 @@ public class PastedLineTests
     [InlineData("2024/10/11 21:02:00 [error] 7620#7620: *1729956 nchan: error publishing message (HTTP status code 507), client: unix:, server: , request: \"POST /pub/cpuload?buffer_length=1 HTTP/1.1\", host: \"localhost\"", "not_an_upstream_error", 507)]
     [InlineData("2024/10/11 21:02:00 [error] 7620#7620: *1729956 nchan: error publishing message (HTTP status code 20x)" + Sfx, "not_an_upstream_error", null)]
     [InlineData("2024/10/11 21:02:01 [error] 7620#7620: nchan: Out of shared memory while allocating channel /disks. Increase nchan_max_reserved_memory.", "not_an_upstream_error", null)]
+    // A paste that put a space before a call's parentheses ("recv () failed"): the call nginx wrote is read; a name
+    // followed by " () " that names no nginx call stays unplaced
+    [InlineData("[error] 440#440: *1 recv () failed (104: Connection reset by peer) while reading response header from upstream, client: 172.69.58.130, server: , request: \"GET /api/v3/queue HTTP/2.0\", upstream: \"http://192.168.1.50:8989/api/v3/queue\", host: \"a.example\"", "connection_reset", 502)]
+    [InlineData("2019/02/07 06:26:30 [crit] 1706#1706: *795218 connect () to unix:/run/php/php8.2-fpm.sock failed (2: No such file or directory) while connecting to upstream, client: 10.0.0.1, server: , request: \"GET / HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"a.example\"", "unix_socket_missing", 502)]
+    [InlineData("2019/02/07 06:26:30 [error] 1706#1706: *795218 helper () returned nothing, client: 10.0.0.1, server: , request: \"GET / HTTP/1.1\", host: \"a.example\"", "not_an_upstream_error", null)]
     // nginx-http-flv-module's handler refuses a player's request before the RTMP session exists (500, 405); its records
     // of a session already playing, on the RTMP listener's address, give no status
     [InlineData("2019/01/31 18:01:55 [error] 12946#0: *972 flv live: failed to find configured port: '1935', client: 10.0.0.5, server: live.example, request: \"GET /live?port=1935&app=live&stream=a HTTP/1.1\", host: \"live.example\"", "not_an_upstream_error", 500)]
