@@ -105,6 +105,12 @@ public class PastedLineTests
     [InlineData("2019/01/31 18:01:55 [error] 12946#0: *973 flv live: app args MUST be specified, client: 10.0.0.5, server: live.example, request: \"GET /live?port=1935 HTTP/1.1\", host: \"live.example\"", "not_an_upstream_error", 500)]
     [InlineData("2019/01/31 18:01:55 [error] 12946#0: *974 flv live: HTTP method was not \"GET\", client: 10.0.0.5, server: live.example, request: \"POST /live?app=live&stream=a HTTP/1.1\", host: \"live.example\"", "not_an_upstream_error", 405)]
     [InlineData("2020/04/02 22:41:13 [error] 4340#0: *2084 flv live: client timed out (110: Connection timed out), client: 10.0.0.5, server: 0.0.0.0:1935", "not_an_upstream_error", null)]
+    // nginx-vod-module's error map: the MP4 parser's VOD_BAD_DATA is 404; no stream for a manifest is
+    // 400 and for a segment 404; an allocation failure is another code
+    [InlineData("2020/10/31 15:00:08 [error] 12749#0: *60 mp4_parser_validate_stsc_atom: zero entries, client: 10.0.0.5, server: vod, request: \"GET /hls/a.mp4/seg-1-v1.ts HTTP/1.1\", host: \"vod.example\"", "not_an_upstream_error", 404)]
+    [InlineData("[error] 8887#8887: *373 ngx_http_vod_validate_streams: no matching streams were found while reading media header, client: 10.0.0.5, server: vod, request: \"GET /a.mp4/index.m3u8 HTTP/1.1\", host: \"vod.example\"", "not_an_upstream_error", 400)]
+    [InlineData("[error] 8887#8887: *374 ngx_http_vod_validate_streams: no matching streams were found, probably invalid segment index, client: 10.0.0.5, server: vod, request: \"GET /a.mp4/seg-3600-v1.ts HTTP/1.1\", host: \"vod.example\"", "not_an_upstream_error", 404)]
+    [InlineData("[error] 8887#8887: *375 mp4_parser_parse_trak_atom: vod_alloc failed, client: 10.0.0.5, server: vod, request: \"GET /a.mp4/index.m3u8 HTTP/1.1\", host: \"vod.example\"", "not_an_upstream_error", null)]
     // A page's text extraction glued the writer's next word to the quoted action ("... from upstreamor ..."): no nginx
     // action goes on after "upstream" with a letter, so the action still ends there (the unglued quote beside it).
     [InlineData("client prematurely closed connection while reading response header from upstreamor", "client_abort", 499)]

@@ -184,6 +184,23 @@ internal static class ModuleErrors
     }
 
     /// <summary>
+    /// nginx-vod-module's refusals of a media request, answered through its error map (ngx_http_vod_status_to_ngx_error):
+    /// the MP4 parser and metadata reader (<c>mp4_parser_...</c>, <c>mp4_metadata_reader_...</c>) fail with VOD_BAD_DATA,
+    /// 404; their allocation failures are another code, so those decide nothing here. ngx_http_vod_validate_streams finds
+    /// no stream for the request: 404 for a segment ("probably invalid segment index"), 400 for a manifest.
+    /// </summary>
+    internal static int? VodRefusal(ReadOnlySpan<char> m)
+    {
+        if (m.StartsWith("ngx_http_vod_validate_streams: no matching streams were found", StringComparison.Ordinal))
+        {
+            return m.Contains("probably invalid segment index", StringComparison.Ordinal) ? 404 : 400;
+        }
+
+        return (m.StartsWith("mp4_parser_", StringComparison.Ordinal) || m.StartsWith("mp4_metadata_reader_", StringComparison.Ordinal))
+            && !m.Contains("alloc", StringComparison.Ordinal) ? 404 : null;
+    }
+
+    /// <summary>
     /// ModSecurity-nginx's intervention, logged behind its "[client IP] " tag or, in builds without it (Angie's module), at
     /// the message's start: <c>ModSecurity: Access denied with code 403 (phase 2)</c>. The module answers the code it names.
     /// </summary>
