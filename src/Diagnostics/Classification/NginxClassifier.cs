@@ -1,5 +1,7 @@
+using System.Buffers;
 using Nginx502Bot.Diagnostics.Classification.Rules;
 using Nginx502Bot.Diagnostics.Parsing;
+using Nginx502Bot.Diagnostics.Vocabulary;
 
 namespace Nginx502Bot.Diagnostics.Classification;
 
@@ -44,6 +46,13 @@ public static class NginxClassifier
         {
             if (match(text, line, out var verdict))
             {
+                if (verdict.Cause == Causes.NotAnUpstreamError && SpacedCallName(m) is > 0 and var name)
+                {
+                    var repaired = line;
+                    repaired.Message = new Segment(line.Message.Start + 1, line.Message.Length - 1);
+                    return Classify(Unspaced(text, line.Message, name), repaired);
+                }
+
                 // A stream or mail session and a health-check probe have no HTTP request whose status the record could decide.
                 return line.IsStream || line.IsHealthCheck || line.IsMail || IsMailSession(text, line)
                     ? verdict with { Status = null }
@@ -70,6 +79,31 @@ public static class NginxClassifier
         var chars = text.ToArray();
         var at = message.Start;
         chars[at] = char.ToLowerInvariant(chars[at]);
+        return new string(chars);
+    }
+
+    private static readonly SearchValues<char> IdentifierChars =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+
+    /// <summary>
+    /// The length of the call's name when a paste put a space before its parentheses (<c>recv () failed</c>,
+    /// <c>connect () to unix:...</c>); 0 otherwise. nginx never writes that space, so only a record no rule placed asks.
+    /// </summary>
+    private static int SpacedCallName(ReadOnlySpan<char> m)
+    {
+        var end = m.IndexOfAnyExcept(IdentifierChars);
+        return end > 0 && m[end..].StartsWith(" () ", StringComparison.Ordinal) ? end : 0;
+    }
+
+    /// <summary>
+    /// The text with the stray space moved before the call's name (<c>recv () failed</c> becomes <c> recv() failed</c>):
+    /// the length stays, so every segment after the message keeps its place and the message starts one later.
+    /// </summary>
+    private static string Unspaced(ReadOnlySpan<char> text, Segment message, int nameLength)
+    {
+        var chars = text.ToArray();
+        text.Slice(message.Start, nameLength).CopyTo(chars.AsSpan(message.Start + 1));
+        chars[message.Start] = ' ';
         return new string(chars);
     }
 

@@ -94,6 +94,23 @@ public class PastedLineTests
     [InlineData("2024/10/11 21:02:00 [error] 7620#7620: *1729956 nchan: error publishing message (HTTP status code 507), client: unix:, server: , request: \"POST /pub/cpuload?buffer_length=1 HTTP/1.1\", host: \"localhost\"", "not_an_upstream_error", 507)]
     [InlineData("2024/10/11 21:02:00 [error] 7620#7620: *1729956 nchan: error publishing message (HTTP status code 20x)" + Sfx, "not_an_upstream_error", null)]
     [InlineData("2024/10/11 21:02:01 [error] 7620#7620: nchan: Out of shared memory while allocating channel /disks. Increase nchan_max_reserved_memory.", "not_an_upstream_error", null)]
+    // A paste that put a space before a call's parentheses ("recv () failed"): the call nginx wrote is read; a name
+    // followed by " () " that names no nginx call stays unplaced
+    [InlineData("[error] 440#440: *1 recv () failed (104: Connection reset by peer) while reading response header from upstream, client: 172.69.58.130, server: , request: \"GET /api/v3/queue HTTP/2.0\", upstream: \"http://192.168.1.50:8989/api/v3/queue\", host: \"a.example\"", "connection_reset", 502)]
+    [InlineData("2019/02/07 06:26:30 [crit] 1706#1706: *795218 connect () to unix:/run/php/php8.2-fpm.sock failed (2: No such file or directory) while connecting to upstream, client: 10.0.0.1, server: , request: \"GET / HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"a.example\"", "unix_socket_missing", 502)]
+    [InlineData("2019/02/07 06:26:30 [error] 1706#1706: *795218 helper () returned nothing, client: 10.0.0.1, server: , request: \"GET / HTTP/1.1\", host: \"a.example\"", "not_an_upstream_error", null)]
+    // nginx-http-flv-module's handler refuses a player's request before the RTMP session exists (500, 405); its records
+    // of a session already playing, on the RTMP listener's address, give no status
+    [InlineData("2019/01/31 18:01:55 [error] 12946#0: *972 flv live: failed to find configured port: '1935', client: 10.0.0.5, server: live.example, request: \"GET /live?port=1935&app=live&stream=a HTTP/1.1\", host: \"live.example\"", "not_an_upstream_error", 500)]
+    [InlineData("2019/01/31 18:01:55 [error] 12946#0: *973 flv live: app args MUST be specified, client: 10.0.0.5, server: live.example, request: \"GET /live?port=1935 HTTP/1.1\", host: \"live.example\"", "not_an_upstream_error", 500)]
+    [InlineData("2019/01/31 18:01:55 [error] 12946#0: *974 flv live: HTTP method was not \"GET\", client: 10.0.0.5, server: live.example, request: \"POST /live?app=live&stream=a HTTP/1.1\", host: \"live.example\"", "not_an_upstream_error", 405)]
+    [InlineData("2020/04/02 22:41:13 [error] 4340#0: *2084 flv live: client timed out (110: Connection timed out), client: 10.0.0.5, server: 0.0.0.0:1935", "not_an_upstream_error", null)]
+    // nginx-vod-module's error map: the MP4 parser's VOD_BAD_DATA is 404; no stream for a manifest is
+    // 400 and for a segment 404; an allocation failure is another code
+    [InlineData("2020/10/31 15:00:08 [error] 12749#0: *60 mp4_parser_validate_stsc_atom: zero entries, client: 10.0.0.5, server: vod, request: \"GET /hls/a.mp4/seg-1-v1.ts HTTP/1.1\", host: \"vod.example\"", "not_an_upstream_error", 404)]
+    [InlineData("[error] 8887#8887: *373 ngx_http_vod_validate_streams: no matching streams were found while reading media header, client: 10.0.0.5, server: vod, request: \"GET /a.mp4/index.m3u8 HTTP/1.1\", host: \"vod.example\"", "not_an_upstream_error", 400)]
+    [InlineData("[error] 8887#8887: *374 ngx_http_vod_validate_streams: no matching streams were found, probably invalid segment index, client: 10.0.0.5, server: vod, request: \"GET /a.mp4/seg-3600-v1.ts HTTP/1.1\", host: \"vod.example\"", "not_an_upstream_error", 404)]
+    [InlineData("[error] 8887#8887: *375 mp4_parser_parse_trak_atom: vod_alloc failed, client: 10.0.0.5, server: vod, request: \"GET /a.mp4/index.m3u8 HTTP/1.1\", host: \"vod.example\"", "not_an_upstream_error", null)]
     // A page's text extraction glued the writer's next word to the quoted action ("... from upstreamor ..."): no nginx
     // action goes on after "upstream" with a letter, so the action still ends there (the unglued quote beside it).
     [InlineData("client prematurely closed connection while reading response header from upstreamor", "client_abort", 499)]

@@ -161,6 +161,45 @@ internal static class ModuleErrors
         m.StartsWith(NchanPublishError, StringComparison.Ordinal) && DecimalText.Digits(m, NchanPublishError.Length, 3, out var code)
             && code is >= 400 and <= 599 ? code : null;
 
+    private const string FlvLive = "flv live: ";
+
+    /// <summary>
+    /// nginx-http-flv-module's HTTP-FLV handler refusing a player's request before its RTMP session exists
+    /// (ngx_http_flv_live_handler): a method other than GET or an HTTP/0.9 request is NGX_HTTP_NOT_ALLOWED; a failed
+    /// ngx_http_flv_live_preprocess (an RTMP port no listener has, no app argument) or session set-up is
+    /// NGX_HTTP_INTERNAL_SERVER_ERROR. The module's other "flv live:" records belong to a session already playing.
+    /// </summary>
+    internal static int? FlvLiveRefusal(ReadOnlySpan<char> m)
+    {
+        if (!m.StartsWith(FlvLive, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = m[FlvLive.Length..];
+        return rest.StartsWith("failed to find configured port: ", StringComparison.Ordinal) || rest.StartsWith("app args MUST be specified", StringComparison.Ordinal)
+            || rest.StartsWith("failed to init connection for session", StringComparison.Ordinal) ? 500
+            : rest.StartsWith("HTTP method was not \"GET\"", StringComparison.Ordinal) || rest.StartsWith("HTTP version 0.9 not supported", StringComparison.Ordinal) ? 405
+            : null;
+    }
+
+    /// <summary>
+    /// nginx-vod-module's refusals of a media request, answered through its error map (ngx_http_vod_status_to_ngx_error):
+    /// the MP4 parser and metadata reader (<c>mp4_parser_...</c>, <c>mp4_metadata_reader_...</c>) fail with VOD_BAD_DATA,
+    /// 404; their allocation failures are another code, so those decide nothing here. ngx_http_vod_validate_streams finds
+    /// no stream for the request: 404 for a segment ("probably invalid segment index"), 400 for a manifest.
+    /// </summary>
+    internal static int? VodRefusal(ReadOnlySpan<char> m)
+    {
+        if (m.StartsWith("ngx_http_vod_validate_streams: no matching streams were found", StringComparison.Ordinal))
+        {
+            return m.Contains("probably invalid segment index", StringComparison.Ordinal) ? 404 : 400;
+        }
+
+        return (m.StartsWith("mp4_parser_", StringComparison.Ordinal) || m.StartsWith("mp4_metadata_reader_", StringComparison.Ordinal))
+            && !m.Contains("alloc", StringComparison.Ordinal) ? 404 : null;
+    }
+
     /// <summary>
     /// ModSecurity-nginx's intervention, logged behind its "[client IP] " tag or, in builds without it (Angie's module), at
     /// the message's start: <c>ModSecurity: Access denied with code 403 (phase 2)</c>. The module answers the code it names.

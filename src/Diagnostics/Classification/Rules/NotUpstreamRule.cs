@@ -138,7 +138,7 @@ public sealed class NotUpstreamRule : INginxRule
 
     /// <summary>
     /// A message nginx writes only for a client's request (request body limit, access and index modules, the rewrite
-    /// loop check, auth_request, the request building of uwsgi, scgi and FastCGI, a WAF's denial), so a quote of it without the record's connection number or suffix is still a request's.
+    /// loop check, auth_request, the request building of uwsgi, scgi and FastCGI, a WAF's denial, the HTTP-FLV handler's and the VOD module's refusals), so a quote of it without the record's connection number or suffix is still a request's.
     /// ModSecurity v2's standalone module for nginx logs its denials with "pid#tid: [client IP]" and no connection number.
     /// </summary>
     private static bool RequestOnly(ReadOnlySpan<char> m) =>
@@ -149,7 +149,7 @@ public sealed class NotUpstreamRule : INginxRule
         || m.StartsWith(ModuleErrors.CacheKeysZoneFull, StringComparison.Ordinal) || m.StartsWith(ImageFilterTooBig, StringComparison.Ordinal)
         || ModuleErrors.Mp4ModuleError(m)
         || (m.StartsWith(ClientRequestErrors.ClientSent, StringComparison.Ordinal) && ClientRequestErrors.ClientSentStatus(m[ClientRequestErrors.ClientSent.Length..]) is not null)
-        || ModuleErrors.WafDenial(m) is not null;
+        || ModuleErrors.WafDenial(m) is not null || ModuleErrors.FlvLiveRefusal(m) is not null || ModuleErrors.VodRefusal(m) is not null;
 
     /// <summary>
     /// The status nginx answers for a request whose record no upstream rule placed, or null when the record does not
@@ -273,6 +273,16 @@ public sealed class NotUpstreamRule : INginxRule
         if (ModuleErrors.DavRefusal(m) is { } dav)
         {
             return dav;
+        }
+
+        if (ModuleErrors.FlvLiveRefusal(m) is { } flv)
+        {
+            return flv;
+        }
+
+        if (ModuleErrors.VodRefusal(m) is { } vod)
+        {
+            return vod;
         }
 
         if (BasicAuthRefused(m))
