@@ -143,7 +143,8 @@ internal static class ServiceManagerLines
             var value = detail[(status + ", status=".Length)..];
             var signalled = detail.StartsWith("killed", StringComparison.Ordinal) || detail.StartsWith("dumped", StringComparison.Ordinal);
             var exited = detail.StartsWith("exited", StringComparison.Ordinal);
-            return (signalled && !StopSignals.ContainsSystemdStatus(value)) || (exited && !value.StartsWith("0/", StringComparison.Ordinal)) ? Causes.AppCrash : Causes.NotAnUpstreamError;
+            var died = (signalled && !StopSignals.ContainsSystemdStatus(value)) || (exited && !value.StartsWith("0/", StringComparison.Ordinal));
+            return died ? Causes.AppCrash : Causes.NotAnUpstreamError;
         }
 
         return m.StartsWith("A process of this unit has been killed by the OOM killer", StringComparison.Ordinal)
