@@ -122,7 +122,8 @@ internal static class AppServerLines
         var head = s.IndexOfAnyExcept(' ');
         var worker = s.IndexOf(OdooHttpWorker, StringComparison.Ordinal);
         var at = worker >= 0 ? worker : s.IndexOf("Thread <Thread(", StringComparison.Ordinal);
-        if (head < 0 || at < 0 || at > 2 * CompanionLineParser.MaxCompanionPrefix || !(worker >= 0 ? IsOdooWorkerTimeout(s[at..], out var pid) : IsOdooThreadLimit(s[at..], out pid)))
+        if (head < 0 || at < 0 || at > 2 * CompanionLineParser.MaxCompanionPrefix
+            || !(worker >= 0 ? IsOdooWorkerTimeout(s[at..], out var pid) : IsOdooThreadLimit(s[at..], out pid)))
         {
             return false;
         }

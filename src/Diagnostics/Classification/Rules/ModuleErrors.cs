@@ -177,7 +177,8 @@ internal static class ModuleErrors
         }
 
         var rest = m[FlvLive.Length..];
-        return rest.StartsWith("failed to find configured port: ", StringComparison.Ordinal) || rest.StartsWith("app args MUST be specified", StringComparison.Ordinal)
+        return rest.StartsWith("failed to find configured port: ", StringComparison.Ordinal)
+            || rest.StartsWith("app args MUST be specified", StringComparison.Ordinal)
             || rest.StartsWith("failed to init connection for session", StringComparison.Ordinal) ? 500
             : rest.StartsWith("HTTP method was not \"GET\"", StringComparison.Ordinal) || rest.StartsWith("HTTP version 0.9 not supported", StringComparison.Ordinal) ? 405
             : null;
