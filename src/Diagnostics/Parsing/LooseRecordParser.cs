@@ -144,8 +144,10 @@ internal static class LooseRecordParser
         var head = s[start..Math.Min(s.Length, start + 64)];
         foreach (var level in NginxLineParser.Levels)
         {
+            // CJK prose puts the quoted record right after its full-width colon or comma, with no space
+            // ("在nginx中报错：[error] 6#6: *5 ...").
             var at = head.IndexOf(level, StringComparison.Ordinal);
-            if (at >= 0 && (at == 0 || head[at - 1] == ' '))
+            if (at >= 0 && (at == 0 || head[at - 1] is ' ' or '\uFF1A' or '\uFF0C'))
             {
                 line.Level = new Segment(start + at + 1, level.Length - 3);
                 NginxLineParser.ParseAfterLevel(s, start + at + level.Length - 1, ref line);

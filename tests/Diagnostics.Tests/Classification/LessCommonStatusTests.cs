@@ -470,4 +470,22 @@ public class LessCommonStatusTests
         Assert.Equal("fd_exhaustion", r.Cause);
         Assert.Equal(status, r.Status);
     }
+
+    [Theory]
+    // The LDAP auth module (nginx-auth-ldap): a failed search, group comparison or user bind sends the request to the
+    // next ldap_server and, after the last, to the realm's 401; its timeout returns NGX_ERROR (no response), and its
+    // worker-level errors (initial bind, ldap_result) have no request.
+    [InlineData("2017/01/28 22:45:34 [error] 7#7: *7 http_auth_ldap: Could not find user DN, client: 10.1.2.3, server: localhost, request: \"GET / HTTP/1.1\", host: \"a.example\"", 401)]
+    [InlineData("2021/06/16 10:00:00 [error] 6#6: *5 http_auth_ldap: ldap_search_ext() request failed (32: No such object)", 401)]
+    [InlineData("2021/06/16 10:00:00 [error] 6#6: *5 http_auth_ldap: User bind failed (49: Invalid credentials)" + NoUpstreamSfx, 401)]
+    [InlineData("2021/06/16 10:00:00 [error] 6#6: *5 http_auth_ldap: ldap_compare_ext() request failed (50: Insufficient access)" + NoUpstreamSfx, 401)]
+    [InlineData("2014/09/01 12:44:34 [error] 5284#0: *9 http_auth_ldap: Authentication timed out" + NoUpstreamSfx, null)]
+    [InlineData("2020/01/14 16:44:19 [error] 7600#0: http_auth_ldap: Initial bind failed (49: Invalid credentials)", null)]
+    [InlineData("2016/05/25 10:15:35 [error] 1558#0: http_auth_ldap: ldap_result() failed (-1: Can't contact LDAP server)", null)]
+    public void LdapAuthModuleStepFailed_ForARequest_IsTheRealms401(string line, int? status)
+    {
+        var record = DiagnosisEngine.Analyze(line).Records[0];
+        Assert.Equal("not_an_upstream_error", record.Cause);
+        Assert.Equal(status, record.Status);
+    }
 }

@@ -970,4 +970,16 @@ public class PastedLineTests
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
         Assert.Equal(("fd_exhaustion", (int?)null), (r.Cause, r.Status));
     }
+
+    [Theory]
+    // CJK prose puts the quoted record right after its full-width colon or comma, with no blank: the level, pid and
+    // connection number are read as after an ASCII lead-in ("nginx said: [error] ...").
+    [InlineData("在nginx中报错：[error] 6#6: *5 connect() failed (111: Connection refused) while connecting to upstream" + Sfx, "upstream_down", 502)]
+    [InlineData("日志里，[error] 6#6: *5 upstream timed out (110: Connection timed out) while reading response header from upstream" + Sfx, "upstream_timeout_read", 504)]
+    public void RecordAfterAFullWidthColon_KeepsItsHead(string line, string cause, int? status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal((cause, status), (r.Cause, r.Status));
+        Assert.Equal(("error", 6, 5L), (r.Level, r.Pid, r.ConnectionId));
+    }
 }

@@ -214,6 +214,27 @@ internal static class ModuleErrors
     }
 
     /// <summary>
+    /// The LDAP auth module (nginx-auth-ldap, <c>auth_ldap</c>) failing one step of a request's check: the user search
+    /// (<c>ldap_search_ext() [request] failed</c>, <c>Could not find user DN</c>), the group comparison
+    /// (<c>ldap_compare_ext() [request] failed</c>) or the user's bind (<c>ldap_sasl_bind() failed</c>,
+    /// <c>User bind failed</c>). Each sends ngx_http_auth_ldap_authenticate to its next server, and after the last one
+    /// ngx_http_auth_ldap_set_realm answers 401 with the realm. Its timeout (<c>Authentication timed out</c>) returns
+    /// NGX_ERROR instead, which closes the connection without a response, and its connection-level errors carry no
+    /// request; neither is listed. The "(N: text)" after a step's name is read as the record's errno, not as part of the
+    /// message, so the names are matched without it.
+    /// </summary>
+    internal static bool LdapAuthRefused(ReadOnlySpan<char> m) =>
+        m.StartsWith(LdapAuthPrefix, StringComparison.Ordinal) && SpanSearch.StartsWithAny(m[LdapAuthPrefix.Length..], LdapAuthStepFailures);
+
+    private const string LdapAuthPrefix = "http_auth_ldap: ";
+
+    private static readonly string[] LdapAuthStepFailures =
+    [
+        "Could not find user DN", "ldap_search_ext() failed", "ldap_search_ext() request failed",
+        "ldap_compare_ext() failed", "ldap_compare_ext() request failed", "ldap_sasl_bind() failed", "User bind failed",
+    ];
+
+    /// <summary>
     /// ngx_http_dav_module refusing a COPY or MOVE (ngx_http_dav_copy_move_handler): a Destination on another host, or a
     /// Depth it does not allow, is NGX_HTTP_BAD_REQUEST; a collection against a non-collection is NGX_HTTP_CONFLICT. Its
     /// "client sent ..." refusals (no or invalid Destination, invalid Overwrite or Depth) are with the request errors below.

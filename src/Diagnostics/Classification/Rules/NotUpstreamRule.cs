@@ -138,14 +138,16 @@ public sealed class NotUpstreamRule : INginxRule
 
     /// <summary>
     /// A message nginx writes only for a client's request (request body limit, access and index modules, the rewrite
-    /// loop check, auth_request, the request building of uwsgi, scgi and FastCGI, a WAF's denial, the HTTP-FLV handler's and the VOD module's refusals), so a quote of it without the record's connection number or suffix is still a request's.
+    /// loop check, auth_request, auth_basic and the LDAP auth module, the request building of uwsgi, scgi and FastCGI, a
+    /// WAF's denial, the HTTP-FLV handler's and the VOD module's refusals), so a quote of it without the record's connection
+    /// number or suffix is still a request's.
     /// ModSecurity v2's standalone module for nginx logs its denials with "pid#tid: [client IP]" and no connection number.
     /// </summary>
     private static bool RequestOnly(ReadOnlySpan<char> m) =>
         m.StartsWith(TooLargeBody, StringComparison.Ordinal) || m.StartsWith(AccessForbidden, StringComparison.Ordinal)
         || m.StartsWith(DirectoryIndex, StringComparison.Ordinal) || m.StartsWith(RedirectionCycle, StringComparison.Ordinal)
         || m.StartsWith(AuthRequestStatus, StringComparison.Ordinal) || m.StartsWith(ClientRequestErrors.ClientCertificateError, StringComparison.Ordinal)
-        || m.StartsWith(NamedLocationMissing, StringComparison.Ordinal) || BasicAuthRefused(m) || BuildingRequestFailed(m)
+        || m.StartsWith(NamedLocationMissing, StringComparison.Ordinal) || BasicAuthRefused(m) || ModuleErrors.LdapAuthRefused(m) || BuildingRequestFailed(m)
         || m.StartsWith(ModuleErrors.CacheKeysZoneFull, StringComparison.Ordinal) || m.StartsWith(ImageFilterTooBig, StringComparison.Ordinal)
         || ModuleErrors.Mp4ModuleError(m)
         || (m.StartsWith(ClientRequestErrors.ClientSent, StringComparison.Ordinal) && ClientRequestErrors.ClientSentStatus(m[ClientRequestErrors.ClientSent.Length..]) is not null)
@@ -285,7 +287,7 @@ public sealed class NotUpstreamRule : INginxRule
             return vod;
         }
 
-        if (BasicAuthRefused(m))
+        if (BasicAuthRefused(m) || ModuleErrors.LdapAuthRefused(m))
         {
             return 401;
         }
