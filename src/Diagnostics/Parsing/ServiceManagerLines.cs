@@ -242,18 +242,75 @@ internal static class ServiceManagerLines
             return false;
         }
 
-        var detail = rest[(digits + " (code=".Length)..^1];
-        string? cause = null;
+        var cause = EndedProcessVerdict(rest[(digits + " (code=".Length)..^1]);
+        if (cause is null)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = cause;
+        return true;
+    }
+
+    /// <summary>
+    /// systemd's verdict on a process that ended, inside "(code=...)": a non-zero exit or a fatal signal is a backend
+    /// that died (app_crash); status 0 and a stop or reload signal (TERM, INT, HUP, QUIT) are context; anything else
+    /// (a running process) names no verdict.
+    /// </summary>
+    private static string? EndedProcessVerdict(ReadOnlySpan<char> detail)
+    {
         if (detail.StartsWith("exited, status=", StringComparison.Ordinal))
         {
             var value = detail["exited, status=".Length..];
-            cause = value.SequenceEqual("0") || value.StartsWith("0/", StringComparison.Ordinal) ? Causes.NotAnUpstreamError : Causes.AppCrash;
-        }
-        else if (detail.StartsWith("killed, signal=", StringComparison.Ordinal) || detail.StartsWith("dumped, signal=", StringComparison.Ordinal))
-        {
-            cause = StopSignals.Contains(detail["killed, signal=".Length..]) ? Causes.NotAnUpstreamError : Causes.AppCrash;
+            return value.SequenceEqual("0") || value.StartsWith("0/", StringComparison.Ordinal) ? Causes.NotAnUpstreamError : Causes.AppCrash;
         }
 
+        if (detail.StartsWith("killed, signal=", StringComparison.Ordinal) || detail.StartsWith("dumped, signal=", StringComparison.Ordinal))
+        {
+            return StopSignals.Contains(detail["killed, signal=".Length..]) ? Causes.NotAnUpstreamError : Causes.AppCrash;
+        }
+
+        return null;
+    }
+
+    internal const string SystemctlExecStart = " ExecStart=";
+
+    private const string SystemctlProcess = "Process: ";
+
+    /// <summary>
+    /// systemctl status's line for the command a unit's ExecStart ran, once it ended, pasted without the unit's header:
+    /// <c>  Process: 23884 ExecStart=/usr/bin/node index.js (code=exited, status=1/FAILURE)</c> (round 84: Mailtrain
+    /// crash-looping under Restart=always). ExecStart is the unit's main process, so this is the same verdict as the
+    /// "Main PID: N (code=...)" line beside it. nginx's own unit and the other Exec lines (ExecStartPre's "nginx -t", a
+    /// reload) are not a backend and stay unknown. Taken at the line's start or behind indentation only.
+    /// </summary>
+    internal static bool TrySystemctlExecStart(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOfAnyExcept(' ', '\t');
+        if (at < 0 || !s[at..].StartsWith(SystemctlProcess, StringComparison.Ordinal) || s[^1] != ')')
+        {
+            return false;
+        }
+
+        var rest = s[(at + SystemctlProcess.Length)..];
+        var digits = rest.IndexOfAnyExceptInRange('0', '9');
+        if (digits <= 0 || !rest[digits..].StartsWith(SystemctlExecStart, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var command = rest[(digits + SystemctlExecStart.Length)..];
+        var open = command.LastIndexOf(" (code=", StringComparison.Ordinal);
+        var end = open > 0 ? command[..open].IndexOf(' ') : -1;
+        var program = open > 0 ? command[..(end < 0 ? open : end)] : default;
+        if (program.IsEmpty || program[(program.LastIndexOf('/') + 1)..].Contains("nginx", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var cause = EndedProcessVerdict(command[(open + " (code=".Length)..^1]);
         if (cause is null)
         {
             return false;

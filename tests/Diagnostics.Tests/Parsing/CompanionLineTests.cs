@@ -528,6 +528,11 @@ public class CompanionLineTests
     [InlineData(" Main PID: 27159 (code=exited, status=0/SUCCESS)", "not_an_upstream_error", RecordKind.Supervisor)]
     [InlineData(" Main PID: 27159 (code=killed, signal=TERM)", "not_an_upstream_error", RecordKind.Supervisor)]
     [InlineData(" Main PID: 27159 (code=killed, signal=HUP)", "not_an_upstream_error", RecordKind.Supervisor)]
+    // systemctl status's line for the unit's ExecStart command once it ended (round 84: Mailtrain's node index.js): the
+    // unit's main process, so the same verdict as "Main PID:".
+    [InlineData("  Process: 23884 ExecStart=/usr/bin/node index.js (code=exited, status=1/FAILURE)", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Process: 1204 ExecStart=/usr/local/bin/gunicorn app:app (code=killed, signal=KILL)", "app_crash", RecordKind.Supervisor)]
+    [InlineData("  Process: 991 ExecStart=/usr/sbin/php-fpm7.4 --nodaemonize (code=exited, status=0/SUCCESS)", "not_an_upstream_error", RecordKind.Supervisor)]
     // Passenger's core failing to spawn an app whose process died, in its own log, a log viewer's columns and a quote.
     [InlineData("[ E 2025-11-08 18:17:59.0395 4170381/T38 age/Cor/App/Implementation.cpp:218 ]: Could not spawn process for application /var/www/app: The application process exited prematurely.", "app_crash", RecordKind.Supervisor)]
     [InlineData("2026-08-07 12:34:09\t\t\t\t2029936/T59 age/Cor/App/Implementation.cpp:218: Could not spawn process for application /srv/app: The application process exited prematurely.", "app_crash", RecordKind.Supervisor)]
@@ -596,6 +601,11 @@ public class CompanionLineTests
     [InlineData("after the deploy Main process exited, code=killed, status=9/KILL appeared")]
     [InlineData(" Main PID: 1234 (php-fpm7.2)")]
     [InlineData("the Main PID: 27159 (code=exited, status=78) line showed it")]
+    // nginx's own unit, the other Exec lines, a running process and prose naming the field are not a backend's verdict.
+    [InlineData("  Process: 22470 ExecStart=/usr/sbin/nginx -g daemon on; master_process on; (code=exited, status=1/FAILURE)")]
+    [InlineData("  Process: 634 ExecStartPre=/usr/sbin/php-fpm7.4 -t (code=exited, status=78)")]
+    [InlineData("  Process: 23884 ExecStart=/usr/bin/node index.js")]
+    [InlineData("the Process: 23884 ExecStart=/usr/bin/node index.js (code=exited, status=1/FAILURE) line")]
     [InlineData("      Reason:       Error")]
     [InlineData("the pod was OOMKilled again after the upgrade")]
     [InlineData("Could not spawn process for application /srv/app: permission denied")]
