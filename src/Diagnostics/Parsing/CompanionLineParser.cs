@@ -166,8 +166,9 @@ public static class CompanionLineParser
         ["[pool ", "WORKER TIMEOUT", "Worker (pid", "out of memory", "Out of memory", "oom-kill", "oom_reaper", "HARAKIRI",
             "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker",
             PhpFpmLines.PhpDisplayFatal, "Worker with pid", "Segmentation Fault", AppServerLines.PumaTimeout, AppServerLines.Pm2Exit, ServiceManagerLines.SystemdMainExit,
-            AppServerLines.PassengerExit, "OOMKilled", ServiceManagerLines.SystemctlMainPid, ServiceManagerLines.SystemctlExecStart, AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker,
-            ServiceManagerLines.SupervisorctlFatal, ServiceManagerLines.SupervisorctlBackoff],
+            AppServerLines.PassengerExit, "OOMKilled", ServiceManagerLines.SystemctlMainPid, ServiceManagerLines.SystemctlExecStart,
+            AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal,
+            ServiceManagerLines.SupervisorctlBackoff],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>
@@ -195,8 +196,8 @@ public static class CompanionLineParser
             || (label >= 0 && TryAt(s, afterLabel > label + 1 ? afterLabel : label + 2, '\0', ref c)) || GunicornLines.TryGunicornInProse(s, ref c)
             || PhpFpmLines.TryPhpFatalInProse(s, ref c) || GunicornLines.TryGunicornBare(s, ref c) || AppServerLines.TryPm2Exit(s, ref c) || KernelLines.TryKernelBehindTag(s, ref c)
             || ServiceManagerLines.TrySystemdWithoutUnit(s, ref c) || AppServerLines.TryPassengerSpawn(s, ref c) || ServiceManagerLines.TryOomKilledReason(s, ref c)
-            || ServiceManagerLines.TrySystemctlMainPid(s, ref c) || ServiceManagerLines.TrySystemctlExecStart(s, ref c) || AppServerLines.TryOdooWatchdog(s, ref c)
-            || ServiceManagerLines.TrySupervisorctlStatus(s, ref c);
+            || ServiceManagerLines.TrySystemctlMainPid(s, ref c) || ServiceManagerLines.TrySystemctlExecStart(s, ref c)
+            || AppServerLines.TryOdooWatchdog(s, ref c) || ServiceManagerLines.TrySupervisorctlStatus(s, ref c);
     }
 
     internal static bool TryAt(ReadOnlySpan<char> s, int start, char closing, ref CompanionLine c)
