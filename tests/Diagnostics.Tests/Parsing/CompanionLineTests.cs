@@ -655,4 +655,39 @@ public class CompanionLineTests
         Assert.NotEqual("app_worker_timeout", r.Cause);
         Assert.NotEqual(RecordKind.Supervisor, r.Kind);
     }
+
+    /// <summary>
+    /// Apache's mod_fcgid about a FastCGI backend it lost (round 83: MapServer's mapserv and QGIS Server under Apache). Its
+    /// own words tell a crash from a stop: "get signal N, possible coredump generated" and "get unexpected signal N" are
+    /// the signals it did not send (app_crash, also while it shut the process down), "get stop signal N" the ones it stops
+    /// processes with, and a plain exit is context. The backend's path is kept as the subject.
+    /// </summary>
+    [Theory]
+    [InlineData("[Fri Jun 02 14:46:16.648280 2017] [fcgid:error] [pid 13454:tid 140063126235008] mod_fcgid: process /usr/lib/cgi-bin/mapserv(59414) exit(communication error), get signal 11, possible coredump generated", "app_crash", "/usr/lib/cgi-bin/mapserv")]
+    [InlineData(" [error] [pid 14] mod_fcgid: process /usr/local/bin/mapserv_wrapper(114) exit(communication error), get unexpected signal 11", "app_crash", "/usr/local/bin/mapserv_wrapper")]
+    [InlineData("[Thu Feb 17 09:56:26.617562 2022] [fcgid:error] [pid 614556] mod_fcgid: process /usr/lib/cgi-bin/qgis_mapserv.fcgi(614564) exit(shutting down), get unexpected signal 11", "app_crash", "/usr/lib/cgi-bin/qgis_mapserv.fcgi")]
+    [InlineData("[Tue Oct 01 17:36:19 2024] [error] mod_fcgid: process /var/www/site/data/php-bin/php(8505) exit(communication error), get unexpected signal 7", "app_crash", "/var/www/site/data/php-bin/php")]
+    [InlineData("[Mon Mar 04 10:00:00.000001 2024] [fcgid:info] [pid 900:tid 1] mod_fcgid: process /usr/lib/cgi-bin/mapserv(901) exit(idle timeout), get stop signal 15", "not_an_upstream_error", "/usr/lib/cgi-bin/mapserv")]
+    [InlineData("[Mon Mar 04 10:00:00.000001 2024] [fcgid:info] [pid 900:tid 1] mod_fcgid: process /usr/lib/cgi-bin/mapserv(902) exit(shutting down), get stop signal 9", "not_an_upstream_error", "/usr/lib/cgi-bin/mapserv")]
+    [InlineData("[Mon Mar 04 10:00:00.000001 2024] [fcgid:info] [pid 900:tid 1] mod_fcgid: process /usr/lib/cgi-bin/mapserv(903) exit(lifetime expired), terminated by calling exit(), return code: 0", "not_an_upstream_error", "/usr/lib/cgi-bin/mapserv")]
+    public void FcgidProcessExit_IsACrashOnlyForASignalModFcgidDidNotSend(string line, string cause, string backend)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.Supervisor, cause), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+        Assert.Equal(backend, r.Subject);
+    }
+
+    [Theory]
+    // mod_fcgid's other lines, and its words in prose without the process's pid and exit reason.
+    [InlineData("[Fri Jun 02 14:46:10.827324 2017] [fcgid:warn] [pid 13455:tid 140062717052672] [client 10.102.27.218:52784] mod_fcgid: error reading data, FastCGI server closed connection")]
+    [InlineData("[Wed Oct 18 11:01:18.169403 2023] [fcgid:warn] [pid 5654:tid 139865758574144] [client XXX] mod_fcgid: read data timeout in 120 seconds, referer: https://...")]
+    [InlineData("the mod_fcgid: process list shows mapserv got signal 11 again")]
+    public void FcgidLinesOtherThanAProcessExit_AreNotCrashes(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.NotEqual("app_crash", r.Cause);
+    }
 }
