@@ -142,6 +142,9 @@ public class CompanionLineTests
     [InlineData("getting memory error: Fatal error: Allowed memory size of 1073741824 bytes exhausted")]
     [InlineData("When I run the above command on my test store, I get the following error: _PHP Fatal error:  Allowed memory size of 52428800 bytes exhausted (tried to allocate 73728 bytes) in /opt/a/ClassLoader.php on line 94_")]
     [InlineData("Also i tried to run setup:di:compile, then comes Fatal error: Out of memory (allocated 130547712) (tried to allocate 72 bytes) in /home/a/FileScanner.php on line 36")]
+    // The log's parse error in a code span inside a sentence (round 83): E_PARSE is fatal too.
+    [InlineData("I'm getting errors when I hit the _details_ page `PHP Parse error:  syntax error, unexpected '[' in .../website/details.php on line 93` which keeps the page from rendering.")]
+    [InlineData("after the upgrade: PHP Parse error:  syntax error, unexpected 'fn' (T_STRING) in /srv/app/lib/util.php on line 12")]
     public void PhpFatalInDisplayFormOrProse_IsPhpFatal(string line)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
@@ -160,6 +163,8 @@ public class CompanionLineTests
     [InlineData("the installer stopped with a fatal error: nothing else was printed", "not_an_upstream_error")]
     [InlineData("[Mon Jul 10 10:02:27.267422 2023] [proxy_fcgi:error] [pid 1:tid 2] [client 10.0.0.1:4069] AH01071: Got error 'PHP message: PHP Fatal error:  Allowed memory size of 2097152 bytes exhausted (tried to allocate 4096 bytes) in /srv/a.php on line 70'", "not_an_upstream_error")]
     [InlineData("Out of memory (allocated 2097152) (tried to allocate 4096 bytes) in /srv/a.php on line 70", "not_an_upstream_error")]
+    [InlineData("the linter reported a Parse error: unexpected token in config.yaml", "not_an_upstream_error")]
+    [InlineData("[Mon Jul 10 10:02:27.267422 2023] [proxy_fcgi:error] [pid 1:tid 2] [client 10.0.0.1:4069] AH01071: Got error 'PHP message: PHP Parse error:  syntax error, unexpected end of file in /srv/a.php on line 9'", "not_an_upstream_error")]
     public void FatalErrorTextThatIsNoPhpRecordOfItsOwn_IsNotPhpFatal(string line, string cause)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
