@@ -104,6 +104,24 @@ internal static class LooseRecordParser
         }
     }
 
+    /// <summary>
+    /// Apache's error-log head around a bracketed level, which nginx never writes: the process bracket after it (2.x
+    /// without a module tag, <c>[error] [pid 14] mod_fcgid: ...</c>) or its C time before it (2.2, <c>[Tue Oct 01 17:36:19
+    /// 2024] [error] ...</c>). Such a line is another web server's record, left to the companion parsers (mod_fcgid's
+    /// process exits), not an nginx record without its pid. Loose path only.
+    /// </summary>
+    private static bool IsApacheHead(ReadOnlySpan<char> s, int start, int at, int levelLength)
+    {
+        var after = start + at + levelLength;
+        if (after < s.Length && s[after..].StartsWith("[pid ", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        var before = s[start..(start + at)].TrimEnd(' ');
+        return before.Length > 2 && before[0] == '[' && before[^1] == ']' && TimeParsing.CTime(before[1..^1]) is not null;
+    }
+
     /// <summary>The loose parse proper: where the message starts in a line that does not start like a record.</summary>
     private static bool TryParseLooseMessage(ReadOnlySpan<char> s, ref NginxLine line)
     {
@@ -147,7 +165,7 @@ internal static class LooseRecordParser
             // CJK prose puts the quoted record right after its full-width colon or comma, with no space
             // ("在nginx中报错：[error] 6#6: *5 ...").
             var at = head.IndexOf(level, StringComparison.Ordinal);
-            if (at >= 0 && (at == 0 || head[at - 1] is ' ' or '\uFF1A' or '\uFF0C'))
+            if (at >= 0 && (at == 0 || head[at - 1] is ' ' or '\uFF1A' or '\uFF0C') && !IsApacheHead(s, start, at, level.Length))
             {
                 line.Level = new Segment(start + at + 1, level.Length - 3);
                 NginxLineParser.ParseAfterLevel(s, start + at + level.Length - 1, ref line);

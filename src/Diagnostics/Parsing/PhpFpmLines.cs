@@ -43,22 +43,34 @@ internal static class PhpFpmLines
     /// <summary>
     /// PHP's fatal error anywhere in a sentence or behind markup ("I get the following error: _PHP Fatal error:  Allowed
     /// memory size ...", "then comes Fatal error: Out of memory (allocated ...)"): read from its start, in the log's form
-    /// ("PHP Fatal error: ") or the display form ("Fatal error: "), which must stand as a word of its own.
+    /// ("PHP Fatal error: ") or the display form ("Fatal error: "), which must stand as a word of its own; likewise the
+    /// log's "PHP Parse error: ".
     /// </summary>
     internal static bool TryPhpFatalInProse(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         var at = s.IndexOf(PhpDisplayFatal, StringComparison.Ordinal);
-        if (at <= 0)
+        if (at > 0)
         {
-            return false;
+            var start = at >= 4 && s[(at - 4)..at].SequenceEqual("PHP ") ? at - 4 : at;
+            return ReadInProse(s, start, ref c);
         }
 
-        // After "PHP message: " the text is PHP's stderr relayed inside another server's record (nginx's FastCGI record,
-        // Apache's proxy_fcgi, FPM's child line): that record's own parser or label decides, not the quote inside it.
-        var start = at >= 4 && s[(at - 4)..at].SequenceEqual("PHP ") ? at - 4 : at;
-        return !char.IsAsciiLetterOrDigit(s[start - 1]) && !s[..start].EndsWith("message: ", StringComparison.Ordinal)
-            && CompanionLineParser.TryAt(s, start, '\0', ref c);
+        // The parse error (E_PARSE, fatal: the script never ran) in the log's form only: "Parse error: " alone is too
+        // common a phrase in other programs' words (round 83: Nominatim's "`PHP Parse error:  syntax error, ...`").
+        at = s.IndexOf(PhpLogParse, StringComparison.Ordinal);
+        return at > 0 && ReadInProse(s, at, ref c);
     }
+
+    private const string PhpLogParse = "PHP Parse error: ";
+
+    /// <summary>
+    /// PHP's record from <paramref name="start"/> on, when it stands as a word of its own. After "PHP message: " the text is
+    /// PHP's stderr relayed inside another server's record (nginx's FastCGI record, Apache's proxy_fcgi, FPM's child
+    /// line): that record's own parser or label decides, not the quote inside it.
+    /// </summary>
+    private static bool ReadInProse(ReadOnlySpan<char> s, int start, ref CompanionLine c) =>
+        start > 0 && !char.IsAsciiLetterOrDigit(s[start - 1]) && !s[..start].EndsWith("message: ", StringComparison.Ordinal)
+        && CompanionLineParser.TryAt(s, start, '\0', ref c);
 
     /// <summary>PHP's display form of a fatal error (display_errors, the CLI): no "PHP " before it, unlike the log's.</summary>
     internal const string PhpDisplayFatal = "Fatal error: ";

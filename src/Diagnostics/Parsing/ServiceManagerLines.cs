@@ -339,4 +339,44 @@ internal static class ServiceManagerLines
         c.Cause = Causes.OomKilled;
         return true;
     }
+
+    internal const string FcgidProcess = "mod_fcgid: process ";
+
+    /// <summary>Widest head Apache writes before mod_fcgid's message (time with microseconds, module and level, pid and tid, client).</summary>
+    private const int MaxFcgidHead = 160;
+
+    /// <summary>
+    /// Apache's mod_fcgid, the process manager of FastCGI backends such as mapserv, qgis_mapserv.fcgi or PHP, about one it
+    /// lost: <c>mod_fcgid: process /usr/lib/cgi-bin/mapserv(59414) exit(communication error), get signal 11, possible
+    /// coredump generated</c>. mod_fcgid (fcgid_pm_main.c) writes "get stop signal N" for TERM, HUP, Apache's graceful
+    /// signal and KILL, the signals it stops processes with; "get signal N, possible coredump generated" and "get
+    /// unexpected signal N" for any other, so the backend died (app_crash), whatever the exit reason in parentheses.
+    /// "terminated by calling exit(), return code: N" and the stop signals are context, as every other mod_fcgid line.
+    /// </summary>
+    internal static bool TryFcgidProcessExit(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOf(FcgidProcess, StringComparison.Ordinal);
+        if (at < 0 || at > MaxFcgidHead)
+        {
+            return false;
+        }
+
+        var m = s[at..];
+        var exit = m.IndexOf(") exit(", StringComparison.Ordinal);
+        var reason = exit < 0 ? -1 : m[exit..].IndexOf("), ", StringComparison.Ordinal);
+        if (reason < 0)
+        {
+            return false;
+        }
+
+        var info = m[(exit + reason + "), ".Length)..];
+        var died = info.StartsWith("get unexpected signal ", StringComparison.Ordinal)
+            || (info.StartsWith("get signal ", StringComparison.Ordinal) && info.Contains("possible coredump generated", StringComparison.Ordinal));
+        var open = m[..exit].LastIndexOf('(');
+        c.Kind = RecordKind.Supervisor;
+        c.Subject = open > FcgidProcess.Length ? new Segment(at + FcgidProcess.Length, open - FcgidProcess.Length) : Segment.None;
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = died ? Causes.AppCrash : Causes.NotAnUpstreamError;
+        return true;
+    }
 }

@@ -142,6 +142,9 @@ public class CompanionLineTests
     [InlineData("getting memory error: Fatal error: Allowed memory size of 1073741824 bytes exhausted")]
     [InlineData("When I run the above command on my test store, I get the following error: _PHP Fatal error:  Allowed memory size of 52428800 bytes exhausted (tried to allocate 73728 bytes) in /opt/a/ClassLoader.php on line 94_")]
     [InlineData("Also i tried to run setup:di:compile, then comes Fatal error: Out of memory (allocated 130547712) (tried to allocate 72 bytes) in /home/a/FileScanner.php on line 36")]
+    // The log's parse error in a code span inside a sentence (round 83): E_PARSE is fatal too.
+    [InlineData("I'm getting errors when I hit the _details_ page `PHP Parse error:  syntax error, unexpected '[' in .../website/details.php on line 93` which keeps the page from rendering.")]
+    [InlineData("after the upgrade: PHP Parse error:  syntax error, unexpected 'fn' (T_STRING) in /srv/app/lib/util.php on line 12")]
     public void PhpFatalInDisplayFormOrProse_IsPhpFatal(string line)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
@@ -160,6 +163,8 @@ public class CompanionLineTests
     [InlineData("the installer stopped with a fatal error: nothing else was printed", "not_an_upstream_error")]
     [InlineData("[Mon Jul 10 10:02:27.267422 2023] [proxy_fcgi:error] [pid 1:tid 2] [client 10.0.0.1:4069] AH01071: Got error 'PHP message: PHP Fatal error:  Allowed memory size of 2097152 bytes exhausted (tried to allocate 4096 bytes) in /srv/a.php on line 70'", "not_an_upstream_error")]
     [InlineData("Out of memory (allocated 2097152) (tried to allocate 4096 bytes) in /srv/a.php on line 70", "not_an_upstream_error")]
+    [InlineData("the linter reported a Parse error: unexpected token in config.yaml", "not_an_upstream_error")]
+    [InlineData("[Mon Jul 10 10:02:27.267422 2023] [proxy_fcgi:error] [pid 1:tid 2] [client 10.0.0.1:4069] AH01071: Got error 'PHP message: PHP Parse error:  syntax error, unexpected end of file in /srv/a.php on line 9'", "not_an_upstream_error")]
     public void FatalErrorTextThatIsNoPhpRecordOfItsOwn_IsNotPhpFatal(string line, string cause)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
@@ -664,5 +669,40 @@ public class CompanionLineTests
 
         Assert.NotEqual("app_worker_timeout", r.Cause);
         Assert.NotEqual(RecordKind.Supervisor, r.Kind);
+    }
+
+    /// <summary>
+    /// Apache's mod_fcgid about a FastCGI backend it lost (round 83: MapServer's mapserv and QGIS Server under Apache). Its
+    /// own words tell a crash from a stop: "get signal N, possible coredump generated" and "get unexpected signal N" are
+    /// the signals it did not send (app_crash, also while it shut the process down), "get stop signal N" the ones it stops
+    /// processes with, and a plain exit is context. The backend's path is kept as the subject.
+    /// </summary>
+    [Theory]
+    [InlineData("[Fri Jun 02 14:46:16.648280 2017] [fcgid:error] [pid 13454:tid 140063126235008] mod_fcgid: process /usr/lib/cgi-bin/mapserv(59414) exit(communication error), get signal 11, possible coredump generated", "app_crash", "/usr/lib/cgi-bin/mapserv")]
+    [InlineData(" [error] [pid 14] mod_fcgid: process /usr/local/bin/mapserv_wrapper(114) exit(communication error), get unexpected signal 11", "app_crash", "/usr/local/bin/mapserv_wrapper")]
+    [InlineData("[Thu Feb 17 09:56:26.617562 2022] [fcgid:error] [pid 614556] mod_fcgid: process /usr/lib/cgi-bin/qgis_mapserv.fcgi(614564) exit(shutting down), get unexpected signal 11", "app_crash", "/usr/lib/cgi-bin/qgis_mapserv.fcgi")]
+    [InlineData("[Tue Oct 01 17:36:19 2024] [error] mod_fcgid: process /var/www/site/data/php-bin/php(8505) exit(communication error), get unexpected signal 7", "app_crash", "/var/www/site/data/php-bin/php")]
+    [InlineData("[Mon Mar 04 10:00:00.000001 2024] [fcgid:info] [pid 900:tid 1] mod_fcgid: process /usr/lib/cgi-bin/mapserv(901) exit(idle timeout), get stop signal 15", "not_an_upstream_error", "/usr/lib/cgi-bin/mapserv")]
+    [InlineData("[Mon Mar 04 10:00:00.000001 2024] [fcgid:info] [pid 900:tid 1] mod_fcgid: process /usr/lib/cgi-bin/mapserv(902) exit(shutting down), get stop signal 9", "not_an_upstream_error", "/usr/lib/cgi-bin/mapserv")]
+    [InlineData("[Mon Mar 04 10:00:00.000001 2024] [fcgid:info] [pid 900:tid 1] mod_fcgid: process /usr/lib/cgi-bin/mapserv(903) exit(lifetime expired), terminated by calling exit(), return code: 0", "not_an_upstream_error", "/usr/lib/cgi-bin/mapserv")]
+    public void FcgidProcessExit_IsACrashOnlyForASignalModFcgidDidNotSend(string line, string cause, string backend)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.Supervisor, cause), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+        Assert.Equal(backend, r.Subject);
+    }
+
+    [Theory]
+    // mod_fcgid's other lines, and its words in prose without the process's pid and exit reason.
+    [InlineData("[Fri Jun 02 14:46:10.827324 2017] [fcgid:warn] [pid 13455:tid 140062717052672] [client 10.102.27.218:52784] mod_fcgid: error reading data, FastCGI server closed connection")]
+    [InlineData("[Wed Oct 18 11:01:18.169403 2023] [fcgid:warn] [pid 5654:tid 139865758574144] [client XXX] mod_fcgid: read data timeout in 120 seconds, referer: https://...")]
+    [InlineData("the mod_fcgid: process list shows mapserv got signal 11 again")]
+    public void FcgidLinesOtherThanAProcessExit_AreNotCrashes(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.NotEqual("app_crash", r.Cause);
     }
 }

@@ -982,4 +982,28 @@ public class PastedLineTests
         Assert.Equal((cause, status), (r.Cause, r.Status));
         Assert.Equal(("error", 6, 5L), (r.Level, r.Pid, r.ConnectionId));
     }
+
+    [Theory]
+    // Apache's heads around a bracketed level (round 83): its process bracket after the level, its C time before it. Such
+    // a line is Apache's record, not an nginx record pasted without its pid, so no nginx cause is read from its words.
+    [InlineData("[error] [pid 25] End of script output before headers: mapserv_wrapper")]
+    [InlineData(" [warn] [pid 15] mod_fcgid: error reading data, FastCGI server closed connection")]
+    [InlineData("[Fri Aug 10 03:47:38 2012] [error] Unexpected error during upload.")]
+    public void ApacheHeadAroundTheLevel_IsNoNginxRecord(string line)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.NotEqual(RecordKind.NginxHttp, r.Kind);
+        Assert.NotEqual(RecordKind.NginxCore, r.Kind);
+        Assert.Equal("not_an_upstream_error", r.Cause);
+    }
+
+    [Theory]
+    // nginx's own records pasted from the level on keep being read, with or without a prefix of the writer's.
+    [InlineData("[error] 14#14: *3 upstream prematurely closed connection while reading response header from upstream" + Sfx, "premature_close")]
+    [InlineData("web_1 | [error] 7#7: *1 connect() failed (111: Connection refused) while connecting to upstream" + Sfx, "upstream_down")]
+    public void NginxRecordFromItsLevelOn_IsStillRead(string line, string cause)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal((cause, (int?)502), (r.Cause, r.Status));
+    }
 }
