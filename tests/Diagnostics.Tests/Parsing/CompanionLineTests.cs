@@ -548,6 +548,9 @@ public class CompanionLineTests
     [InlineData("frappe-bench-web:frappe-bench-node-socketio               FATAL     Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
     [InlineData("gunicorn                         BACKOFF   Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
     [InlineData("nginx                            FATAL     Exited too quickly (process log may have details)", "not_an_upstream_error", RecordKind.Supervisor)]
+    // The same row with its padding collapsed to one blank by the page it was pasted into, and bolded (round 85: DataPusher+).
+    [InlineData("**datapusher-plus-uwsgi:datapusher-plus-uwsgi-00 FATAL Exited too quickly (process log may have details)**", "app_crash", RecordKind.Supervisor)]
+    [InlineData("celery BACKOFF Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
     public void AppServerLineInAPastedShape_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -618,6 +621,9 @@ public class CompanionLineTests
     [InlineData("frappe-bench-web:frappe-bench-frappe-web                  RUNNING   pid 2421, uptime 0:13:10")]
     [InlineData("main FATAL error: could not open the config file")]
     [InlineData("the socketio program went FATAL     Exited too quickly")]
+    // An unpadded state is taken only before supervisord's own description.
+    [InlineData("worker FATAL Exited after the config reload")]
+    [InlineData("ckan-uwsgi:ckan-uwsgi-00 RUNNING pid 1657, uptime 0:00:22")]
     public void AppServerWordsOutsideTheirRecord_StayUnknown(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
