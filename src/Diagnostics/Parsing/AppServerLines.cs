@@ -185,6 +185,39 @@ internal static class AppServerLines
         return true;
     }
 
+    internal const string PassengerMaxRequestTime = "Maximum request time of ";
+
+    /// <summary>
+    /// Phusion Passenger's core killing the process serving a request past <c>passenger_max_request_time</c>:
+    /// <c>[ E 2026-02-18 19:06:42.4013 106/Th age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 5-104309] Maximum request time
+    /// of 60 seconds reached, killing process 556</c>, behind whatever head the log's viewer gave it. The app server ending
+    /// a slow request's process, as gunicorn's WORKER TIMEOUT and uWSGI's HARAKIRI do (app_worker_timeout); the killed
+    /// process's pid is kept. Taken only when the line ends with that pid, so prose going on about the setting is not read.
+    /// </summary>
+    internal static bool TryPassengerMaxRequestTime(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        const string Killing = " seconds reached, killing process ";
+        var at = s.IndexOf(PassengerMaxRequestTime, StringComparison.Ordinal);
+        var p = at + PassengerMaxRequestTime.Length;
+        if (at < 0 || DecimalText.ReadNumber(s, ref p) <= 0 || !s[p..].StartsWith(Killing, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        p += Killing.Length;
+        var pid = DecimalText.ReadNumber(s, ref p);
+        if (pid is <= 0 or >= int.MaxValue || !s[p..].TrimEnd(" \t.'\"`").IsEmpty)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = Causes.AppWorkerTimeout;
+        c.Pid = (int)pid;
+        return true;
+    }
+
     internal const string Pm2Exit = "exited with code [";
 
     /// <summary>

@@ -166,7 +166,7 @@ public static class CompanionLineParser
         ["[pool ", "WORKER TIMEOUT", "Worker (pid", "out of memory", "Out of memory", "oom-kill", "oom_reaper", "HARAKIRI",
             "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker",
             PhpFpmLines.PhpDisplayFatal, "Worker with pid", "Segmentation Fault", AppServerLines.PumaTimeout, AppServerLines.Pm2Exit, ServiceManagerLines.SystemdMainExit,
-            AppServerLines.PassengerExit, "OOMKilled", ServiceManagerLines.SystemctlMainPid, ServiceManagerLines.SystemctlExecStart,
+            AppServerLines.PassengerExit, AppServerLines.PassengerMaxRequestTime, "OOMKilled", ServiceManagerLines.SystemctlMainPid, ServiceManagerLines.SystemctlExecStart,
             AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal,
             ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess],
         StringComparison.Ordinal);
@@ -195,7 +195,7 @@ public static class CompanionLineParser
         return TryAt(s, indent, '\0', ref c) || (quote >= 0 && TryAt(s, quote + 1, s[quote], ref c))
             || (label >= 0 && TryAt(s, afterLabel > label + 1 ? afterLabel : label + 2, '\0', ref c)) || GunicornLines.TryGunicornInProse(s, ref c)
             || PhpFpmLines.TryPhpFatalInProse(s, ref c) || GunicornLines.TryGunicornBare(s, ref c) || AppServerLines.TryPm2Exit(s, ref c) || KernelLines.TryKernelBehindTag(s, ref c)
-            || ServiceManagerLines.TrySystemdWithoutUnit(s, ref c) || AppServerLines.TryPassengerSpawn(s, ref c) || ServiceManagerLines.TryOomKilledReason(s, ref c)
+            || ServiceManagerLines.TrySystemdWithoutUnit(s, ref c) || AppServerLines.TryPassengerSpawn(s, ref c) || AppServerLines.TryPassengerMaxRequestTime(s, ref c) || ServiceManagerLines.TryOomKilledReason(s, ref c)
             || ServiceManagerLines.TrySystemctlMainPid(s, ref c) || ServiceManagerLines.TrySystemctlExecStart(s, ref c)
             || AppServerLines.TryOdooWatchdog(s, ref c) || ServiceManagerLines.TrySupervisorctlStatus(s, ref c)
             || ServiceManagerLines.TryFcgidProcessExit(s, ref c);

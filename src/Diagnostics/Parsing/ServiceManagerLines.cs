@@ -198,9 +198,14 @@ internal static class ServiceManagerLines
         // supervisorctl pads the state to ten columns and writes the description right after it.
         var state = s[(at + end)..].TrimStart(' ');
         var word = state.Length > StateColumn && state[StateColumn] != ' ' ? state[..StateColumn].TrimEnd(' ') : default;
+        if (!IsFailedState(word))
+        {
+            word = UnpaddedState(state);
+        }
+
         var name = s.Slice(at, end);
         var program = name[(name.LastIndexOf(':') + 1)..];
-        if (!(word.SequenceEqual("FATAL") || word.SequenceEqual("BACKOFF")) || program.IsEmpty)
+        if (!IsFailedState(word) || program.IsEmpty)
         {
             return false;
         }
@@ -213,6 +218,22 @@ internal static class ServiceManagerLines
     }
 
     private const int StateColumn = 10;
+
+    /// <summary>supervisord's description of a program that exits as soon as it starts (FATAL and BACKOFF rows).</summary>
+    private const string ExitedTooQuickly = "Exited too quickly (process log may have details)";
+
+    /// <summary>
+    /// The state of a row whose padding was collapsed to one blank (an issue tracker or a chat rendering the paste outside
+    /// a code block): taken only when supervisord's own "Exited too quickly" description follows it, so prose naming a
+    /// state is not read.
+    /// </summary>
+    private static bool IsFailedState(ReadOnlySpan<char> word) => word.SequenceEqual("FATAL") || word.SequenceEqual("BACKOFF");
+
+    private static ReadOnlySpan<char> UnpaddedState(ReadOnlySpan<char> state)
+    {
+        var blank = state.IndexOf(' ');
+        return blank > 0 && state[(blank + 1)..].StartsWith(ExitedTooQuickly, StringComparison.Ordinal) ? state[..blank] : default;
+    }
 
     private static readonly System.Buffers.SearchValues<char> ProgramNameChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:@");

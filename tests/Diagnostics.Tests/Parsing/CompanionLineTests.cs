@@ -548,6 +548,13 @@ public class CompanionLineTests
     [InlineData("frappe-bench-web:frappe-bench-node-socketio               FATAL     Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
     [InlineData("gunicorn                         BACKOFF   Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
     [InlineData("nginx                            FATAL     Exited too quickly (process log may have details)", "not_an_upstream_error", RecordKind.Supervisor)]
+    // The same row with its padding collapsed to one blank by the page it was pasted into, and bolded (round 85: DataPusher+).
+    [InlineData("**datapusher-plus-uwsgi:datapusher-plus-uwsgi-00 FATAL Exited too quickly (process log may have details)**", "app_crash", RecordKind.Supervisor)]
+    [InlineData("celery BACKOFF Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
+    // Passenger killing a request's process past passenger_max_request_time (round 85), in its own log and behind a
+    // platform's log viewer.
+    [InlineData("[ E 2026-02-18 19:06:42.4013 106/Th age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 5-104309] Maximum request time of 60 seconds reached, killing process 556", "app_worker_timeout", RecordKind.Supervisor)]
+    [InlineData("Feb 18, 2026 19:07:15 app/web.2 [ E 2026-02-18 19:07:15.5047 106/Tf age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 4-104264] Maximum request time of 60 seconds reached, killing process 556", "app_worker_timeout", RecordKind.Supervisor)]
     public void AppServerLineInAPastedShape_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -618,11 +625,26 @@ public class CompanionLineTests
     [InlineData("frappe-bench-web:frappe-bench-frappe-web                  RUNNING   pid 2421, uptime 0:13:10")]
     [InlineData("main FATAL error: could not open the config file")]
     [InlineData("the socketio program went FATAL     Exited too quickly")]
+    // An unpadded state is taken only before supervisord's own description.
+    [InlineData("worker FATAL Exited after the config reload")]
+    [InlineData("ckan-uwsgi:ckan-uwsgi-00 RUNNING pid 1657, uptime 0:00:22")]
+    // Passenger's setting named in prose, and its line cut before the pid.
+    [InlineData("Maximum request time of 60 seconds reached, killing process 556 is what the docs say happens")]
+    [InlineData("[Client 5-104309] Maximum request time of 60 seconds reached, killing process")]
     public void AppServerWordsOutsideTheirRecord_StayUnknown(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
 
         Assert.Equal(RecordKind.Unknown, r.Kind);
+    }
+
+    /// <summary>Passenger's max-request-time line keeps the pid of the process it killed, to be set against nginx's record.</summary>
+    [Fact]
+    public void PassengerMaxRequestTimeLine_KeepsTheKilledPid()
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze("[ E 2026-02-18 19:06:42.4013 106/Th age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 5-104309] Maximum request time of 60 seconds reached, killing process 556", 2026).Records);
+
+        Assert.Equal(556, r.Pid);
     }
 
     /// <summary>PM2's line names the app it stopped.</summary>
