@@ -148,8 +148,33 @@ internal static class GunicornLines
     /// </summary>
     private const string GunicornLoggerName = "gunicorn.error: ";
 
-    private static ReadOnlySpan<char> WithoutLoggerName(ReadOnlySpan<char> m) =>
-        m.StartsWith(GunicornLoggerName, StringComparison.Ordinal) ? m[GunicornLoggerName.Length..] : m;
+    /// <summary>The same name followed by <c>%(lineno)s %(funcName)s</c> ("gunicorn.error:175 critical WORKER TIMEOUT ...").</summary>
+    private const string GunicornLoggerNameAndLine = "gunicorn.error:";
+
+    private static ReadOnlySpan<char> WithoutLoggerName(ReadOnlySpan<char> m)
+    {
+        if (m.StartsWith(GunicornLoggerName, StringComparison.Ordinal))
+        {
+            return m[GunicornLoggerName.Length..];
+        }
+
+        if (!m.StartsWith(GunicornLoggerNameAndLine, StringComparison.Ordinal))
+        {
+            return m;
+        }
+
+        // "%(name)s:%(lineno)s %(funcName)s ": the line number's digits, then the logging method's name (critical, error).
+        var rest = m[GunicornLoggerNameAndLine.Length..];
+        var digits = rest.IndexOfAnyExceptInRange('0', '9');
+        if (digits <= 0 || rest[digits] != ' ')
+        {
+            return m;
+        }
+
+        var function = rest[(digits + 1)..];
+        var end = function.IndexOf(' ');
+        return end > 0 && !function[..end].ContainsAnyExceptInRange('a', 'z') ? function[(end + 1)..] : m;
+    }
 
     /// <summary>The arbiter's messages about its workers, the only gunicorn lines recognised without time and pid.</summary>
     internal static bool IsGunicornWorkerLine(ReadOnlySpan<char> line) => WithoutLoggerName(line) is var m &&

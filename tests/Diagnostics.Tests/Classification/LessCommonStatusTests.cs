@@ -84,6 +84,11 @@ public class LessCommonStatusTests
     // nginx's own temp file for the request body (ten-digit name) failing outside the body phase: 500; a static file: 403.
     [InlineData("2026/10/07 10:00:00 [crit] 7#7: *12 open() \"/var/cache/nginx/client_temp/0000000002\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 500)]
     [InlineData("2026/10/07 10:00:00 [error] 7#7: *12 open() \"/var/www/html/0000000002.html\" failed (13: Permission denied)" + NoUpstreamSfx, "not_an_upstream_error", 403)]
+    // The body temp file's write failing (a full disk) ends the request with 500 as its open() does; the same write of
+    // a non-temp file (the access log) decides nothing.
+    [InlineData("2026/10/07 10:00:00 [crit] 7#7: *12 pwrite() \"/var/lib/nginx/tmp/client_body/0000000002\" failed (28: No space left on device)" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2026/10/07 10:00:00 [crit] 7#7: *12 pwritev() \"/tmp/client-body/0000001031\" failed (28: No space left on device)" + NoUpstreamSfx, "not_an_upstream_error", 500)]
+    [InlineData("2026/10/07 10:00:00 [alert] 7#7: *12 write() \"/var/log/nginx/access.log\" failed (28: No space left on device)" + NoUpstreamSfx, "not_an_upstream_error", null)]
     // "connect() failed" cut right after "failed" says nothing of whose connect() it was; with the upstream action it is C1's.
     // uwsgi, scgi and FastCGI could not build the request they send (create_request failed): 500 before any upstream.
     [InlineData("2021/05/26 10:00:00 [alert] 7#7: *3 uwsgi request is too big: 81492" + NoUpstreamSfx, "not_an_upstream_error", 500)]

@@ -305,6 +305,10 @@ public class PastedLineTests
     [InlineData("[2026-11-21 13:44:00 +0000] [12] [CRITICAL] gunicorn.error: WORKER TIMEOUT (pid:15)", "app_worker_timeout", RecordKind.Gunicorn)]
     [InlineData("[2026-11-21 13:44:01 +0000] [12] [ERROR] gunicorn.error: Worker (pid:15) was sent SIGKILL! Perhaps out of memory?", "app_crash", RecordKind.Gunicorn)]
     [InlineData("[INFO] gunicorn.error: Booting worker with pid: 23514", "not_an_upstream_error", RecordKind.Gunicorn)]
+    // ... and with %(lineno)s %(funcName)s after the name (Seahub's logging format); a word other than a method name is not that
+    [InlineData("[CRITICAL] gunicorn.error:175 critical WORKER TIMEOUT (pid:3385)", "app_worker_timeout", RecordKind.Gunicorn)]
+    [InlineData("[ERROR] gunicorn.error:233 error Worker (pid:3385) was sent SIGKILL! Perhaps out of memory?", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("[CRITICAL] gunicorn.error:175 Critical WORKER TIMEOUT (pid:3385)", "not_an_upstream_error", RecordKind.Unknown)]
     public void PastedCompanionLine_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);

@@ -71,6 +71,12 @@ public sealed class NotUpstreamRule : INginxRule
     private static bool OpenCall(ReadOnlySpan<char> m) => FileCall(m, "open() ") || FileCall(m, "CreateFile() ");
 
     /// <summary>
+    /// The write calls ngx_files.c logs for a temp file (ngx_write_file, ngx_writev_file; WriteFile() in os/win32).
+    /// </summary>
+    private static bool TempWriteCall(ReadOnlySpan<char> m) =>
+        FileCall(m, "pwritev() ") || FileCall(m, "pwrite() ") || FileCall(m, "write() ") || FileCall(m, "WriteFile() ");
+
+    /// <summary>
     /// A file call on a quoted path that failed: open(), or the write of the temp file (Windows' WriteFile(), write(),
     /// pwrite()), also with the call dropped by the writer (<c>"/var/lib/nginx/proxy/1/01/0000000011" failed (13: ...)</c>).
     /// </summary>
@@ -162,8 +168,9 @@ public sealed class NotUpstreamRule : INginxRule
         m = WithoutFunctionName(m);
 
         // nginx's own temp file (client_body_temp_path and friends) outside the body phase: buffering the request failed,
-        // and the request ends with 500 (ngx_http_write_request_body), whatever the errno.
-        if (errno != Errno.None && OpenCall(m) && IsNginxTempFile(m))
+        // and the request ends with 500 (ngx_http_write_request_body), whatever the errno. Its write fails the same way
+        // (ngx_write_chain_to_temp_file: pwritev(), pwrite(), write(), Windows' WriteFile(), a full disk's ENOSPC).
+        if (errno != Errno.None && (OpenCall(m) || TempWriteCall(m)) && IsNginxTempFile(m))
         {
             return 500;
         }
