@@ -213,7 +213,7 @@ internal static class ServiceManagerLines
         c.Kind = RecordKind.Supervisor;
         c.Subject = new Segment(at + name.Length - program.Length, program.Length);
         c.Message = Segment.Between(at, s.Length);
-        c.Cause = program.Contains("nginx", StringComparison.Ordinal) ? Causes.NotAnUpstreamError : Causes.AppCrash;
+        c.Cause = program.SequenceEqual("nginx") ? Causes.NotAnUpstreamError : Causes.AppCrash;
         return true;
     }
 

@@ -548,6 +548,7 @@ public class CompanionLineTests
     [InlineData("frappe-bench-web:frappe-bench-node-socketio               FATAL     Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
     [InlineData("gunicorn                         BACKOFF   Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
     [InlineData("nginx                            FATAL     Exited too quickly (process log may have details)", "not_an_upstream_error", RecordKind.Supervisor)]
+    [InlineData("nginx-exporter                   FATAL     Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
     // The same row with its padding collapsed to one blank by the page it was pasted into, and bolded (round 85: DataPusher+).
     [InlineData("**datapusher-plus-uwsgi:datapusher-plus-uwsgi-00 FATAL Exited too quickly (process log may have details)**", "app_crash", RecordKind.Supervisor)]
     [InlineData("celery BACKOFF Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
