@@ -263,8 +263,13 @@ internal static class ServiceManagerLines
             return false;
         }
 
-        var cause = EndedProcessVerdict(rest[(digits + " (code=".Length)..^1]);
-        if (cause is null)
+        return SystemctlVerdict(s, at, rest[(digits + " (code=".Length)..^1], ref c);
+    }
+
+    /// <summary>systemctl's line from <paramref name="at"/> on, with the verdict its "(code=...)" detail names; false without one.</summary>
+    private static bool SystemctlVerdict(ReadOnlySpan<char> s, int at, ReadOnlySpan<char> detail, ref CompanionLine c)
+    {
+        if (EndedProcessVerdict(detail) is not { } cause)
         {
             return false;
         }
@@ -331,16 +336,7 @@ internal static class ServiceManagerLines
             return false;
         }
 
-        var cause = EndedProcessVerdict(command[(open + " (code=".Length)..^1]);
-        if (cause is null)
-        {
-            return false;
-        }
-
-        c.Kind = RecordKind.Supervisor;
-        c.Message = Segment.Between(at, s.Length);
-        c.Cause = cause;
-        return true;
+        return SystemctlVerdict(s, at, command[(open + " (code=".Length)..^1], ref c);
     }
 
     /// <summary>
