@@ -76,7 +76,7 @@ public static class DiagnoseCommand
     {
         if (path == "-")
         {
-            return System.Console.OpenStandardInput();
+            return GzipInput.DecompressedPipe(System.Console.OpenStandardInput());
         }
 
         if (Directory.Exists(path))

@@ -4,13 +4,25 @@ namespace Nginx502Bot.Bot.Cli.Diagnose;
 
 /// <summary>
 /// Rotated logs are compressed (logrotate's <c>error.log.2.gz</c>), and a glob over a log directory names them beside the
-/// live log: a file that starts with gzip's magic bytes is read through a decompressor, whatever its name. A file that
-/// cannot be peeked at (not seekable, or failing to read) is handed on as it is, for the read itself to report.
+/// live log: a file or a pipe that starts with gzip's magic bytes is read through a decompressor, whatever its name. A
+/// file that cannot be peeked at (not seekable, or failing to read) is handed on as it is, for the read itself to report.
 /// </summary>
 public static class GzipInput
 {
     public static Stream Decompressed(FileStream file) =>
         StartsWithGzipMagic(file) ? new GZipStream(file, CompressionMode.Decompress) : file;
+
+    /// <summary>
+    /// A stream that cannot seek (standard input: <c>ssh web1 cat /var/log/nginx/error.log.2.gz | nginx502bot diagnose</c>),
+    /// decompressed when its first two bytes are gzip's; the bytes peeked at are given back either way.
+    /// </summary>
+    public static Stream DecompressedPipe(Stream pipe)
+    {
+        var head = new byte[2];
+        var read = pipe.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        var whole = new PrefixedStream(head.AsMemory(0, read), pipe);
+        return read == 2 && head[0] == 0x1f && head[1] == 0x8b ? new GZipStream(whole, CompressionMode.Decompress) : whole;
+    }
 
     /// <summary>What to say of a file that starts like gzip and then is not (cut short, or not compressed after all).</summary>
     public static IOException NotGzip(string name, InvalidDataException e) => new($"'{name}' is not valid gzip data ({e.Message})", e);

@@ -117,6 +117,23 @@ public sealed class DiagnoseInputTests : IDisposable
     }
 
     [Fact]
+    public void CompressedLogPipedIn_IsReadAsItsText_AndPlainTextPipedInStillIs()
+    {
+        // ssh web1 cat /var/log/nginx/error.log.2.gz | nginx502bot diagnose: standard input is peeked at, not seekable.
+        var text = Encoding.ASCII.GetBytes(Record + "\n" + Record.Replace("*1 ", "*2 ", StringComparison.Ordinal) + "\n");
+
+        var compressed = Diagnose("-", Gzip(text));
+        var plain = Diagnose("-", text);
+        var tiny = Diagnose("-", [(byte)'x']);
+
+        Assert.Equal(DiagnoseCommand.ExitFailuresFound, compressed.Exit);
+        Assert.Contains("stdin: 2 records, 2 upstream failure records", compressed.Stdout, StringComparison.Ordinal);
+        Assert.Equal(compressed.Stdout, plain.Stdout);
+        Assert.Equal((DiagnoseCommand.ExitClean, ""), (tiny.Exit, tiny.Stderr));
+        Assert.Contains("stdin: 1 records", tiny.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FileThatStartsLikeGzipButIsNot_GetsOneLineAndExit2()
     {
         var run = Diagnose(Write("fake.gz", [0x1f, 0x8b, .. Encoding.ASCII.GetBytes(Record + "\n")]));
@@ -155,9 +172,13 @@ public sealed class DiagnoseInputTests : IDisposable
         return path;
     }
 
-    private static (int Exit, string Stdout, string Stderr) Diagnose(string path)
+    /// <summary>Runs <c>nginx502bot diagnose PATH</c>; with <paramref name="stdin"/>, PATH is "-" and the bytes are piped in.</summary>
+    private static (int Exit, string Stdout, string Stderr) Diagnose(string path, byte[]? stdin = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null, UseShellExecute = false,
+        };
         foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "nginx502bot.dll"), "diagnose", "--no-color", path })
         {
             start.ArgumentList.Add(arg);
@@ -166,6 +187,12 @@ public sealed class DiagnoseInputTests : IDisposable
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            process.StandardInput.BaseStream.Write(stdin);
+            process.StandardInput.Close();
+        }
+
         if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
         {
             process.Kill();
