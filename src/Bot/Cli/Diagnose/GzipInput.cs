@@ -21,11 +21,14 @@ public static class GzipInput
         var head = new byte[2];
         var read = pipe.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var whole = new PrefixedStream(head.AsMemory(0, read), pipe);
-        return read == 2 && head[0] == 0x1f && head[1] == 0x8b ? new GZipStream(whole, CompressionMode.Decompress) : whole;
+        return IsGzipMagic(head.AsSpan(0, read)) ? new GZipStream(whole, CompressionMode.Decompress) : whole;
     }
 
     /// <summary>What to say of a file that starts like gzip and then is not (cut short, or not compressed after all).</summary>
     public static IOException NotGzip(string name, InvalidDataException e) => new($"'{name}' is not valid gzip data ({e.Message})", e);
+
+    /// <summary>gzip's two magic bytes (RFC 1952: ID1 31, ID2 139).</summary>
+    private static bool IsGzipMagic(ReadOnlySpan<byte> head) => head is [0x1f, 0x8b];
 
     private static bool StartsWithGzipMagic(FileStream file)
     {
@@ -39,7 +42,7 @@ public static class GzipInput
         {
             var read = file.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
             file.Position = 0;
-            return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b;
+            return IsGzipMagic(magic[..read]);
         }
         catch (IOException)
         {
