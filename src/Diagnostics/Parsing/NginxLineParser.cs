@@ -66,7 +66,7 @@ public static class NginxLineParser
         "open() \"", "stat() \"",
 
         // Written only for a request, whose status they decide (403, 500): quoted alone, they still say what the client got.
-        RequestOnlyMessages.AccessForbidden, RequestOnlyMessages.DirectoryIndex, RequestOnlyMessages.RedirectionCycle, "client sent ",
+        RequestOnlyMessages.AccessForbidden, RequestOnlyMessages.DirectoryIndex, RequestOnlyMessages.RedirectionCycle, RequestOnlyMessages.ClientSent,
         RequestOnlyMessages.AuthRequestStatus, RequestOnlyMessages.NamedLocationMissing, "no user/password was provided for basic authentication", "client SSL certificate verify error",
         "uwsgi request is too big", "uwsgi request is too little", "uwsgi request length mismatch", "scgi request length mismatch",
         "fastcgi request record is too big", "fastcgi request length mismatch",

@@ -29,6 +29,9 @@ public static class RequestOnlyMessages
     /// </summary>
     public const string ImageFilterTooBig = "image filter: too big response";
 
+    /// <summary>ngx_http_request.c's errors in the client's own request line and headers ("client sent invalid method").</summary>
+    public const string ClientSent = "client sent ";
+
     /// <summary>ModSecurity-nginx's intervention: it names the status the module answers.</summary>
     public const string ModSecurityDenial = "ModSecurity: Access denied with code ";
 

@@ -1,3 +1,5 @@
+using Nginx502Bot.Diagnostics.Parsing;
+
 namespace Nginx502Bot.Diagnostics.Classification.Rules;
 
 /// <summary>
@@ -13,8 +15,6 @@ internal static class ClientRequestErrors
     internal static int? ClientTimeout(ReadOnlySpan<char> m, ReadOnlySpan<char> action) =>
         m.SequenceEqual("client timed out") && action.StartsWith("reading client request", StringComparison.Ordinal) ? 408 : null;
 
-    internal const string ClientSent = "client sent ";
-
     /// <summary>
     /// ssl_verify_client refusing the client's certificate (ngx_http_process_request): NGX_HTTPS_CERT_ERROR (495), which
     /// ngx_http_special_response_handler sends, and the access log records, as 400.
@@ -25,28 +25,36 @@ internal static class ClientRequestErrors
     /// The request-line and header errors of ngx_http_request.c (ngx_http_client_errors and friends): each is logged at
     /// info and the request finalized with 400, the too long URI with 414, an unknown HTTP version with 505. A header
     /// line or request too large for large_client_header_buffers (494) and a missing client certificate (496) are sent,
-    /// and logged in the access log, as 400 (ngx_http_special_response_handler).
+    /// and logged in the access log, as 400 (ngx_http_special_response_handler). Null for any other message.
     /// </summary>
-    internal static int? ClientSentStatus(ReadOnlySpan<char> rest) =>
-        rest.StartsWith("too long URI", StringComparison.Ordinal) ? 414
-        : rest.StartsWith("invalid version", StringComparison.Ordinal) ? 505
-        : rest.StartsWith("unknown \"Transfer-Encoding\"", StringComparison.Ordinal) ? 501
-        : rest.StartsWith("invalid method", StringComparison.Ordinal) || rest.StartsWith("invalid request", StringComparison.Ordinal)
-            || InvalidHeaderRejected(rest) || rest.StartsWith("invalid host header", StringComparison.Ordinal)
-            || rest.StartsWith("duplicate host header", StringComparison.Ordinal) || rest.StartsWith("invalid chunked body", StringComparison.Ordinal)
-            || rest.StartsWith("plain HTTP request to HTTPS port", StringComparison.Ordinal)
-            || rest.StartsWith("too long header line", StringComparison.Ordinal) || rest.StartsWith("too large request", StringComparison.Ordinal)
-            || rest.StartsWith("no required SSL certificate", StringComparison.Ordinal)
-            || rest.StartsWith("no \"Destination\" header", StringComparison.Ordinal) || rest.StartsWith("invalid \"Destination\" header", StringComparison.Ordinal)
-            || rest.StartsWith("invalid \"Overwrite\" header", StringComparison.Ordinal) || rest.StartsWith("invalid \"Depth\" header", StringComparison.Ordinal)
-            || rest.StartsWith("no \"Host\" header", StringComparison.Ordinal)
+    internal static int? ClientSentStatus(ReadOnlySpan<char> m)
+    {
+        if (!m.StartsWith(RequestOnlyMessages.ClientSent, StringComparison.Ordinal))
+        {
+            return null;
+        }
 
-            // ngx_http_process_request_header's body framing checks, and a second copy of a header that must be unique.
-            || rest.StartsWith("invalid \"Content-Length\" header", StringComparison.Ordinal)
-            || rest.StartsWith("\"Content-Length\" and \"Transfer-Encoding\" headers", StringComparison.Ordinal)
-            || rest.StartsWith("duplicate header line", StringComparison.Ordinal)
-            || (rest.StartsWith("HTTP/1.", StringComparison.Ordinal) && rest.EndsWith("request without \"Host\" header", StringComparison.Ordinal)) ? 400
-        : null;
+        var rest = m[RequestOnlyMessages.ClientSent.Length..];
+        return rest.StartsWith("too long URI", StringComparison.Ordinal) ? 414
+            : rest.StartsWith("invalid version", StringComparison.Ordinal) ? 505
+            : rest.StartsWith("unknown \"Transfer-Encoding\"", StringComparison.Ordinal) ? 501
+            : rest.StartsWith("invalid method", StringComparison.Ordinal) || rest.StartsWith("invalid request", StringComparison.Ordinal)
+                || InvalidHeaderRejected(rest) || rest.StartsWith("invalid host header", StringComparison.Ordinal)
+                || rest.StartsWith("duplicate host header", StringComparison.Ordinal) || rest.StartsWith("invalid chunked body", StringComparison.Ordinal)
+                || rest.StartsWith("plain HTTP request to HTTPS port", StringComparison.Ordinal)
+                || rest.StartsWith("too long header line", StringComparison.Ordinal) || rest.StartsWith("too large request", StringComparison.Ordinal)
+                || rest.StartsWith("no required SSL certificate", StringComparison.Ordinal)
+                || rest.StartsWith("no \"Destination\" header", StringComparison.Ordinal) || rest.StartsWith("invalid \"Destination\" header", StringComparison.Ordinal)
+                || rest.StartsWith("invalid \"Overwrite\" header", StringComparison.Ordinal) || rest.StartsWith("invalid \"Depth\" header", StringComparison.Ordinal)
+                || rest.StartsWith("no \"Host\" header", StringComparison.Ordinal)
+
+                // ngx_http_process_request_header's body framing checks, and a second copy of a header that must be unique.
+                || rest.StartsWith("invalid \"Content-Length\" header", StringComparison.Ordinal)
+                || rest.StartsWith("\"Content-Length\" and \"Transfer-Encoding\" headers", StringComparison.Ordinal)
+                || rest.StartsWith("duplicate header line", StringComparison.Ordinal)
+                || (rest.StartsWith("HTTP/1.", StringComparison.Ordinal) && rest.EndsWith("request without \"Host\" header", StringComparison.Ordinal)) ? 400
+            : null;
+    }
 
     private const string InvalidHeaderLine = "invalid header line";
 

@@ -156,7 +156,7 @@ public sealed class NotUpstreamRule : INginxRule
         || m.StartsWith(NamedLocationMissing, StringComparison.Ordinal) || BasicAuthRefused(m) || ModuleErrors.LdapAuthRefused(m) || BuildingRequestFailed(m)
         || m.StartsWith(ModuleErrors.CacheKeysZoneFull, StringComparison.Ordinal) || m.StartsWith(ImageFilterTooBig, StringComparison.Ordinal)
         || ModuleErrors.Mp4ModuleError(m)
-        || (m.StartsWith(ClientRequestErrors.ClientSent, StringComparison.Ordinal) && ClientRequestErrors.ClientSentStatus(m[ClientRequestErrors.ClientSent.Length..]) is not null)
+        || ClientRequestErrors.ClientSentStatus(m) is not null
         || ModuleErrors.WafDenial(m) is not null || ModuleErrors.FlvLiveRefusal(m) is not null || ModuleErrors.VodRefusal(m) is not null;
 
     /// <summary>
@@ -254,7 +254,7 @@ public sealed class NotUpstreamRule : INginxRule
             return 413;
         }
 
-        if (m.StartsWith("client sent ", StringComparison.Ordinal) && ClientRequestErrors.ClientSentStatus(m["client sent ".Length..]) is { } clientError)
+        if (ClientRequestErrors.ClientSentStatus(m) is { } clientError)
         {
             return clientError;
         }
