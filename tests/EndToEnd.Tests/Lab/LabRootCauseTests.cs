@@ -19,8 +19,8 @@ public sealed class LabRootCauseTests(LabAgentFixture lab)
     /// <summary>
     /// Nothing listens on the dialled port. On this shared machine another process may by chance listen within 100
     /// ports of it (the rule's "moved a little" distance); then the agent may name it as wrong_target, but only a near
-    /// listener that was not seen speaking another protocol. The lab's own orphan (wrong_port's backend, far away)
-    /// must never be claimed.
+    /// listener that was not seen speaking another protocol. The lab's own orphan (wrong_port's backend, kept more than
+    /// 100 ports away by FreePorts.NextQuiet) must never be claimed.
     /// </summary>
     [Fact]
     public async Task NothingListening_IsUpstreamDownCitingThePassLine()

@@ -12,6 +12,15 @@ public static class FreePorts
 {
     private static readonly HashSet<int> HandedOut = [];
 
+    /// <summary>Ports handed out by <see cref="NextQuiet"/>: no other port is handed out within <see cref="QuietDistance"/> of them.</summary>
+    private static readonly List<int> Quiet = [];
+
+    /// <summary>
+    /// The agent's "the backend moved a little" distance (ListenerCandidates.NearPorts): a lab listener this close to a port
+    /// where nothing listens would rightly be named as the moved backend.
+    /// </summary>
+    public const int QuietDistance = 100;
+
     public static int Next()
     {
         for (var attempt = 0; attempt < 100; attempt++)
@@ -19,7 +28,7 @@ public static class FreePorts
             var port = Probe(0);
             lock (HandedOut)
             {
-                if (HandedOut.Add(port))
+                if (!Quiet.Exists(q => Math.Abs(q - port) <= QuietDistance) && HandedOut.Add(port))
                 {
                     return port;
                 }
@@ -27,6 +36,28 @@ public static class FreePorts
         }
 
         throw new InvalidOperationException("the kernel kept offering loopback ports already handed out");
+    }
+
+    /// <summary>
+    /// A free port that no other lab port is near, before or after (for a scenario where nothing listens: the agent must
+    /// not find one of the lab's own backends "moved" next to it).
+    /// </summary>
+    public static int NextQuiet()
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Next();
+            lock (HandedOut)
+            {
+                if (!HandedOut.Any(p => p != port && Math.Abs(p - port) <= QuietDistance))
+                {
+                    Quiet.Add(port);
+                    return port;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("no loopback port far enough from the lab's other ports");
     }
 
     /// <summary>A free port P whose neighbour P+1 is free too, and never handed out (for the wrong-port scenario).</summary>
@@ -39,7 +70,7 @@ public static class FreePorts
             {
                 lock (HandedOut)
                 {
-                    if (HandedOut.Add(port + 1))
+                    if (!Quiet.Exists(q => Math.Abs(q - port - 1) <= QuietDistance) && HandedOut.Add(port + 1))
                     {
                         return port;
                     }

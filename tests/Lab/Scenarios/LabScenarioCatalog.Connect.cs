@@ -13,7 +13,7 @@ public static partial class LabScenarioCatalog
             ExpectedCause = "upstream_down",
             ExpectedStatus = 502,
             ExpectedClientStatus = "502",
-            Build = _ => Proxy("http", $"127.0.0.1:{LabTargets.Port()}", []),
+            Build = _ => Proxy("http", $"127.0.0.1:{Processes.FreePorts.NextQuiet()}", []),
         };
         yield return new()
         {
