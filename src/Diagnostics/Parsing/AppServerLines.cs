@@ -225,12 +225,19 @@ internal static class AppServerLines
     /// <c>PM2 log: App [api:0] exited with code [1] via signal [SIGINT]</c> (PM2 2 and earlier: <c>App [api] with id [0]
     /// and pid [43], exited with code [0] via signal [SIGINT]</c>). As for systemd's lines: a non-zero exit or a fatal
     /// signal (SIGKILL, SIGSEGV, SIGABRT, ...) is a backend that died (app_crash); code 0 with SIGINT, SIGTERM, SIGHUP,
-    /// SIGQUIT or no signal is a stop or a restart, context. PM2 is a process manager: a supervisor record.
+    /// SIGQUIT or no signal is a stop or a restart, context. PM2 is a process manager: a supervisor record. The exit
+    /// clause quoted alone (an issue's title: <c>exited with code [1] via signal [SIGINT]</c>) is read the same, without
+    /// an app to name, when it is the whole line.
     /// </summary>
     internal static bool TryPm2Exit(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         var app = s.IndexOf("App [", StringComparison.Ordinal);
-        if (app < 0 || app > CompanionLineParser.MaxCompanionPrefix)
+        var bare = app < 0 ? s.IndexOfAnyExcept(" \t\"'`") : -1;
+        if (bare >= 0 && s[bare..].StartsWith(Pm2Exit, StringComparison.Ordinal))
+        {
+            app = bare;
+        }
+        else if (app < 0 || app > CompanionLineParser.MaxCompanionPrefix)
         {
             return false;
         }
@@ -246,9 +253,14 @@ internal static class AppServerLines
 
         var signal = m[(via + "] via signal [".Length)..];
         var close = signal.IndexOf(']');
+        if (app == bare && (close < 0 || !signal[(close + 1)..].Trim(" \t.\"'`").IsEmpty))
+        {
+            return false;
+        }
+
         signal = close < 0 ? signal : signal[..close];
         var calm = StopSignals.Contains(signal) || signal is "null" || signal.IsEmpty;
-        var nameEnd = m["App [".Length..].IndexOfAny(']', ':');
+        var nameEnd = app == bare ? -1 : m["App [".Length..].IndexOfAny(']', ':');
         c.Kind = RecordKind.Supervisor;
         c.Subject = nameEnd > 0 ? new Segment(app + "App [".Length, nameEnd) : Segment.None;
         c.Message = Segment.Between(app, s.Length);

@@ -658,6 +658,32 @@ public class CompanionLineTests
     }
 
     /// <summary>
+    /// PM2's exit clause quoted alone, an issue's title without "App [name] ..." (round 89): read as the whole line is,
+    /// a non-zero code a crash and code 0 after a stop signal context; the clause inside prose stays unknown.
+    /// </summary>
+    [Theory]
+    [InlineData("exited with code [1] via signal [SIGINT]", "app_crash")]
+    [InlineData("exited with code [0] via signal [SIGKILL]", "app_crash")]
+    [InlineData("`exited with code [0] via signal [SIGINT]`", "not_an_upstream_error")]
+    public void Pm2ExitClauseAlone_IsReadAsPm2sLine(string line, string cause)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.Supervisor, cause), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+    }
+
+    [Theory]
+    [InlineData("exited with code [1] via signal [SIGINT] every night since the upgrade")]
+    [InlineData("my app exited with code [1] via signal [SIGINT]")]
+    public void Pm2ExitClauseInProse_StaysUnknown(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal(RecordKind.Unknown, r.Kind);
+    }
+
+    /// <summary>
     /// Odoo's watchdogs past limit_time_real (round 79): the prefork master killing an HTTP worker and the threaded server
     /// reloading over a request thread, behind Odoo's logger head or quoted alone. The worker's pid and the head's time
     /// are kept, so the kill can be set against nginx's record of the same request.
