@@ -27,6 +27,7 @@ public static class CompanionLineParser
             'P' when s.StartsWith("PHP ") => PhpFpmLines.Php(s, 0, null, ref c),
             'N' or 'W' or 'E' or 'A' when PhpFpmLines.FpmLevel(s, 0) > 0 => PhpFpmLines.Fpm(s, 0, null, ref c),
             'c' when s.StartsWith("child ") => PhpFpmLines.TryFpmChild(s, ref c),
+            's' when s.StartsWith(PhpFpmLines.ServerReached) => PhpFpmLines.TryFpmMaster(s, ref c),
             'F' when s.StartsWith(PhpFpmLines.PhpDisplayFatal) => PhpFpmLines.TryPhpDisplay(s, ref c),
             'w' when s.StartsWith(AppServerLines.UnicornWorker) => AppServerLines.TryUnicornTimeout(s, ref c),
             'D' or 'I' or 'W' or 'E' or 'F' when s.Length > 4 && s[1] == ',' && s[3] == '[' && AppServerLines.TryUnicorn(s, ref c) => true,
@@ -163,7 +164,7 @@ public static class CompanionLineParser
 
     /// <summary>Words only companion records hold; a line without any is not retried behind a prefix.</summary>
     private static readonly System.Buffers.SearchValues<string> CompanionMarkers = System.Buffers.SearchValues.Create(
-        ["[pool ", "WORKER TIMEOUT", "Worker (pid", "out of memory", "Out of memory", "oom-kill", "oom_reaper", "HARAKIRI",
+        ["[pool ", "max_children setting (", "WORKER TIMEOUT", "Worker (pid", "out of memory", "Out of memory", "oom-kill", "oom_reaper", "HARAKIRI",
             "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker",
             PhpFpmLines.PhpDisplayFatal, "Worker with pid", "Segmentation Fault", AppServerLines.PumaTimeout, AppServerLines.Pm2Exit, ServiceManagerLines.SystemdMainExit,
             AppServerLines.PassengerExit, AppServerLines.PassengerMaxRequestTime, "OOMKilled", ServiceManagerLines.SystemctlMainPid, ServiceManagerLines.SystemctlExecStart,

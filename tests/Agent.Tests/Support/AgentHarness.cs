@@ -24,6 +24,10 @@ public static class AgentHarness
             ["Agent:DirectProbes"] = direct ? "true" : "false",
             ["Agent:ExecNginx"] = "false",
             ["Agent:UseSystemctl"] = "false",
+
+            // The probes' own time cap is tested in ProbeRunnerTests; here a loaded 2-core machine (listeners walking
+            // /proc of every process) must not turn the default 2 s into a timed-out probe and a failed diagnosis.
+            ["Agent:ProbeTimeoutMs"] = "20000",
         };
         foreach (var (k, v) in extra ?? new Dictionary<string, string?>()) { settings[k] = v; }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();

@@ -43,7 +43,9 @@ public sealed class TeamsEndToEndTests : IAsyncLifetime
         using var response = await bot.PostActivityAsync(activity.ToJsonString(), Token());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"answered the connector after {watch.Elapsed}");
+        // The Bot Framework service gives a bot 15 s to answer an activity (the diagnosis is posted afterwards, as a reply);
+        // a tighter bound here measured the machine's load, not the bot (4.6 s once on a 2-core machine at load 40).
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"answered the connector after {watch.Elapsed}");
         Assert.True(await LocalConnectorServer.WaitUntilAsync(() => _connector.Delivered.Count == 1, TimeSpan.FromSeconds(10)));
         var reply = _connector.Delivered[0];
         Assert.Equal(("POST", $"/v3/conversations/{Activities.Channel};messageid=1700000000101/activities/1700000000101"), (reply.Method, reply.Path));

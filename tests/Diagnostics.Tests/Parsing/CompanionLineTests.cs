@@ -104,6 +104,23 @@ public class CompanionLineTests
     }
 
     /// <summary>
+    /// FPM's master message quoted whole without its time, level and pool (mailcow #931 indented it in a code block), bare,
+    /// indented or behind a label: still the pool at its limit. Its older wording ("max_children") too.
+    /// </summary>
+    [Theory]
+    [InlineData("server reached pm.max_children setting (10), consider raising it")]
+    [InlineData("    server reached pm.max_children setting (10), consider raising it")]
+    [InlineData("Error in PHP-FPM logs: server reached pm.max_children setting (5), consider raising it ")]
+    [InlineData("server reached max_children setting (50), consider raising it")]
+    public void FpmMasterMessageWithoutTimeLevelOrPool_IsPoolExhausted(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal("fpm_pool_exhausted", r.Cause);
+        Assert.Equal(RecordKind.PhpFpm, r.Kind);
+        Assert.Null(r.Status);
+    }
+
+    /// <summary>
     /// Unicorn's timeout kill quoted without Ruby Logger's head ("E, [time #pid] ERROR -- : "), bare or in double quotes or
     /// backticks inside a sentence: still a worker killed past its timeout, with the killed worker's pid.
     /// </summary>
@@ -178,6 +195,9 @@ public class CompanionLineTests
     [InlineData("[pool www] server reached pm.max_children again, says the FPM log of the other box")]
     [InlineData("[pool www] child processes are all busy")]
     [InlineData("Symptom: FPM log \"server reached pm.max_children setting\". Nginx returns 502/504.")]
+    [InlineData("server reached pm.max_children setting (N), consider raising it")]
+    [InlineData("server reached pm.max_children setting (5) twice today, consider raising it")]
+    [InlineData("server reached pm.max_requests setting (500), consider raising it")]
     [InlineData("the worker said `child process started` and stopped")]
     [InlineData("the [docs] WORKER TIMEOUT section explains gunicorn's --timeout")]
     [InlineData("Nov 21 13:42:01 kernel: [ 4242]    33  4242   104205    11897   532480        0             0 php-fpm8.2")]

@@ -43,6 +43,27 @@ public sealed class DiagnoseCliThroughAgentTests(LabAgentFixture lab) : IDisposa
     }
 
     [Fact]
+    public async Task DiagnoseWithAgent_CompressedLogWithoutItsTrailer_StillSendsWhatItHolds_SaysItIsCutShortAndExits2()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var compressed = await WrongPortLinesAsync(rotatedAndCompressed: true);
+        var cut = compressed + ".cut";
+        var bytes = await File.ReadAllBytesAsync(compressed);
+        await File.WriteAllBytesAsync(cut, bytes[..^8]);
+        await using var agent = await AgentServeHost.StartAsync(lab, timeout.Token);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await AgentDiagnoseRunner.RunAsync(agent.Urls.First(), await TokenFileAsync(AgentServeHost.Token), [cut], output, error,
+            TimeProvider.System, timeout.Token);
+
+        Assert.Equal(DiagnoseCommand.ExitError, exit);
+        Assert.Contains("wrong_target", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal($"nginx502bot diagnose: '{cut}' is cut short: its gzip data ends before gzip's trailer, so the records after the cut are missing{Environment.NewLine}",
+            error.ToString());
+    }
+
+    [Fact]
     public async Task DiagnoseWithAgent_WrongToken_FailsWithExit2AndNoFindings()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

@@ -1,5 +1,5 @@
-using System.Text;
 using Nginx502Bot.Bot.Agents;
+using Nginx502Bot.Diagnostics.Analysis;
 using Nginx502Bot.Grpc.Status;
 using V1 = Nginx502Bot.Agent.Contract.V1;
 
@@ -31,11 +31,12 @@ public static class AgentDiagnoseRunner
         }
 
         string excerpt;
+        var inputProblems = new List<string>();
         try
         {
-            excerpt = await ReadExcerptAsync(paths, cancellationToken);
+            excerpt = ReadExcerpt(paths, inputProblems, cancellationToken);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             await error.WriteLineAsync($"nginx502bot diagnose: {e.Message}");
             return DiagnoseCommand.ExitError;
@@ -55,7 +56,13 @@ public static class AgentDiagnoseRunner
         }
 
         Write(result, output);
-        return result.Findings.Count > 0 ? DiagnoseCommand.ExitFailuresFound : DiagnoseCommand.ExitClean;
+        foreach (var problem in inputProblems)
+        {
+            await error.WriteLineAsync($"nginx502bot diagnose: {problem}");
+        }
+
+        return inputProblems.Count > 0 ? DiagnoseCommand.ExitError
+            : result.Findings.Count > 0 ? DiagnoseCommand.ExitFailuresFound : DiagnoseCommand.ExitClean;
     }
 
     private static void Write(V1.DiagnoseResult result, TextWriter output)
@@ -88,36 +95,31 @@ public static class AgentDiagnoseRunner
         return token.Length > 0;
     }
 
-    /// <summary>The files' text (stdin when none), keeping the newest <see cref="MaxExcerptChars"/> characters.</summary>
-    private static async Task<string> ReadExcerptAsync(string[] paths, CancellationToken cancellationToken)
+    /// <summary>
+    /// The files' lines (stdin when none; gzip decompressed), keeping the newest <see cref="MaxExcerptChars"/> characters.
+    /// An input that could be read only in part (damaged or cut-short gzip) adds a line to <paramref name="problems"/>.
+    /// </summary>
+    private static string ReadExcerpt(string[] paths, List<string> problems, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder();
+        var tail = new ExcerptTail(MaxExcerptChars);
         foreach (var path in paths.Length == 0 ? ["-"] : paths)
         {
-            if (path == "-")
+            var name = path == "-" ? "stdin" : path;
+            using var input = DiagnoseCommand.Open(path);
+            try
             {
-                text.Append(await System.Console.In.ReadToEndAsync(cancellationToken));
-            }
-            else if (Directory.Exists(path))
-            {
-                throw new IOException($"cannot read '{path}': it is a directory");
-            }
-            else
-            {
-                using var reader = new StreamReader(GzipInput.Decompressed(File.OpenRead(path)));
-                try
+                new LineReader(input).ReadAll(line => tail.Add(line), cancellationToken);
+                if (GzipInput.ProblemAtEnd(name, input) is { } problem)
                 {
-                    text.Append(await reader.ReadToEndAsync(cancellationToken));
-                }
-                catch (InvalidDataException e)
-                {
-                    throw GzipInput.NotGzip(path, e);
+                    problems.Add(problem);
                 }
             }
-
-            if (text.Length > 0 && text[^1] != '\n') { text.Append('\n'); }
+            catch (InvalidDataException e)
+            {
+                problems.Add(GzipInput.NotGzip(name, e));
+            }
         }
 
-        return text.Length <= MaxExcerptChars ? text.ToString() : text.ToString(text.Length - MaxExcerptChars, MaxExcerptChars);
+        return tail.ToString();
     }
 }

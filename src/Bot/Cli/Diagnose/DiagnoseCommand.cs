@@ -7,7 +7,8 @@ namespace Nginx502Bot.Bot.Cli.Diagnose;
 /// <summary>
 /// <c>nginx502bot diagnose [FILE...] [--json]</c> (or <c>--agent URL --agent-token-file F</c>, see <see cref="AgentDiagnoseRunner"/>): reads nginx error logs (and companion logs) from files or stdin,
 /// streams them through the engine, and prints a report or one JSON object.
-/// Exit status: 0 no upstream failure, 1 upstream failure found, 2 the input could not be read or the usage was wrong.
+/// Exit status: 0 no upstream failure, 1 upstream failure found, 2 the input could not be read (also when part of it could:
+/// a damaged or cut-short gzip file, whose readable part is still reported) or the usage was wrong.
 /// </summary>
 public static class DiagnoseCommand
 {
@@ -72,7 +73,8 @@ public static class DiagnoseCommand
         }
     }
 
-    private static Stream Open(string path)
+    /// <summary>An input by its command-line name ('-' is stdin), decompressed when it is gzip; a clear IOException when it cannot be opened.</summary>
+    internal static Stream Open(string path)
     {
         if (path == "-")
         {
@@ -112,6 +114,7 @@ public static class DiagnoseCommand
         var total = inputs.Sum(i => i.Stream.CanSeek ? i.Stream.Length : 0);
         var progress = new ProgressReporter(total, !System.Console.IsErrorRedirected);
         long records = 0, failures = 0, done = 0;
+        var problems = new List<string?>();
         foreach (var (name, stream) in inputs)
         {
             if (jsonWriter is null && stream is FileStream file && file.CanSeek && file.Length > 0)
@@ -140,10 +143,12 @@ public static class DiagnoseCommand
                         progress.Report(done + reader.BytesRead, records + analyzer.RecordCount);
                     }
                 }, ct);
+                problems.Add(GzipInput.ProblemAtEnd(name, stream));
             }
             catch (InvalidDataException e)
             {
-                throw GzipInput.NotGzip(name, e);
+                // A damaged compressed file among several: what it held up to the damage and the other inputs still count.
+                problems.Add(GzipInput.NotGzip(name, e));
             }
 
             analyzer.Complete();
@@ -169,6 +174,12 @@ public static class DiagnoseCommand
             new HumanReport(writer, color).Write(findings, records, failures, source);
         }
 
-        return findings.Count > 0 ? ExitFailuresFound : ExitClean;
+        // Said after the report, so that a terminal shows it last: the report above is short of what these inputs lost.
+        foreach (var problem in problems.OfType<string>())
+        {
+            System.Console.Error.WriteLine($"nginx502bot diagnose: {problem}");
+        }
+
+        return problems.Any(p => p is not null) ? ExitError : findings.Count > 0 ? ExitFailuresFound : ExitClean;
     }
 }

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace Nginx502Bot.Bot.Cli.Diagnose;
 
 /// <summary>
@@ -10,7 +8,7 @@ namespace Nginx502Bot.Bot.Cli.Diagnose;
 public static class GzipInput
 {
     public static Stream Decompressed(FileStream file) =>
-        StartsWithGzipMagic(file) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        StartsWithGzipMagic(file) ? new CheckedGzipStream(file) : file;
 
     /// <summary>
     /// A stream that cannot seek (standard input: <c>ssh web1 cat /var/log/nginx/error.log.2.gz | nginx502bot diagnose</c>),
@@ -21,11 +19,19 @@ public static class GzipInput
         var head = new byte[2];
         var read = pipe.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         var whole = new PrefixedStream(head.AsMemory(0, read), pipe);
-        return IsGzipMagic(head.AsSpan(0, read)) ? new GZipStream(whole, CompressionMode.Decompress) : whole;
+        return IsGzipMagic(head.AsSpan(0, read)) ? new CheckedGzipStream(whole) : whole;
     }
 
-    /// <summary>What to say of a file that starts like gzip and then is not (cut short, or not compressed after all).</summary>
-    public static IOException NotGzip(string name, InvalidDataException e) => new($"'{name}' is not valid gzip data ({e.Message})", e);
+    /// <summary>What to say of an input that starts like gzip and then is not (damaged, or not compressed after all).</summary>
+    public static string NotGzip(string name, InvalidDataException e) => $"'{name}' is not valid gzip data ({e.Message}); what came before was read";
+
+    /// <summary>
+    /// What went wrong with an input once it was read to its end, or null: gzip data that ended before gzip's trailer
+    /// (see <see cref="CheckedGzipStream"/>).
+    /// </summary>
+    public static string? ProblemAtEnd(string name, Stream input) => input is CheckedGzipStream { CutShort: true }
+        ? $"'{name}' is cut short: its gzip data ends before gzip's trailer, so the records after the cut are missing"
+        : null;
 
     /// <summary>gzip's two magic bytes (RFC 1952: ID1 31, ID2 139).</summary>
     private static bool IsGzipMagic(ReadOnlySpan<byte> head) => head is [0x1f, 0x8b];

@@ -139,8 +139,31 @@ public sealed class DiagnoseInputTests : IDisposable
         var run = Diagnose(Write("fake.gz", [0x1f, 0x8b, .. Encoding.ASCII.GetBytes(Record + "\n")]));
 
         Assert.Equal(DiagnoseCommand.ExitError, run.Exit);
-        Assert.StartsWith($"nginx502bot diagnose: reading failed: '{Path.Combine(_dir, "fake.gz")}' is not valid gzip data (", run.Stderr, StringComparison.Ordinal);
+        Assert.StartsWith($"nginx502bot diagnose: '{Path.Combine(_dir, "fake.gz")}' is not valid gzip data (", run.Stderr, StringComparison.Ordinal);
         Assert.Single(run.Stderr.TrimEnd().Split('\n'));
+    }
+
+    [Fact]
+    public void CompressedLogCutShort_ReportsWhatCameBeforeTheCut_SaysSoAndExits2()
+    {
+        // A copy interrupted, or a disk that filled while logrotate compressed: gzip's trailer never came.
+        var lines = Enumerable.Range(1, 2000).Select(i => Record.Replace("*1 ", $"*{i} ", StringComparison.Ordinal)).ToArray();
+        var whole = Gzip(Encoding.ASCII.GetBytes(string.Join('\n', lines) + "\n"));
+        var cut = whole[..(whole.Length / 2)];
+        var path = Write("error.log.3.gz", cut);
+
+        var file = Diagnose(path);
+        var piped = Diagnose("-", cut);
+        var intact = Diagnose(Write("error.log.4.gz", whole));
+
+        Assert.Equal(DiagnoseCommand.ExitError, file.Exit);
+        Assert.Contains("upstream_down", file.Stdout, StringComparison.Ordinal);
+        var records = int.Parse(System.Text.RegularExpressions.Regex.Match(file.Stdout, @"error\.log\.3\.gz: ([\d,]+) records").Groups[1].Value.Replace(",", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(records, 1, 1999);
+        Assert.Equal($"nginx502bot diagnose: '{path}' is cut short: its gzip data ends before gzip's trailer, so the records after the cut are missing\n", file.Stderr);
+        Assert.Equal((DiagnoseCommand.ExitError, "nginx502bot diagnose: 'stdin' is cut short: its gzip data ends before gzip's trailer, so the records after the cut are missing\n"), (piped.Exit, piped.Stderr));
+        Assert.Equal((DiagnoseCommand.ExitFailuresFound, ""), (intact.Exit, intact.Stderr));
+        Assert.Contains("error.log.4.gz: 2,000 records", intact.Stdout, StringComparison.Ordinal);
     }
 
     private static byte[] Gzip(byte[] bytes)
