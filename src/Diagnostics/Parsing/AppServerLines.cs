@@ -268,6 +268,28 @@ internal static class AppServerLines
         return true;
     }
 
+    internal const string NpmExitStatus = "npm ERR! Exit status ";
+
+    /// <summary>
+    /// npm's report that the script it ran (<c>npm start</c>: <c>node ./bin/www</c>) ended:
+    /// <c>npm ERR! Exit status 1</c> (npm 6 and earlier, after <c>npm ERR! code ELIFECYCLE</c>). npm stays the script's
+    /// parent and says how its child exited: a non-zero status is the app's process ending unexpectedly (app_crash, as
+    /// PM2's and systemd's non-zero exits); npm writes no such line for a clean exit. A supervisor record.
+    /// </summary>
+    internal static bool TryNpmExit(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var p = NpmExitStatus.Length;
+        if (DecimalText.ReadNumber(s, ref p) is not (> 0 and var status) || status >= int.MaxValue || !s[p..].TrimEnd(" \t`\"'").IsEmpty)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Message = Segment.Between(0, s.Length);
+        c.Cause = Causes.AppCrash;
+        return true;
+    }
+
     internal static bool TryUwsgi(ReadOnlySpan<char> s, int at, ref CompanionLine c)
     {
         var p = at;

@@ -30,6 +30,7 @@ public static class CompanionLineParser
             's' when s.StartsWith(PhpFpmLines.ServerReached) => PhpFpmLines.TryFpmMaster(s, ref c),
             'F' when s.StartsWith(PhpFpmLines.PhpDisplayFatal) => PhpFpmLines.TryPhpDisplay(s, ref c),
             'w' when s.StartsWith(AppServerLines.UnicornWorker) => AppServerLines.TryUnicornTimeout(s, ref c),
+            'n' when s.StartsWith(AppServerLines.NpmExitStatus) => AppServerLines.TryNpmExit(s, ref c),
             'D' or 'I' or 'W' or 'E' or 'F' when s.Length > 4 && s[1] == ',' && s[3] == '[' && AppServerLines.TryUnicorn(s, ref c) => true,
             >= '0' and <= '9' when GunicornLines.TryGunicornPlain(s, ref c) || ServiceManagerLines.TrySupervisor(s, ref c) => true,
             _ => AppServerLines.TryUwsgi(s, 0, ref c) || KernelLines.TryKernel(s, 0, ref c) || KernelLines.TrySelinuxText(s, ref c) || ServiceManagerLines.TrySystemdUnit(s, ref c),
@@ -168,7 +169,7 @@ public static class CompanionLineParser
             "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker",
             PhpFpmLines.PhpDisplayFatal, "Worker with pid", "Segmentation Fault", AppServerLines.PumaTimeout, AppServerLines.Pm2Exit, ServiceManagerLines.SystemdMainExit,
             AppServerLines.PassengerExit, AppServerLines.PassengerMaxRequestTime, "OOMKilled", ServiceManagerLines.SystemctlMainPid, ServiceManagerLines.SystemctlExecStart,
-            AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal,
+            AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal, AppServerLines.NpmExitStatus,
             ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess],
         StringComparison.Ordinal);
 

@@ -202,6 +202,8 @@ public class CompanionLineTests
     [InlineData("the [docs] WORKER TIMEOUT section explains gunicorn's --timeout")]
     [InlineData("Nov 21 13:42:01 kernel: [ 4242]    33  4242   104205    11897   532480        0             0 php-fpm8.2")]
     [InlineData("Nov 21 13:42:01 kernel: CPU: 4 PID: 63635 Comm: uwsgi Not tainted 5.4.0-77-generic #86-Ubuntu")]
+    [InlineData("npm ERR! code ELIFECYCLE")]
+    [InlineData("npm ERR! Exit status 1 is what the start script printed on the old box too")]
     public void TextThatOnlyMentionsACompanionRecord_IsNotOne(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -540,6 +542,11 @@ public class CompanionLineTests
     [InlineData("2018-02-04 11:47:12: App [store] with id [1] and pid [49], exited with code [0] via signal [SIGINT]", "not_an_upstream_error", RecordKind.Supervisor)]
     [InlineData("PM2 log: App [api:0] exited with code [0] via signal [SIGTERM]", "not_an_upstream_error", RecordKind.Supervisor)]
     [InlineData("PM2 log: App [api:0] exited with code [0] via signal [SIGABRT]", "app_crash", RecordKind.Supervisor)]
+    // npm's report that the script it started (npm start) exited non-zero (round 90: Mongo Express after an uncaught
+    // TypeError), alone, indented as Markdown code and quoted.
+    [InlineData("npm ERR! Exit status 1", "app_crash", RecordKind.Supervisor)]
+    [InlineData("    npm ERR! Exit status 137", "app_crash", RecordKind.Supervisor)]
+    [InlineData("`npm ERR! Exit status 1`", "app_crash", RecordKind.Supervisor)]
     // systemd's unit line with its syslog head cut to systemd's tag, and cut to its time with the unit gone.
     [InlineData("systemd[1]: postgresql.service: Main process exited, code=killed, status=9/KILL", "app_crash", RecordKind.Supervisor)]
     [InlineData("systemd[1]: nginx.service: Main process exited, code=killed, status=9/KILL", "not_an_upstream_error", RecordKind.Supervisor)]
