@@ -552,6 +552,11 @@ public class CompanionLineTests
     // The same row with its padding collapsed to one blank by the page it was pasted into, and bolded (round 85: DataPusher+).
     [InlineData("**datapusher-plus-uwsgi:datapusher-plus-uwsgi-00 FATAL Exited too quickly (process log may have details)**", "app_crash", RecordKind.Supervisor)]
     [InlineData("celery BACKOFF Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
+    // CPython's fatal error before abort() (round 91: Funkwhale's server behind journalctl's French month; round 54: a
+    // uWSGI worker's, indented in a code block): the interpreter dies.
+    [InlineData("jui 30 11:33:30 funkwhale-server[1435]: Fatal Python error: Py_Initialize: Unable to get the locale encoding", "app_crash", RecordKind.Supervisor)]
+    [InlineData("    Fatal Python error: Inconsistent interned string state.", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Fatal Python error: Segmentation fault", "app_crash", RecordKind.Supervisor)]
     // Passenger killing a request's process past passenger_max_request_time (round 85), in its own log and behind a
     // platform's log viewer.
     [InlineData("[ E 2026-02-18 19:06:42.4013 106/Th age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 5-104309] Maximum request time of 60 seconds reached, killing process 556", "app_worker_timeout", RecordKind.Supervisor)]
@@ -622,6 +627,9 @@ public class CompanionLineTests
     [InlineData("      Reason:       Error")]
     [InlineData("the pod was OOMKilled again after the upgrade")]
     [InlineData("Could not spawn process for application /srv/app: permission denied")]
+    // CPython's words inside another word, or far into prose.
+    [InlineData("NonFatal Python error: handled")]
+    [InlineData("We searched the whole forum, the issue tracker and the mailing list archives for weeks, and only after a long night of reading found the message was Fatal Python error: Py_Initialize")]
     // supervisorctl's rows in other states, and a FATAL that is no padded state column.
     [InlineData("frappe-bench-web:frappe-bench-frappe-web                  RUNNING   pid 2421, uptime 0:13:10")]
     [InlineData("main FATAL error: could not open the config file")]
