@@ -15,6 +15,11 @@ public class CompanionLineTests
     [InlineData("2026-11-21 13:42:01,490 INFO exited: nginx (terminated by SIGKILL; not expected)", "not_an_upstream_error", RecordKind.Supervisor, "nginx")]
     [InlineData("2026-11-21 13:42:01,490 INFO exited: php-fpm (exit status 0; expected)", "not_an_upstream_error", RecordKind.Supervisor, null)]
     [InlineData("2026-11-21 13:42:04,609 INFO spawned: 'php-fpm' with pid 71850", "not_an_upstream_error", RecordKind.Supervisor, null)]
+    // supervisord giving up on a program it could not keep running (round 91: PHP-FPM missing from a wiki image), as
+    // supervisorctl's FATAL row is read; nginx's own program and the spawn error before it stay context.
+    [InlineData("2020-02-26 22:07:15,396 INFO gave up: php-fpm7.0 entered FATAL state, too many start retries too quickly", "app_crash", RecordKind.Supervisor, "php-fpm7.0")]
+    [InlineData("2016-05-01 10:00:00,001 INFO gave up: nginx entered FATAL state, too many start retries too quickly", "not_an_upstream_error", RecordKind.Supervisor, "nginx")]
+    [InlineData("2020-02-26 22:07:09,379 INFO spawnerr: can't find command '/usr/sbin/php-fpm7.0'", "not_an_upstream_error", RecordKind.Supervisor, null)]
     [InlineData("E, [2026-11-21T13:42:01.009853 #13444] ERROR -- : worker=1 PID:13481 timeout (61s > 60s), killing", "app_worker_timeout", RecordKind.Unicorn, null)]
     [InlineData("E, [2026-11-21T13:42:01.303090 #13444] ERROR -- : reaped #<Process::Status: pid 13481 SIGKILL (signal 9)> worker=1", "app_crash", RecordKind.Unicorn, null)]
     [InlineData("I, [2026-11-21T13:42:01.303090 #13444]  INFO -- : reaped #<Process::Status: pid 13481 exit 0> worker=1", "not_an_upstream_error", RecordKind.Unicorn, null)]
