@@ -15,6 +15,11 @@ public class CompanionLineTests
     [InlineData("2026-11-21 13:42:01,490 INFO exited: nginx (terminated by SIGKILL; not expected)", "not_an_upstream_error", RecordKind.Supervisor, "nginx")]
     [InlineData("2026-11-21 13:42:01,490 INFO exited: php-fpm (exit status 0; expected)", "not_an_upstream_error", RecordKind.Supervisor, null)]
     [InlineData("2026-11-21 13:42:04,609 INFO spawned: 'php-fpm' with pid 71850", "not_an_upstream_error", RecordKind.Supervisor, null)]
+    // supervisord giving up on a program it could not keep running (round 91: PHP-FPM missing from a wiki image), as
+    // supervisorctl's FATAL row is read; nginx's own program and the spawn error before it stay context.
+    [InlineData("2020-02-26 22:07:15,396 INFO gave up: php-fpm7.0 entered FATAL state, too many start retries too quickly", "app_crash", RecordKind.Supervisor, "php-fpm7.0")]
+    [InlineData("2016-05-01 10:00:00,001 INFO gave up: nginx entered FATAL state, too many start retries too quickly", "not_an_upstream_error", RecordKind.Supervisor, "nginx")]
+    [InlineData("2020-02-26 22:07:09,379 INFO spawnerr: can't find command '/usr/sbin/php-fpm7.0'", "not_an_upstream_error", RecordKind.Supervisor, null)]
     [InlineData("E, [2026-11-21T13:42:01.009853 #13444] ERROR -- : worker=1 PID:13481 timeout (61s > 60s), killing", "app_worker_timeout", RecordKind.Unicorn, null)]
     [InlineData("E, [2026-11-21T13:42:01.303090 #13444] ERROR -- : reaped #<Process::Status: pid 13481 SIGKILL (signal 9)> worker=1", "app_crash", RecordKind.Unicorn, null)]
     [InlineData("I, [2026-11-21T13:42:01.303090 #13444]  INFO -- : reaped #<Process::Status: pid 13481 exit 0> worker=1", "not_an_upstream_error", RecordKind.Unicorn, null)]
@@ -579,6 +584,11 @@ public class CompanionLineTests
     // The same row with its padding collapsed to one blank by the page it was pasted into, and bolded (round 85: DataPusher+).
     [InlineData("**datapusher-plus-uwsgi:datapusher-plus-uwsgi-00 FATAL Exited too quickly (process log may have details)**", "app_crash", RecordKind.Supervisor)]
     [InlineData("celery BACKOFF Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
+    // CPython's fatal error before abort() (round 91: Funkwhale's server behind journalctl's French month; round 54: a
+    // uWSGI worker's, indented in a code block): the interpreter dies.
+    [InlineData("jui 30 11:33:30 funkwhale-server[1435]: Fatal Python error: Py_Initialize: Unable to get the locale encoding", "app_crash", RecordKind.Supervisor)]
+    [InlineData("    Fatal Python error: Inconsistent interned string state.", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Fatal Python error: Segmentation fault", "app_crash", RecordKind.Supervisor)]
     // Passenger killing a request's process past passenger_max_request_time (round 85), in its own log and behind a
     // platform's log viewer.
     [InlineData("[ E 2026-02-18 19:06:42.4013 106/Th age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 5-104309] Maximum request time of 60 seconds reached, killing process 556", "app_worker_timeout", RecordKind.Supervisor)]
@@ -649,6 +659,9 @@ public class CompanionLineTests
     [InlineData("      Reason:       Error")]
     [InlineData("the pod was OOMKilled again after the upgrade")]
     [InlineData("Could not spawn process for application /srv/app: permission denied")]
+    // CPython's words inside another word, or far into prose.
+    [InlineData("NonFatal Python error: handled")]
+    [InlineData("We searched the whole forum, the issue tracker and the mailing list archives for weeks, and only after a long night of reading found the message was Fatal Python error: Py_Initialize")]
     // supervisorctl's rows in other states, and a FATAL that is no padded state column.
     [InlineData("frappe-bench-web:frappe-bench-frappe-web                  RUNNING   pid 2421, uptime 0:13:10")]
     [InlineData("main FATAL error: could not open the config file")]
