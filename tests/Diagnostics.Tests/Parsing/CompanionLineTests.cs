@@ -794,4 +794,32 @@ public class CompanionLineTests
 
         Assert.NotEqual("app_crash", r.Cause);
     }
+
+    [Theory]
+    // strace's report of a traced worker's end, with -f's pid and -t's or -tt's time, or alone
+    [InlineData("[pid  4242] 13:41:14 +++ killed by SIGSEGV (core dumped) +++", "app_crash", 4242)]
+    [InlineData("[pid 4242] 13:41:14.104220 +++ killed by SIGKILL +++", "app_crash", 4242)]
+    [InlineData("+++ exited with 255 +++", "app_crash", -1)]
+    [InlineData("[pid  4242] +++ killed by SIGTERM +++", "not_an_upstream_error", 4242)]
+    [InlineData("13:41:14 +++ exited with 0 +++", "not_an_upstream_error", -1)]
+    public void StraceExitReport_IsACrashForAFatalSignalOrAFailingStatus(string line, string cause, int pid)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.Supervisor, cause), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+        Assert.Equal(pid, r.Pid ?? -1);
+    }
+
+    [Theory]
+    // strace's other lines and its words inside prose are not a process's end
+    [InlineData("[pid  4242] 13:41:14 --- SIGSEGV {si_signo=SIGSEGV, si_code=SI_KERNEL, si_addr=0} ---")]
+    [InlineData("the worker showed +++ killed by SIGSEGV +++ in strace")]
+    [InlineData("+++ killed by nobody +++")]
+    public void StraceLinesOtherThanAnExitReport_AreNotCrashes(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.NotEqual("app_crash", r.Cause);
+    }
 }
