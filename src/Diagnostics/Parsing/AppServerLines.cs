@@ -5,7 +5,7 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>
 /// Other application servers' lines that explain a 502: uWSGI (HARAKIRI, <c>DAMN ! worker died</c>), Unicorn's, Puma's and
-/// Odoo's masters killing workers, Passenger's spawn failures, PM2's restarts.
+/// Odoo's masters killing workers, Passenger's spawn failures, PM2's restarts, CPython's fatal error.
 /// </summary>
 internal static class AppServerLines
 {
@@ -185,6 +185,30 @@ internal static class AppServerLines
         return true;
     }
 
+    internal const string PythonFatal = "Fatal Python error: ";
+
+    /// <summary>
+    /// CPython's last line before it aborts: <c>Py_FatalError</c> writes <c>Fatal Python error: Py_Initialize: Unable to
+    /// get the locale encoding</c> to stderr and calls <c>abort()</c>, behind whatever head journald, uWSGI's log or the
+    /// writer gave it (<c>jui 30 11:33:30 funkwhale-server[1435]: Fatal Python error: ...</c>, indented in a code block).
+    /// The interpreter, and the backend or worker it ran, dies (app_crash). Taken only as a word of its own near the
+    /// line's start. CPython has no record kind of its own: the line is read as the process's death notice, a supervisor
+    /// record, as Passenger's and PM2's are.
+    /// </summary>
+    internal static bool TryPythonFatal(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOf(PythonFatal, StringComparison.Ordinal);
+        if (at < 0 || at > 2 * CompanionLineParser.MaxCompanionPrefix || (at > 0 && char.IsLetterOrDigit(s[at - 1])))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = Causes.AppCrash;
+        return true;
+    }
+
     internal const string PassengerMaxRequestTime = "Maximum request time of ";
 
     /// <summary>
@@ -225,12 +249,19 @@ internal static class AppServerLines
     /// <c>PM2 log: App [api:0] exited with code [1] via signal [SIGINT]</c> (PM2 2 and earlier: <c>App [api] with id [0]
     /// and pid [43], exited with code [0] via signal [SIGINT]</c>). As for systemd's lines: a non-zero exit or a fatal
     /// signal (SIGKILL, SIGSEGV, SIGABRT, ...) is a backend that died (app_crash); code 0 with SIGINT, SIGTERM, SIGHUP,
-    /// SIGQUIT or no signal is a stop or a restart, context. PM2 is a process manager: a supervisor record.
+    /// SIGQUIT or no signal is a stop or a restart, context. PM2 is a process manager: a supervisor record. The exit
+    /// clause quoted alone (an issue's title: <c>exited with code [1] via signal [SIGINT]</c>) is read the same, without
+    /// an app to name, when it is the whole line.
     /// </summary>
     internal static bool TryPm2Exit(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         var app = s.IndexOf("App [", StringComparison.Ordinal);
-        if (app < 0 || app > CompanionLineParser.MaxCompanionPrefix)
+        var bare = app < 0 ? s.IndexOfAnyExcept(" \t\"'`") : -1;
+        if (bare >= 0 && s[bare..].StartsWith(Pm2Exit, StringComparison.Ordinal))
+        {
+            app = bare;
+        }
+        else if (app < 0 || app > CompanionLineParser.MaxCompanionPrefix)
         {
             return false;
         }
@@ -246,13 +277,40 @@ internal static class AppServerLines
 
         var signal = m[(via + "] via signal [".Length)..];
         var close = signal.IndexOf(']');
+        if (app == bare && (close < 0 || !signal[(close + 1)..].Trim(" \t.\"'`").IsEmpty))
+        {
+            return false;
+        }
+
         signal = close < 0 ? signal : signal[..close];
         var calm = StopSignals.Contains(signal) || signal is "null" || signal.IsEmpty;
-        var nameEnd = m["App [".Length..].IndexOfAny(']', ':');
+        var nameEnd = app == bare ? -1 : m["App [".Length..].IndexOfAny(']', ':');
         c.Kind = RecordKind.Supervisor;
         c.Subject = nameEnd > 0 ? new Segment(app + "App [".Length, nameEnd) : Segment.None;
         c.Message = Segment.Between(app, s.Length);
         c.Cause = exit != 0 || !calm ? Causes.AppCrash : Causes.NotAnUpstreamError;
+        return true;
+    }
+
+    internal const string NpmExitStatus = "npm ERR! Exit status ";
+
+    /// <summary>
+    /// npm's report that the script it ran (<c>npm start</c>: <c>node ./bin/www</c>) ended:
+    /// <c>npm ERR! Exit status 1</c> (npm 6 and earlier, after <c>npm ERR! code ELIFECYCLE</c>). npm stays the script's
+    /// parent and says how its child exited: a non-zero status is the app's process ending unexpectedly (app_crash, as
+    /// PM2's and systemd's non-zero exits); npm writes no such line for a clean exit. A supervisor record.
+    /// </summary>
+    internal static bool TryNpmExit(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var p = NpmExitStatus.Length;
+        if (DecimalText.ReadNumber(s, ref p) is not (> 0 and var status) || status >= int.MaxValue || !s[p..].TrimEnd(" \t`\"'").IsEmpty)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Message = Segment.Between(0, s.Length);
+        c.Cause = Causes.AppCrash;
         return true;
     }
 

@@ -27,8 +27,10 @@ public static class CompanionLineParser
             'P' when s.StartsWith("PHP ") => PhpFpmLines.Php(s, 0, null, ref c),
             'N' or 'W' or 'E' or 'A' when PhpFpmLines.FpmLevel(s, 0) > 0 => PhpFpmLines.Fpm(s, 0, null, ref c),
             'c' when s.StartsWith("child ") => PhpFpmLines.TryFpmChild(s, ref c),
+            's' when s.StartsWith(PhpFpmLines.ServerReached) => PhpFpmLines.TryFpmMaster(s, ref c),
             'F' when s.StartsWith(PhpFpmLines.PhpDisplayFatal) => PhpFpmLines.TryPhpDisplay(s, ref c),
             'w' when s.StartsWith(AppServerLines.UnicornWorker) => AppServerLines.TryUnicornTimeout(s, ref c),
+            'n' when s.StartsWith(AppServerLines.NpmExitStatus) => AppServerLines.TryNpmExit(s, ref c),
             'D' or 'I' or 'W' or 'E' or 'F' when s.Length > 4 && s[1] == ',' && s[3] == '[' && AppServerLines.TryUnicorn(s, ref c) => true,
             >= '0' and <= '9' when GunicornLines.TryGunicornPlain(s, ref c) || ServiceManagerLines.TrySupervisor(s, ref c) => true,
             _ => AppServerLines.TryUwsgi(s, 0, ref c) || KernelLines.TryKernel(s, 0, ref c) || KernelLines.TrySelinuxText(s, ref c) || ServiceManagerLines.TrySystemdUnit(s, ref c),
@@ -163,12 +165,13 @@ public static class CompanionLineParser
 
     /// <summary>Words only companion records hold; a line without any is not retried behind a prefix.</summary>
     private static readonly System.Buffers.SearchValues<string> CompanionMarkers = System.Buffers.SearchValues.Create(
-        ["[pool ", "WORKER TIMEOUT", "Worker (pid", "out of memory", "Out of memory", "oom-kill", "oom_reaper", "HARAKIRI",
+        ["[pool ", "max_children setting (", "WORKER TIMEOUT", "Worker (pid", "out of memory", "Out of memory", "oom-kill", "oom_reaper", "HARAKIRI",
             "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker",
             PhpFpmLines.PhpDisplayFatal, "Worker with pid", "Segmentation Fault", AppServerLines.PumaTimeout, AppServerLines.Pm2Exit, ServiceManagerLines.SystemdMainExit,
             AppServerLines.PassengerExit, AppServerLines.PassengerMaxRequestTime, "OOMKilled", ServiceManagerLines.SystemctlMainPid, ServiceManagerLines.SystemctlExecStart,
-            AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal,
-            ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess],
+            AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal, AppServerLines.NpmExitStatus,
+            ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess, AppServerLines.PythonFatal, StraceLines.KilledBy,
+            StraceLines.ExitedWith],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>
@@ -198,7 +201,7 @@ public static class CompanionLineParser
             || ServiceManagerLines.TrySystemdWithoutUnit(s, ref c) || AppServerLines.TryPassengerSpawn(s, ref c) || AppServerLines.TryPassengerMaxRequestTime(s, ref c) || ServiceManagerLines.TryOomKilledReason(s, ref c)
             || ServiceManagerLines.TrySystemctlMainPid(s, ref c) || ServiceManagerLines.TrySystemctlExecStart(s, ref c)
             || AppServerLines.TryOdooWatchdog(s, ref c) || ServiceManagerLines.TrySupervisorctlStatus(s, ref c)
-            || ServiceManagerLines.TryFcgidProcessExit(s, ref c);
+            || ServiceManagerLines.TryFcgidProcessExit(s, ref c) || AppServerLines.TryPythonFatal(s, ref c) || StraceLines.TryExit(s, ref c);
     }
 
     internal static bool TryAt(ReadOnlySpan<char> s, int start, char closing, ref CompanionLine c)

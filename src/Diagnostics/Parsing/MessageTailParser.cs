@@ -36,8 +36,26 @@ internal static class MessageTailParser
             return start + w;
         }
 
+        var paged = PagerCutAction(candidate);
+        if (paged > 0)
+        {
+            line.Action = new Segment(start + w + " while ".Length, paged);
+            line.Truncated = true;
+            return start + w;
+        }
+
         return end;
     }
+
+    /// <summary>
+    /// A pager or editor cut the line at the terminal's width and marked the cut with "$" (nano, less -S, vim's
+    /// <c>list</c>): "... while reading response header from$". The action is what stands before the mark, read as any
+    /// cut action is. Reached only when no action matched as is.
+    /// </summary>
+    private static int PagerCutAction(ReadOnlySpan<char> candidate) =>
+        candidate.Length is > 1 and < 60 && candidate[^1] == '$' && !candidate[..^1].ContainsAnyExcept(ActionChars)
+            ? candidate.Length - 1
+            : 0;
 
     private static int GluedAction(ReadOnlySpan<char> head, int start, int end, ref NginxLine line)
     {

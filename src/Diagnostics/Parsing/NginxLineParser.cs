@@ -80,7 +80,13 @@ public static class NginxLineParser
         // PHP-FPM's answer quoted from its opening quote on, nginx's "FastCGI sent in stderr: " dropped by the writer, or
         // from inside the quotes with only the closing one left.
         "\"Primary script unknown\"", "Primary script unknown\" ",
+
+        // PHP-FPM's security.limit_extensions refusal, its whole stderr text, quoted from its own words on (its 403).
+        FastcgiDeniedExtension,
     ];
+
+    /// <summary>The start of PHP-FPM's security.limit_extensions refusal: <c>Access to the script '%s' has been denied (see ...)</c>.</summary>
+    internal const string FastcgiDeniedExtension = "Access to the script '";
 
     /// <summary>True when the text starts at a record's level, its time left out: <c>[error] 1103#1103: ...</c>.</summary>
     internal static bool StartsWithLevel(ReadOnlySpan<char> s)

@@ -40,6 +40,41 @@ internal static class PhpFpmLines
         return true;
     }
 
+    /// <summary>The master's pool-limit message as it begins, without its time, level and pool.</summary>
+    internal const string ServerReached = "server reached ";
+
+    /// <summary>
+    /// FPM's master message quoted whole without its time, level and pool: <c>server reached pm.max_children setting (10),
+    /// consider raising it</c> (before PHP 5.3.9 "max_children"). Only the full wording with its count and tail is taken,
+    /// so a mention in prose ("server reached pm.max_children setting" alone, a placeholder for the count) is not.
+    /// </summary>
+    internal static bool TryFpmMaster(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var m = s.TrimEnd();
+        var setting = m.IndexOf(" setting (", StringComparison.Ordinal);
+        if (setting < ServerReached.Length)
+        {
+            return false;
+        }
+
+        var name = m[ServerReached.Length..setting];
+        if (!name.SequenceEqual("pm.max_children") && !name.SequenceEqual("max_children"))
+        {
+            return false;
+        }
+
+        var p = setting + " setting (".Length;
+        if (DecimalText.ReadNumber(m, ref p) <= 0 || !m[p..].SequenceEqual("), consider raising it"))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.PhpFpm;
+        c.Message = Segment.Between(0, s.Length);
+        c.Cause = Causes.FpmPoolExhausted;
+        return true;
+    }
+
     /// <summary>
     /// PHP's fatal error anywhere in a sentence or behind markup ("I get the following error: _PHP Fatal error:  Allowed
     /// memory size ...", "then comes Fatal error: Out of memory (allocated ...)"): read from its start, in the log's form

@@ -14,8 +14,9 @@ internal static class ServiceManagerLines
     /// <summary>
     /// supervisord, which runs php-fpm, gunicorn and nginx side by side in many images:
     /// <c>2020-04-11 13:10:00,063 INFO exited: php-fpm (terminated by SIGKILL; not expected)</c>. A program it runs that
-    /// exits unexpectedly on a signal or a non-zero status is a backend that died (app_crash); nginx itself dying is not
-    /// an upstream failure, and every other supervisord line is context.
+    /// exits unexpectedly on a signal or a non-zero status is a backend that died (app_crash), and so is one supervisord
+    /// gave up on (<c>gave up: php-fpm entered FATAL state, too many start retries too quickly</c>); nginx itself dying is
+    /// not an upstream failure, and every other supervisord line is context.
     /// </summary>
     internal static bool TrySupervisor(ReadOnlySpan<char> s, ref CompanionLine c)
     {
@@ -51,8 +52,29 @@ internal static class ServiceManagerLines
                 || (body.Contains("(exit status ", StringComparison.Ordinal) && !body.Contains("(exit status 0;", StringComparison.Ordinal));
             c.Cause = died && !program.SequenceEqual("nginx") ? Causes.AppCrash : Causes.NotAnUpstreamError;
         }
+        else if (GaveUpProgram(s[29..]) is { IsEmpty: false } program)
+        {
+            c.Subject = new Segment(29 + GaveUp.Length, program.Length);
+            c.Cause = program.SequenceEqual("nginx") ? Causes.NotAnUpstreamError : Causes.AppCrash;
+        }
 
         return true;
+    }
+
+    private const string GaveUp = "gave up: ";
+    private const string EnteredFatal = " entered FATAL state";
+
+    /// <summary>
+    /// The program supervisord stopped retrying: <c>gave up: php-fpm7.0 entered FATAL state, too many start retries too
+    /// quickly</c>. It is the log's side of supervisorctl's FATAL row (<see cref="TrySupervisorctlStatus"/>): supervisord
+    /// could not keep the program running, so a backend is down for good (app_crash); nginx itself stays context.
+    /// Empty when the message is another one.
+    /// </summary>
+    private static ReadOnlySpan<char> GaveUpProgram(ReadOnlySpan<char> m)
+    {
+        var end = m.StartsWith(GaveUp, StringComparison.Ordinal) ? m.IndexOf(EnteredFatal, StringComparison.Ordinal) : -1;
+        var program = end > GaveUp.Length ? m[GaveUp.Length..end] : default;
+        return program.IndexOf(' ') < 0 ? program : default;
     }
 
     private const string Exited = "exited: ";

@@ -270,6 +270,11 @@ public class NginxClassifierTests
     [InlineData("\"Primary script unknown\" while reading response header from upstream", "fastcgi_script_not_found", 404)]
     [InlineData("\"Primary script unknown\"", "fastcgi_script_not_found", 404)]
     [InlineData("* Primary script unknown\" while reading response header from upstream, then prose", "fastcgi_script_not_found", 404)]
+    // PHP-FPM's limit_extensions refusal quoted from its own words on, alone and inside a sentence (round 90: Ajenti-V); the
+    // words without the script's quoted name stay prose
+    [InlineData("Access to the script '/srv/example/index.txt' has been denied (see security.limit_extensions)", "not_an_upstream_error", 403)]
+    [InlineData("always show Access denied. The nginx error log is  \"Access to the script '/srv/phpMyAdmin' has been denied (see security.limit_extensions) ... \". OS: Ubuntu16.04 / php7.0-fpm.", "not_an_upstream_error", 403)]
+    [InlineData("Access to the script is denied by our WAF, see the ticket", "not_an_upstream_error", null)]
     // Chinese and Japanese prose quotes in corner brackets: the bracket opens the message and its pair ends it
     [InlineData("error.log 显示「upstream timed out」——后端处理太慢", "upstream_timeout_read", 504)]
     [InlineData("nginx 看到「upstream timed out while connecting」而不是「connection refused」的原因。", "upstream_timeout_connect", 504)]

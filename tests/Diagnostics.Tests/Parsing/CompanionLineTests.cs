@@ -15,6 +15,11 @@ public class CompanionLineTests
     [InlineData("2026-11-21 13:42:01,490 INFO exited: nginx (terminated by SIGKILL; not expected)", "not_an_upstream_error", RecordKind.Supervisor, "nginx")]
     [InlineData("2026-11-21 13:42:01,490 INFO exited: php-fpm (exit status 0; expected)", "not_an_upstream_error", RecordKind.Supervisor, null)]
     [InlineData("2026-11-21 13:42:04,609 INFO spawned: 'php-fpm' with pid 71850", "not_an_upstream_error", RecordKind.Supervisor, null)]
+    // supervisord giving up on a program it could not keep running (round 91: PHP-FPM missing from a wiki image), as
+    // supervisorctl's FATAL row is read; nginx's own program and the spawn error before it stay context.
+    [InlineData("2020-02-26 22:07:15,396 INFO gave up: php-fpm7.0 entered FATAL state, too many start retries too quickly", "app_crash", RecordKind.Supervisor, "php-fpm7.0")]
+    [InlineData("2016-05-01 10:00:00,001 INFO gave up: nginx entered FATAL state, too many start retries too quickly", "not_an_upstream_error", RecordKind.Supervisor, "nginx")]
+    [InlineData("2020-02-26 22:07:09,379 INFO spawnerr: can't find command '/usr/sbin/php-fpm7.0'", "not_an_upstream_error", RecordKind.Supervisor, null)]
     [InlineData("E, [2026-11-21T13:42:01.009853 #13444] ERROR -- : worker=1 PID:13481 timeout (61s > 60s), killing", "app_worker_timeout", RecordKind.Unicorn, null)]
     [InlineData("E, [2026-11-21T13:42:01.303090 #13444] ERROR -- : reaped #<Process::Status: pid 13481 SIGKILL (signal 9)> worker=1", "app_crash", RecordKind.Unicorn, null)]
     [InlineData("I, [2026-11-21T13:42:01.303090 #13444]  INFO -- : reaped #<Process::Status: pid 13481 exit 0> worker=1", "not_an_upstream_error", RecordKind.Unicorn, null)]
@@ -104,6 +109,23 @@ public class CompanionLineTests
     }
 
     /// <summary>
+    /// FPM's master message quoted whole without its time, level and pool (mailcow #931 indented it in a code block), bare,
+    /// indented or behind a label: still the pool at its limit. Its older wording ("max_children") too.
+    /// </summary>
+    [Theory]
+    [InlineData("server reached pm.max_children setting (10), consider raising it")]
+    [InlineData("    server reached pm.max_children setting (10), consider raising it")]
+    [InlineData("Error in PHP-FPM logs: server reached pm.max_children setting (5), consider raising it ")]
+    [InlineData("server reached max_children setting (50), consider raising it")]
+    public void FpmMasterMessageWithoutTimeLevelOrPool_IsPoolExhausted(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal("fpm_pool_exhausted", r.Cause);
+        Assert.Equal(RecordKind.PhpFpm, r.Kind);
+        Assert.Null(r.Status);
+    }
+
+    /// <summary>
     /// Unicorn's timeout kill quoted without Ruby Logger's head ("E, [time #pid] ERROR -- : "), bare or in double quotes or
     /// backticks inside a sentence: still a worker killed past its timeout, with the killed worker's pid.
     /// </summary>
@@ -178,10 +200,15 @@ public class CompanionLineTests
     [InlineData("[pool www] server reached pm.max_children again, says the FPM log of the other box")]
     [InlineData("[pool www] child processes are all busy")]
     [InlineData("Symptom: FPM log \"server reached pm.max_children setting\". Nginx returns 502/504.")]
+    [InlineData("server reached pm.max_children setting (N), consider raising it")]
+    [InlineData("server reached pm.max_children setting (5) twice today, consider raising it")]
+    [InlineData("server reached pm.max_requests setting (500), consider raising it")]
     [InlineData("the worker said `child process started` and stopped")]
     [InlineData("the [docs] WORKER TIMEOUT section explains gunicorn's --timeout")]
     [InlineData("Nov 21 13:42:01 kernel: [ 4242]    33  4242   104205    11897   532480        0             0 php-fpm8.2")]
     [InlineData("Nov 21 13:42:01 kernel: CPU: 4 PID: 63635 Comm: uwsgi Not tainted 5.4.0-77-generic #86-Ubuntu")]
+    [InlineData("npm ERR! code ELIFECYCLE")]
+    [InlineData("npm ERR! Exit status 1 is what the start script printed on the old box too")]
     public void TextThatOnlyMentionsACompanionRecord_IsNotOne(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -520,6 +547,11 @@ public class CompanionLineTests
     [InlineData("2018-02-04 11:47:12: App [store] with id [1] and pid [49], exited with code [0] via signal [SIGINT]", "not_an_upstream_error", RecordKind.Supervisor)]
     [InlineData("PM2 log: App [api:0] exited with code [0] via signal [SIGTERM]", "not_an_upstream_error", RecordKind.Supervisor)]
     [InlineData("PM2 log: App [api:0] exited with code [0] via signal [SIGABRT]", "app_crash", RecordKind.Supervisor)]
+    // npm's report that the script it started (npm start) exited non-zero (round 90: Mongo Express after an uncaught
+    // TypeError), alone, indented as Markdown code and quoted.
+    [InlineData("npm ERR! Exit status 1", "app_crash", RecordKind.Supervisor)]
+    [InlineData("    npm ERR! Exit status 137", "app_crash", RecordKind.Supervisor)]
+    [InlineData("`npm ERR! Exit status 1`", "app_crash", RecordKind.Supervisor)]
     // systemd's unit line with its syslog head cut to systemd's tag, and cut to its time with the unit gone.
     [InlineData("systemd[1]: postgresql.service: Main process exited, code=killed, status=9/KILL", "app_crash", RecordKind.Supervisor)]
     [InlineData("systemd[1]: nginx.service: Main process exited, code=killed, status=9/KILL", "not_an_upstream_error", RecordKind.Supervisor)]
@@ -552,6 +584,11 @@ public class CompanionLineTests
     // The same row with its padding collapsed to one blank by the page it was pasted into, and bolded (round 85: DataPusher+).
     [InlineData("**datapusher-plus-uwsgi:datapusher-plus-uwsgi-00 FATAL Exited too quickly (process log may have details)**", "app_crash", RecordKind.Supervisor)]
     [InlineData("celery BACKOFF Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
+    // CPython's fatal error before abort() (round 91: Funkwhale's server behind journalctl's French month; round 54: a
+    // uWSGI worker's, indented in a code block): the interpreter dies.
+    [InlineData("jui 30 11:33:30 funkwhale-server[1435]: Fatal Python error: Py_Initialize: Unable to get the locale encoding", "app_crash", RecordKind.Supervisor)]
+    [InlineData("    Fatal Python error: Inconsistent interned string state.", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Fatal Python error: Segmentation fault", "app_crash", RecordKind.Supervisor)]
     // Passenger killing a request's process past passenger_max_request_time (round 85), in its own log and behind a
     // platform's log viewer.
     [InlineData("[ E 2026-02-18 19:06:42.4013 106/Th age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 5-104309] Maximum request time of 60 seconds reached, killing process 556", "app_worker_timeout", RecordKind.Supervisor)]
@@ -622,6 +659,9 @@ public class CompanionLineTests
     [InlineData("      Reason:       Error")]
     [InlineData("the pod was OOMKilled again after the upgrade")]
     [InlineData("Could not spawn process for application /srv/app: permission denied")]
+    // CPython's words inside another word, or far into prose.
+    [InlineData("NonFatal Python error: handled")]
+    [InlineData("We searched the whole forum, the issue tracker and the mailing list archives for weeks, and only after a long night of reading found the message was Fatal Python error: Py_Initialize")]
     // supervisorctl's rows in other states, and a FATAL that is no padded state column.
     [InlineData("frappe-bench-web:frappe-bench-frappe-web                  RUNNING   pid 2421, uptime 0:13:10")]
     [InlineData("main FATAL error: could not open the config file")]
@@ -655,6 +695,32 @@ public class CompanionLineTests
         var r = Assert.Single(DiagnosisEngine.Analyze("PM2 log: App [front:1] exited with code [0] via signal [SIGKILL]", 2026).Records);
 
         Assert.Equal("front", r.Subject);
+    }
+
+    /// <summary>
+    /// PM2's exit clause quoted alone, an issue's title without "App [name] ..." (round 89): read as the whole line is,
+    /// a non-zero code a crash and code 0 after a stop signal context; the clause inside prose stays unknown.
+    /// </summary>
+    [Theory]
+    [InlineData("exited with code [1] via signal [SIGINT]", "app_crash")]
+    [InlineData("exited with code [0] via signal [SIGKILL]", "app_crash")]
+    [InlineData("`exited with code [0] via signal [SIGINT]`", "not_an_upstream_error")]
+    public void Pm2ExitClauseAlone_IsReadAsPm2sLine(string line, string cause)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.Supervisor, cause), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+    }
+
+    [Theory]
+    [InlineData("exited with code [1] via signal [SIGINT] every night since the upgrade")]
+    [InlineData("my app exited with code [1] via signal [SIGINT]")]
+    public void Pm2ExitClauseInProse_StaysUnknown(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal(RecordKind.Unknown, r.Kind);
     }
 
     /// <summary>
@@ -723,6 +789,34 @@ public class CompanionLineTests
     [InlineData("[Wed Oct 18 11:01:18.169403 2023] [fcgid:warn] [pid 5654:tid 139865758574144] [client XXX] mod_fcgid: read data timeout in 120 seconds, referer: https://...")]
     [InlineData("the mod_fcgid: process list shows mapserv got signal 11 again")]
     public void FcgidLinesOtherThanAProcessExit_AreNotCrashes(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.NotEqual("app_crash", r.Cause);
+    }
+
+    [Theory]
+    // strace's report of a traced worker's end, with -f's pid and -t's or -tt's time, or alone
+    [InlineData("[pid  4242] 13:41:14 +++ killed by SIGSEGV (core dumped) +++", "app_crash", 4242)]
+    [InlineData("[pid 4242] 13:41:14.104220 +++ killed by SIGKILL +++", "app_crash", 4242)]
+    [InlineData("+++ exited with 255 +++", "app_crash", -1)]
+    [InlineData("[pid  4242] +++ killed by SIGTERM +++", "not_an_upstream_error", 4242)]
+    [InlineData("13:41:14 +++ exited with 0 +++", "not_an_upstream_error", -1)]
+    public void StraceExitReport_IsACrashForAFatalSignalOrAFailingStatus(string line, string cause, int pid)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.Supervisor, cause), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+        Assert.Equal(pid, r.Pid ?? -1);
+    }
+
+    [Theory]
+    // strace's other lines and its words inside prose are not a process's end
+    [InlineData("[pid  4242] 13:41:14 --- SIGSEGV {si_signo=SIGSEGV, si_code=SI_KERNEL, si_addr=0} ---")]
+    [InlineData("the worker showed +++ killed by SIGSEGV +++ in strace")]
+    [InlineData("+++ killed by nobody +++")]
+    public void StraceLinesOtherThanAnExitReport_AreNotCrashes(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
 

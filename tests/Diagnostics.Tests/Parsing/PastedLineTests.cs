@@ -288,6 +288,19 @@ public class PastedLineTests
     }
 
     [Theory]
+    // A pager or editor cut the line inside its action and marked the cut with "$": the action's words still decide
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 recv() failed (104: Connection reset by peer) while reading response header from$", "connection_reset", 502, "reading response header from")]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 upstream prematurely closed connection while reading response hea$", "premature_close", 502, "reading response hea")]
+    [InlineData("2026/11/21 13:41:14 [error] 5#5: *2 upstream timed out (110: Connection timed out) while connecting to upst$", "upstream_timeout_connect", 504, "connecting to upst")]
+    public void ActionCutByAPagersMark_IsReadAsACutAction(string line, string cause, int? status, string action)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+        Assert.Equal((cause, status), (r.Cause, r.Status));
+        Assert.Equal(action, r.Action);
+        Assert.True(r.Truncated);
+    }
+
+    [Theory]
     [InlineData("`[21-Nov-2026 13:42:01] WARNING: [pool www] child 4242 exited on signal 9 (SIGKILL) after 1.0 seconds from start`", "app_crash", RecordKind.PhpFpm)]
     [InlineData("child 4242 exited on signal 6 (SIGABRT) after 3.5 seconds from start", "app_crash", RecordKind.PhpFpm)]
     [InlineData("2026-11-21 13:44:00 [12] [CRITICAL] WORKER TIMEOUT (pid:15)", "app_worker_timeout", RecordKind.Gunicorn)]

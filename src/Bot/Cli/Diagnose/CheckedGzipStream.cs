@@ -14,30 +14,25 @@ namespace Nginx502Bot.Bot.Cli.Diagnose;
 /// always larger than what came out. Several members joined (<c>cat a.gz b.gz</c>) end with the last member's length,
 /// which is smaller: that, and any mismatch past 4 GiB, is left unflagged rather than guessed.
 /// </remarks>
-public sealed class CheckedGzipStream : Stream
+public sealed class CheckedGzipStream : ReadOnlyWrapperStream
 {
     /// <summary>The smallest gzip member: a 10-byte header, an empty deflate block and the 8-byte trailer.</summary>
     private const int SmallestMember = 20;
 
     private readonly TailKeepingStream _compressed;
-    private readonly GZipStream _gzip;
     private long _decompressed;
     private bool _ended;
 
     public CheckedGzipStream(Stream compressed)
+        : this(new TailKeepingStream(compressed))
     {
-        _compressed = new TailKeepingStream(compressed);
-        _gzip = new GZipStream(_compressed, CompressionMode.Decompress);
     }
+
+    private CheckedGzipStream(TailKeepingStream compressed)
+        : base(new GZipStream(compressed, CompressionMode.Decompress)) => _compressed = compressed;
 
     /// <summary>Once the data has ended: whether it ended before gzip's trailer.</summary>
     public bool CutShort { get; private set; }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
 
     public override int Read(Span<byte> buffer)
     {
@@ -46,7 +41,7 @@ public sealed class CheckedGzipStream : Stream
             return 0;
         }
 
-        var n = _gzip.Read(buffer);
+        var n = Inner.Read(buffer);
         _decompressed += n;
         if (n == 0 && buffer.Length > 0)
         {
@@ -56,8 +51,6 @@ public sealed class CheckedGzipStream : Stream
 
         return n;
     }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     /// <summary>Whether gzip data of <paramref name="compressedLength"/> bytes ending in <paramref name="tail"/> was cut short.</summary>
     public static bool EndsBeforeTrailer(long compressedLength, ReadOnlySpan<byte> tail, long decompressedLength)
@@ -69,23 +62,5 @@ public sealed class CheckedGzipStream : Stream
 
         var trailerLength = BinaryPrimitives.ReadUInt32LittleEndian(tail[^4..]);
         return decompressedLength <= uint.MaxValue && trailerLength > decompressedLength;
-    }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _gzip.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 }

@@ -4,7 +4,7 @@ namespace Nginx502Bot.Bot.Cli.Diagnose;
 /// A read-only pass-through that counts the bytes read from <paramref name="inner"/> and keeps the last
 /// <see cref="TailLength"/> of them: what <see cref="CheckedGzipStream"/> needs to see gzip's trailer once the data ends.
 /// </summary>
-public sealed class TailKeepingStream(Stream inner) : Stream
+public sealed class TailKeepingStream(Stream inner) : ReadOnlyWrapperStream(inner)
 {
     public const int TailLength = 8;
 
@@ -16,37 +16,11 @@ public sealed class TailKeepingStream(Stream inner) : Stream
     /// <summary>The last bytes read (fewer than <see cref="TailLength"/> when fewer were read).</summary>
     public ReadOnlySpan<byte> Tail => _tail.AsSpan(TailLength - (int)Math.Min(Count, TailLength));
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
     public override int Read(Span<byte> buffer)
     {
-        var n = inner.Read(buffer);
+        var n = Inner.Read(buffer);
         Keep(buffer[..n]);
         return n;
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            inner.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 
     private void Keep(ReadOnlySpan<byte> read)
