@@ -187,9 +187,17 @@ internal static class KernelLines
         c.Kind = RecordKind.SelinuxAudit;
         c.Message = Segment.Between(i, s.Length);
         var m = s[i..];
-        c.Cause = m.Contains("nginx", StringComparison.Ordinal) || m.Contains("httpd", StringComparison.Ordinal)
-            ? Causes.SelinuxDenied
-            : Causes.NotAnUpstreamError;
+        var nginx = m.Contains("nginx", StringComparison.Ordinal) || m.Contains("httpd", StringComparison.Ordinal);
+        c.Cause = nginx && IsConnectSummary(m) ? Causes.SelinuxDenied : Causes.NotAnUpstreamError;
         return true;
     }
+
+    /// <summary>
+    /// setroubleshoot's summary names the permission the AVC denied ("from name_connect access on the tcp_socket port
+    /// 8080", "from connectto access on the unix_stream_socket ...", "from write access on the sock_file ..."): only
+    /// those are on the way to an upstream. A refused listen port ("from name_bind access") or a file read is nginx's own.
+    /// </summary>
+    private static bool IsConnectSummary(ReadOnlySpan<char> m) =>
+        m.Contains("name_connect", StringComparison.Ordinal) || m.Contains("connectto", StringComparison.Ordinal)
+        || m.Contains("sock_file", StringComparison.Ordinal);
 }

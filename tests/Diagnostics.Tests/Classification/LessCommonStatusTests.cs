@@ -41,6 +41,11 @@ public class LessCommonStatusTests
     [InlineData("\t// \"/srv/www/dj/public/index.html\" is not found (2: No such file or direc", "not_an_upstream_error", 404)]
     [InlineData("\"/srv/www/dj/public/index.html\" is not found (20: Not a directory)", "not_an_upstream_error", 404)]
     [InlineData("\"/srv/www/dj/public/index.html\" is not found on the new box", "not_an_upstream_error", null)]
+    // The errno group cut too: the quoted absolute path's "is not found" is still ngx_http_index_error's 404 on a record
+    // (its level kept, the pid and connection number elided by the writer); quoted alone it stays prose.
+    [InlineData("nginx    | 2025/10/26 01:28:25 [error] ... \"/usr/share/nginx/html/index.html\" is not found", "not_an_upstream_error", 404)]
+    [InlineData("2023/06/05 13:59:37 [error] 20#20: *5 \"/app/static/a/index.html\" is not found" + NoUpstreamSfx, "not_an_upstream_error", 404)]
+    [InlineData("\"/srv/www/dj/public/index.html\" is not found", "not_an_upstream_error", null)]
     [InlineData("2017/07/10 09:36:52 [error] 28#28: open() \"/var/run/nginx.pid\" failed (2: No such file or directory)", "not_an_upstream_error", null)]
     // ngx_files.c's short write of the event pipe's temp file has no errno; in the body phase it still cuts the response.
     [InlineData("2019/05/03 10:11:12 [crit] 21295#21295: *1182 pwritev() \"/var/lib/nginx/fastcgi/2/57/0000000572\" has written only 936 of 8184 while reading upstream" + Sfx, "response_truncated", null)]

@@ -44,6 +44,11 @@ public class CompanionLineTests
     [InlineData("[12345.678901] php-fpm8.2[4242]: segfault at 0 ip 000055d5c0de1234 sp 00007ffd12345678 error 4 in php-fpm8.2[55d5c0c00000+300000]", "app_crash", RecordKind.Kernel, "php-fpm8.2")]
     [InlineData("type=AVC msg=audit(1763732534.123:456): avc:  denied  { name_connect } for  pid=6087 comm=\"nginx\" dest=8080 scontext=system_u:system_r:httpd_t:s0 tcontext=system_u:object_r:http_cache_port_t:s0 tclass=tcp_socket permissive=0", "selinux_denied", RecordKind.SelinuxAudit, "nginx")]
     [InlineData("type=AVC msg=audit(1763732534.123:457): avc:  denied  { read } for  pid=99 comm=\"cron\" name=\"x\" scontext=system_u:system_r:crond_t:s0 tcontext=system_u:object_r:etc_t:s0 tclass=file permissive=0", "not_an_upstream_error", RecordKind.SelinuxAudit, "cron")]
+    // setroubleshoot's summary: the denied permission decides; nginx's own listen port (name_bind) is no upstream's.
+    [InlineData("Mar 22 11:40:35 web setroubleshoot[1544]: SELinux is preventing /usr/sbin/nginx from name_connect access on the tcp_socket port 8080. For complete SELinux messages run: sealert -l f2914dba-04ef-44ca-9a0b-0f5e62ec72e4", "selinux_denied", RecordKind.SelinuxAudit, null)]
+    [InlineData("SELinux is preventing /usr/sbin/nginx from connectto access on the unix_stream_socket /run/php-fpm/www.sock.", "selinux_denied", RecordKind.SelinuxAudit, null)]
+    [InlineData("Mar 22 11:40:35 web setroubleshoot[1544]: SELinux is preventing /usr/sbin/nginx from name_bind access on the tcp_socket port 89\\. For complete SELinux messages run: sealert -l f2914dba-04ef-44ca-9a0b-0f5e62ec72e4", "not_an_upstream_error", RecordKind.SelinuxAudit, null)]
+    [InlineData("SELinux is preventing /usr/sbin/nginx from read access on the file index.html.", "not_an_upstream_error", RecordKind.SelinuxAudit, null)]
     public void CompanionLine_IsRecognised(string line, string cause, RecordKind kind, string? subject)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);

@@ -36,11 +36,16 @@ public sealed class NotUpstreamRule : INginxRule
 
     /// <summary>
     /// The index module writes only for a request: a quoted absolute path "is not found" with an errno is its record,
-    /// also when the writer cut away the connection number and the suffix that would say so. (open() at [error] is not
-    /// enough: "nginx -s reload" logs a missing pid file so.)
+    /// also when the writer cut away the connection number and the suffix that would say so; so is the same message with
+    /// its level when the writer cut the errno group too ("[error] ... \"/srv/index.html\" is not found"). (open() at
+    /// [error] is not enough: "nginx -s reload" logs a missing pid file so.)
     /// </summary>
     private static bool IndexModuleRecord(in NginxLine line, ReadOnlySpan<char> m) =>
-        line.Errno != Errno.None && m.Length > 1 && m[0] == '"' && m[1] == '/' && m.EndsWith("\" is not found", StringComparison.Ordinal);
+        (line.Errno != Errno.None || line.Level.IsPresent) && IndexNotFound(m);
+
+    /// <summary>ngx_http_index_error's <c>"PATH" is not found</c>: a quoted absolute path, nothing else nginx writes so.</summary>
+    private static bool IndexNotFound(ReadOnlySpan<char> m) =>
+        m.Length > 1 && m[0] == '"' && m[1] == '/' && m.EndsWith("\" is not found", StringComparison.Ordinal);
 
     /// <summary>
     /// ngx_http_log_request's action: the log phase runs after the response went out, so a failure there (the access
@@ -200,8 +205,9 @@ public sealed class NotUpstreamRule : INginxRule
         }
 
         // The index module's "is not found" is ngx_http_index_error's 404 whatever the errno (ENOENT, ENOTDIR,
-        // ENAMETOOLONG): EACCES is logged as "is forbidden" instead.
-        if (m.EndsWith("\" is not found", StringComparison.Ordinal) && errno != Errno.None)
+        // ENAMETOOLONG): EACCES is logged as "is forbidden" instead. So the quoted path's message decides it also when
+        // the writer cut the errno group.
+        if (m.EndsWith("\" is not found", StringComparison.Ordinal) && (errno != Errno.None || IndexNotFound(m)))
         {
             return 404;
         }
