@@ -89,9 +89,9 @@ internal static class ElidedAccessHeads
         }
 
         // A word before the quote: an address or port there is another writer's format (an app server's own access log,
-        // whose status is the backend's), not a sentence.
+        // whose status is the backend's), not a sentence. So is a head that carries a logger's bracketed level.
         var word = s[..quote].LastIndexOf(' ') + 1;
-        if (quote == word || s[word..quote].IndexOfAnyInRange('0', '9') >= 0)
+        if (quote == word || s[word..quote].IndexOfAnyInRange('0', '9') >= 0 || HasLoggerLevel(s[..quote]))
         {
             return -1;
         }
@@ -109,6 +109,27 @@ internal static class ElidedAccessHeads
             && (char.IsAsciiDigit(s[after + 6]) || s[after + 6] == '-')
             ? start
             : -1;
+    }
+
+    private static readonly string[] LoggerLevels = ["[INFO]", "[DEBUG]", "[WARN]", "[WARNING]", "[ERROR]"];
+
+    /// <summary>
+    /// A logger's bracketed level in capitals in the head before the quote (KasmVNC's websocket server:
+    /// <c>2023-05-16 22:20:27,953 [INFO] websocket 1552: 10.20.0.1 ... kasm_user "GET /index.html HTTP/1.1" 200 22064</c>):
+    /// an app's own request log, whose status is its own answer, not a sentence quoting nginx's access line. nginx writes
+    /// neither a level into its access lines nor one in capitals into its error log.
+    /// </summary>
+    private static bool HasLoggerLevel(ReadOnlySpan<char> head)
+    {
+        foreach (var level in LoggerLevels)
+        {
+            if (head.IndexOf(level, StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly System.Buffers.SearchValues<char> TimeMaskChars = System.Buffers.SearchValues.Create("-xX*#? +0123456789");

@@ -248,6 +248,9 @@ public class CompanionLineTests
     // app server's own access format), states no access line's status.
     [InlineData("we are getting \"GET /api/users\" 499 0 all day")]
     [InlineData("we are getting \"GET /api/users HTTP/1.1\" 499 times a day")]
+    // A logger's bracketed level in the head: an app's own request log (KasmVNC's websocket server), not a sentence.
+    [InlineData(" 2023-05-16 22:20:27,953 [INFO] websocket 1552: 10.20.0.1 2a12:3e80:1:237:: kasm_user \"GET /index.html HTTP/1.1\" 200 22064")]
+    [InlineData("2024-01-02 10:00:00 [DEBUG] web: served kasm_user \"GET /vnc.html HTTP/1.1\" 502 150")]
     // An application's own key=value line: a status, but none of nginx's upstream or timing keys (upstreamStatus,
     // provider_status are the app's), or a status that is no three-digit code.
     [InlineData("provider_failed status=502 UpstreamError provider=openai provider_status=502")]
