@@ -51,22 +51,26 @@ public static class KeyValueAccessLineParser
     /// <summary>
     /// The combined format's head (address, user, bracketed time) followed by the request and the status as key=value
     /// fields with the writer's own short keys (<c>... [09/Jan/2017:16:29:55 +0000] request="POST /x HTTP/1.0" status=504
-    /// bbs=84 rt=60.004 upstat=504 ...</c>): taken without nginx's variable names, since the head already is an access
-    /// line's. <paramref name="from"/> is where the field after the time starts; only a quoted request line there counts.
+    /// bbs=84 rt=60.004 upstat=504 ...</c>), or with the request line's parts apart (<c>request_method="GET"
+    /// request_uri="/v2/x" request_protocol="HTTP/1.1" status=500 ...</c>, as OpenWhisk's API gateway writes them): taken
+    /// without nginx's variable names, since the head already is an access line's. <paramref name="from"/> is where the
+    /// field after the time starts; only a quoted request line or a quoted method there counts.
     /// </summary>
     public static bool TryParseAfterTime(ReadOnlySpan<char> s, int from, ref CompanionLine c)
     {
         const string RequestKey = "request=\"";
-        if (from >= s.Length || !s[from..].StartsWith(RequestKey, StringComparison.Ordinal))
+        const string MethodKey = "request_method=\"";
+        var field = from < s.Length ? s[from..] : [];
+        var apart = field.StartsWith(MethodKey, StringComparison.Ordinal);
+        if (!apart && !field.StartsWith(RequestKey, StringComparison.Ordinal))
         {
             return false;
         }
 
-        var request = Value(s, "request", '=', ' ');
-        var method = request.Length == 0 ? -1 : s.Slice(request.Start, request.Length).IndexOfAnyExceptInRange('A', 'Z');
+        var request = Value(s, apart ? "request_uri" : "request", '=', ' ');
         var status = Value(s, "status", '=', ' ');
-        if (method is < 3 or > 7 || s[request.Start + method] != ' ' || status.Length != 3
-            || !AccessLineParser.HttpStatus(s, status.Start, out var code))
+        if (!(apart ? IsMethod(s, Value(s, "request_method", '=', ' ')) && request.Length > 0 : StartsWithMethod(s, request))
+            || status.Length != 3 || !AccessLineParser.HttpStatus(s, status.Start, out var code))
         {
             return false;
         }
@@ -75,6 +79,17 @@ public static class KeyValueAccessLineParser
         c.Status = code;
         c.Message = request;
         return true;
+    }
+
+    /// <summary>Whether <paramref name="value"/> is a request line's method alone: 3 to 7 capitals.</summary>
+    private static bool IsMethod(ReadOnlySpan<char> s, Segment value) =>
+        value.Length is >= 3 and <= 7 && s.Slice(value.Start, value.Length).IndexOfAnyExceptInRange('A', 'Z') < 0;
+
+    /// <summary>Whether <paramref name="request"/> opens with a method of 3 to 7 capitals and a blank.</summary>
+    private static bool StartsWithMethod(ReadOnlySpan<char> s, Segment request)
+    {
+        var method = request.Length <= 0 ? -1 : s.Slice(request.Start, request.Length).IndexOfAnyExceptInRange('A', 'Z');
+        return method is >= 3 and <= 7 && s[request.Start + method] == ' ';
     }
 
     /// <summary>Labels of nginx's timing and upstream variables in a format of <c>label: value</c> fields joined by <c> | </c>.</summary>

@@ -395,6 +395,8 @@ public class CompanionLineTests
     [InlineData("[05/Aug/2019:20:45:55 +0100] 127.0.0.1 -> 127.0.0.1 | https POST /api/post HTTP/1.1 | urt: 0.016 msec | rt: 0.016 msec | status: 504", 504)]
     // The combined head followed by the request and the status as key=value fields with the writer's own short keys.
     [InlineData("10.155.49.14 - key [09/Jan/2017:16:29:55 +0000] request=\"POST /api/x HTTP/1.0\" status=504 bbs=84 rt=60.004 upstat=504 uprt=\"60.000\"", 504)]
+    // The same head with the request line's parts apart (request_method=, request_uri=, request_protocol=): OpenWhisk's API gateway.
+    [InlineData("172.17.0.1 - remote_user=\"-\" [28/May/2019:18:18:26 +0000] request_method=\"GET\" request_uri=\"/v2/ns/apis?limit=1\" request_protocol=\"HTTP/1.1\" status=500 bbs=199 rl=407 rt=0.002 hr=\"-\" xfwdf=\"-\"", 500)]
     // A JSON envelope's "message" behind indentation or a doc comment's star, and Fluentd's out_stdout line (local time with
     // its fraction and zone, the tag and a colon, then the record).
     [InlineData("                {\"message\":\"172.16.0.1 - - [25/May/2024:20:19:37 +0000] \\\"GET /contact HTTP/1.1\\\" 404 162\"}", 404)]
