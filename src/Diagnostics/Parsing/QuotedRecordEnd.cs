@@ -17,6 +17,11 @@ internal static class QuotedRecordEnd
         for (var round = 0; w >= 0 && round < 3; round++)
         {
             var candidate = s[(w + " while ".Length)..];
+            if (CutOfLongerActionThenField(candidate))
+            {
+                return s.Length;
+            }
+
             foreach (var action in NginxActions.Known)
             {
                 if (candidate.StartsWith(action, StringComparison.Ordinal))
@@ -32,6 +37,30 @@ internal static class QuotedRecordEnd
         }
 
         return s.Length;
+    }
+
+    /// <summary>
+    /// A paste's cut of a longer action before the record's next field ("SSL handshaking to u, client: ..."): the cut
+    /// is the action, not "SSL handshaking" followed by prose.
+    /// </summary>
+    private static bool CutOfLongerActionThenField(ReadOnlySpan<char> candidate)
+    {
+        var comma = candidate.IndexOf(',');
+        if (comma < "SSL handshaking to".Length || SentenceGoesOn(candidate[comma..]))
+        {
+            return false;
+        }
+
+        var cut = candidate[..comma];
+        foreach (var action in NginxActions.Known)
+        {
+            if (action.Length > cut.Length && action.AsSpan().StartsWith(cut, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -282,6 +282,10 @@ public class NginxClassifierTests
     // The suffix cut to a Unicode ellipsis and the writer's closing quote after the action: the action still counts
     [InlineData("## Error 2: “upstream timed out (110: Connection timed out) while connecting to upstream,…..”", "upstream_timeout_connect", 504)]
     [InlineData("Primary script unknown errors since the move", "not_an_upstream_error", null)]
+    // The upstream handshake's action cut by the paste, with and without the record's head; the client's own is shorter
+    [InlineData("2019/01/01 10:00:00 [error] 5#5: *1 SSL_do_handshake() failed (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number) while SSL handshaking to u, client: 1.2.3.4, server: s, request: \"POST /x HTTP/1.1\", upstream: \"https://127.0.0.1:5661/x\", host: \"h\"", "upstream_tls", 502)]
+    [InlineData("*1 SSL_do_handshake() failed (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number) while SSL handshaking to ups, client: 1.2.3.4, server: s, request: \"POST /x HTTP/1.1\", upstream: \"https://127.0.0.1:5661/x\", host: \"h\"", "upstream_tls", 502)]
+    [InlineData("*1 SSL_do_handshake() failed (SSL: error:0A00006C:SSL routines::bad key share) while SSL handshaking, client: 1.2.3.4, server: 0.0.0.0:443", "not_an_upstream_error", null)]
     public void Line_GetsCauseAndStatus(string line, string cause, int? status)
     {
         var record = Assert.Single(DiagnosisEngine.Analyze(line).Records);

@@ -88,13 +88,14 @@ public sealed class UpstreamTlsRule : INginxRule
     private static readonly string[] HandshakeFunctionPrefixes = ["SSL3_", "SSL23_", "ssl3_", "ssl23_", "TLS_PROCESS_", "tls_process_"];
 
     /// <summary>
-    /// The handshake was nginx's toward the upstream. Without a parsed action (a paste broke the suffix, e.g. a stray quote
+    /// The handshake was nginx's toward the upstream: its action, or a paste's cut of it that goes past "SSL handshaking to"
+    /// ("... while SSL handshaking to u, client: ..."; the client's own action is "SSL handshaking"). Without a parsed action (a paste broke the suffix, e.g. a stray quote
     /// after the client address) the record's text still names the upstream handshake, or its level does: a client's
     /// failed handshake is logged at info (its connection's log_error is NGX_ERROR_INFO) or crit, an upstream's at error
     /// (ngx_ssl_connection_error with NGX_ERROR_ERR).
     /// </summary>
     private static bool TowardUpstream(ReadOnlySpan<char> text, in NginxLine line) =>
-        RuleContext.Action(text, line).SequenceEqual(NginxActions.SslHandshakingToUpstream)
+        NginxActions.IsOrCutOf(RuleContext.Action(text, line), NginxActions.SslHandshakingToUpstream, "SSL handshaking to ".Length)
         || (!line.Action.IsPresent && (line.Upstream.IsPresent || text.Contains(WhileHandshakingToUpstream, StringComparison.Ordinal)
             || (RuleContext.AtErrorLevel(text, line) && line.ConnectionId >= 0)));
 
