@@ -111,7 +111,8 @@ internal static class ElidedAccessHeads
             : -1;
     }
 
-    private static readonly string[] LoggerLevels = ["[INFO]", "[DEBUG]", "[WARN]", "[WARNING]", "[ERROR]"];
+    private static readonly System.Buffers.SearchValues<string> LoggerLevels =
+        System.Buffers.SearchValues.Create(["[INFO]", "[DEBUG]", "[WARN]", "[WARNING]", "[ERROR]"], StringComparison.Ordinal);
 
     /// <summary>
     /// A logger's bracketed level in capitals in the head before the quote (KasmVNC's websocket server:
@@ -119,18 +120,7 @@ internal static class ElidedAccessHeads
     /// an app's own request log, whose status is its own answer, not a sentence quoting nginx's access line. nginx writes
     /// neither a level into its access lines nor one in capitals into its error log.
     /// </summary>
-    private static bool HasLoggerLevel(ReadOnlySpan<char> head)
-    {
-        foreach (var level in LoggerLevels)
-        {
-            if (head.IndexOf(level, StringComparison.Ordinal) >= 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool HasLoggerLevel(ReadOnlySpan<char> head) => head.ContainsAny(LoggerLevels);
 
     private static readonly System.Buffers.SearchValues<char> TimeMaskChars = System.Buffers.SearchValues.Create("-xX*#? +0123456789");
 

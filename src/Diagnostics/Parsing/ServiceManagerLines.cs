@@ -50,12 +50,12 @@ internal static class ServiceManagerLines
             c.Subject = open > 0 ? new Segment(29 + at, program.Length) : Segment.None;
             var died = body.Contains("(terminated by SIG", StringComparison.Ordinal)
                 || (body.Contains("(exit status ", StringComparison.Ordinal) && !body.Contains("(exit status 0;", StringComparison.Ordinal));
-            c.Cause = died && !program.SequenceEqual("nginx") ? Causes.AppCrash : Causes.NotAnUpstreamError;
+            c.Cause = died ? Backend(program, Causes.AppCrash) : Causes.NotAnUpstreamError;
         }
         else if (GaveUpProgram(s[29..]) is { IsEmpty: false } program)
         {
             c.Subject = new Segment(29 + GaveUp.Length, program.Length);
-            c.Cause = program.SequenceEqual("nginx") ? Causes.NotAnUpstreamError : Causes.AppCrash;
+            c.Cause = Backend(program, Causes.AppCrash);
         }
 
         return true;
@@ -131,7 +131,7 @@ internal static class ServiceManagerLines
         c.Kind = RecordKind.Supervisor;
         c.Subject = Segment.Between(from, end + ".service".Length);
         c.Message = Segment.Between(end + Unit.Length, s.Length);
-        c.Cause = s[from..end].SequenceEqual("nginx") ? Causes.NotAnUpstreamError : cause;
+        c.Cause = Backend(s[from..end], cause);
         return true;
     }
 
@@ -235,22 +235,30 @@ internal static class ServiceManagerLines
         c.Kind = RecordKind.Supervisor;
         c.Subject = new Segment(at + name.Length - program.Length, program.Length);
         c.Message = Segment.Between(at, s.Length);
-        c.Cause = program.SequenceEqual("nginx") ? Causes.NotAnUpstreamError : Causes.AppCrash;
+        c.Cause = Backend(program, Causes.AppCrash);
         return true;
     }
+
+    /// <summary>
+    /// What a supervised program's failure means for nginx: <paramref name="cause"/> for a backend behind it; nginx's own
+    /// (program or unit named "nginx") is no upstream failure.
+    /// </summary>
+    private static string Backend(ReadOnlySpan<char> program, string cause) =>
+        program.SequenceEqual("nginx") ? Causes.NotAnUpstreamError : cause;
 
     private const int StateColumn = 10;
 
     /// <summary>supervisord's description of a program that exits as soon as it starts (FATAL and BACKOFF rows).</summary>
     private const string ExitedTooQuickly = "Exited too quickly (process log may have details)";
 
+    /// <summary>The states of a program supervisord could not keep running.</summary>
+    private static bool IsFailedState(ReadOnlySpan<char> word) => word.SequenceEqual("FATAL") || word.SequenceEqual("BACKOFF");
+
     /// <summary>
     /// The state of a row whose padding was collapsed to one blank (an issue tracker or a chat rendering the paste outside
     /// a code block): taken only when supervisord's own "Exited too quickly" description follows it, so prose naming a
     /// state is not read.
     /// </summary>
-    private static bool IsFailedState(ReadOnlySpan<char> word) => word.SequenceEqual("FATAL") || word.SequenceEqual("BACKOFF");
-
     private static ReadOnlySpan<char> UnpaddedState(ReadOnlySpan<char> state)
     {
         var blank = state.IndexOf(' ');
