@@ -106,17 +106,9 @@ public static class AgentDiagnoseRunner
         {
             var name = path == "-" ? "stdin" : path;
             using var input = DiagnoseCommand.Open(path);
-            try
+            if (GzipInput.ReadLines(name, input, new LineReader(input), line => tail.Add(line), cancellationToken) is { } problem)
             {
-                new LineReader(input).ReadAll(line => tail.Add(line), cancellationToken);
-                if (GzipInput.ProblemAtEnd(name, input) is { } problem)
-                {
-                    problems.Add(problem);
-                }
-            }
-            catch (InvalidDataException e)
-            {
-                problems.Add(GzipInput.NotGzip(name, e));
+                problems.Add(problem);
             }
         }
 

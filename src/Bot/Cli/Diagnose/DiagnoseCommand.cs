@@ -114,7 +114,7 @@ public static class DiagnoseCommand
         var total = inputs.Sum(i => i.Stream.CanSeek ? i.Stream.Length : 0);
         var progress = new ProgressReporter(total, !System.Console.IsErrorRedirected);
         long records = 0, failures = 0, done = 0;
-        var problems = new List<string?>();
+        var problems = new List<string>();
         foreach (var (name, stream) in inputs)
         {
             if (jsonWriter is null && stream is FileStream file && file.CanSeek && file.Length > 0)
@@ -133,22 +133,19 @@ public static class DiagnoseCommand
             var analyzer = background is null ? new LogAnalyzer(year, null, aggregator) : LogAnalyzer.WithoutAggregator(year, background);
             var reader = new LineReader(stream);
             var lines = 0;
-            try
+
+            // A damaged or cut-short compressed file among several: what it held up to there and the other inputs still count.
+            var problem = GzipInput.ReadLines(name, stream, reader, line =>
             {
-                reader.ReadAll(line =>
+                analyzer.AddLine(line);
+                if ((++lines & 0xFFFF) == 0)
                 {
-                    analyzer.AddLine(line);
-                    if ((++lines & 0xFFFF) == 0)
-                    {
-                        progress.Report(done + reader.BytesRead, records + analyzer.RecordCount);
-                    }
-                }, ct);
-                problems.Add(GzipInput.ProblemAtEnd(name, stream));
-            }
-            catch (InvalidDataException e)
+                    progress.Report(done + reader.BytesRead, records + analyzer.RecordCount);
+                }
+            }, ct);
+            if (problem is not null)
             {
-                // A damaged compressed file among several: what it held up to the damage and the other inputs still count.
-                problems.Add(GzipInput.NotGzip(name, e));
+                problems.Add(problem);
             }
 
             analyzer.Complete();
@@ -175,11 +172,11 @@ public static class DiagnoseCommand
         }
 
         // Said after the report, so that a terminal shows it last: the report above is short of what these inputs lost.
-        foreach (var problem in problems.OfType<string>())
+        foreach (var problem in problems)
         {
             System.Console.Error.WriteLine($"nginx502bot diagnose: {problem}");
         }
 
-        return problems.Any(p => p is not null) ? ExitError : findings.Count > 0 ? ExitFailuresFound : ExitClean;
+        return problems.Count > 0 ? ExitError : findings.Count > 0 ? ExitFailuresFound : ExitClean;
     }
 }

@@ -1,3 +1,5 @@
+using Nginx502Bot.Diagnostics.Analysis;
+
 namespace Nginx502Bot.Bot.Cli.Diagnose;
 
 /// <summary>
@@ -22,16 +24,27 @@ public static class GzipInput
         return IsGzipMagic(head.AsSpan(0, read)) ? new CheckedGzipStream(whole) : whole;
     }
 
-    /// <summary>What to say of an input that starts like gzip and then is not (damaged, or not compressed after all).</summary>
-    public static string NotGzip(string name, InvalidDataException e) => $"'{name}' is not valid gzip data ({e.Message}); what came before was read";
-
     /// <summary>
-    /// What went wrong with an input once it was read to its end, or null: gzip data that ended before gzip's trailer
-    /// (see <see cref="CheckedGzipStream"/>).
+    /// Reads every line of <paramref name="input"/> through <paramref name="reader"/> (made over it). Returns what went
+    /// wrong with a gzip input read only in part, or null: data that starts like gzip and then is not (damaged, or not
+    /// compressed after all), or that ends before gzip's trailer (see <see cref="CheckedGzipStream"/>). The lines before
+    /// the damage or the cut have been handed on either way.
     /// </summary>
-    public static string? ProblemAtEnd(string name, Stream input) => input is CheckedGzipStream { CutShort: true }
-        ? $"'{name}' is cut short: its gzip data ends before gzip's trailer, so the records after the cut are missing"
-        : null;
+    public static string? ReadLines(string name, Stream input, LineReader reader, LineAction onLine, CancellationToken cancellationToken)
+    {
+        try
+        {
+            reader.ReadAll(onLine, cancellationToken);
+        }
+        catch (InvalidDataException e)
+        {
+            return $"'{name}' is not valid gzip data ({e.Message}); what came before was read";
+        }
+
+        return input is CheckedGzipStream { CutShort: true }
+            ? $"'{name}' is cut short: its gzip data ends before gzip's trailer, so the records after the cut are missing"
+            : null;
+    }
 
     /// <summary>gzip's two magic bytes (RFC 1952: ID1 31, ID2 139).</summary>
     private static bool IsGzipMagic(ReadOnlySpan<byte> head) => head is [0x1f, 0x8b];
