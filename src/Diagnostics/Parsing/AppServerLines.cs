@@ -5,7 +5,7 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>
 /// Other application servers' lines that explain a 502: uWSGI (HARAKIRI, <c>DAMN ! worker died</c>), Unicorn's, Puma's and
-/// Odoo's masters killing workers, Passenger's spawn failures, PM2's restarts, CPython's fatal error.
+/// Odoo's masters killing workers, Passenger's spawn failures, PM2's restarts (language runtimes' own last words: <see cref="RuntimeCrashLines"/>).
 /// </summary>
 internal static class AppServerLines
 {
@@ -182,30 +182,6 @@ internal static class AppServerLines
         c.Cause = Causes.AppCrash;
         var path = s[(at + Spawn.Length)..(at + exit)].Trim(' ').TrimEnd(':');
         c.Subject = path.IsEmpty ? Segment.None : new Segment(s[..(at + exit)].LastIndexOf(path, StringComparison.Ordinal), path.Length);
-        return true;
-    }
-
-    internal const string PythonFatal = "Fatal Python error: ";
-
-    /// <summary>
-    /// CPython's last line before it aborts: <c>Py_FatalError</c> writes <c>Fatal Python error: Py_Initialize: Unable to
-    /// get the locale encoding</c> to stderr and calls <c>abort()</c>, behind whatever head journald, uWSGI's log or the
-    /// writer gave it (<c>jui 30 11:33:30 funkwhale-server[1435]: Fatal Python error: ...</c>, indented in a code block).
-    /// The interpreter, and the backend or worker it ran, dies (app_crash). Taken only as a word of its own near the
-    /// line's start. CPython has no record kind of its own: the line is read as the process's death notice, a supervisor
-    /// record, as Passenger's and PM2's are.
-    /// </summary>
-    internal static bool TryPythonFatal(ReadOnlySpan<char> s, ref CompanionLine c)
-    {
-        var at = s.IndexOf(PythonFatal, StringComparison.Ordinal);
-        if (at < 0 || at > 2 * CompanionLineParser.MaxCompanionPrefix || (at > 0 && char.IsLetterOrDigit(s[at - 1])))
-        {
-            return false;
-        }
-
-        c.Kind = RecordKind.Supervisor;
-        c.Message = Segment.Between(at, s.Length);
-        c.Cause = Causes.AppCrash;
         return true;
     }
 

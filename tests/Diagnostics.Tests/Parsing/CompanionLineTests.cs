@@ -599,6 +599,18 @@ public class CompanionLineTests
     [InlineData("jui 30 11:33:30 funkwhale-server[1435]: Fatal Python error: Py_Initialize: Unable to get the locale encoding", "app_crash", RecordKind.Supervisor)]
     [InlineData("    Fatal Python error: Inconsistent interned string state.", "app_crash", RecordKind.Supervisor)]
     [InlineData("Fatal Python error: Segmentation fault", "app_crash", RecordKind.Supervisor)]
+    // Other runtimes' last words: V8's heap abort (Node), Nim's unhandled exception and signal handler, the Dart VM's
+    // unhandled exception report, Crystal's segfault handler; bare, behind journald's head and quoted in a sentence.
+    [InlineData("FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Nov 21 10:00:01 web1 node[812]: FATAL ERROR: Ineffective mark-compacts near heap limit Allocation failed - JavaScript heap out of memory", "app_crash", RecordKind.Supervisor)]
+    [InlineData("the API died with `FATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - process out of memory`", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Error: unhandled exception: index 3 not in 0 .. 2 [IndexDefect]", "app_crash", RecordKind.Supervisor)]
+    [InlineData("/srv/app/server.nim(42) server Error: unhandled exception: Connection refused [OSError]", "app_crash", RecordKind.Supervisor)]
+    [InlineData("SIGSEGV: Illegal storage access. (Attempt to read from nil?)", "app_crash", RecordKind.Supervisor)]
+    [InlineData("app_1  | SIGBUS: Illegal storage access. (Attempt to read from nil?)", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Unhandled exception:", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Nov 21 10:00:01 web1 dart[77]: Unhandled exception:", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Invalid memory access (signal 11) at address 0x7ffd5e3c1ff8", "app_crash", RecordKind.Supervisor)]
     // Passenger killing a request's process past passenger_max_request_time (round 85), in its own log and behind a
     // platform's log viewer.
     [InlineData("[ E 2026-02-18 19:06:42.4013 106/Th age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 5-104309] Maximum request time of 60 seconds reached, killing process 556", "app_worker_timeout", RecordKind.Supervisor)]
@@ -672,6 +684,15 @@ public class CompanionLineTests
     // CPython's words inside another word, or far into prose.
     [InlineData("NonFatal Python error: handled")]
     [InlineData("We searched the whole forum, the issue tracker and the mailing list archives for weeks, and only after a long night of reading found the message was Fatal Python error: Py_Initialize")]
+    // Other programs' "FATAL ERROR:" without V8's allocation failure, an unhandled exception a program reports and goes
+    // on after (a Crystal fiber's, a thread's), Nim's words without the exception's type, a signal name Nim does not
+    // handle so, and Crystal's words without the signal.
+    [InlineData("FATAL ERROR: could not open the configuration file /etc/app.conf")]
+    [InlineData("Unhandled exception in spawn:")]
+    [InlineData("Unhandled exception: the request was cancelled by the client")]
+    [InlineData("Error: unhandled exception: see the log above")]
+    [InlineData("SIGTERM: Illegal storage access.")]
+    [InlineData("Invalid memory access (signal handler not installed)")]
     // supervisorctl's rows in other states, and a FATAL that is no padded state column.
     [InlineData("frappe-bench-web:frappe-bench-frappe-web                  RUNNING   pid 2421, uptime 0:13:10")]
     [InlineData("main FATAL error: could not open the config file")]

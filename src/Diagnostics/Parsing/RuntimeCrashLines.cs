@@ -1,0 +1,120 @@
+using Nginx502Bot.Diagnostics.Records;
+using Nginx502Bot.Diagnostics.Vocabulary;
+
+namespace Nginx502Bot.Diagnostics.Parsing;
+
+/// <summary>
+/// The last words language runtimes write when the program they run dies, behind whatever head journald, a container
+/// log or the writer gave them: CPython's <c>Fatal Python error: ...</c>, V8's (Node's) out-of-memory abort, Nim's
+/// unhandled exception and signal handler, the Dart VM's unhandled exception report, Crystal's segfault handler. The
+/// backend or worker the runtime ran is gone (app_crash). None of these runtimes has a record kind of its own: the line
+/// is read as the process's death notice, a supervisor record, as Passenger's and PM2's are. Each text is taken only as
+/// words of their own near the line's start (a label, indentation or a sentence's opening words may come first).
+/// </summary>
+internal static class RuntimeCrashLines
+{
+    internal const string PythonFatal = "Fatal Python error: ";
+
+    /// <summary>V8's fatal error (Node's <c>OnFatalError</c>: <c>FATAL ERROR: %s %s</c>).</summary>
+    internal const string V8Fatal = "FATAL ERROR: ";
+
+    /// <summary>What V8 says after its location when the heap cannot grow: <c>Allocation failed - JavaScript heap out of memory</c>.</summary>
+    private const string V8AllocationFailed = " Allocation failed - ";
+
+    /// <summary>Nim's report of an exception nothing caught: <c>Error: unhandled exception: MESSAGE [TYPE]</c>.</summary>
+    internal const string NimUnhandled = "Error: unhandled exception: ";
+
+    /// <summary>Nim's signal handler (<c>SIGSEGV: Illegal storage access. (Attempt to read from nil?)</c>, SIGBUS the same).</summary>
+    internal const string NimIllegalStorage = ": Illegal storage access.";
+
+    /// <summary>The Dart VM's report of an exception nothing caught, alone on its line before the exception.</summary>
+    internal const string DartUnhandled = "Unhandled exception:";
+
+    /// <summary>Crystal's segfault handler: <c>Invalid memory access (signal 11) at address 0x7ffd...</c>.</summary>
+    internal const string CrystalInvalidAccess = "Invalid memory access (signal ";
+
+    /// <summary>The runtime's death notice in <paramref name="s"/>, read as a supervisor record of app_crash.</summary>
+    internal static bool TryCrash(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = Start(s, PythonFatal);
+        if (at < 0 && Start(s, V8Fatal) is >= 0 and var v8 && s[v8..].Contains(V8AllocationFailed, StringComparison.Ordinal))
+        {
+            at = v8;
+        }
+
+        if (at < 0 && Start(s, NimUnhandled) is >= 0 and var nim && EndsWithExceptionType(s[nim..]))
+        {
+            at = nim;
+        }
+
+        if (at < 0)
+        {
+            at = NimSignal(s);
+        }
+
+        if (at < 0 && Start(s, DartUnhandled) is >= 0 and var dart && s[(dart + DartUnhandled.Length)..].TrimEnd(" \t\"'`").IsEmpty)
+        {
+            at = dart;
+        }
+
+        if (at < 0 && Start(s, CrystalInvalidAccess) is >= 0 and var crystal && CrystalSignal(s[(crystal + CrystalInvalidAccess.Length)..]))
+        {
+            at = crystal;
+        }
+
+        if (at < 0)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = Causes.AppCrash;
+        return true;
+    }
+
+    /// <summary>Where <paramref name="words"/> start as words of their own near the line's start, or -1.</summary>
+    private static int Start(ReadOnlySpan<char> s, string words)
+    {
+        var at = s.IndexOf(words, StringComparison.Ordinal);
+        return at < 0 || at > 2 * CompanionLineParser.MaxCompanionPrefix || (at > 0 && char.IsLetterOrDigit(s[at - 1])) ? -1 : at;
+    }
+
+    /// <summary>Nim's unhandled exception ends with the exception's type in brackets: <c>... [AssertionDefect]</c>.</summary>
+    private static bool EndsWithExceptionType(ReadOnlySpan<char> s)
+    {
+        var end = s.TrimEnd(" \t\"'`");
+        var open = end.LastIndexOf('[');
+        if (open < 0 || end.Length < open + 4 || end[^1] != ']')
+        {
+            return false;
+        }
+
+        var type = end[(open + 1)..^1];
+        return char.IsAsciiLetterUpper(type[0]) && !type.ContainsAnyExcept(IdentifierChars);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> IdentifierChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+
+    /// <summary>Nim's signal handler: <c>SIGSEGV: Illegal storage access.</c> or <c>SIGBUS: ...</c>, from the signal's name on.</summary>
+    private static int NimSignal(ReadOnlySpan<char> s)
+    {
+        var words = s.IndexOf(NimIllegalStorage, StringComparison.Ordinal);
+        if (words < 3)
+        {
+            return -1;
+        }
+
+        var head = s[..words];
+        var at = head.EndsWith("SIGSEGV", StringComparison.Ordinal) ? words - 7 : head.EndsWith("SIGBUS", StringComparison.Ordinal) ? words - 6 : -1;
+        return at < 0 || at > 2 * CompanionLineParser.MaxCompanionPrefix || (at > 0 && char.IsLetterOrDigit(s[at - 1])) ? -1 : at;
+    }
+
+    /// <summary>After Crystal's opening words: <c>11) at address 0x...</c>.</summary>
+    private static bool CrystalSignal(ReadOnlySpan<char> rest)
+    {
+        var p = 0;
+        return DecimalText.ReadNumber(rest, ref p) > 0 && rest[p..].StartsWith(") at address 0x", StringComparison.Ordinal);
+    }
+}
