@@ -115,12 +115,15 @@ public static class DiagnoseCommand
         var progress = new ProgressReporter(total, !System.Console.IsErrorRedirected);
         long records = 0, failures = 0, done = 0;
         var problems = new List<string>();
+        var notices = new List<string>();
         foreach (var (name, stream) in inputs)
         {
             if (jsonWriter is null && stream is FileStream file && file.CanSeek && file.Length > 0)
             {
                 // The report needs no per-record output: use every core on the file. (A file that says it is empty but may
                 // not be, such as one under /proc, is streamed below instead.)
+                var head = new byte[TextSniff.HeadBytes];
+                Notice(notices, name, head.AsSpan(0, RandomAccess.Read(file.SafeFileHandle, head, 0)));
                 var offset = done;
                 var result = ParallelFileAnalysis.Analyze(file.Name, year, Environment.ProcessorCount, bytes => progress.Report(offset + bytes, records), ct);
                 aggregator.Merge(result.Aggregator);
@@ -131,7 +134,8 @@ public static class DiagnoseCommand
             }
 
             var analyzer = background is null ? new LogAnalyzer(year, null, aggregator) : LogAnalyzer.WithoutAggregator(year, background);
-            var reader = new LineReader(stream);
+            var kept = new HeadKeepingStream(stream);
+            var reader = new LineReader(kept);
             var lines = 0;
 
             // A damaged or cut-short compressed file among several: what it held up to there and the other inputs still count.
@@ -149,6 +153,7 @@ public static class DiagnoseCommand
             }
 
             analyzer.Complete();
+            Notice(notices, name, kept.Head);
             records += analyzer.RecordCount;
             failures += analyzer.UpstreamFailureCount;
             done += reader.BytesRead;
@@ -171,12 +176,22 @@ public static class DiagnoseCommand
             new HumanReport(writer, color).Write(findings, records, failures, source);
         }
 
-        // Said after the report, so that a terminal shows it last: the report above is short of what these inputs lost.
-        foreach (var problem in problems)
+        // Said after the report, so that a terminal shows it last: the report above is short of what these inputs lost, or
+        // (a notice, which changes no exit status) read an input that was likely not meant.
+        foreach (var line in notices.Concat(problems))
         {
-            System.Console.Error.WriteLine($"nginx502bot diagnose: {problem}");
+            System.Console.Error.WriteLine($"nginx502bot diagnose: {line}");
         }
 
         return problems.Count > 0 ? ExitError : findings.Count > 0 ? ExitFailuresFound : ExitClean;
+    }
+
+    /// <summary>Notes an input whose head does not look like text: it was read all the same.</summary>
+    private static void Notice(List<string> notices, string name, ReadOnlySpan<byte> head)
+    {
+        if (TextSniff.NotTextReason(head) is { } reason)
+        {
+            notices.Add($"'{name}' does not look like a text log ({reason}); it was read as one");
+        }
     }
 }

@@ -26,16 +26,22 @@ public sealed class DiagnoseInputTests : IDisposable
     }
 
     [Fact]
-    public void BinaryGarbage_FindsNothingAndSaysSo()
+    public void BinaryGarbage_FindsNothing_AndSaysItDoesNotLookLikeText()
     {
         var bytes = new byte[2_000_000];
         new Random(502).NextBytes(bytes);
 
-        var run = Diagnose(Write("garbage.bin", bytes));
+        // A file (read on every core), a pipe, and the same bytes compressed: the notice is about what was read.
+        var file = Diagnose(Write("garbage.bin", bytes));
+        var piped = Diagnose("-", bytes);
+        var compressed = Diagnose(Write("garbage.bin.gz", Gzip(bytes)));
 
-        Assert.Equal(DiagnoseCommand.ExitClean, run.Exit);
-        Assert.Contains("No upstream failure found.", run.Stdout, StringComparison.Ordinal);
-        Assert.Equal("", run.Stderr);
+        foreach (var (run, name) in new[] { (file, "garbage.bin"), (piped, "-"), (compressed, "garbage.bin.gz") })
+        {
+            Assert.Equal(DiagnoseCommand.ExitClean, run.Exit);
+            Assert.Contains("No upstream failure found.", run.Stdout, StringComparison.Ordinal);
+            Assert.Matches($@"^nginx502bot diagnose: '{System.Text.RegularExpressions.Regex.Escape(name == "-" ? "stdin" : Path.Combine(_dir, name))}' does not look like a text log \(\d+ % of its first 8 KiB are control bytes or invalid UTF-8\); it was read as one\n$", run.Stderr);
+        }
     }
 
     [Fact]
