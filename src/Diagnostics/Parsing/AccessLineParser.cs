@@ -53,7 +53,8 @@ public static class AccessLineParser
                 return OwnAccessFormats.TryParseStatusFirst(s, ref c) || ProxyManagerAccessLines.TryParseProxyManager(s, s.IndexOf('['), ref c) || ElidedAccessHeads.TryParseElidedHead(s, ref c)
                     || (StartsWithBracketedTime(s) && OwnAccessFormats.StatusBeforeRequest(s, -1, ref c)) || KeyValueAccessLineParser.TryParse(s, ref c)
                     || ProxyManagerAccessLines.TryParseProxyManagerHead(s, ref c) || OwnAccessFormats.TryParseDelimitedFields(s, ref c) || OwnAccessFormats.TryParseIsoBracketedTime(s, ref c)
-                    || (StartsWithBracketedTime(s) && OwnAccessFormats.TryParseFieldsBeforeRequest(s, ref c));
+                    || (StartsWithBracketedTime(s) && OwnAccessFormats.TryParseFieldsBeforeRequest(s, ref c))
+                    || ResponseStatusLines.TryParse(s, ref c);
             }
 
             open = -1;

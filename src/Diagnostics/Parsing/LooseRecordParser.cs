@@ -252,7 +252,76 @@ internal static class LooseRecordParser
 
         line.ConnectionId = -1;
         line.Pid = line.Tid = 0;
+        var quoted = LevelQuotedLateInProse(s, start, out var levelLength);
+        if (quoted >= 0)
+        {
+            line.Level = new Segment(quoted + 1, levelLength - 3);
+            NginxLineParser.ParseAfterLevel(s, quoted + levelLength - 1, ref line);
+            return true;
+        }
+
         return false;
+    }
+
+    /// <summary>How far into a line the level search of <see cref="TryParseLooseMessage"/> looks first.</summary>
+    private const int LevelHead = 64;
+
+    /// <summary>
+    /// A record quoted from its level on at the end of a long sentence, past the first <see cref="LevelHead"/> characters
+    /// the level is looked for in (round 98: "... and the Nginx logs indicate: `"[error] 31#31: *2 connect() failed ..."`"
+    /// at character 383): a level behind an opening quote, backtick, parenthesis or blank, followed by nginx's
+    /// <c>pid#tid: </c> head, which prose does not write. Where the level's bracket is, or -1; looked for only once every
+    /// other reading of the line failed, within <see cref="ProseQuotes.MaxProseLead"/> characters.
+    /// </summary>
+    private static int LevelQuotedLateInProse(ReadOnlySpan<char> s, int start, out int levelLength)
+    {
+        levelLength = 0;
+        if (s.Length - start <= LevelHead)
+        {
+            return -1;
+        }
+
+        var window = s[..Math.Min(s.Length, start + ProseQuotes.MaxProseLead)];
+        var from = start + LevelHead;
+        while (from < window.Length)
+        {
+            var open = window[from..].IndexOf('[');
+            if (open < 0)
+            {
+                return -1;
+            }
+
+            var at = from + open;
+            from = at + 1;
+            if (window[at - 1] is not ('`' or '"' or '\'' or '(' or ' '))
+            {
+                continue;
+            }
+
+            foreach (var level in NginxLineParser.Levels)
+            {
+                if (s[at..].StartsWith(level, StringComparison.Ordinal) && PidHeadFollows(s, at + level.Length))
+                {
+                    levelLength = level.Length;
+                    return at;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>nginx's <c>pid#tid: </c> at <paramref name="p"/>.</summary>
+    private static bool PidHeadFollows(ReadOnlySpan<char> s, int p)
+    {
+        var pid = DecimalText.ReadNumber(s, ref p);
+        if (pid < 0 || p >= s.Length || s[p] != '#')
+        {
+            return false;
+        }
+
+        p++;
+        return DecimalText.ReadNumber(s, ref p) >= 0 && p + 1 < s.Length && s[p] == ':' && s[p + 1] == ' ';
     }
 
     /// <summary>

@@ -532,6 +532,36 @@ public class CompanionLineTests
         Assert.Null(r.Status);
     }
 
+    /// <summary>
+    /// The status line of a response as a client printed it (round 98: HTTPie's heads before and after CGSpace's limit_req
+    /// zone for Baidu): like a line in the combined shape, it keeps the status it states.
+    /// </summary>
+    [Theory]
+    [InlineData("HTTP/1.1 503 Service Temporarily Unavailable", 503)]
+    [InlineData("HTTP/1.1 200 OK", 200)]
+    [InlineData("HTTP/2 502 ", 502)]
+    [InlineData("HTTP/1.0 504 Gateway Time-out", 504)]
+    public void ResponseStatusLine_StatesItsStatus(string line, int status)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+
+        Assert.Equal(("not_an_upstream_error", RecordKind.NginxAccess, (int?)status), (r.Cause, r.Kind, r.Status));
+    }
+
+    /// <summary>A status line that goes on into a sentence, or a version nginx never answers with, is no client's print.</summary>
+    [Theory]
+    [InlineData("HTTP/1.1 502 Bad Gateway is what the browser shows, every time after the deploy")]
+    [InlineData("HTTP/1.1 502 Bad Gateway (nginx/1.18.0)")]
+    [InlineData("HTTP/1.1 5022 Bad Gateway")]
+    [InlineData("HTTP/4 502 Bad Gateway")]
+    public void StatusLineInProse_StatesNoStatus(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
+
+        Assert.NotEqual(RecordKind.NginxAccess, r.Kind);
+        Assert.Null(r.Status);
+    }
+
     /// <summary>App servers' and supervisors' lines in the shapes operators paste them next to nginx's records (round 54).</summary>
     [Theory]
     // gunicorn's line behind k9s' pane bar, and its messages alone or behind a log view's severity column.

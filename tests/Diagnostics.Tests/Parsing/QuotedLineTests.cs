@@ -115,6 +115,22 @@ public class QuotedLineTests
         Assert.Equal(502, r.Status);
     }
 
+    /// <summary>
+    /// A record quoted from its level on at the end of a long sentence, well past where the level is first looked for
+    /// (round 98: InvenTree's record at character 383, its message past the 400 characters a lead-in may take, in backticks and double quotes): nginx's pid head after the level
+    /// marks it. A bracketed level word in prose without that head stays prose.
+    /// </summary>
+    [Theory]
+    [InlineData("We moved the app into a second container on the same bridge network yesterday, rebuilt both images from scratch, checked the published ports twice, restarted the host, cleared every cache we could find, compared the configuration with the one from the tutorial line by line and even tried an older release of the image, but the browser still shows a 502 page and the Nginx logs indicate: `\"[error] 31#31: *2 connect() failed (111: Connection refused) while connecting to upstream\"`", "upstream_down", 502)]
+    [InlineData("We moved the app into a second container on the same bridge network yesterday, rebuilt both images from scratch, checked the published ports twice, restarted the host, cleared every cache we could find, compared the configuration with the one from the tutorial line by line, asked two colleagues to look at it and even tried an older release of the image, and now the proxy keeps logging (\"[error] 7#7: *9 upstream timed out (110: Connection timed out) while reading response header from upstream\") on every request", "upstream_timeout_read", 504)]
+    [InlineData("We moved the app into a second container on the same bridge network yesterday, rebuilt both images from scratch, checked the published ports twice, restarted the host, cleared every cache we could find, compared the configuration with the one from the tutorial line by line, asked two colleagues to look at it and even tried an older release of the image, and the proxy's log level is set to [error] 31 times over in the includes, which is odd", "not_an_upstream_error", null)]
+    public void RecordQuotedLateInALongSentence_ReadFromItsLevel(string line, string cause, int? status)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
+
     [Theory]
     [InlineData("The deploy failed (3 times) while connecting to upstream servers")]
     [InlineData("restart failed (1: no such unit) yesterday, see journal")]

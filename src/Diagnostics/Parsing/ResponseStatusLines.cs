@@ -1,0 +1,76 @@
+using Nginx502Bot.Diagnostics.Records;
+
+namespace Nginx502Bot.Diagnostics.Parsing;
+
+/// <summary>
+/// The status line of a response as a client printed it (<c>curl -I</c>, HTTPie's <c>--print h</c>):
+/// <c>HTTP/1.1 503 Service Temporarily Unavailable</c>, <c>HTTP/2 502</c>. Like a line in the combined shape, it cannot be
+/// told from nginx's own answer and states the status the client was given, so it keeps that status (round 98). Only the
+/// whole line is taken: the version, three digits, then nothing or a short reason phrase of words, so a sentence that
+/// starts with a status line is left alone. Tried last among the access-line readers.
+/// </summary>
+internal static class ResponseStatusLines
+{
+    /// <summary>Longest reason phrase taken ("Network Authentication Required" is 31 characters).</summary>
+    private const int MaxReason = 40;
+
+    internal static bool TryParse(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        if (!s.StartsWith("HTTP/", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var space = VersionEnd(s);
+        if (space < 0 || !DecimalText.Digits(s, space + 1, 3, out var status) || status < 100)
+        {
+            return false;
+        }
+
+        var end = space + 4;
+        if (!IsReasonPhrase(s[end..].TrimEnd()))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.NginxAccess;
+        c.Message = Segment.Between(0, s.TrimEnd().Length);
+        c.Status = status;
+        return true;
+    }
+
+    /// <summary>Where the blank after <c>HTTP/1.0</c>, <c>HTTP/1.1</c>, <c>HTTP/2</c> or <c>HTTP/3</c> is; -1 otherwise.</summary>
+    private static int VersionEnd(ReadOnlySpan<char> s)
+    {
+        if (s.Length > 9 && s[5] == '1' && s[6] == '.' && s[7] is '0' or '1' && s[8] == ' ')
+        {
+            return 8;
+        }
+
+        return s.Length > 7 && s[5] is '2' or '3' && s[6] == ' ' ? 6 : -1;
+    }
+
+    /// <summary>Nothing, or a blank and a reason phrase: letters, blanks, hyphens and apostrophes.</summary>
+    private static bool IsReasonPhrase(ReadOnlySpan<char> rest)
+    {
+        if (rest.IsEmpty)
+        {
+            return true;
+        }
+
+        if (rest[0] != ' ' || rest.Length - 1 > MaxReason || rest.Length < 2)
+        {
+            return false;
+        }
+
+        foreach (var ch in rest[1..])
+        {
+            if (!(char.IsAsciiLetter(ch) || ch is ' ' or '-' or '\''))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
