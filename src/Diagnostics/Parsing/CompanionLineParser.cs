@@ -167,7 +167,7 @@ public static class CompanionLineParser
     private static readonly System.Buffers.SearchValues<string> CompanionMarkers = System.Buffers.SearchValues.Create(
         ["[pool ", "max_children setting (", "WORKER TIMEOUT", "Worker (pid", "out of memory", "Out of memory", "oom-kill", "oom_reaper", "HARAKIRI",
             "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker",
-            PhpFpmLines.PhpDisplayFatal, "Worker with pid", "Segmentation Fault", AppServerLines.PumaTimeout, AppServerLines.Pm2Exit, ServiceManagerLines.SystemdMainExit,
+            PhpFpmLines.PhpDisplayFatal, "Worker with pid", GunicornLines.WorkerException, "Segmentation Fault", AppServerLines.PumaTimeout, AppServerLines.Pm2Exit, ServiceManagerLines.SystemdMainExit,
             AppServerLines.PassengerExit, AppServerLines.PassengerMaxRequestTime, "OOMKilled", ServiceManagerLines.SystemctlMainPid, ServiceManagerLines.SystemctlExecStart,
             AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal, AppServerLines.NpmExitStatus,
             ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess, RuntimeCrashLines.PythonFatal, RuntimeCrashLines.V8Fatal,

@@ -61,13 +61,16 @@ internal static class GunicornLines
 
     /// <summary>
     /// gunicorn's arbiter line anywhere in a sentence, with or without its time and pid brackets ("gunicorn keeps giving a
-    /// [CRITICAL] WORKER TIMEOUT .", "error example \"[2016-04-13 06:27:41 -0400] [23657] [CRITICAL] WORKER TIMEOUT ..."):
-    /// read from its first bracket, up to the quote that opened it, if any.
+    /// [CRITICAL] WORKER TIMEOUT .", "error example \"[2016-04-13 06:27:41 -0400] [23657] [CRITICAL] WORKER TIMEOUT ..."),
+    /// or behind a log view's own columns ("2026/02/02 11:03:30 | stderr | [...] [120] [ERROR] Exception in worker
+    /// process"): read from its first bracket, up to the quote that opened it, if any. "Exception in worker process" is
+    /// taken only with its time and pid brackets before it.
     /// </summary>
     internal static bool TryGunicornInProse(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         var marker = s.IndexOf("] WORKER TIMEOUT", StringComparison.Ordinal);
         marker = marker >= 0 ? marker : s.IndexOf("] Worker (pid:", StringComparison.Ordinal);
+        marker = marker >= 0 ? marker : s.IndexOf("] " + WorkerException, StringComparison.Ordinal);
         var start = marker > 0 ? s[..marker].LastIndexOf('[') : -1;
 
         // Back over the pid and time brackets before the level: "[time] [pid] [LEVEL]".
@@ -186,7 +189,13 @@ internal static class GunicornLines
     /// The arbiter's spawn_worker logs this when a worker's init_process raises (the app failed to import or to start),
     /// then always ends the worker (sys.exit with WORKER_BOOT_ERROR before it booted, -1 after): the worker is gone.
     /// </summary>
-    private const string WorkerException = "Exception in worker process";
+    internal const string WorkerException = "Exception in worker process";
+
+    /// <summary>
+    /// The arbiter's "Worker with pid N was terminated due to signal N", read up to "due to" so that a line a pager or
+    /// systemctl cut at the terminal's width ("... was terminated due to sig") still says the worker died on a signal.
+    /// </summary>
+    private const string TerminatedDueTo = "was terminated due to";
 
     internal static void GunicornMessage(ReadOnlySpan<char> line, ref CompanionLine c)
     {
@@ -197,7 +206,7 @@ internal static class GunicornLines
             c.Cause = Causes.AppWorkerTimeout;
         }
         else if (m.Contains("was sent SIGKILL", StringComparison.Ordinal) || m.Contains("was sent SIGSEGV", StringComparison.Ordinal)
-            || m.Contains("terminated due to signal", StringComparison.Ordinal) || m.Contains("Worker failed to boot", StringComparison.Ordinal)
+            || m.Contains(TerminatedDueTo, StringComparison.Ordinal) || m.Contains("Worker failed to boot", StringComparison.Ordinal)
             || (m.Contains("exited with code", StringComparison.Ordinal) && !m.Contains("exited with code 0", StringComparison.Ordinal))
             || m.StartsWith(WorkerException, StringComparison.Ordinal))
         {

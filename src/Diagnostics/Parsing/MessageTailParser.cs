@@ -14,9 +14,10 @@ internal static class MessageTailParser
         var w = head.LastIndexOf(" while ", StringComparison.Ordinal);
         if (w <= 0)
         {
-            // A paste that lost the space after "while" ("... directory) whileconnecting to upstream"): looked for only
-            // when the message ends like an upstream action, so other records pay one comparison.
-            return head.EndsWith(" upstream", StringComparison.Ordinal) ? GluedAction(head, start, end, ref line) : end;
+            // A paste that lost the space after "while" ("... directory) whileconnecting to upstream"), or a terminal's
+            // wrap padded with blanks inside "while" ("... directory) whi      le connecting to upstream"): looked for
+            // only when the message ends like an upstream action, so other records pay one comparison.
+            return head.EndsWith(" upstream", StringComparison.Ordinal) ? GluedOrPaddedAction(head, start, end, ref line) : end;
         }
 
         var candidate = head[(w + " while ".Length)..];
@@ -57,16 +58,64 @@ internal static class MessageTailParser
             ? candidate.Length - 1
             : 0;
 
-    private static int GluedAction(ReadOnlySpan<char> head, int start, int end, ref NginxLine line)
+    private static int GluedOrPaddedAction(ReadOnlySpan<char> head, int start, int end, ref NginxLine line)
     {
         var w = head.LastIndexOf(") while", StringComparison.Ordinal);
         if (w <= 0 || !IsKnownAction(head[(w + ") while".Length)..]))
         {
-            return end;
+            return PaddedAction(head, start, end, ref line);
         }
 
         line.Action = new Segment(start + w + ") while".Length, head.Length - w - ") while".Length);
         return start + w + 1;
+    }
+
+    private const string While = " while ";
+
+    /// <summary>Fewest blanks read as a terminal's wrap padding (a pasted row filled up to the window's width).</summary>
+    private const int MinWrapPadding = 8;
+
+    /// <summary>
+    /// A terminal wrapped the record inside " while " and the paste kept the row's padding as a run of blanks
+    /// ("... directory) whi                    le connecting to upstream"): read without the run, the text before the
+    /// action is " while " and the action after it is a known one. Only a run of <see cref="MinWrapPadding"/> or more
+    /// blanks counts; a run inside the action itself leaves the action unread (its text is not one piece).
+    /// </summary>
+    private static int PaddedAction(ReadOnlySpan<char> head, int start, int end, ref NginxLine line)
+    {
+        var runEnd = head.LastIndexOf(' ');
+        var runStart = runEnd < 0 ? -1 : head[..runEnd].LastIndexOfAnyExcept(' ');
+        while (runStart >= 0 && runEnd - runStart < MinWrapPadding)
+        {
+            runEnd = head[..(runStart + 1)].LastIndexOf(' ');
+            runStart = runEnd < 0 ? -1 : head[..runEnd].LastIndexOfAnyExcept(' ');
+        }
+
+        if (runStart < 0)
+        {
+            return end;
+        }
+
+        var before = head[..(runStart + 1)];
+        var after = head[(runEnd + 1)..];
+        foreach (var action in NginxActions.Known)
+        {
+            if (!after.EndsWith(action, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // The part of " while " after the run, and the part before it that must end the text before the run.
+            var rest = after[..^action.Length];
+            var split = While.Length - rest.Length;
+            if (split > 0 && rest.SequenceEqual(While.AsSpan(split)) && before.EndsWith(While.AsSpan(0, split), StringComparison.Ordinal))
+            {
+                line.Action = new Segment(start + head.Length - action.Length, action.Length);
+                return start + before.Length - split;
+            }
+        }
+
+        return end;
     }
 
     private static bool IsKnownAction(ReadOnlySpan<char> candidate)

@@ -32,6 +32,8 @@ public class CompanionLineTests
     [InlineData("[2026-11-21 13:44:00 +0000] [12] [CRITICAL] WORKER TIMEOUT (pid:15)", "app_worker_timeout", RecordKind.Gunicorn, null)]
     [InlineData("[2026-11-21 13:44:01 +0000] [12] [ERROR] Worker (pid:15) was sent SIGKILL! Perhaps out of memory?", "app_crash", RecordKind.Gunicorn, null)]
     [InlineData("[2026-11-21 13:44:01 +0000] [12] [WARNING] Worker with pid 15 was terminated due to signal 9", "app_crash", RecordKind.Gunicorn, null)]
+    // The same line cut by systemctl at the terminal's width (round 99: pretix under systemd)
+    [InlineData("Jul 23 19:30:24 xxx gunicorn[281]: [2021-07-23 19:30:24 +0200] [281] [WARNING] Worker with pid 315 was terminated due to sig", "app_crash", RecordKind.Gunicorn, null)]
     [InlineData("[2026-11-21 13:44:01 +0000] [16] [INFO] Booting worker with pid: 16", "not_an_upstream_error", RecordKind.Gunicorn, null)]
     [InlineData("Sat Nov 21 13:44:01 2026 - *** HARAKIRI ON WORKER 1 (pid: 4711, try: 1) ***", "app_worker_timeout", RecordKind.Uwsgi, null)]
     [InlineData("DAMN ! worker 2 (pid: 4712) died, killed by signal 9 :( trying respawn ...", "app_crash", RecordKind.Uwsgi, null)]
@@ -683,6 +685,8 @@ public class CompanionLineTests
     [Theory]
     [InlineData("[2023-09-11 11:48:23 +0000] [8] [ERROR] Exception in worker process", "app_crash")]
     [InlineData("Nov 10 13:13:17 node gunicorn[3889]: [2023-11-10 13:13:17 +0000] [3889] [ERROR] Exception in worker process", "app_crash")]
+    // Behind a log view's own time (in nginx's shape) and stream column (round 99: pretix's image on a NAS-style view)
+    [InlineData("2026/02/02 11:03:30 | stderr | [2026-02-02 10:03:30 +0000] [120] [ERROR] Exception in worker process", "app_crash")]
     [InlineData("[2023-11-20 10:01:15 +0000] [12806] [ERROR] Retrying in 1 second.", "not_an_upstream_error")]
     [InlineData("[2023-01-10 09:42:18 +0000] [12692] [ERROR] Exception in gunicorn worker", "not_an_upstream_error")]
     public void GunicornWorkerException_IsACrashOnlyInItsOwnWords(string line, string cause)
