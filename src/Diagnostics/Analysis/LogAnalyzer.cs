@@ -132,13 +132,24 @@ public sealed class LogAnalyzer
 
         if (_pending.OpenFastcgi)
         {
-            return !(content.Length > 1 && content[0] == '[' && char.IsAsciiDigit(content[1])) && !StartsOwnRecord(content);
+            return !StartsWithBracketedStamp(content) && !StartsOwnRecord(content);
         }
 
         // Python tracebacks under a gunicorn record: the traceback's own lines, indented, once it has begun.
         return _pending.Kind == RecordKind.Gunicorn
             && (content.StartsWith("Traceback ", StringComparison.Ordinal)
                 || (content[0] is ' ' or '\t' && _pending.Text.Contains("\nTraceback ", StringComparison.Ordinal)));
+    }
+
+    /// <summary>
+    /// A time stamp in brackets opens the line (<c>[21-Mar-2023 20:12:44] ERROR: ...</c>, PHP-FPM's and PHP's own logs,
+    /// gunicorn's): PHP's stderr text never goes on with one. A writer's Markdown emphasis mark may stand before it
+    /// (<c>_[21-Mar-2023 20:12:44] ...</c>, an italic paste).
+    /// </summary>
+    private static bool StartsWithBracketedStamp(ReadOnlySpan<char> content)
+    {
+        var at = content.Length > 2 && content[0] is '_' or '*' ? 1 : 0;
+        return content.Length > at + 1 && content[at] == '[' && char.IsAsciiDigit(content[at + 1]);
     }
 
     /// <summary>

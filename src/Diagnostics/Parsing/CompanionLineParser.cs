@@ -32,6 +32,7 @@ public static class CompanionLineParser
             'w' when s.StartsWith(AppServerLines.UnicornWorker) => AppServerLines.TryUnicornTimeout(s, ref c),
             'n' when s.StartsWith(AppServerLines.NpmExitStatus) => AppServerLines.TryNpmExit(s, ref c),
             'D' or 'I' or 'W' or 'E' or 'F' when s.Length > 4 && s[1] == ',' && s[3] == '[' && AppServerLines.TryUnicorn(s, ref c) => true,
+            'C' or 'E' or 'W' or 'I' or 'D' or 'T' or 'B' when ServiceManagerLines.TrySupervisorWithoutTime(s, ref c) => true,
             >= '0' and <= '9' when GunicornLines.TryGunicornPlain(s, ref c) || ServiceManagerLines.TrySupervisor(s, ref c) => true,
             _ => AppServerLines.TryUwsgi(s, 0, ref c) || KernelLines.TryKernel(s, 0, ref c) || KernelLines.TrySelinuxText(s, ref c) || ServiceManagerLines.TrySystemdUnit(s, ref c),
         };

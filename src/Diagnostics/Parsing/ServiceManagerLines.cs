@@ -25,40 +25,68 @@ internal static class ServiceManagerLines
             return false;
         }
 
-        var level = s[24..29];
-        var known = false;
-        foreach (var name in SupervisorLevels)
-        {
-            known |= level.SequenceEqual(name);
-        }
-
-        if (!known)
+        if (!IsSupervisorLevel(s[24..29]))
         {
             return false;
         }
 
-        c.Kind = RecordKind.Supervisor;
         c.Time = time;
-        c.Level = new Segment(24, 4);
-        c.Message = Segment.Between(29, s.Length);
+        ReadSupervisorMessage(s, 24, ref c);
+        return true;
+    }
+
+    /// <summary>
+    /// supervisord's line quoted without its time, from the level on (<c>WARN exited: syncing-server (exit status 1; not
+    /// expected)</c>, <c>INFO gave up: php-fpm entered FATAL state, ...</c>): read as the whole line is. Only its exit and
+    /// give-up messages are taken, the two that say a program died; a level word before anything else is left alone.
+    /// </summary>
+    internal static bool TrySupervisorWithoutTime(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        if (s.Length < 20 || s[4] != ' ' || !IsSupervisorLevel(s[..5]) || !(s[5..].StartsWith(Exited, StringComparison.Ordinal) || s[5..].StartsWith(GaveUp, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        ReadSupervisorMessage(s, 0, ref c);
+        return true;
+    }
+
+    private static bool IsSupervisorLevel(ReadOnlySpan<char> level)
+    {
+        foreach (var name in SupervisorLevels)
+        {
+            if (level.SequenceEqual(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The level at <paramref name="levelAt"/> and the message after it: an exit or a give-up says which program died.</summary>
+    private static void ReadSupervisorMessage(ReadOnlySpan<char> s, int levelAt, ref CompanionLine c)
+    {
+        var from = levelAt + 5;
+        c.Kind = RecordKind.Supervisor;
+        c.Level = new Segment(levelAt, 4);
+        c.Message = Segment.Between(from, s.Length);
         c.Cause = Causes.NotAnUpstreamError;
-        var body = ExitedBody(s[29..], out var at);
+        var body = ExitedBody(s[from..], out var at);
         if (body.EndsWith("; not expected)", StringComparison.Ordinal))
         {
             var open = body.IndexOf(" (", StringComparison.Ordinal);
             var program = open > 0 ? body[..open] : default;
-            c.Subject = open > 0 ? new Segment(29 + at, program.Length) : Segment.None;
+            c.Subject = open > 0 ? new Segment(from + at, program.Length) : Segment.None;
             var died = body.Contains("(terminated by SIG", StringComparison.Ordinal)
                 || (body.Contains("(exit status ", StringComparison.Ordinal) && !body.Contains("(exit status 0;", StringComparison.Ordinal));
             c.Cause = died ? Backend(program, Causes.AppCrash) : Causes.NotAnUpstreamError;
         }
-        else if (GaveUpProgram(s[29..]) is { IsEmpty: false } program)
+        else if (GaveUpProgram(s[from..]) is { IsEmpty: false } program)
         {
-            c.Subject = new Segment(29 + GaveUp.Length, program.Length);
+            c.Subject = new Segment(from + GaveUp.Length, program.Length);
             c.Cause = Backend(program, Causes.AppCrash);
         }
-
-        return true;
     }
 
     private const string GaveUp = "gave up: ";

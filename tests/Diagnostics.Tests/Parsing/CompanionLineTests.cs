@@ -678,6 +678,41 @@ public class CompanionLineTests
     }
 
     /// <summary>
+    /// supervisord's exit and give-up lines quoted without their time, from the level on (round 100: Standard Notes'
+    /// self-hosted image, its sync server exiting): read as the whole line is, nginx itself still not a backend; the
+    /// level's other messages and a level word in prose are not taken.
+    /// </summary>
+    [Theory]
+    [InlineData("WARN exited: syncing-server (exit status 1; not expected)", "app_crash", "syncing-server")]
+    [InlineData("INFO exited: php-fpm (terminated by SIGKILL; not expected)", "app_crash", "php-fpm")]
+    [InlineData("INFO gave up: php-fpm7.0 entered FATAL state, too many start retries too quickly", "app_crash", "php-fpm7.0")]
+    [InlineData("INFO exited: nginx (exit status 1; not expected)", "not_an_upstream_error", "nginx")]
+    [InlineData("INFO exited: revisions (exit status 0; expected)", "not_an_upstream_error", null)]
+    public void SupervisorLineWithoutItsTime_IsReadFromItsLevel(string line, string cause, string? subject)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.Supervisor, cause), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+        if (subject is not null)
+        {
+            Assert.Equal(subject, r.Subject);
+        }
+    }
+
+    [Theory]
+    [InlineData("INFO spawned: 'syncing-server' with pid 1664")]
+    [InlineData("WARN exited the program on its own")]
+    [InlineData("INFO: exited: php-fpm (exit status 1; not expected)")]
+    public void LevelWordWithoutSupervisorsExitOrGiveUp_IsNotASupervisorRecord(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.NotEqual(RecordKind.Supervisor, r.Kind);
+        Assert.Equal("not_an_upstream_error", r.Cause);
+    }
+
+    /// <summary>
     /// gunicorn's arbiter logs "Exception in worker process" when a worker's start raises, then always ends that worker
     /// (round 76: Pulp's API behind nginx); its other error lines about binding and its aiohttp worker's own line do not
     /// say a worker died.

@@ -515,6 +515,22 @@ public class PastedLineTests
         Assert.Equal(nextCause, records[1].Cause);
     }
 
+    [Theory]
+    [InlineData("_[21-Mar-2023 20:12:44] ERROR: Another FPM instance seems to already listen on /var/run/php-fpm.sock")]
+    [InlineData("*[21-Mar-2023 20:12:45] ERROR: FPM initialization failed")]
+    [InlineData("[21-Mar-2023 20:12:45] ERROR: FPM initialization failed")]
+    public void FpmLineAfterACutFastcgiText_IsARecordOfItsOwn(string next)
+    {
+        // Round 100 (Shaarli's image): a FastCGI text cut before its closing quote, then FPM's own line, which a writer's
+        // Markdown italics may open with an underscore: PHP's stderr never goes on with a bracketed time stamp.
+        const string first = "2022/01/29 20:44:33 [error] 11#11: *3 FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Uncaught RuntimeException: The file could not be opened. Check permissions. in /var/www/shaarli/vendor/katzgrau/klogger/src/Logger.php:134";
+        var records = DiagnosisEngine.Analyze(first + "\n" + next, 2026).Records;
+        Assert.Equal(2, records.Count);
+        Assert.Equal(1, records[0].LineCount);
+        Assert.Equal("php_fatal", records[0].Cause);
+        Assert.Equal(2, records[1].Line);
+    }
+
     [Fact]
     public void FastcgiTextGoingOnWithAnAppsWordsLikeNginxs_StaysOneRecord()
     {
