@@ -95,6 +95,7 @@ public sealed class SlackLoadTests(ITestOutputHelper output)
             BotHost.Form(("text", "shop.example.com"), ("channel_id", "C1"), ("user_id", "U1"), ("trigger_id", "warm")), "application/x-www-form-urlencoded"));
         Assert.True(await LocalSlackServer.WaitUntilAsync(() => slack.CallsTo("chat.update").Any(u => u.Body.Contains(all, StringComparison.Ordinal)), TimeSpan.FromSeconds(15)));
         var before = slack.CallsTo("chat.update").Count;
+        var callsBefore = slack.Calls.Count;
         var body = BotHost.Form(("command", "/502"), ("text", "shop.example.com"), ("channel_id", "C2"), ("user_id", "U1"), ("trigger_id", "ten"));
         var watch = Stopwatch.StartNew();
 
@@ -103,7 +104,9 @@ public sealed class SlackLoadTests(ITestOutputHelper output)
             () => slack.CallsTo("chat.update").Skip(before).Any(u => u.Body.Contains(all, StringComparison.Ordinal)), TimeSpan.FromSeconds(15));
 
         output.WriteLine($"command to final answer with {count} agents: {watch.Elapsed.TotalMilliseconds:0} ms, {slack.CallsTo("chat.update").Count - before} edits");
-        Assert.True(done, "no final answer");
+        // Said whole when it fails, so that a rare miss under load can be told apart: an API error, or no edit at all.
+        Assert.True(done, $"no final answer; Slack API errors: [{string.Join("; ", slack.Errors)}]; calls after the command: "
+            + string.Join(", ", slack.Calls.Skip(callsBefore).Select(c => c.Method)));
         Assert.Empty(slack.Errors);
         if (count == 10 && Environment.GetEnvironmentVariable("NGINX502BOT_BENCH") == "1")
         {
