@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Nginx502Bot.Bot.Chat;
 using Nginx502Bot.Bot.Dispatch;
@@ -10,13 +11,14 @@ namespace Nginx502Bot.Bot.Commands;
 /// The application service behind <c>/502 TARGET</c>, <c>/502 &lt;pasted lines&gt;</c> and overheard pastes: analyse the
 /// lines, pick the agents the request concerns, fan out with one summary message edited in place, record the incident.
 /// </summary>
-public sealed class DiagnosisService(
+public sealed partial class DiagnosisService(
     IAgentDirectory directory,
     AgentFanOut fanOut,
     IIncidentCommands incidents,
     RerunMemory rerun,
     IOptions<DispatchOptions> dispatchOptions,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<DiagnosisService> logger)
 {
     /// <summary>Runs one diagnosis. With <paramref name="onlyWhenFound"/> (overheard chatter) nothing is posted unless the lines show an upstream failure.</summary>
     public async Task RunAsync(CommandContext context, DiagnosisRequest request, bool onlyWhenFound, CancellationToken cancellationToken)
@@ -110,7 +112,7 @@ public sealed class DiagnosisService(
         {
             if (!progress.Complete)
             {
-                await context.Replier.UpdateAsync(summary, AnswerComposer.ForDispatch(request.Title, findings, progress, early), ct);
+                await UpdateProgressAsync(context, summary, AnswerComposer.ForDispatch(request.Title, findings, progress, early), ct);
             }
         }, cancellationToken);
         var hostFindings = final.Hosts.SelectMany(h => h.Diagnosis?.Findings ?? []).ToList();
@@ -118,6 +120,26 @@ public sealed class DiagnosisService(
         var reply = AnswerComposer.ForDispatch(request.Title, findings, final, new AnswerButtons(rerunValue, incidentId));
         await context.Replier.UpdateAsync(summary, reply, cancellationToken);
     }
+
+    /// <summary>
+    /// A progress edit is a courtesy: when it fails (Slack's rate limit past the client's longest wait, a dropped
+    /// connection), the hosts' answers still come in and the final answer is still sent.
+    /// </summary>
+    private async Task UpdateProgressAsync(CommandContext context, ChatMessageRef summary, ChatReply reply, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await context.Replier.UpdateAsync(summary, reply, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            // An HTTP time-out is a TaskCanceledException too: only our own cancellation (shutdown) ends the work here.
+            LogProgressEditFailed(logger, ex);
+        }
+    }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "A progress edit of a diagnosis failed; the final answer follows")]
+    private static partial void LogProgressEditFailed(ILogger logger, Exception exception);
 
     /// <summary>
     /// Files the answer with incidents: the pasted lines' records (their log times) with every finding, the hosts that

@@ -114,6 +114,30 @@ public sealed class SlackLoadTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task ProgressEditRateLimitedPastTheLongestWait_TheFinalAnswerStillComes()
+    {
+        await using var slack = await LocalSlackServer.StartAsync();
+        var agents = new ManyAgents(10);
+        await using var bot = await BotHost.StartAsync(slack, configure: services =>
+        {
+            services.Replace(ServiceDescriptor.Singleton<IAgentDirectory>(agents));
+            services.Replace(ServiceDescriptor.Singleton<IAgentDiagnoser>(agents));
+        });
+
+        // The first edit (a progress edit: the hosts answer over half a second, progress goes out every 100 ms) is told to
+        // wait two minutes, past the client's longest wait, so it fails.
+        slack.RateLimit("chat.update", 1);
+        slack.RetryAfterSeconds = 120;
+        using var ack = await bot.Client.SendAsync(BotHost.SignedRequest("/slack/commands",
+            BotHost.Form(("command", "/502"), ("text", "shop.example.com"), ("channel_id", "C1"), ("user_id", "U1"), ("trigger_id", "limited")), "application/x-www-form-urlencoded"));
+
+        Assert.True(await LocalSlackServer.WaitUntilAsync(
+            () => slack.CallsTo("chat.update").Any(u => u.Body.Contains("All 10 hosts answered.", StringComparison.Ordinal)), TimeSpan.FromSeconds(15)),
+            "no final answer after a failed progress edit; calls: " + string.Join(", ", slack.Calls.Select(c => c.Method)));
+        Assert.True(slack.CallsTo("chat.update").Count >= 2, "the first edit was not the one limited");
+    }
+
     private static async Task SendOneAsync(HttpClient client, string body, ConcurrentBag<double> latencies, ConcurrentBag<HttpStatusCode> statuses, Action<double> onLatency)
     {
         using var request = BotHost.SignedRequest("/slack/commands", body, "application/x-www-form-urlencoded");
