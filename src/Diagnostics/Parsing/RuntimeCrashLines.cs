@@ -74,11 +74,11 @@ internal static class RuntimeCrashLines
     }
 
     /// <summary>Where <paramref name="words"/> start as words of their own near the line's start, or -1.</summary>
-    private static int Start(ReadOnlySpan<char> s, string words)
-    {
-        var at = s.IndexOf(words, StringComparison.Ordinal);
-        return at < 0 || at > 2 * CompanionLineParser.MaxCompanionPrefix || (at > 0 && char.IsLetterOrDigit(s[at - 1])) ? -1 : at;
-    }
+    private static int Start(ReadOnlySpan<char> s, string words) => OwnWordsAt(s, s.IndexOf(words, StringComparison.Ordinal));
+
+    /// <summary><paramref name="at"/> when words found there stand near the line's start and begin a word of their own, else -1.</summary>
+    private static int OwnWordsAt(ReadOnlySpan<char> s, int at) =>
+        at < 0 || at > 2 * CompanionLineParser.MaxCompanionPrefix || (at > 0 && char.IsLetterOrDigit(s[at - 1])) ? -1 : at;
 
     /// <summary>Nim's unhandled exception ends with the exception's type in brackets: <c>... [AssertionDefect]</c>.</summary>
     private static bool EndsWithExceptionType(ReadOnlySpan<char> s)
@@ -107,8 +107,7 @@ internal static class RuntimeCrashLines
         }
 
         var head = s[..words];
-        var at = head.EndsWith("SIGSEGV", StringComparison.Ordinal) ? words - 7 : head.EndsWith("SIGBUS", StringComparison.Ordinal) ? words - 6 : -1;
-        return at < 0 || at > 2 * CompanionLineParser.MaxCompanionPrefix || (at > 0 && char.IsLetterOrDigit(s[at - 1])) ? -1 : at;
+        return OwnWordsAt(s, head.EndsWith("SIGSEGV", StringComparison.Ordinal) ? words - 7 : head.EndsWith("SIGBUS", StringComparison.Ordinal) ? words - 6 : -1);
     }
 
     /// <summary>After Crystal's opening words: <c>11) at address 0x...</c>.</summary>

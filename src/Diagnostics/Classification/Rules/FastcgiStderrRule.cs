@@ -80,7 +80,7 @@ public sealed class FastcgiStderrRule : INginxRule
     // stderr text, so a quote cut after the script's name still names it when the text opens with it.
     private static bool IsDeniedExtension(ReadOnlySpan<char> m) =>
         m.Contains("Access to the script", StringComparison.Ordinal)
-        && (m.Contains("has been denied", StringComparison.Ordinal) || m.Contains("stderr: \"Access to the script '", StringComparison.Ordinal));
+        && (m.Contains("has been denied", StringComparison.Ordinal) || m.Contains("stderr: \"" + NginxLineParser.FastcgiDeniedExtension, StringComparison.Ordinal));
 
     // A writer who quotes PHP-FPM's answer from its opening quote on drops nginx's "FastCGI sent in stderr: " but keeps the
     // quoted text and the action after it, and one who copies from inside the quotes keeps the closing one; only that text
