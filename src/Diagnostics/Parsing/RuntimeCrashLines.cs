@@ -6,7 +6,8 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// <summary>
 /// The last words language runtimes write when the program they run dies, behind whatever head journald, a container
 /// log or the writer gave them: CPython's <c>Fatal Python error: ...</c>, V8's (Node's) out-of-memory abort, Nim's
-/// unhandled exception and signal handler, the Dart VM's unhandled exception report, Crystal's segfault handler. The
+/// unhandled exception and signal handler, the Dart VM's unhandled exception report, Crystal's segfault handler, Mono's
+/// native crash report, and the fatal-signal handler of programs that dump their own stack (rTorrent's). The
 /// backend or worker the runtime ran is gone (app_crash). None of these runtimes has a record kind of its own: the line
 /// is read as the process's death notice, a supervisor record, as Passenger's and PM2's are. Each text is taken only as
 /// words of their own near the line's start (a label, indentation or a sentence's opening words may come first).
@@ -32,6 +33,22 @@ internal static class RuntimeCrashLines
 
     /// <summary>Crystal's segfault handler: <c>Invalid memory access (signal 11) at address 0x7ffd...</c>.</summary>
     internal const string CrystalInvalidAccess = "Invalid memory access (signal ";
+
+    /// <summary>
+    /// Mono's native crash report, whose first line names the signal (<c>Got a SIGSEGV while executing native code. This
+    /// usually indicates</c>); Mono aborts after it (Sonarr, Radarr and other .NET Framework apps on Linux and macOS).
+    /// </summary>
+    internal const string MonoNativeCrash = " while executing native code";
+
+    private const string MonoGotA = "Got a ";
+
+    /// <summary>A program's own fatal-signal handler before it aborts: rTorrent's <c>Caught Segmentation fault, dumping stack:</c>.</summary>
+    internal const string DumpingStack = ", dumping stack:";
+
+    private const string Caught = "Caught ";
+
+    /// <summary>Longest signal description before <see cref="DumpingStack"/> ("Trace/breakpoint trap", "Floating point exception").</summary>
+    private const int MaxSignalText = 32;
 
     /// <summary>The runtime's death notice in <paramref name="s"/>, read as a supervisor record of app_crash.</summary>
     internal static bool TryCrash(ReadOnlySpan<char> s, ref CompanionLine c)
@@ -60,6 +77,16 @@ internal static class RuntimeCrashLines
         if (at < 0 && Start(s, CrystalInvalidAccess) is >= 0 and var crystal && CrystalSignal(s[(crystal + CrystalInvalidAccess.Length)..]))
         {
             at = crystal;
+        }
+
+        if (at < 0 && Start(s, MonoGotA) is >= 0 and var mono && MonoSignal(s[(mono + MonoGotA.Length)..]))
+        {
+            at = mono;
+        }
+
+        if (at < 0 && Start(s, Caught) is >= 0 and var caught && SignalTextBeforeStack(s[(caught + Caught.Length)..]))
+        {
+            at = caught;
         }
 
         if (at < 0)
@@ -116,4 +143,22 @@ internal static class RuntimeCrashLines
         var p = 0;
         return DecimalText.ReadNumber(rest, ref p) > 0 && rest[p..].StartsWith(") at address 0x", StringComparison.Ordinal);
     }
+
+    /// <summary>After Mono's "Got a ": a signal's name (<c>SIGSEGV</c>, <c>SIGABRT</c>, <c>SIGILL</c>) and <see cref="MonoNativeCrash"/>.</summary>
+    private static bool MonoSignal(ReadOnlySpan<char> rest)
+    {
+        var name = rest.IndexOf(' ');
+        return name > 3 && rest.StartsWith("SIG", StringComparison.Ordinal) && !rest[3..name].ContainsAnyExceptInRange('A', 'Z')
+            && rest[name..].StartsWith(MonoNativeCrash, StringComparison.Ordinal);
+    }
+
+    /// <summary>After "Caught ": a signal's description in words (<c>Segmentation fault</c>, <c>Bus error</c>) and <see cref="DumpingStack"/>.</summary>
+    private static bool SignalTextBeforeStack(ReadOnlySpan<char> rest)
+    {
+        var end = rest.IndexOf(DumpingStack, StringComparison.Ordinal);
+        return end > 0 && end <= MaxSignalText && char.IsAsciiLetterUpper(rest[0]) && !rest[..end].ContainsAnyExcept(SignalTextChars);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> SignalTextChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz /");
 }

@@ -643,6 +643,17 @@ public class CompanionLineTests
     [InlineData("Unhandled exception:", "app_crash", RecordKind.Supervisor)]
     [InlineData("Nov 21 10:00:01 web1 dart[77]: Unhandled exception:", "app_crash", RecordKind.Supervisor)]
     [InlineData("Invalid memory access (signal 11) at address 0x7ffd5e3c1ff8", "app_crash", RecordKind.Supervisor)]
+    // Mono's native crash report (round 107: Sonarr on Mono), bare, exported with a comma at each line's end and under
+    // compose's prefix; rTorrent's own fatal-signal handler; bash reporting from a start script that its command died on
+    // a fatal signal.
+    [InlineData("Got a SIGSEGV while executing native code. This usually indicates", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Got a SIGSEGV while executing native code. This usually indicates,", "app_crash", RecordKind.Supervisor)]
+    [InlineData("sonarr_1  | Got a SIGABRT while executing native code. This usually indicates", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Caught Segmentation fault, dumping stack:", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Caught Bus error, dumping stack:", "app_crash", RecordKind.Supervisor)]
+    [InlineData("./startNzbDrone.sh: line 2:  7477 Aborted                 (core dumped) mono NzbDrone.exe", "app_crash", RecordKind.Supervisor)]
+    [InlineData("/opt/app/run.sh: line 14: 31337 Killed                  python3 server.py --port 8000", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Nov 21 10:00:01 web1 bash[812]: /srv/start.sh: line 5:   912 Segmentation fault      (core dumped) ./rtorrent", "app_crash", RecordKind.Supervisor)]
     // Passenger killing a request's process past passenger_max_request_time (round 85), in its own log and behind a
     // platform's log viewer.
     [InlineData("[ E 2026-02-18 19:06:42.4013 106/Th age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 5-104309] Maximum request time of 60 seconds reached, killing process 556", "app_worker_timeout", RecordKind.Supervisor)]
@@ -762,6 +773,13 @@ public class CompanionLineTests
     [InlineData("Error: unhandled exception: see the log above")]
     [InlineData("SIGTERM: Illegal storage access.")]
     [InlineData("Invalid memory access (signal handler not installed)")]
+    // Mono's words without a signal's name, rTorrent's without a signal's description, a shell's report of a stop
+    // signal, its other errors, and a script's line named in prose.
+    [InlineData("Got a response while executing native code in the plugin")]
+    [InlineData("Caught exception in the scheduler, dumping stack: see below")]
+    [InlineData("./start.sh: line 2:  7477 Terminated              mono NzbDrone.exe")]
+    [InlineData("./start.sh: line 12: mono: command not found")]
+    [InlineData("the script stops at ./start.sh: line 2:  7477 Killed and nothing else is printed")]
     // supervisorctl's rows in other states, and a FATAL that is no padded state column.
     [InlineData("frappe-bench-web:frappe-bench-frappe-web                  RUNNING   pid 2421, uptime 0:13:10")]
     [InlineData("main FATAL error: could not open the config file")]
