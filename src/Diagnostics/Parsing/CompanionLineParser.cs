@@ -173,7 +173,8 @@ public static class CompanionLineParser
             AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal, AppServerLines.NpmExitStatus,
             ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess, RuntimeCrashLines.PythonFatal, RuntimeCrashLines.V8Fatal,
             RuntimeCrashLines.NimUnhandled, RuntimeCrashLines.NimIllegalStorage, RuntimeCrashLines.DartUnhandled, RuntimeCrashLines.CrystalInvalidAccess, StraceLines.KilledBy,
-            StraceLines.ExitedWith, RuntimeCrashLines.MonoNativeCrash, RuntimeCrashLines.DumpingStack, ShellJobLines.LineWord],
+            StraceLines.ExitedWith, RuntimeCrashLines.MonoNativeCrash, RuntimeCrashLines.DumpingStack, ShellJobLines.LineWord,
+            RuntimeCrashLines.CaughtSignal, RuntimeCrashLines.CatchingSig, RuntimeCrashLines.CatchingSignal, ShellJobLines.CoreDumped],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>
@@ -204,7 +205,7 @@ public static class CompanionLineParser
             || ServiceManagerLines.TrySystemctlMainPid(s, ref c) || ServiceManagerLines.TrySystemctlExecStart(s, ref c)
             || AppServerLines.TryOdooWatchdog(s, ref c) || ServiceManagerLines.TrySupervisorctlStatus(s, ref c)
             || ServiceManagerLines.TryFcgidProcessExit(s, ref c) || RuntimeCrashLines.TryCrash(s, ref c) || StraceLines.TryExit(s, ref c)
-            || ShellJobLines.TryDeath(s, ref c);
+            || ShellJobLines.TryDeath(s, ref c) || ShellJobLines.TryTerminalReport(s, ref c);
     }
 
     internal static bool TryAt(ReadOnlySpan<char> s, int start, char closing, ref CompanionLine c)

@@ -7,7 +7,7 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// The last words language runtimes write when the program they run dies, behind whatever head journald, a container
 /// log or the writer gave them: CPython's <c>Fatal Python error: ...</c>, V8's (Node's) out-of-memory abort, Nim's
 /// unhandled exception and signal handler, the Dart VM's unhandled exception report, Crystal's segfault handler, Mono's
-/// native crash report, and the fatal-signal handler of programs that dump their own stack (rTorrent's). The
+/// native crash report, and the fatal-signal handler of programs that report their own crash (rTorrent's, qBittorrent's). The
 /// backend or worker the runtime ran is gone (app_crash). None of these runtimes has a record kind of its own: the line
 /// is read as the process's death notice, a supervisor record, as Passenger's and PM2's are. Each text is taken only as
 /// words of their own near the line's start (a label, indentation or a sentence's opening words may come first).
@@ -46,6 +46,17 @@ internal static class RuntimeCrashLines
     internal const string DumpingStack = ", dumping stack:";
 
     private const string Caught = "Caught ";
+
+    /// <summary>qBittorrent's crash handler: <c>Caught signal: SIGSEGV</c> (4.x; then its stack, then it dies).</summary>
+    internal const string CaughtSignal = "Caught signal: ";
+
+    /// <summary>The same handler in 3.3: <c>Catching signal: SIGSEGV</c>.</summary>
+    internal const string CatchingSignal = "Catching signal: ";
+
+    /// <summary>The same handler in 3.x: <c>Catching SIGSEGV, please report a bug at http://bug.qbittorrent.org</c>.</summary>
+    internal const string CatchingSig = "Catching SIG";
+
+    private const string PleaseReport = ", please report a bug";
 
     /// <summary>Longest signal description before <see cref="DumpingStack"/> ("Trace/breakpoint trap", "Floating point exception").</summary>
     private const int MaxSignalText = 32;
@@ -87,6 +98,11 @@ internal static class RuntimeCrashLines
         if (at < 0 && Start(s, Caught) is >= 0 and var caught && SignalTextBeforeStack(s[(caught + Caught.Length)..]))
         {
             at = caught;
+        }
+
+        if (at < 0)
+        {
+            at = CrashHandler(s);
         }
 
         if (at < 0)
@@ -161,4 +177,33 @@ internal static class RuntimeCrashLines
 
     private static readonly System.Buffers.SearchValues<char> SignalTextChars =
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz /");
+
+    /// <summary>
+    /// Where a program's own crash handler names the signal it caught, or -1: "Caught signal: SIGSEGV" or "Catching signal:
+    /// SIGSEGV" alone, "Catching SIGSEGV, please report a bug ...". Only signals a program cannot go on after are taken;
+    /// a handler's line for TERM or INT is its clean stop.
+    /// </summary>
+    private static int CrashHandler(ReadOnlySpan<char> s)
+    {
+        foreach (var words in (ReadOnlySpan<string>)[CaughtSignal, CatchingSignal])
+        {
+            if (Start(s, words) is >= 0 and var at)
+            {
+                var name = s[(at + words.Length)..].TrimEnd(" \t\"'`.");
+                return IsCrashSignal(name) ? at : -1;
+            }
+        }
+
+        if (Start(s, CatchingSig) is >= 0 and var old)
+        {
+            var rest = s[(old + CatchingSig.Length - 3)..];
+            var comma = rest.IndexOf(PleaseReport, StringComparison.Ordinal);
+            return comma > 0 && IsCrashSignal(rest[..comma]) ? old : -1;
+        }
+
+        return -1;
+    }
+
+    /// <summary>A signal's name that ends a program against its will: <c>SIGSEGV</c>, <c>SIGABRT</c>, <c>SIGBUS</c>, <c>SIGILL</c>, <c>SIGFPE</c>.</summary>
+    private static bool IsCrashSignal(ReadOnlySpan<char> name) => name is "SIGSEGV" or "SIGABRT" or "SIGBUS" or "SIGILL" or "SIGFPE";
 }

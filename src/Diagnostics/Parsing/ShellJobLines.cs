@@ -8,11 +8,14 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// the pid in five columns, the signal's description padded to 24 columns, "(core dumped)" when there was one, then the
 /// command: <c>./startNzbDrone.sh: line 2:  7477 Aborted                 (core dumped) mono NzbDrone.exe</c>. Start
 /// scripts run app servers this way, so the line is the backend's death notice. Only fatal signals are taken: a stop
-/// (Terminated, Hangup, Interrupt) is someone's stop, as for systemd's and strace's lines.
+/// (Terminated, Hangup, Interrupt) is someone's stop, as for systemd's and strace's lines. An interactive shell writes
+/// the description alone after the command it ran in the foreground: <c>Segmentation fault (core dumped)</c>.
 /// </summary>
 internal static class ShellJobLines
 {
     internal const string LineWord = ": line ";
+
+    internal const string CoreDumped = " (core dumped)";
 
     /// <summary>bash's descriptions (strsignal's) of the signals that end a program that did not ask for it.</summary>
     private static readonly string[] FatalSignalTexts =
@@ -69,5 +72,41 @@ internal static class ShellJobLines
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// An interactive shell's report of the foreground command's death with a core dump, at the line's end behind a
+    /// prefix at most (<c>Segmentation fault (core dumped)</c>); without "(core dumped)" a bare "Killed" or "Aborted"
+    /// reads as a word of prose too often to be taken.
+    /// </summary>
+    internal static bool TryTerminalReport(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var line = s.TrimEnd(" \t`");
+        if (!line.EndsWith(CoreDumped, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var text = line[..^CoreDumped.Length];
+        foreach (var fatal in FatalSignalTexts)
+        {
+            var at = text.Length - fatal.Length;
+            if (text.EndsWith(fatal, StringComparison.Ordinal) && at <= 2 * CompanionLineParser.MaxCompanionPrefix && IsPrefix(text[..at]))
+            {
+                c.Kind = RecordKind.Supervisor;
+                c.Message = Segment.Between(at, line.Length);
+                c.Cause = Causes.AppCrash;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What may stand before the shell's report: nothing, indentation, or a head ending in "|", ":", "]", "&gt;" or a backquote.</summary>
+    private static bool IsPrefix(ReadOnlySpan<char> head)
+    {
+        var end = head.TrimEnd(" \t");
+        return end.IsEmpty || (end.Length < head.Length && end[^1] is '|' or ':' or ']' or '>') || head is [.., '`'];
     }
 }

@@ -654,6 +654,15 @@ public class CompanionLineTests
     [InlineData("./startNzbDrone.sh: line 2:  7477 Aborted                 (core dumped) mono NzbDrone.exe", "app_crash", RecordKind.Supervisor)]
     [InlineData("/opt/app/run.sh: line 14: 31337 Killed                  python3 server.py --port 8000", "app_crash", RecordKind.Supervisor)]
     [InlineData("Nov 21 10:00:01 web1 bash[812]: /srv/start.sh: line 5:   912 Segmentation fault      (core dumped) ./rtorrent", "app_crash", RecordKind.Supervisor)]
+    // qBittorrent's crash handler in its 4.x, 3.3 and 3.x words, bare and under journald's head; an interactive shell's
+    // report of the foreground command's crash.
+    [InlineData("Caught signal: SIGSEGV", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Jun 24 21:48:24 r912 qbittorrent-nox[1264]: Caught signal: SIGSEGV", "app_crash", RecordKind.Supervisor)]
+    [InlineData("qbittorrent-nox[1649]: Caught signal: SIGABRT", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Catching signal: SIGSEGV", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Catching SIGSEGV, please report a bug at http://bug.qbittorrent.org", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Segmentation fault (core dumped)", "app_crash", RecordKind.Supervisor)]
+    [InlineData("app_1  | Aborted (core dumped)", "app_crash", RecordKind.Supervisor)]
     // Passenger killing a request's process past passenger_max_request_time (round 85), in its own log and behind a
     // platform's log viewer.
     [InlineData("[ E 2026-02-18 19:06:42.4013 106/Th age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 5-104309] Maximum request time of 60 seconds reached, killing process 556", "app_worker_timeout", RecordKind.Supervisor)]
@@ -780,6 +789,14 @@ public class CompanionLineTests
     [InlineData("./start.sh: line 2:  7477 Terminated              mono NzbDrone.exe")]
     [InlineData("./start.sh: line 12: mono: command not found")]
     [InlineData("the script stops at ./start.sh: line 2:  7477 Killed and nothing else is printed")]
+    // A crash handler's words for a stop signal, or with more said after the signal; the shell's words inside a sentence,
+    // and without "(core dumped)".
+    [InlineData("Caught signal: SIGTERM")]
+    [InlineData("Catching signal: SIGINT")]
+    [InlineData("Caught signal: SIGSEGV in the test harness, which retried")]
+    [InlineData("Catching SIGTERM, please report a bug at http://bug.qbittorrent.org")]
+    [InlineData("the nightly build printed a Segmentation fault (core dumped)")]
+    [InlineData("Segmentation fault")]
     // supervisorctl's rows in other states, and a FATAL that is no padded state column.
     [InlineData("frappe-bench-web:frappe-bench-frappe-web                  RUNNING   pid 2421, uptime 0:13:10")]
     [InlineData("main FATAL error: could not open the config file")]
