@@ -140,6 +140,12 @@ public static class CompanionLineParser
             return true;
         }
 
+        // gunicorn through Python's rich logging handler: "[09/06/23 10:36:29] CRITICAL WORKER TIMEOUT (pid:4585)".
+        if (TimeParsing.MonthDayShortYear(inner) is { } shortYear && GunicornLines.TryRichHandler(s, rest, shortYear, ref c))
+        {
+            return true;
+        }
+
         // PHP-FPM logging to syslog: "[WARNING] [pool www] child 12 exited on signal 9 ..."
         if (PhpFpmLines.FpmLevel(s, 1) > 0)
         {

@@ -571,6 +571,12 @@ public class CompanionLineTests
     [InlineData("ERROR     Worker (pid:113) was sent SIGKILL! Perhaps out of memory?", "app_crash", RecordKind.Gunicorn)]
     [InlineData("CRITICAL  WORKER TIMEOUT (pid:113)", "app_worker_timeout", RecordKind.Gunicorn)]
     [InlineData("Worker (pid:8) was sent SIGKILL! Perhaps out of memory?", "app_crash", RecordKind.Gunicorn)]
+    // gunicorn through Python's rich logging handler (round 103: Immich's machine learning): its %x %X time, the level
+    // padded to eight characters, quoted in backticks, behind compose's prefix and cut at the terminal's width.
+    [InlineData("[11/21/26 13:44:00] CRITICAL WORKER TIMEOUT (pid:15)", "app_worker_timeout", RecordKind.Gunicorn)]
+    [InlineData("`[11/21/26 13:44:01] ERROR    Worker (pid:15) was sent SIGKILL! Perhaps out of memory?`", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("ml_1  | [11/21/26 13:44:01] ERROR    Worker (pid:15) was sent SIGKILL! Perhaps out of    ", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("[11/21/26 13:44:02] INFO     Booting worker with pid: 16", "not_an_upstream_error", RecordKind.Gunicorn)]
     // uWSGI's segfault line indented as Markdown code.
     [InlineData("    !!! uWSGI process 13266 got Segmentation Fault !!!", "app_crash", RecordKind.Uwsgi)]
     // A kernel line behind grep's file name and an RFC 3339 syslog head.
