@@ -179,7 +179,7 @@ public static class CompanionLineParser
             AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal, AppServerLines.NpmExitStatus,
             ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess, RuntimeCrashLines.PythonFatal, RuntimeCrashLines.V8Fatal,
             RuntimeCrashLines.NimUnhandled, RuntimeCrashLines.NimIllegalStorage, RuntimeCrashLines.DartUnhandled, RuntimeCrashLines.CrystalInvalidAccess, StraceLines.KilledBy,
-            StraceLines.ExitedWith],
+            StraceLines.ExitedWith, ShellJobLines.Killed, ShellJobLines.SegmentationFault],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>
@@ -209,7 +209,8 @@ public static class CompanionLineParser
             || ServiceManagerLines.TrySystemdWithoutUnit(s, ref c) || AppServerLines.TryPassengerSpawn(s, ref c) || AppServerLines.TryPassengerMaxRequestTime(s, ref c) || ServiceManagerLines.TryOomKilledReason(s, ref c)
             || ServiceManagerLines.TrySystemctlMainPid(s, ref c) || ServiceManagerLines.TrySystemctlExecStart(s, ref c)
             || AppServerLines.TryOdooWatchdog(s, ref c) || ServiceManagerLines.TrySupervisorctlStatus(s, ref c)
-            || ServiceManagerLines.TryFcgidProcessExit(s, ref c) || RuntimeCrashLines.TryCrash(s, ref c) || StraceLines.TryExit(s, ref c);
+            || ServiceManagerLines.TryFcgidProcessExit(s, ref c) || RuntimeCrashLines.TryCrash(s, ref c) || StraceLines.TryExit(s, ref c)
+            || ShellJobLines.TryDeath(s, ref c);
     }
 
     internal static bool TryAt(ReadOnlySpan<char> s, int start, char closing, ref CompanionLine c)

@@ -216,6 +216,8 @@ public class CompanionLineTests
     [InlineData("Nov 21 13:42:01 kernel: CPU: 4 PID: 63635 Comm: uwsgi Not tainted 5.4.0-77-generic #86-Ubuntu")]
     [InlineData("npm ERR! code ELIFECYCLE")]
     [InlineData("npm ERR! Exit status 1 is what the start script printed on the old box too")]
+    [InlineData("./run.sh: line 7:  311 Terminated              ./server")]
+    [InlineData("the job said: line 7: 311 Killed after an hour")]
     public void TextThatOnlyMentionsACompanionRecord_IsNotOne(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -577,6 +579,9 @@ public class CompanionLineTests
     [InlineData("`[11/21/26 13:44:01] ERROR    Worker (pid:15) was sent SIGKILL! Perhaps out of memory?`", "app_crash", RecordKind.Gunicorn)]
     [InlineData("ml_1  | [11/21/26 13:44:01] ERROR    Worker (pid:15) was sent SIGKILL! Perhaps out of    ", "app_crash", RecordKind.Gunicorn)]
     [InlineData("[11/21/26 13:44:02] INFO     Booting worker with pid: 16", "not_an_upstream_error", RecordKind.Gunicorn)]
+    // bash's report that an entrypoint's child died of SIGKILL or SIGSEGV (round 103: PhotoPrism killed by its memory limit).
+    [InlineData("/usr/local/bin/start.sh: line 12:  4242 Killed                  gunicorn app:app", "app_crash", RecordKind.Supervisor)]
+    [InlineData("./run.sh: line 7: 311 Segmentation fault      (core dumped) ./server", "app_crash", RecordKind.Supervisor)]
     // uWSGI's segfault line indented as Markdown code.
     [InlineData("    !!! uWSGI process 13266 got Segmentation Fault !!!", "app_crash", RecordKind.Uwsgi)]
     // A kernel line behind grep's file name and an RFC 3339 syslog head.
