@@ -543,6 +543,9 @@ public class CompanionLineTests
     [InlineData("HTTP/1.1 200 OK", 200)]
     [InlineData("HTTP/2 502 ", 502)]
     [InlineData("HTTP/1.0 504 Gateway Time-out", 504)]
+    // The lines of nginx's own error page that name its status, as curl -s printed the body (round 105).
+    [InlineData("<head><title>502 Bad Gateway</title></head>", 502)]
+    [InlineData("<center><h1>504 Gateway Time-out</h1></center>", 504)]
     public void ResponseStatusLine_StatesItsStatus(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -556,6 +559,10 @@ public class CompanionLineTests
     [InlineData("HTTP/1.1 502 Bad Gateway (nginx/1.18.0)")]
     [InlineData("HTTP/1.1 5022 Bad Gateway")]
     [InlineData("HTTP/4 502 Bad Gateway")]
+    // An error page's line that does not close as nginx's does, or a title that is no status.
+    [InlineData("<head><title>502 Bad Gateway</title></head> came back from the proxy")]
+    [InlineData("<head><title>Welcome to nginx!</title></head>")]
+    [InlineData("<head><title>5022 Bad Gateway</title></head>")]
     public void StatusLineInProse_StatesNoStatus(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -647,6 +654,10 @@ public class CompanionLineTests
     // platform's log viewer.
     [InlineData("[ E 2026-02-18 19:06:42.4013 106/Th age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 5-104309] Maximum request time of 60 seconds reached, killing process 556", "app_worker_timeout", RecordKind.Supervisor)]
     [InlineData("Feb 18, 2026 19:07:15 app/web.2 [ E 2026-02-18 19:07:15.5047 106/Tf age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 4-104264] Maximum request time of 60 seconds reached, killing process 556", "app_worker_timeout", RecordKind.Supervisor)]
+    // Unicorn's launcher when the daemonized master died before it was ready (round 105: a Mina deploy), alone and behind
+    // Capistrano's SSHKit prefix.
+    [InlineData("master failed to start, check stderr log for details", "app_crash", RecordKind.Unicorn)]
+    [InlineData("DEBUG [685f852f]    master failed to start, check stderr log for details", "app_crash", RecordKind.Unicorn)]
     public void AppServerLineInAPastedShape_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -772,6 +783,8 @@ public class CompanionLineTests
     // Passenger's setting named in prose, and its line cut before the pid.
     [InlineData("Maximum request time of 60 seconds reached, killing process 556 is what the docs say happens")]
     [InlineData("[Client 5-104309] Maximum request time of 60 seconds reached, killing process")]
+    // Unicorn's launcher message going on into a sentence.
+    [InlineData("master failed to start, check stderr log for details is all the deploy printed, so we looked at the log")]
     public void AppServerWordsOutsideTheirRecord_StayUnknown(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
