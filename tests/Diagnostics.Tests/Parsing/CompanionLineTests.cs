@@ -543,6 +543,10 @@ public class CompanionLineTests
     [InlineData("HTTP/1.1 200 OK", 200)]
     [InlineData("HTTP/2 502 ", 502)]
     [InlineData("HTTP/1.0 504 Gateway Time-out", 504)]
+    // Firefox's console: an XHR's response in brackets with its time (round 104, Taskcafe behind Nginx Proxy Manager).
+    [InlineData("[HTTP/2 401 Unauthorized 136ms]", 401)]
+    [InlineData("[HTTP/1.1 502 Bad Gateway 2041ms]", 502)]
+    [InlineData("[HTTP/2 502 45ms]", 502)]
     public void ResponseStatusLine_StatesItsStatus(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -556,6 +560,9 @@ public class CompanionLineTests
     [InlineData("HTTP/1.1 502 Bad Gateway (nginx/1.18.0)")]
     [InlineData("HTTP/1.1 5022 Bad Gateway")]
     [InlineData("HTTP/4 502 Bad Gateway")]
+    [InlineData("[HTTP/2 401 Unauthorized]")]
+    [InlineData("[HTTP/2 401 Unauthorized 136ms] twice, then the page reloaded")]
+    [InlineData("[HTTP/1.1 502 Bad Gateway 1.2s]")]
     public void StatusLineInProse_StatesNoStatus(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
