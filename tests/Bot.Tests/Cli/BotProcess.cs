@@ -8,14 +8,26 @@ public static class BotProcess
     /// <param name="args">The command line after <c>nginx502bot</c>.</param>
     /// <param name="stdin">Bytes piped to its standard input, or null for none.</param>
     /// <param name="workingDirectory">Where it runs (for relative paths), or null for the test's own.</param>
-    public static (int Exit, string Stdout, string Stderr) Run(IEnumerable<string> args, byte[]? stdin = null, string? workingDirectory = null)
+    public static (int Exit, string Stdout, string Stderr) Run(IEnumerable<string> args, byte[]? stdin = null, string? workingDirectory = null) =>
+        Start("dotnet", [Executable, .. args], stdin, workingDirectory);
+
+    /// <summary>
+    /// Runs it with a terminal for its standard input and output, as from an operator's shell: util-linux's <c>script</c>
+    /// gives it a pseudo-terminal and passes <paramref name="typed"/> through it (Ctrl-D, U+0004, on an empty line ends the
+    /// input). What the terminal echoes and both outputs come back together in Stdout.
+    /// </summary>
+    public static (int Exit, string Stdout, string Stderr) RunInTerminal(IEnumerable<string> args, byte[] typed) =>
+        Start("script", ["-q", "-e", "-c", string.Join(' ', new[] { "dotnet", Executable }.Concat(args).Select(a => $"'{a}'")), "/dev/null"], typed, null);
+
+    private static string Executable => Path.Combine(AppContext.BaseDirectory, "nginx502bot.dll");
+
+    private static (int Exit, string Stdout, string Stderr) Start(string program, IEnumerable<string> args, byte[]? stdin, string? workingDirectory)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null, UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "nginx502bot.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -32,8 +44,8 @@ public static class BotProcess
 
         if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
         {
-            process.Kill();
-            throw new TimeoutException($"nginx502bot {string.Join(' ', args)} did not finish in 60 s");
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in 60 s");
         }
 
         return (process.ExitCode, stdout.Result, stderr.Result);

@@ -74,8 +74,17 @@ public static class DiagnoseCommand
         return await AgentDiagnoseRunner.RunAsync(address, tokenFile, paths, System.Console.Out, System.Console.Error, time, ct);
     }
 
+    /// <summary>Said on stderr when stdin is to be read and is a terminal: without it, a bare <c>diagnose</c> looks hung.</summary>
+    public const string TerminalHint =
+        "nginx502bot diagnose: reading the lines pasted here; end with Ctrl-D on an empty line (or name a file: nginx502bot diagnose /var/log/nginx/error.log)";
+
     public static int Run(string[] paths, bool json, bool noColor, TimeProvider time, CancellationToken cancellationToken)
     {
+        if ((paths.Length == 0 || paths.Contains("-")) && !System.Console.IsInputRedirected)
+        {
+            System.Console.Error.WriteLine(TerminalHint);
+        }
+
         var inputs = new List<(string Name, Stream Stream)>();
         try
         {

@@ -25,6 +25,18 @@ public sealed class DiagnoseInputTests : IDisposable
     }
 
     [Fact]
+    public void StdinIsATerminal_SaysHowToEndThePaste()
+    {
+        // An operator who runs `nginx502bot diagnose` bare and pastes lines: without the hint it looks hung.
+        var run = BotProcess.RunInTerminal(["diagnose", "--no-color"], Encoding.ASCII.GetBytes(Record + "\n\u0004"));
+
+        Assert.Equal(DiagnoseCommand.ExitFailuresFound, run.Exit);
+        Assert.Contains(DiagnoseCommand.TerminalHint, run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("stdin: 1 records, 1 upstream failure records", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("upstream_down", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BinaryGarbage_FindsNothing_AndSaysItDoesNotLookLikeText()
     {
         var bytes = new byte[2_000_000];
