@@ -216,6 +216,9 @@ public class CompanionLineTests
     [InlineData("Nov 21 13:42:01 kernel: CPU: 4 PID: 63635 Comm: uwsgi Not tainted 5.4.0-77-generic #86-Ubuntu")]
     [InlineData("npm ERR! code ELIFECYCLE")]
     [InlineData("npm ERR! Exit status 1 is what the start script printed on the old box too")]
+    // Another program's "Out of memory:" that names no kill (round 106: Pterodactyl's daemon on a container that exited).
+    [InlineData("[Pterodactyl Daemon]: Out of memory: false")]
+    [InlineData("Out of memory: false")]
     public void TextThatOnlyMentionsACompanionRecord_IsNotOne(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -546,6 +549,10 @@ public class CompanionLineTests
     // The lines of nginx's own error page that name its status, as curl -s printed the body (round 105).
     [InlineData("<head><title>502 Bad Gateway</title></head>", 502)]
     [InlineData("<center><h1>504 Gateway Time-out</h1></center>", 504)]
+    // Firefox's console: an XHR's response in brackets with its time (round 104, Taskcafe behind Nginx Proxy Manager).
+    [InlineData("[HTTP/2 401 Unauthorized 136ms]", 401)]
+    [InlineData("[HTTP/1.1 502 Bad Gateway 2041ms]", 502)]
+    [InlineData("[HTTP/2 502 45ms]", 502)]
     public void ResponseStatusLine_StatesItsStatus(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -563,6 +570,9 @@ public class CompanionLineTests
     [InlineData("<head><title>502 Bad Gateway</title></head> came back from the proxy")]
     [InlineData("<head><title>Welcome to nginx!</title></head>")]
     [InlineData("<head><title>5022 Bad Gateway</title></head>")]
+    [InlineData("[HTTP/2 401 Unauthorized]")]
+    [InlineData("[HTTP/2 401 Unauthorized 136ms] twice, then the page reloaded")]
+    [InlineData("[HTTP/1.1 502 Bad Gateway 1.2s]")]
     public void StatusLineInProse_StatesNoStatus(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -630,6 +640,9 @@ public class CompanionLineTests
     [InlineData("gunicorn                         BACKOFF   Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
     [InlineData("nginx                            FATAL     Exited too quickly (process log may have details)", "not_an_upstream_error", RecordKind.Supervisor)]
     [InlineData("nginx-exporter                   FATAL     Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
+    // supervisor 4's layout writes one more blank after the ten-column state (round 106: Alliance Auth's gunicorn).
+    [InlineData("myauth:gunicorn                  FATAL      Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
+    [InlineData("worker                           BACKOFF    Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
     // The same row with its padding collapsed to one blank by the page it was pasted into, and bolded (round 85: DataPusher+).
     [InlineData("**datapusher-plus-uwsgi:datapusher-plus-uwsgi-00 FATAL Exited too quickly (process log may have details)**", "app_crash", RecordKind.Supervisor)]
     [InlineData("celery BACKOFF Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
@@ -775,6 +788,8 @@ public class CompanionLineTests
     [InlineData("Invalid memory access (signal handler not installed)")]
     // supervisorctl's rows in other states, and a FATAL that is no padded state column.
     [InlineData("frappe-bench-web:frappe-bench-frappe-web                  RUNNING   pid 2421, uptime 0:13:10")]
+    [InlineData("myauth:beat                      RUNNING    pid 14512, uptime 0:02:19")]
+    [InlineData("worker                           FATAL        Exited too quickly (process log may have details)")]
     [InlineData("main FATAL error: could not open the config file")]
     [InlineData("the socketio program went FATAL     Exited too quickly")]
     // An unpadded state is taken only before supervisord's own description.
