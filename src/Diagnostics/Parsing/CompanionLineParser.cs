@@ -176,7 +176,7 @@ public static class CompanionLineParser
             "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker",
             PhpFpmLines.PhpDisplayFatal, "Worker with pid", GunicornLines.WorkerException, "Segmentation Fault", AppServerLines.PumaTimeout, AppServerLines.Pm2Exit, ServiceManagerLines.SystemdMainExit,
             AppServerLines.PassengerExit, AppServerLines.PassengerMaxRequestTime, "OOMKilled", ServiceManagerLines.SystemctlMainPid, ServiceManagerLines.SystemctlExecStart,
-            AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal, AppServerLines.NpmExitStatus,
+            AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal, AppServerLines.NpmExitStatus, AppServerLines.UnicornMasterFailed,
             ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess, RuntimeCrashLines.PythonFatal, RuntimeCrashLines.V8Fatal,
             RuntimeCrashLines.NimUnhandled, RuntimeCrashLines.NimIllegalStorage, RuntimeCrashLines.DartUnhandled, RuntimeCrashLines.CrystalInvalidAccess, StraceLines.KilledBy,
             StraceLines.ExitedWith, ShellJobLines.Killed, ShellJobLines.SegmentationFault],
@@ -210,7 +210,7 @@ public static class CompanionLineParser
             || ServiceManagerLines.TrySystemctlMainPid(s, ref c) || ServiceManagerLines.TrySystemctlExecStart(s, ref c)
             || AppServerLines.TryOdooWatchdog(s, ref c) || ServiceManagerLines.TrySupervisorctlStatus(s, ref c)
             || ServiceManagerLines.TryFcgidProcessExit(s, ref c) || RuntimeCrashLines.TryCrash(s, ref c) || StraceLines.TryExit(s, ref c)
-            || ShellJobLines.TryDeath(s, ref c);
+            || ShellJobLines.TryDeath(s, ref c) || AppServerLines.TryUnicornMasterFailed(s, ref c);
     }
 
     internal static bool TryAt(ReadOnlySpan<char> s, int start, char closing, ref CompanionLine c)

@@ -218,6 +218,9 @@ public class CompanionLineTests
     [InlineData("npm ERR! Exit status 1 is what the start script printed on the old box too")]
     [InlineData("./run.sh: line 7:  311 Terminated              ./server")]
     [InlineData("the job said: line 7: 311 Killed after an hour")]
+    // Another program's "Out of memory:" that names no kill (round 106: Pterodactyl's daemon on a container that exited).
+    [InlineData("[Pterodactyl Daemon]: Out of memory: false")]
+    [InlineData("Out of memory: false")]
     public void TextThatOnlyMentionsACompanionRecord_IsNotOne(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -545,6 +548,13 @@ public class CompanionLineTests
     [InlineData("HTTP/1.1 200 OK", 200)]
     [InlineData("HTTP/2 502 ", 502)]
     [InlineData("HTTP/1.0 504 Gateway Time-out", 504)]
+    // The lines of nginx's own error page that name its status, as curl -s printed the body (round 105).
+    [InlineData("<head><title>502 Bad Gateway</title></head>", 502)]
+    [InlineData("<center><h1>504 Gateway Time-out</h1></center>", 504)]
+    // Firefox's console: an XHR's response in brackets with its time (round 104, Taskcafe behind Nginx Proxy Manager).
+    [InlineData("[HTTP/2 401 Unauthorized 136ms]", 401)]
+    [InlineData("[HTTP/1.1 502 Bad Gateway 2041ms]", 502)]
+    [InlineData("[HTTP/2 502 45ms]", 502)]
     public void ResponseStatusLine_StatesItsStatus(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -558,6 +568,13 @@ public class CompanionLineTests
     [InlineData("HTTP/1.1 502 Bad Gateway (nginx/1.18.0)")]
     [InlineData("HTTP/1.1 5022 Bad Gateway")]
     [InlineData("HTTP/4 502 Bad Gateway")]
+    // An error page's line that does not close as nginx's does, or a title that is no status.
+    [InlineData("<head><title>502 Bad Gateway</title></head> came back from the proxy")]
+    [InlineData("<head><title>Welcome to nginx!</title></head>")]
+    [InlineData("<head><title>5022 Bad Gateway</title></head>")]
+    [InlineData("[HTTP/2 401 Unauthorized]")]
+    [InlineData("[HTTP/2 401 Unauthorized 136ms] twice, then the page reloaded")]
+    [InlineData("[HTTP/1.1 502 Bad Gateway 1.2s]")]
     public void StatusLineInProse_StatesNoStatus(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -634,6 +651,9 @@ public class CompanionLineTests
     [InlineData("gunicorn                         BACKOFF   Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
     [InlineData("nginx                            FATAL     Exited too quickly (process log may have details)", "not_an_upstream_error", RecordKind.Supervisor)]
     [InlineData("nginx-exporter                   FATAL     Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
+    // supervisor 4's layout writes one more blank after the ten-column state (round 106: Alliance Auth's gunicorn).
+    [InlineData("myauth:gunicorn                  FATAL      Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
+    [InlineData("worker                           BACKOFF    Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
     // The same row with its padding collapsed to one blank by the page it was pasted into, and bolded (round 85: DataPusher+).
     [InlineData("**datapusher-plus-uwsgi:datapusher-plus-uwsgi-00 FATAL Exited too quickly (process log may have details)**", "app_crash", RecordKind.Supervisor)]
     [InlineData("celery BACKOFF Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
@@ -658,6 +678,10 @@ public class CompanionLineTests
     // platform's log viewer.
     [InlineData("[ E 2026-02-18 19:06:42.4013 106/Th age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 5-104309] Maximum request time of 60 seconds reached, killing process 556", "app_worker_timeout", RecordKind.Supervisor)]
     [InlineData("Feb 18, 2026 19:07:15 app/web.2 [ E 2026-02-18 19:07:15.5047 106/Tf age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 4-104264] Maximum request time of 60 seconds reached, killing process 556", "app_worker_timeout", RecordKind.Supervisor)]
+    // Unicorn's launcher when the daemonized master died before it was ready (round 105: a Mina deploy), alone and behind
+    // Capistrano's SSHKit prefix.
+    [InlineData("master failed to start, check stderr log for details", "app_crash", RecordKind.Unicorn)]
+    [InlineData("DEBUG [685f852f]    master failed to start, check stderr log for details", "app_crash", RecordKind.Unicorn)]
     public void AppServerLineInAPastedShape_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -775,6 +799,8 @@ public class CompanionLineTests
     [InlineData("Invalid memory access (signal handler not installed)")]
     // supervisorctl's rows in other states, and a FATAL that is no padded state column.
     [InlineData("frappe-bench-web:frappe-bench-frappe-web                  RUNNING   pid 2421, uptime 0:13:10")]
+    [InlineData("myauth:beat                      RUNNING    pid 14512, uptime 0:02:19")]
+    [InlineData("worker                           FATAL        Exited too quickly (process log may have details)")]
     [InlineData("main FATAL error: could not open the config file")]
     [InlineData("the socketio program went FATAL     Exited too quickly")]
     // An unpadded state is taken only before supervisord's own description.
@@ -783,6 +809,8 @@ public class CompanionLineTests
     // Passenger's setting named in prose, and its line cut before the pid.
     [InlineData("Maximum request time of 60 seconds reached, killing process 556 is what the docs say happens")]
     [InlineData("[Client 5-104309] Maximum request time of 60 seconds reached, killing process")]
+    // Unicorn's launcher message going on into a sentence.
+    [InlineData("master failed to start, check stderr log for details is all the deploy printed, so we looked at the log")]
     public void AppServerWordsOutsideTheirRecord_StayUnknown(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
