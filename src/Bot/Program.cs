@@ -1,3 +1,3 @@
 using Nginx502Bot.Bot.Cli;
 
-return await BotCommandLine.Build(TimeProvider.System).Parse(args).InvokeAsync();
+return await BotCommandLine.InvokeAsync(args, TimeProvider.System, Console.Error);

@@ -11,7 +11,8 @@ namespace Nginx502Bot.Bot.Cli;
 /// <c>nginx502bot migrate [--connection-string CS]</c>: applies pending database migrations (the same runner
 /// <c>serve</c> uses at start-up). The connection string comes from the option, else <c>Incidents:ConnectionString</c>
 /// (appsettings.json, <c>NGINX502BOT_Incidents__ConnectionString</c>), else <c>NGINX502BOT_DB</c>.
-/// Exit status: 0 up to date, 1 a migration failed, 2 no database configured or PostgreSQL unreachable.
+/// Exit status: 0 up to date, 1 a migration failed, 2 no database configured or PostgreSQL unreachable (or a usage error,
+/// <see cref="BotCommandLine.ExitUsage"/>).
 /// </summary>
 public static class MigrateCommand
 {

@@ -80,6 +80,28 @@ internal static class AppServerLines
         return true;
     }
 
+    internal const string UnicornMasterFailed = "master failed to start, check stderr log for details";
+
+    /// <summary>
+    /// Unicorn's launcher when the daemonized master exited before it told its parent it was ready (a Rails app that raised
+    /// while loading, a socket in use): <c>master failed to start, check stderr log for details</c>, alone or behind a deploy
+    /// tool's prefix (Mina's, Capistrano's SSHKit <c>DEBUG [9fc09c1c] </c>). The app server died while it started, as
+    /// Passenger's spawn failure does (app_crash). Taken only when the message ends the line, near its start.
+    /// </summary>
+    internal static bool TryUnicornMasterFailed(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOf(UnicornMasterFailed, StringComparison.Ordinal);
+        if (at < 0 || at > CompanionLineParser.MaxCompanionPrefix || !s[(at + UnicornMasterFailed.Length)..].TrimEnd(" \t.'\"`").IsEmpty)
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Unicorn;
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = Causes.AppCrash;
+        return true;
+    }
+
     internal const string PumaTimeout = "! Terminating timed out worker";
 
     /// <summary>

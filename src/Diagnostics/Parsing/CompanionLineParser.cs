@@ -140,6 +140,12 @@ public static class CompanionLineParser
             return true;
         }
 
+        // gunicorn through Python's rich logging handler: "[09/06/23 10:36:29] CRITICAL WORKER TIMEOUT (pid:4585)".
+        if (TimeParsing.MonthDayShortYear(inner) is { } shortYear && GunicornLines.TryRichHandler(s, rest, shortYear, ref c))
+        {
+            return true;
+        }
+
         // PHP-FPM logging to syslog: "[WARNING] [pool www] child 12 exited on signal 9 ..."
         if (PhpFpmLines.FpmLevel(s, 1) > 0)
         {
@@ -170,7 +176,7 @@ public static class CompanionLineParser
             "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker",
             PhpFpmLines.PhpDisplayFatal, "Worker with pid", GunicornLines.WorkerException, "Segmentation Fault", AppServerLines.PumaTimeout, AppServerLines.Pm2Exit, ServiceManagerLines.SystemdMainExit,
             AppServerLines.PassengerExit, AppServerLines.PassengerMaxRequestTime, "OOMKilled", ServiceManagerLines.SystemctlMainPid, ServiceManagerLines.SystemctlExecStart,
-            AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal, AppServerLines.NpmExitStatus,
+            AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal, AppServerLines.NpmExitStatus, AppServerLines.UnicornMasterFailed,
             ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess, RuntimeCrashLines.PythonFatal, RuntimeCrashLines.V8Fatal,
             RuntimeCrashLines.NimUnhandled, RuntimeCrashLines.NimIllegalStorage, RuntimeCrashLines.DartUnhandled, RuntimeCrashLines.CrystalInvalidAccess, StraceLines.KilledBy,
             StraceLines.ExitedWith, RuntimeCrashLines.MonoNativeCrash, RuntimeCrashLines.DumpingStack, ShellJobLines.LineWord,
@@ -205,7 +211,7 @@ public static class CompanionLineParser
             || ServiceManagerLines.TrySystemctlMainPid(s, ref c) || ServiceManagerLines.TrySystemctlExecStart(s, ref c)
             || AppServerLines.TryOdooWatchdog(s, ref c) || ServiceManagerLines.TrySupervisorctlStatus(s, ref c)
             || ServiceManagerLines.TryFcgidProcessExit(s, ref c) || RuntimeCrashLines.TryCrash(s, ref c) || StraceLines.TryExit(s, ref c)
-            || ShellJobLines.TryDeath(s, ref c) || ShellJobLines.TryTerminalReport(s, ref c);
+            || ShellJobLines.TryDeath(s, ref c) || ShellJobLines.TryTerminalReport(s, ref c) || AppServerLines.TryUnicornMasterFailed(s, ref c);
     }
 
     internal static bool TryAt(ReadOnlySpan<char> s, int start, char closing, ref CompanionLine c)

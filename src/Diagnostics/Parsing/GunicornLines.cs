@@ -46,6 +46,39 @@ internal static class GunicornLines
         return true;
     }
 
+    /// <summary>
+    /// gunicorn's arbiter through Python's rich logging handler, as Immich's machine-learning service logs it: the time
+    /// bracket (read by the caller), then the level name padded to eight characters, then the message
+    /// (<c>[09/06/23 10:36:29] CRITICAL WORKER TIMEOUT (pid:4585)</c>, <c>[07/06/25 11:56:26] ERROR    Worker (pid:9) was
+    /// sent SIGKILL! Perhaps out of ...</c>). Only the arbiter's lines about a worker are taken.
+    /// </summary>
+    internal static bool TryRichHandler(ReadOnlySpan<char> s, int at, DateTime time, ref CompanionLine c)
+    {
+        var levelEnd = s[at..].IndexOf(' ');
+        if (levelEnd <= 0 || !IsGunicornLevel(s.Slice(at, levelEnd)))
+        {
+            return false;
+        }
+
+        var msgStart = at + levelEnd;
+        while (msgStart < s.Length && s[msgStart] == ' ')
+        {
+            msgStart++;
+        }
+
+        if (!IsGunicornWorkerLine(s[msgStart..]))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Gunicorn;
+        c.Time = time;
+        c.Level = new Segment(at, levelEnd);
+        c.Message = Segment.Between(msgStart, s.Length);
+        GunicornMessage(s[msgStart..], ref c);
+        return true;
+    }
+
     private static bool IsGunicornLevelAnyCase(ReadOnlySpan<char> head)
     {
         foreach (var level in GunicornLevels)

@@ -47,8 +47,10 @@ internal static class KernelLines
             return TryAudit(s, p, ref c);
         }
 
-        // The kernel's "Out of memory: Killed process ..." (PHP's "Out of memory (allocated N)" is the engine's own fatal).
-        if (m.StartsWith("Out of memory:", StringComparison.Ordinal) || m.StartsWith("Memory cgroup out of memory", StringComparison.Ordinal)
+        // The kernel's "Out of memory: Killed process ..." (older kernels: "Out of memory: Kill process ..."); PHP's "Out of
+        // memory (allocated N)" is the engine's own fatal, and another program's "Out of memory: false" (Pterodactyl's
+        // daemon on a container that was not OOM-killed) names no kill.
+        if (m.StartsWith(OutOfMemoryKill, StringComparison.Ordinal) || m.StartsWith("Memory cgroup out of memory", StringComparison.Ordinal)
             || m.StartsWith("Killed process ", StringComparison.Ordinal) || m.StartsWith("oom-kill:", StringComparison.Ordinal)
             || m.StartsWith("oom_reaper: reaped process", StringComparison.Ordinal) || m.Contains(" invoked oom-killer:", StringComparison.Ordinal)
             || (m.StartsWith("Process ", StringComparison.Ordinal) && m.Contains(OomEventKill, StringComparison.Ordinal)))
@@ -84,6 +86,9 @@ internal static class KernelLines
 
         return false;
     }
+
+    /// <summary>The kernel's OOM report names the process it kills ("Kill process" before 4.x, "Killed process" after).</summary>
+    private const string OutOfMemoryKill = "Out of memory: Kill";
 
     /// <summary>Kubernetes' node event: "Process nginx (pid: 3860819) triggered an OOM kill on process nginx (pid: 3128340, ...".</summary>
     private const string OomEventKill = ") triggered an OOM kill on process ";

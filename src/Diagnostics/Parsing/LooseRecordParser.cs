@@ -201,7 +201,9 @@ internal static class LooseRecordParser
         }
 
         // A message quoted in prose: "error.log : upstream prematurely ...", ("connect() to unix:... failed ...").
-        var lead = ProseQuotes.ProseLead(body);
+        // Not behind Go's standard logger's time (nginx's shape without a level): what follows is that program's own
+        // words, such as a transcoder's "2022/12/18 16:10:30 q8c6ez8y9xc0-max: client closed connection" (round 103).
+        var lead = NginxLineParser.StartsWithTimeWithoutLevel(s[start..]) ? -1 : ProseQuotes.ProseLead(body);
         if (lead >= 0)
         {
             NginxLineParser.ParseBody(s, p + lead, ref line);

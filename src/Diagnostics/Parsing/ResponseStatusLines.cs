@@ -7,7 +7,10 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// <c>HTTP/1.1 503 Service Temporarily Unavailable</c>, <c>HTTP/2 502</c>. Like a line in the combined shape, it cannot be
 /// told from nginx's own answer and states the status the client was given, so it keeps that status (round 98). Only the
 /// whole line is taken: the version, three digits, then nothing or a short reason phrase of words, so a sentence that
-/// starts with a status line is left alone. Tried last among the access-line readers.
+/// starts with a status line is left alone. Firefox's console prints an XHR's response the same way, in brackets with its
+/// time after it (<c>[HTTP/2 401 Unauthorized 136ms]</c>, round 104). The lines of nginx's own error page that name its
+/// status, printed alone by a client that showed the body, are read the same way (round 105). Tried last among the
+/// access-line readers.
 /// </summary>
 internal static class ResponseStatusLines
 {
@@ -16,27 +19,80 @@ internal static class ResponseStatusLines
 
     internal static bool TryParse(ReadOnlySpan<char> s, ref CompanionLine c)
     {
-        if (!s.StartsWith("HTTP/", StringComparison.Ordinal))
+        if (s.Length > 0 && s[0] == '<')
+        {
+            return TryErrorPageLine(s, ref c);
+        }
+
+        var line = s.TrimEnd();
+        var statusLine = line.StartsWith("[HTTP/", StringComparison.Ordinal) ? WithoutDuration(line[1..]) : line;
+        if (!statusLine.StartsWith("HTTP/", StringComparison.Ordinal))
         {
             return false;
         }
 
-        var space = VersionEnd(s);
-        if (space < 0 || !DecimalText.Digits(s, space + 1, 3, out var status) || status < 100)
+        var space = VersionEnd(statusLine);
+        if (space < 0 || !DecimalText.Digits(statusLine, space + 1, 3, out var status) || status < 100)
         {
             return false;
         }
 
         var end = space + 4;
-        if (!IsReasonPhrase(s[end..].TrimEnd()))
+        if (!IsReasonPhrase(statusLine[end..]))
         {
             return false;
         }
 
         c.Kind = RecordKind.NginxAccess;
-        c.Message = Segment.Between(0, s.TrimEnd().Length);
+        c.Message = Segment.Between(0, line.Length);
         c.Status = status;
         return true;
+    }
+
+    /// <summary>The openings and closings of the lines of nginx's own error page that name its status.</summary>
+    private static readonly (string Open, string Close)[] ErrorPageLines = [("<head><title>", "</title></head>"), ("<center><h1>", "</h1></center>")];
+
+    /// <summary>
+    /// A line of the error page nginx sends with its status (ngx_http_special_response.c: <c>&lt;head&gt;&lt;title&gt;502 Bad
+    /// Gateway&lt;/title&gt;&lt;/head&gt;</c>, <c>&lt;center&gt;&lt;h1&gt;502 Bad Gateway&lt;/h1&gt;&lt;/center&gt;</c>) as a client printed
+    /// the body (<c>curl -s</c>), alone on its line: it states the status that client got, as a status line does (round 105).
+    /// Only the whole line is taken: the opening, three digits and a reason phrase, then the closing.
+    /// </summary>
+    private static bool TryErrorPageLine(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var line = s.TrimEnd();
+        foreach (var (open, close) in ErrorPageLines)
+        {
+            if (!line.StartsWith(open, StringComparison.Ordinal) || !line.EndsWith(close, StringComparison.Ordinal)
+                || line.Length < open.Length + close.Length + 5 || !DecimalText.Digits(line, open.Length, 3, out var status) || status < 100
+                || !IsReasonPhrase(line[(open.Length + 3)..^close.Length]))
+            {
+                continue;
+            }
+
+            c.Kind = RecordKind.NginxAccess;
+            c.Message = Segment.Between(0, line.Length);
+            c.Status = status;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The status line inside Firefox's brackets, without the time that closes them (<c>HTTP/2 401 Unauthorized</c> of
+    /// <c>HTTP/2 401 Unauthorized 136ms]</c>); empty when the text does not end in a blank, digits and <c>ms]</c>.
+    /// </summary>
+    private static ReadOnlySpan<char> WithoutDuration(ReadOnlySpan<char> s)
+    {
+        var blank = s.LastIndexOf(' ');
+        if (blank < 0 || !s.EndsWith("ms]", StringComparison.Ordinal))
+        {
+            return [];
+        }
+
+        var time = s[(blank + 1)..^"ms]".Length];
+        return !time.IsEmpty && !time.ContainsAnyExceptInRange('0', '9') ? s[..blank] : [];
     }
 
     /// <summary>Where the blank after <c>HTTP/1.0</c>, <c>HTTP/1.1</c>, <c>HTTP/2</c> or <c>HTTP/3</c> is; -1 otherwise.</summary>

@@ -245,9 +245,8 @@ internal static class ServiceManagerLines
             return false;
         }
 
-        // supervisorctl pads the state to ten columns and writes the description right after it.
         var state = s[(at + end)..].TrimStart(' ');
-        var word = state.Length > StateColumn && state[StateColumn] != ' ' ? state[..StateColumn].TrimEnd(' ') : default;
+        var word = PaddedState(state);
         if (!IsFailedState(word))
         {
             word = UnpaddedState(state);
@@ -275,6 +274,18 @@ internal static class ServiceManagerLines
         program.SequenceEqual("nginx") ? Causes.NotAnUpstreamError : cause;
 
     private const int StateColumn = 10;
+
+    /// <summary>
+    /// The state column as supervisorctl writes it: padded to ten columns, the description right after it (supervisor 3)
+    /// or after one more blank (supervisor 4's "%(state)-10s %(desc)s": "FATAL      Exited too quickly ..."); default
+    /// when the row has no such column.
+    /// </summary>
+    private static ReadOnlySpan<char> PaddedState(ReadOnlySpan<char> state)
+    {
+        var described = (state.Length > StateColumn && state[StateColumn] != ' ')
+            || (state.Length > StateColumn + 1 && state[StateColumn + 1] != ' ');
+        return described ? state[..StateColumn].TrimEnd(' ') : default;
+    }
 
     /// <summary>supervisord's description of a program that exits as soon as it starts (FATAL and BACKOFF rows).</summary>
     private const string ExitedTooQuickly = "Exited too quickly (process log may have details)";

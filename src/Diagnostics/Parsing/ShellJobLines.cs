@@ -7,7 +7,9 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// bash's report, from a script (a non-interactive shell), of a command a signal ended: the script's name, its line,
 /// the pid in five columns, the signal's description padded to 24 columns, "(core dumped)" when there was one, then the
 /// command: <c>./startNzbDrone.sh: line 2:  7477 Aborted                 (core dumped) mono NzbDrone.exe</c>. Start
-/// scripts run app servers this way, so the line is the backend's death notice. Only fatal signals are taken: a stop
+/// scripts and container entrypoints run app servers this way (<c>/scripts/entrypoint.sh: line 125:  2298 Killed
+/// "$@"</c>, the app killed at its memory limit), so the line is the backend's death notice, as systemd's status=9/KILL
+/// for a backend's main process is. Only fatal signals are taken: a stop
 /// (Terminated, Hangup, Interrupt) is someone's stop, as for systemd's and strace's lines. An interactive shell writes
 /// the description alone after the command it ran in the foreground: <c>Segmentation fault (core dumped)</c>.
 /// </summary>
@@ -59,9 +61,10 @@ internal static class ShellJobLines
                 continue;
             }
 
+            // Padded to bash's status column, or, in a copy that lost the padding, behind the script's path alone.
             var rest = text[fatal.Length..];
             var padding = rest.Length - rest.TrimStart(' ').Length;
-            if (padding > 0 && fatal.Length + padding >= StatusWidth && !rest.Trim().IsEmpty)
+            if (padding > 0 && (fatal.Length + padding >= StatusWidth || !s[..at].Contains(' ')) && !rest.Trim().IsEmpty)
             {
                 c.Kind = RecordKind.Supervisor;
                 c.Pid = (int)pid;

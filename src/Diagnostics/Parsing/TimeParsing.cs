@@ -65,6 +65,23 @@ public static class TimeParsing
             : null;
     }
 
+    /// <summary>
+    /// Python's <c>%x %X</c> in the C locale, <c>09/06/23 10:36:29</c> (month, day, two-digit year): the time the rich
+    /// logging handler prints by default.
+    /// </summary>
+    public static DateTime? MonthDayShortYear(ReadOnlySpan<char> s)
+    {
+        if (s.Length != 17 || s[2] != '/' || s[5] != '/' || s[8] != ' ')
+        {
+            return null;
+        }
+
+        return DecimalText.Digits(s, 0, 2, out var mo) && DecimalText.Digits(s, 3, 2, out var d)
+            && DecimalText.Digits(s, 6, 2, out var y) && TryClock(s, 9, out var h, out var m, out var sec)
+            ? Make(2000 + y, mo, d, h, m, sec)
+            : null;
+    }
+
     /// <summary>ctime-like <c>Sat Nov 21 13:41:14 2026</c> (dmesg -T, uWSGI).</summary>
     public static DateTime? CTime(ReadOnlySpan<char> s)
     {

@@ -216,6 +216,11 @@ public class CompanionLineTests
     [InlineData("Nov 21 13:42:01 kernel: CPU: 4 PID: 63635 Comm: uwsgi Not tainted 5.4.0-77-generic #86-Ubuntu")]
     [InlineData("npm ERR! code ELIFECYCLE")]
     [InlineData("npm ERR! Exit status 1 is what the start script printed on the old box too")]
+    [InlineData("./run.sh: line 7:  311 Terminated              ./server")]
+    [InlineData("the job said: line 7: 311 Killed after an hour")]
+    // Another program's "Out of memory:" that names no kill (round 106: Pterodactyl's daemon on a container that exited).
+    [InlineData("[Pterodactyl Daemon]: Out of memory: false")]
+    [InlineData("Out of memory: false")]
     public void TextThatOnlyMentionsACompanionRecord_IsNotOne(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -543,6 +548,13 @@ public class CompanionLineTests
     [InlineData("HTTP/1.1 200 OK", 200)]
     [InlineData("HTTP/2 502 ", 502)]
     [InlineData("HTTP/1.0 504 Gateway Time-out", 504)]
+    // The lines of nginx's own error page that name its status, as curl -s printed the body (round 105).
+    [InlineData("<head><title>502 Bad Gateway</title></head>", 502)]
+    [InlineData("<center><h1>504 Gateway Time-out</h1></center>", 504)]
+    // Firefox's console: an XHR's response in brackets with its time (round 104, Taskcafe behind Nginx Proxy Manager).
+    [InlineData("[HTTP/2 401 Unauthorized 136ms]", 401)]
+    [InlineData("[HTTP/1.1 502 Bad Gateway 2041ms]", 502)]
+    [InlineData("[HTTP/2 502 45ms]", 502)]
     public void ResponseStatusLine_StatesItsStatus(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -556,6 +568,13 @@ public class CompanionLineTests
     [InlineData("HTTP/1.1 502 Bad Gateway (nginx/1.18.0)")]
     [InlineData("HTTP/1.1 5022 Bad Gateway")]
     [InlineData("HTTP/4 502 Bad Gateway")]
+    // An error page's line that does not close as nginx's does, or a title that is no status.
+    [InlineData("<head><title>502 Bad Gateway</title></head> came back from the proxy")]
+    [InlineData("<head><title>Welcome to nginx!</title></head>")]
+    [InlineData("<head><title>5022 Bad Gateway</title></head>")]
+    [InlineData("[HTTP/2 401 Unauthorized]")]
+    [InlineData("[HTTP/2 401 Unauthorized 136ms] twice, then the page reloaded")]
+    [InlineData("[HTTP/1.1 502 Bad Gateway 1.2s]")]
     public void StatusLineInProse_StatesNoStatus(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -571,6 +590,17 @@ public class CompanionLineTests
     [InlineData("ERROR     Worker (pid:113) was sent SIGKILL! Perhaps out of memory?", "app_crash", RecordKind.Gunicorn)]
     [InlineData("CRITICAL  WORKER TIMEOUT (pid:113)", "app_worker_timeout", RecordKind.Gunicorn)]
     [InlineData("Worker (pid:8) was sent SIGKILL! Perhaps out of memory?", "app_crash", RecordKind.Gunicorn)]
+    // gunicorn through Python's rich logging handler (round 103: Immich's machine learning): its %x %X time, the level
+    // padded to eight characters, quoted in backticks, behind compose's prefix and cut at the terminal's width.
+    [InlineData("[11/21/26 13:44:00] CRITICAL WORKER TIMEOUT (pid:15)", "app_worker_timeout", RecordKind.Gunicorn)]
+    [InlineData("`[11/21/26 13:44:01] ERROR    Worker (pid:15) was sent SIGKILL! Perhaps out of memory?`", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("ml_1  | [11/21/26 13:44:01] ERROR    Worker (pid:15) was sent SIGKILL! Perhaps out of    ", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("[11/21/26 13:44:02] INFO     Booting worker with pid: 16", "not_an_upstream_error", RecordKind.Gunicorn)]
+    // bash's report that an entrypoint's child died of SIGKILL or SIGSEGV (round 103: PhotoPrism killed by its memory limit).
+    [InlineData("/usr/local/bin/start.sh: line 12:  4242 Killed                  gunicorn app:app", "app_crash", RecordKind.Supervisor)]
+    // A copy that lost bash's padding: the script's path opens the line (round 103's PhotoPrism entrypoint).
+    [InlineData("/docker-entrypoint.sh: line 9: 27 Killed node server.js", "app_crash", RecordKind.Supervisor)]
+    [InlineData("./run.sh: line 7: 311 Segmentation fault      (core dumped) ./server", "app_crash", RecordKind.Supervisor)]
     // uWSGI's segfault line indented as Markdown code.
     [InlineData("    !!! uWSGI process 13266 got Segmentation Fault !!!", "app_crash", RecordKind.Uwsgi)]
     // A kernel line behind grep's file name and an RFC 3339 syslog head.
@@ -623,6 +653,9 @@ public class CompanionLineTests
     [InlineData("gunicorn                         BACKOFF   Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
     [InlineData("nginx                            FATAL     Exited too quickly (process log may have details)", "not_an_upstream_error", RecordKind.Supervisor)]
     [InlineData("nginx-exporter                   FATAL     Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
+    // supervisor 4's layout writes one more blank after the ten-column state (round 106: Alliance Auth's gunicorn).
+    [InlineData("myauth:gunicorn                  FATAL      Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
+    [InlineData("worker                           BACKOFF    Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
     // The same row with its padding collapsed to one blank by the page it was pasted into, and bolded (round 85: DataPusher+).
     [InlineData("**datapusher-plus-uwsgi:datapusher-plus-uwsgi-00 FATAL Exited too quickly (process log may have details)**", "app_crash", RecordKind.Supervisor)]
     [InlineData("celery BACKOFF Exited too quickly (process log may have details)", "app_crash", RecordKind.Supervisor)]
@@ -667,6 +700,10 @@ public class CompanionLineTests
     // platform's log viewer.
     [InlineData("[ E 2026-02-18 19:06:42.4013 106/Th age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 5-104309] Maximum request time of 60 seconds reached, killing process 556", "app_worker_timeout", RecordKind.Supervisor)]
     [InlineData("Feb 18, 2026 19:07:15 app/web.2 [ E 2026-02-18 19:07:15.5047 106/Tf age/Cor/Con/CheckoutSession.cpp:535 ]: [Client 4-104264] Maximum request time of 60 seconds reached, killing process 556", "app_worker_timeout", RecordKind.Supervisor)]
+    // Unicorn's launcher when the daemonized master died before it was ready (round 105: a Mina deploy), alone and behind
+    // Capistrano's SSHKit prefix.
+    [InlineData("master failed to start, check stderr log for details", "app_crash", RecordKind.Unicorn)]
+    [InlineData("DEBUG [685f852f]    master failed to start, check stderr log for details", "app_crash", RecordKind.Unicorn)]
     public void AppServerLineInAPastedShape_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
@@ -799,6 +836,8 @@ public class CompanionLineTests
     [InlineData("Segmentation fault")]
     // supervisorctl's rows in other states, and a FATAL that is no padded state column.
     [InlineData("frappe-bench-web:frappe-bench-frappe-web                  RUNNING   pid 2421, uptime 0:13:10")]
+    [InlineData("myauth:beat                      RUNNING    pid 14512, uptime 0:02:19")]
+    [InlineData("worker                           FATAL        Exited too quickly (process log may have details)")]
     [InlineData("main FATAL error: could not open the config file")]
     [InlineData("the socketio program went FATAL     Exited too quickly")]
     // An unpadded state is taken only before supervisord's own description.
@@ -807,6 +846,8 @@ public class CompanionLineTests
     // Passenger's setting named in prose, and its line cut before the pid.
     [InlineData("Maximum request time of 60 seconds reached, killing process 556 is what the docs say happens")]
     [InlineData("[Client 5-104309] Maximum request time of 60 seconds reached, killing process")]
+    // Unicorn's launcher message going on into a sentence.
+    [InlineData("master failed to start, check stderr log for details is all the deploy printed, so we looked at the log")]
     public void AppServerWordsOutsideTheirRecord_StayUnknown(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);

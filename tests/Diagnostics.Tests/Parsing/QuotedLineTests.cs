@@ -78,6 +78,21 @@ public class QuotedLineTests
     }
 
     [Theory]
+    [InlineData("2026/11/21 10:00:57 a81f-720p: client closed connection", "not_an_upstream_error", null)]
+    [InlineData("2026/11/21 10:00:57 relay: upstream prematurely closed connection", "not_an_upstream_error", null)]
+    [InlineData("2026/11/21 10:00:57 [error] 7#7: *1 upstream prematurely closed connection while reading response header from upstream" + Sfx, "premature_close", 502)]
+    [InlineData("transcoder: upstream prematurely closed connection", "premature_close", 502)]
+    public void GoLoggerTimeWithoutLevel_LeadInIsTheProgramsOwnWords(string line, string cause, int? status)
+    {
+        // Go's standard logger writes nginx's date and time with no level: the words after its lead-in are that program's
+        // (a transcoder's note that a player left), not a quote of nginx's. With the level, or without the time, the
+        // message is nginx's again.
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal(cause, r.Cause);
+        Assert.Equal(status, r.Status);
+    }
+
+    [Theory]
     [InlineData("  socket() [::]:443 failed (24: No file descriptors available)", null)]
     [InlineData("socket() 0.0.0.0:80 failed (24: Too many open files)", null)]
     [InlineData("> socket() failed (24: No file descriptors available) while connecting to upstream", 500)]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Nginx502Bot.Diagnostics.Analysis;
 using Nginx502Bot.Diagnostics.Findings;
 
@@ -8,7 +9,8 @@ namespace Nginx502Bot.Bot.Cli.Diagnose;
 /// <c>nginx502bot diagnose [FILE...] [--json]</c> (or <c>--agent URL --agent-token-file F</c>, see <see cref="AgentDiagnoseRunner"/>): reads nginx error logs (and companion logs) from files or stdin,
 /// streams them through the engine, and prints a report or one JSON object.
 /// Exit status: 0 no upstream failure, 1 upstream failure found, 2 the input could not be read (also when part of it could:
-/// a damaged or cut-short gzip file, whose readable part is still reported) or the usage was wrong.
+/// a damaged or cut-short gzip file, whose readable part is still reported) or the usage was wrong (an unknown option, a
+/// missing value: see <see cref="BotCommandLine.InvokeAsync"/>).
 /// </summary>
 public static class DiagnoseCommand
 {
@@ -24,10 +26,41 @@ public static class DiagnoseCommand
         var agent = new Option<string?>("--agent") { Description = "Ask this host agent (https://HOST:PORT, or http:// on loopback) to diagnose the lines with its probes." };
         var agentToken = new Option<string?>("--agent-token-file") { Description = "File whose first line is the agent's bearer token (with --agent)." };
         var command = new Command("diagnose", "Classify nginx upstream errors in error-log text and say what to do.") { files, json, noColor, agent, agentToken };
-        command.SetAction((result, ct) => result.GetValue(agent) is { } address
-            ? RunWithAgentAsync(address, result.GetValue(agentToken), result.GetValue(files) ?? [], result.GetValue(json), time, ct)
-            : Task.FromResult(Run(result.GetValue(files) ?? [], result.GetValue(json), result.GetValue(noColor), time, ct)));
+        command.SetAction((result, ct) =>
+        {
+            if (UnknownOption(result) is { } unknown)
+            {
+                System.Console.Error.WriteLine($"nginx502bot diagnose: unknown option '{unknown}'; a file whose name starts with '-' goes after '--'");
+                return Task.FromResult(ExitError);
+            }
+
+            return result.GetValue(agent) is { } address
+                ? RunWithAgentAsync(address, result.GetValue(agentToken), result.GetValue(files) ?? [], result.GetValue(json), time, ct)
+                : Task.FromResult(Run(result.GetValue(files) ?? [], result.GetValue(json), result.GetValue(noColor), time, ct));
+        });
         return command;
+    }
+
+    /// <summary>
+    /// A file argument that looks like an option (<c>--jsno</c>, <c>-j</c>) and stands before any <c>--</c>: a mistyped
+    /// option, which would otherwise be reported as a missing file. <c>-</c> alone is stdin.
+    /// </summary>
+    private static string? UnknownOption(ParseResult result)
+    {
+        foreach (var token in result.Tokens)
+        {
+            if (token.Type == TokenType.DoubleDash)
+            {
+                return null;
+            }
+
+            if (token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value[0] == '-')
+            {
+                return token.Value;
+            }
+        }
+
+        return null;
     }
 
     private static async Task<int> RunWithAgentAsync(string address, string? tokenFile, string[] paths, bool json, TimeProvider time, CancellationToken ct)
@@ -41,8 +74,17 @@ public static class DiagnoseCommand
         return await AgentDiagnoseRunner.RunAsync(address, tokenFile, paths, System.Console.Out, System.Console.Error, time, ct);
     }
 
+    /// <summary>Said on stderr when stdin is to be read and is a terminal: without it, a bare <c>diagnose</c> looks hung.</summary>
+    public const string TerminalHint =
+        "nginx502bot diagnose: reading the lines pasted here; end with Ctrl-D on an empty line (or name a file: nginx502bot diagnose /var/log/nginx/error.log)";
+
     public static int Run(string[] paths, bool json, bool noColor, TimeProvider time, CancellationToken cancellationToken)
     {
+        if ((paths.Length == 0 || paths.Contains("-")) && !System.Console.IsInputRedirected)
+        {
+            System.Console.Error.WriteLine(TerminalHint);
+        }
+
         var inputs = new List<(string Name, Stream Stream)>();
         try
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using Nginx502Bot.Bot.Cli.Diagnose;
 
@@ -23,6 +22,18 @@ public sealed class DiagnoseInputTests : IDisposable
         Assert.Equal(DiagnoseCommand.ExitClean, run.Exit);
         Assert.Contains("No log records in the input.", run.Stdout, StringComparison.Ordinal);
         Assert.Equal("", run.Stderr);
+    }
+
+    [Fact]
+    public void StdinIsATerminal_SaysHowToEndThePaste()
+    {
+        // An operator who runs `nginx502bot diagnose` bare and pastes lines: without the hint it looks hung.
+        var run = BotProcess.RunInTerminal(["diagnose", "--no-color"], Encoding.ASCII.GetBytes(Record + "\n\u0004"));
+
+        Assert.Equal(DiagnoseCommand.ExitFailuresFound, run.Exit);
+        Assert.Contains(DiagnoseCommand.TerminalHint, run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("stdin: 1 records, 1 upstream failure records", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("upstream_down", run.Stdout, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -202,34 +213,8 @@ public sealed class DiagnoseInputTests : IDisposable
     }
 
     /// <summary>Runs <c>nginx502bot diagnose PATH</c>; with <paramref name="stdin"/>, PATH is "-" and the bytes are piped in.</summary>
-    private static (int Exit, string Stdout, string Stderr) Diagnose(string path, byte[]? stdin = null)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = stdin is not null, UseShellExecute = false,
-        };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "nginx502bot.dll"), "diagnose", "--no-color", path })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null)
-        {
-            process.StandardInput.BaseStream.Write(stdin);
-            process.StandardInput.Close();
-        }
-
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill();
-            throw new TimeoutException($"diagnose {path} did not finish in 60 s");
-        }
-
-        return (process.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Exit, string Stdout, string Stderr) Diagnose(string path, byte[]? stdin = null) =>
+        BotProcess.Run(["diagnose", "--no-color", path], stdin);
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
