@@ -28,6 +28,17 @@ public sealed class BotCommandLineTests : IDisposable
     }
 
     [Fact]
+    public void OptionValueStartingWithADash_IsNoUnknownOption()
+    {
+        // The token file's name is the option's value, not a file to read: the run gets as far as reading it.
+        var run = BotProcess.Run(["diagnose", "--agent", "http://127.0.0.1:1", "--agent-token-file", "-token", "error.log"], workingDirectory: _dir);
+
+        Assert.Equal(DiagnoseCommand.ExitError, run.Exit);
+        Assert.DoesNotContain("unknown option", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("-token", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void FileNamedLikeAnOption_IsReadAfterDoubleDash()
     {
         File.WriteAllText(Path.Combine(_dir, "-x.log"), Record);

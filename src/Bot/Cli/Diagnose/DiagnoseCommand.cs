@@ -28,7 +28,7 @@ public static class DiagnoseCommand
         var command = new Command("diagnose", "Classify nginx upstream errors in error-log text and say what to do.") { files, json, noColor, agent, agentToken };
         command.SetAction((result, ct) =>
         {
-            if (UnknownOption(result) is { } unknown)
+            if (UnknownOption(result, files) is { } unknown)
             {
                 System.Console.Error.WriteLine($"nginx502bot diagnose: unknown option '{unknown}'; a file whose name starts with '-' goes after '--'");
                 return Task.FromResult(ExitError);
@@ -43,10 +43,12 @@ public static class DiagnoseCommand
 
     /// <summary>
     /// A file argument that looks like an option (<c>--jsno</c>, <c>-j</c>) and stands before any <c>--</c>: a mistyped
-    /// option, which would otherwise be reported as a missing file. <c>-</c> alone is stdin.
+    /// option, which would otherwise be reported as a missing file. <c>-</c> alone is stdin; an option's own value
+    /// (<c>--agent-token-file -token</c>) is not a file argument.
     /// </summary>
-    private static string? UnknownOption(ParseResult result)
+    private static string? UnknownOption(ParseResult result, Argument<string[]> files)
     {
+        var given = result.GetResult(files)?.Tokens ?? [];
         foreach (var token in result.Tokens)
         {
             if (token.Type == TokenType.DoubleDash)
@@ -54,7 +56,7 @@ public static class DiagnoseCommand
                 return null;
             }
 
-            if (token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value[0] == '-')
+            if (token.Type == TokenType.Argument && token.Value.Length > 1 && token.Value[0] == '-' && given.Any(t => ReferenceEquals(t, token)))
             {
                 return token.Value;
             }
