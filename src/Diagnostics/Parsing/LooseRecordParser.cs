@@ -302,7 +302,7 @@ internal static class LooseRecordParser
 
             foreach (var level in NginxLineParser.Levels)
             {
-                if (s[at..].StartsWith(level, StringComparison.Ordinal) && PidHeadFollows(s, at + level.Length))
+                if (s[at..].StartsWith(level, StringComparison.Ordinal) && WrappedPaste.StartsWithPidTid(s[(at + level.Length)..]))
                 {
                     levelLength = level.Length;
                     return at;
@@ -311,19 +311,6 @@ internal static class LooseRecordParser
         }
 
         return -1;
-    }
-
-    /// <summary>nginx's <c>pid#tid: </c> at <paramref name="p"/>.</summary>
-    private static bool PidHeadFollows(ReadOnlySpan<char> s, int p)
-    {
-        var pid = DecimalText.ReadNumber(s, ref p);
-        if (pid < 0 || p >= s.Length || s[p] != '#')
-        {
-            return false;
-        }
-
-        p++;
-        return DecimalText.ReadNumber(s, ref p) >= 0 && p + 1 < s.Length && s[p] == ':' && s[p + 1] == ' ';
     }
 
     /// <summary>

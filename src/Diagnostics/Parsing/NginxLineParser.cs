@@ -8,17 +8,18 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 public static class NginxLineParser
 {
     /// <summary>True when the text starts like an nginx error-log record: <c>YYYY/MM/DD HH:MM:SS [level] </c>.</summary>
-    public static bool LooksLikeRecordStart(ReadOnlySpan<char> s) =>
-        s.Length >= 22 && s[4] == '/' && s[7] == '/' && s[10] == ' ' && s[13] == ':' && s[16] == ':' && s[19] == ' '
-        && s[20] == '[' && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[3]);
+    public static bool LooksLikeRecordStart(ReadOnlySpan<char> s) => s.Length >= 22 && s[20] == '[' && StartsWithTime(s);
 
     /// <summary>
     /// True when the text starts with nginx's date and time and no level follows (<c>2022/12/18 16:10:30 name: ...</c>):
     /// the shape of Go's standard logger, which nginx never writes, since its records always carry the level there.
     /// </summary>
-    internal static bool StartsWithTimeWithoutLevel(ReadOnlySpan<char> s) =>
-        s.Length > 20 && s[4] == '/' && s[7] == '/' && s[10] == ' ' && s[13] == ':' && s[16] == ':' && s[19] == ' '
-        && s[20] is not ('[' or ' ') && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[3]);
+    internal static bool StartsWithTimeWithoutLevel(ReadOnlySpan<char> s) => s.Length > 20 && s[20] is not ('[' or ' ') && StartsWithTime(s);
+
+    /// <summary><c>YYYY/MM/DD HH:MM:SS </c> by its separators and first and last year digit; the caller checks that 20 characters are there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool StartsWithTime(ReadOnlySpan<char> s) =>
+        s[4] == '/' && s[7] == '/' && s[10] == ' ' && s[13] == ':' && s[16] == ':' && s[19] == ' ' && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[3]);
 
     /// <summary>A record with nothing parsed yet: no connection id, no errno, every part absent.</summary>
     internal static readonly NginxLine Empty = new()

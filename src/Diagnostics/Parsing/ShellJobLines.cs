@@ -9,9 +9,9 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// command: <c>./startNzbDrone.sh: line 2:  7477 Aborted                 (core dumped) mono NzbDrone.exe</c>. Start
 /// scripts and container entrypoints run app servers this way (<c>/scripts/entrypoint.sh: line 125:  2298 Killed
 /// "$@"</c>, the app killed at its memory limit), so the line is the backend's death notice, as systemd's status=9/KILL
-/// for a backend's main process is. Only fatal signals are taken: a stop
-/// (Terminated, Hangup, Interrupt) is someone's stop, as for systemd's and strace's lines. An interactive shell writes
-/// the description alone after the command it ran in the foreground: <c>Segmentation fault (core dumped)</c>.
+/// for a backend's main process is. Only fatal signals are taken: a stop (Terminated, Hangup, Interrupt) is someone's
+/// stop, as for systemd's and strace's lines. An interactive shell writes the description alone after the command it
+/// ran in the foreground: <c>Segmentation fault (core dumped)</c>.
 /// </summary>
 internal static class ShellJobLines
 {

@@ -652,7 +652,7 @@ public static class WrappedPaste
     }
 
     /// <summary>The line starts at nginx's <c>PID#TID: </c>.</summary>
-    private static bool StartsWithPidTid(ReadOnlySpan<char> c)
+    internal static bool StartsWithPidTid(ReadOnlySpan<char> c)
     {
         var hash = c.IndexOf('#');
         if (hash < 1 || hash > 10 || c[..hash].ContainsAnyExceptInRange('0', '9'))
