@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # One command: bench/stages.sh [SIZE_MB] [PASSES]. Where the engine's time goes on one core: splitting lines, reading
-# records (unwrap, join, parse, classify) and the finding aggregator, on the head of the bench log held in memory.
+# records (unwrap, join, parse, classify) and the finding aggregator, on the head of the bench log held in memory; then
+# the report path on each line shape alone (plain records, FastCGI records with their lines, records behind a syslog or
+# a container prefix, PHP-FPM's own lines): which shapes the time goes to.
 # Run bench/run.sh once first (it generates the log).
 set -euo pipefail
 cd "$(dirname "$0")/.."

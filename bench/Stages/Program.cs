@@ -6,7 +6,7 @@ using Nginx502Bot.Diagnostics.Records;
 // stages LOG SIZE_MB [PASSES]: the head of LOG (whole lines, SIZE_MB at most) held in memory and analysed on one core,
 // three ways, each the best of PASSES: lines only (split and decode), records (unwrap, join, parse, classify: what the
 // --json thread does before the writer), and the report's path (records and the finding aggregator). The differences
-// between them are each stage's share.
+// between them are each stage's share. Then the report path on each line shape alone (see LineShapes).
 if (args.Length is < 2 or > 3 || !int.TryParse(args[1], out var megabytes) || megabytes <= 0)
 {
     Console.Error.WriteLine("usage: stages LOG SIZE_MB [PASSES]");
@@ -59,6 +59,39 @@ Row("lines: split and decode", split, split);
 Row("records: + unwrap, join, parse, classify", classified, classified - split);
 Row("report path: + finding aggregator", report, report - classified);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"per record: {report * 1e6 / Math.Max(1, records):F0} ns on the report path ({sink.Count / Math.Max(1, passes)} records seen per pass by the sink)"));
+
+// The report path again on each line shape alone: which shapes the time goes to, and what one record of each costs.
+Console.WriteLine();
+Console.WriteLine("report path by line shape (each shape's lines alone, best of the passes):");
+var shapes = LineShapes.Split(bytes.AsSpan(0, length));
+var timed = new List<(string Shape, long Lines, long Records, double Ms)>();
+foreach (var shape in LineShapes.All)
+{
+    var group = shapes[shape];
+    var shapeRecords = 0L;
+    var shapeLines = 0L;
+    var best = double.MaxValue;
+    for (var i = 0; i < passes && group.Length > 0; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        var analyzer = new LogAnalyzer(2026);
+        new LineReader(new MemoryStream(group, writable: false)).ReadAll(analyzer.AddLine);
+        analyzer.Complete();
+        best = Math.Min(best, watch.Elapsed.TotalMilliseconds);
+        shapeRecords = analyzer.RecordCount;
+        shapeLines = analyzer.LinesRead;
+    }
+
+    timed.Add((shape, shapeLines, shapeRecords, group.Length > 0 ? best : 0));
+}
+
+var sum = timed.Sum(t => t.Ms);
+foreach (var (shape, shapeLines, shapeRecords, ms) in timed)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{shape,-44} {shapeLines,8} lines {shapeRecords,8} records {ms,7:F0} ms ({ms * 100 / Math.Max(sum, 1e-9),3:F0} %) {ms * 1e6 / Math.Max(1, shapeRecords),7:F0} ns per record"));
+}
+
 return 0;
 
 void Row(string stage, double total, double share) =>

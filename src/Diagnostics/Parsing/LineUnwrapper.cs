@@ -236,14 +236,21 @@ public static class LineUnwrapper
     /// <summary>docker-compose: <c>web_1  | message</c> or <c>web-1  | message</c>.</summary>
     private static int ComposePrefix(ReadOnlySpan<char> s, int offset, ref Envelope envelope)
     {
-        // "web_1  |" alone is how compose prints an empty line.
-        var bar = s.IndexOf(" | ", StringComparison.Ordinal);
-        if (bar < 0 && s.EndsWith(" |", StringComparison.Ordinal))
+        // A name starts with a letter or digit, and the bar follows it within MaxComposeBar characters: only that much of
+        // the line is searched. "web_1  |" alone is how compose prints an empty line.
+        if (s.IsEmpty || !char.IsAsciiLetterOrDigit(s[0]))
+        {
+            return 0;
+        }
+
+        var window = s[..Math.Min(s.Length, MaxComposeBar + " | ".Length)];
+        var bar = window.IndexOf(" | ", StringComparison.Ordinal);
+        if (bar < 0 && window.Length == s.Length && s.EndsWith(" |", StringComparison.Ordinal))
         {
             bar = s.Length - 2;
         }
 
-        if (bar < 1 || bar > 80 || !char.IsAsciiLetterOrDigit(s[0]))
+        if (bar < 1 || bar > MaxComposeBar)
         {
             return 0;
         }
@@ -257,6 +264,9 @@ public static class LineUnwrapper
         envelope.Origin = new Segment(offset, name.Length);
         return Math.Min(s.Length, bar + 3);
     }
+
+    /// <summary>Where a compose prefix's bar may stand at the latest (a service name and its padding).</summary>
+    private const int MaxComposeBar = 80;
 
     private static readonly System.Buffers.SearchValues<char> NameChars =
         System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-");

@@ -14,6 +14,14 @@ public static class MarkdownEscapes
     /// <summary>True when the line holds an escaped "[" or "(" with its escaped closing partner after it.</summary>
     public static bool Applies(ReadOnlySpan<char> s)
     {
+        // Asked of every line that is no record: most hold no backslash at all, which one character search tells.
+        var slash = s.IndexOf('\\');
+        if (slash < 0)
+        {
+            return false;
+        }
+
+        s = s[slash..];
         var open = s.IndexOf("\\[", StringComparison.Ordinal);
         if (open >= 0 && s[(open + 2)..].Contains("\\]", StringComparison.Ordinal))
         {

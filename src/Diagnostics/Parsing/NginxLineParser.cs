@@ -118,7 +118,15 @@ public static class NginxLineParser
     /// programs' wording ("client: unexpected response for /api").
     /// </remarks>
     internal static bool StartsWithKnownMessage(ReadOnlySpan<char> s) =>
-        SpanSearch.StartsWithAny(s, BareMessageStarts) || SpanSearch.StartsWithAny(s, ResolverMessages.Starts);
+        !s.IsEmpty && KnownMessageFirstChars.Contains(s[0])
+        && (SpanSearch.StartsWithAny(s, BareMessageStarts) || SpanSearch.StartsWithAny(s, ResolverMessages.Starts));
+
+    /// <summary>
+    /// The characters the known message starts begin with: most lines asked about (companion records, pasted prose) start
+    /// with none of them, and are answered without comparing the fifty starts one by one.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<char> KnownMessageFirstChars =
+        System.Buffers.SearchValues.Create([.. BareMessageStarts.Concat(ResolverMessages.Starts).Select(m => m[0]).Distinct()]);
 
     /// <summary>True when the text holds a record's head somewhere: a level and a pid, <c>[error] 1404#1404: </c>.</summary>
     internal static bool HoldsRecordHead(ReadOnlySpan<char> s)

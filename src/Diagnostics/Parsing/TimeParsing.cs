@@ -5,8 +5,22 @@ public static class TimeParsing
 {
     private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+    /// <summary>The month whose English abbreviation (any case) opens <paramref name="s"/>, 1 to 12, or 0.</summary>
     public static int Month(ReadOnlySpan<char> s)
     {
+        // Most callers ask about text that is no date at all: ASCII is answered from the three letters at once, and only
+        // text with other characters there takes the case-insensitive comparisons (which fold some of them to ASCII).
+        if (s.Length >= 3 && char.IsAscii(s[0]) && char.IsAscii(s[1]) && char.IsAscii(s[2]))
+        {
+            return (char.ToLowerInvariant(s[0]), char.ToLowerInvariant(s[1]), char.ToLowerInvariant(s[2])) switch
+            {
+                ('j', 'a', 'n') => 1, ('f', 'e', 'b') => 2, ('m', 'a', 'r') => 3, ('a', 'p', 'r') => 4,
+                ('m', 'a', 'y') => 5, ('j', 'u', 'n') => 6, ('j', 'u', 'l') => 7, ('a', 'u', 'g') => 8,
+                ('s', 'e', 'p') => 9, ('o', 'c', 't') => 10, ('n', 'o', 'v') => 11, ('d', 'e', 'c') => 12,
+                _ => 0,
+            };
+        }
+
         for (var i = 0; i < Months.Length; i++)
         {
             if (s.StartsWith(Months[i], StringComparison.OrdinalIgnoreCase))

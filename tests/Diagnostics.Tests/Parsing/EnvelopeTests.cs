@@ -28,6 +28,22 @@ public class EnvelopeTests
     }
 
     [Fact]
+    public void ComposePrefix_BarWithinEightyCharacters_IsUnwrapped_PastThemIsNot()
+    {
+        // The bar may stand up to 80 characters in (a long service name and its padding), not further.
+        var atLimit = "web_1" + new string(' ', 75) + " | " + Line;
+        var pastLimit = "web_1" + new string(' ', 76) + " | " + Line;
+
+        var r = Assert.Single(DiagnosisEngine.Analyze(atLimit).Records);
+        Assert.Equal("upstream_down", r.Cause);
+        Assert.Equal("web_1", r.Origin);
+        Assert.Null(Assert.Single(DiagnosisEngine.Analyze(pastLimit).Records).Origin);
+    }
+
+    [Fact]
+    public void ComposeEmptyLine_GivesNoRecord() => Assert.Empty(DiagnosisEngine.Analyze("web_1  |").Records);
+
+    [Fact]
     public void DockerJsonLine_IsUnescaped()
     {
         var json = "{\"log\":\"" + Line.Replace("\"", "\\\"") + "\\n\",\"stream\":\"stderr\",\"time\":\"2026-11-21T13:41:14.1Z\"}";
