@@ -32,11 +32,17 @@ internal static class SpanSearch
     }
 
     /// <summary>True when <paramref name="s"/> starts with one of <paramref name="prefixes"/> (ordinal).</summary>
+    /// <remarks>
+    /// The rules and readers ask this of lists most texts start with none of: a prefix is compared only when its first
+    /// character is the text's, so a miss costs one character test per prefix.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool StartsWithAny(ReadOnlySpan<char> s, string[] prefixes)
     {
+        var first = s.IsEmpty ? '\0' : s[0];
         foreach (var prefix in prefixes)
         {
-            if (s.StartsWith(prefix, StringComparison.Ordinal))
+            if (prefix.Length == 0 || (prefix[0] == first && !s.IsEmpty && s.StartsWith(prefix, StringComparison.Ordinal)))
             {
                 return true;
             }
