@@ -291,7 +291,8 @@ internal static class RecordSuffixParser
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Quoted(ReadOnlySpan<char> s, int pos, string key, ref Segment field, ref bool truncated)
     {
-        if (pos >= s.Length || !s[pos..].StartsWith(key))
+        // The key's first letter (", request: ", ", upstream: ", ...) is looked at before the whole key is compared.
+        if (pos + key.Length > s.Length || s[pos + 2] != key[2] || !s[pos..].StartsWith(key))
         {
             return pos;
         }
@@ -339,11 +340,12 @@ internal static class RecordSuffixParser
                 return -1;
             }
 
+            // After the ", " the key's first letter tells which key it could be: only that one is compared.
             var i = at + q;
             var after = rest[(i + 1)..];
             foreach (var next in QuotedKeys)
             {
-                if (after.StartsWith(next.AsSpan(1), StringComparison.Ordinal))
+                if (after.Length > 2 && after[2] == next[3] && after.StartsWith(next.AsSpan(1), StringComparison.Ordinal))
                 {
                     return i;
                 }
