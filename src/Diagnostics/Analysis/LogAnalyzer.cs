@@ -274,10 +274,16 @@ public sealed class LogAnalyzer
     private static void Classify(RecordBuffer pending, ref ClassifiedRecord record)
     {
         var text = pending.Text;
-        record = new ClassifiedRecord
-        {
-            Line = pending.Line, LineCount = pending.LineCount, Time = pending.EnvelopeTime, Origin = pending.Origin,
-        };
+
+        // Field by field rather than a new record copied in: the record lives in the buffer on the heap, where a whole
+        // struct with references is copied under the GC's write barrier.
+        record.Line = pending.Line;
+        record.LineCount = pending.LineCount;
+        record.Time = pending.EnvelopeTime;
+        record.Origin = pending.Origin;
+        record.Kind = default;
+        record.Verdict = default;
+        record.Companion = default;
 
         // PHP-FPM and PHP write "[21-Nov-2026 10:00:00] ...", which no nginx record starts with: they try the companion
         // parsers first, since nginx's loose parse (a record quoted somewhere in prose) would search the whole line.
