@@ -29,10 +29,24 @@ public static class NginxLineParser
         Host = Segment.None, Referrer = Segment.None, Resolver = Segment.None, Level = Segment.None,
     };
 
+    /// <summary>
+    /// Sets <paramref name="line"/> to <see cref="Empty"/> field by field: the caller's record usually lives on the heap,
+    /// where copying a whole struct that holds a reference goes through the GC's write barrier.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SetEmpty(out NginxLine line)
+    {
+        line = default;
+        line.ConnectionId = -1;
+        line.ErrnoNumber = -1;
+        line.Level = line.Message = line.ErrnoText = line.Action = line.Client = line.Server = Segment.None;
+        line.Request = line.Subrequest = line.Upstream = line.Host = line.Referrer = line.Resolver = Segment.None;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> s, out NginxLine line)
     {
-        line = Empty;
+        SetEmpty(out line);
 
         if (!LooksLikeRecordStart(s) || !RecordPrefixParser.TryParseTimeCached(s, out line.Time))
         {
