@@ -22,12 +22,13 @@ public static class NginxLineParser
         s[4] == '/' && s[7] == '/' && s[10] == ' ' && s[13] == ':' && s[16] == ':' && s[19] == ' ' && char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[3]);
 
     /// <summary>A record with nothing parsed yet: no connection id, no errno, every part absent.</summary>
-    internal static readonly NginxLine Empty = new()
+    internal static readonly NginxLine Empty = CreateEmpty();
+
+    private static NginxLine CreateEmpty()
     {
-        ConnectionId = -1, ErrnoNumber = -1, Message = Segment.None, ErrnoText = Segment.None, Action = Segment.None,
-        Client = Segment.None, Server = Segment.None, Request = Segment.None, Subrequest = Segment.None, Upstream = Segment.None,
-        Host = Segment.None, Referrer = Segment.None, Resolver = Segment.None, Level = Segment.None,
-    };
+        SetEmpty(out var line);
+        return line;
+    }
 
     /// <summary>
     /// Sets <paramref name="line"/> to <see cref="Empty"/> field by field: the caller's record usually lives on the heap,

@@ -42,7 +42,7 @@ internal static class SpanSearch
         var first = s.IsEmpty ? '\0' : s[0];
         foreach (var prefix in prefixes)
         {
-            if (prefix.Length == 0 || (prefix[0] == first && !s.IsEmpty && s.StartsWith(prefix, StringComparison.Ordinal)))
+            if (prefix.Length == 0 || (prefix[0] == first && s.StartsWith(prefix, StringComparison.Ordinal)))
             {
                 return true;
             }
