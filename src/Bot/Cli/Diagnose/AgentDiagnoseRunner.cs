@@ -30,6 +30,12 @@ public static class AgentDiagnoseRunner
             return DiagnoseCommand.ExitError;
         }
 
+        // The lines are read before the agent is asked: from a terminal, say how to end the paste, as diagnose does alone.
+        if (DiagnoseCommand.ReadsFromTerminal(paths))
+        {
+            await error.WriteLineAsync(DiagnoseCommand.TerminalHint);
+        }
+
         string excerpt;
         var inputProblems = new List<string>();
         try

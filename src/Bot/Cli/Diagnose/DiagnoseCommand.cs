@@ -80,9 +80,12 @@ public static class DiagnoseCommand
     public const string TerminalHint =
         "nginx502bot diagnose: reading the lines pasted here; end with Ctrl-D on an empty line (or name a file: nginx502bot diagnose /var/log/nginx/error.log)";
 
+    /// <summary>True when stdin is among the inputs (no file named, or "-") and is a terminal: then say <see cref="TerminalHint"/>.</summary>
+    internal static bool ReadsFromTerminal(string[] paths) => (paths.Length == 0 || paths.Contains("-")) && !System.Console.IsInputRedirected;
+
     public static int Run(string[] paths, bool json, bool noColor, TimeProvider time, CancellationToken cancellationToken)
     {
-        if ((paths.Length == 0 || paths.Contains("-")) && !System.Console.IsInputRedirected)
+        if (ReadsFromTerminal(paths))
         {
             System.Console.Error.WriteLine(TerminalHint);
         }

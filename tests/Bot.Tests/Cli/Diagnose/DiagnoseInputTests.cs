@@ -37,6 +37,21 @@ public sealed class DiagnoseInputTests : IDisposable
     }
 
     [Fact]
+    public void StdinIsATerminal_WithAnAgent_SaysHowToEndThePasteToo()
+    {
+        // The same paste for a host agent: the hint comes before the lines are read, then the agent is asked (here nothing
+        // listens on the port, which the run reports after the paste ended).
+        var token = Write("agent.token", Encoding.ASCII.GetBytes("secret-token\n"));
+        var run = BotProcess.RunInTerminal(["diagnose", "--agent", "http://127.0.0.1:9", "--agent-token-file", token], Encoding.ASCII.GetBytes(Record + "\n\u0004"));
+
+        Assert.Equal(DiagnoseCommand.ExitError, run.Exit);
+        var hint = run.Stdout.IndexOf(DiagnoseCommand.TerminalHint, StringComparison.Ordinal);
+        Assert.True(hint >= 0, run.Stdout);
+        Assert.True(run.Stdout.IndexOf("did not answer", StringComparison.Ordinal) > hint, run.Stdout);
+        Assert.DoesNotContain("secret-token", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void BinaryGarbage_FindsNothing_AndSaysItDoesNotLookLikeText()
     {
         var bytes = new byte[2_000_000];
