@@ -31,7 +31,7 @@ public static class DiagnoseCommand
             if (UnknownOption(result, files) is { } unknown)
             {
                 System.Console.Error.WriteLine($"nginx502bot diagnose: unknown option '{unknown}'; a file whose name starts with '-' goes after '--'");
-                return Task.FromResult(ExitError);
+                return Task.FromResult(BotCommandLine.ExitUsage);
             }
 
             return result.GetValue(agent) is { } address
