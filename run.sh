@@ -2,7 +2,8 @@
 # Runs the product on a fresh Debian machine that has only the .NET SDK:
 #   ./run.sh                 local PostgreSQL + a host agent + the bot, with its web console on http://127.0.0.1:8502,
 #                            and a deliberately broken demo nginx to try it on (see the printed instructions)
-#   ./run.sh diagnose FILE   the command-line diagnosis (any nginx502bot command and arguments work the same way)
+#   ./run.sh diagnose FILE   the command-line diagnosis (any nginx502bot command and arguments work the same way;
+#                            stdin is passed through: journalctl -u nginx | ./run.sh diagnose)
 # Everything listens on 127.0.0.1 only. Ctrl-C stops what this script started (by PID).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -10,12 +11,13 @@ repo=$(pwd)
 run="$repo/.run"
 mkdir -p "$run"
 
-bash scripts/install-deps.sh
-dotnet build src/Bot -c Release -nologo -v q >/dev/null
-bot=(dotnet "$repo/src/Bot/bin/Release/net10.0/nginx502bot.dll")
+# The bot, precompiled and republished only when its sources changed (scripts/publish-bot.sh): a command such as
+# `./run.sh diagnose FILE` needs nothing else, so it installs nothing and starts at once.
+bot=(dotnet "$(bash scripts/publish-bot.sh)")
 if [ $# -gt 0 ]; then
   exec "${bot[@]}" "$@"
 fi
+bash scripts/install-deps.sh
 dotnet build src/Agent -c Release -nologo -v q >/dev/null
 agent=(dotnet "$repo/src/Agent/bin/Release/net10.0/nginx502bot-agent.dll")
 

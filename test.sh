@@ -25,6 +25,8 @@ fi
 # waits on it under load (the Aot tests' fixture runs the same script again and finds it up to date in seconds). A
 # failure here is reported by those tests.
 bash scripts/publish-agent-aot.sh >/dev/null || echo "the NativeAOT agent did not publish: the Aot tests will say why"
+# The same for the ReadyToRun bot that ./run.sh runs (PublishedBotTests compare it with the build the tests run).
+bash scripts/publish-bot.sh >/dev/null || echo "the ReadyToRun bot did not publish: PublishedBotTests will say why"
 
 # One test assembly at a time (-m:1): the lab and end-to-end suites each run real nginx, PHP-FPM and gunicorn, and on a
 # 2-core machine running them side by side turns their bounded waits into timeouts.

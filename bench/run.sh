@@ -14,9 +14,9 @@ mkdir -p "$out"
 bash scripts/install-deps.sh >/dev/null
 
 dotnet build bench/LogGenerator -c Release -nologo -v q >/dev/null
-# BOT_DIR=dir compares another build of the bot (e.g. a copy of the branch point's bin/Release/net10.0) on the same file.
-bot_dir=${BOT_DIR:-src/Bot/bin/Release/net10.0}
-if [ -z "${BOT_DIR:-}" ]; then dotnet build src/Bot -c Release -nologo -v q >/dev/null; fi
+# The bot as ./run.sh runs it: published ReadyToRun by scripts/publish-bot.sh. BOT_DIR=dir times another build on the
+# same file (a copy of an earlier artifacts/bot, or src/Bot/bin/Release/net10.0 for the JIT-only build the tests use).
+bot_dir=${BOT_DIR:-$(dirname "$(bash scripts/publish-bot.sh)")}
 # The name carries the generator's version: a changed generator must not time an old file (v2: upstream fields match messages).
 log="$out/error-${size_mb}m-v2.log"
 if [ ! -f "$log" ]; then

@@ -21,7 +21,12 @@ public static class BotProcess
 
     private static string Executable => Path.Combine(AppContext.BaseDirectory, "nginx502bot.dll");
 
-    private static (int Exit, string Stdout, string Stderr) Start(string program, IEnumerable<string> args, byte[]? stdin, string? workingDirectory)
+    /// <summary>
+    /// Runs any program the same way (the published bot, a script), with <paramref name="environment"/> added to this
+    /// process's environment and killed after <paramref name="timeout"/> (default 60 s).
+    /// </summary>
+    public static (int Exit, string Stdout, string Stderr) Start(string program, IEnumerable<string> args, byte[]? stdin = null,
+        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -33,6 +38,11 @@ public static class BotProcess
             start.ArgumentList.Add(arg);
         }
 
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -42,10 +52,11 @@ public static class BotProcess
             process.StandardInput.Close();
         }
 
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
+        if (!process.WaitForExit(limit))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in 60 s");
+            throw new TimeoutException($"{program} {string.Join(' ', args)} did not finish in {limit}");
         }
 
         return (process.ExitCode, stdout.Result, stderr.Result);
