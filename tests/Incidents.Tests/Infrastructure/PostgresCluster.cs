@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Nginx502Bot.Incidents.Tests.Infrastructure;
 
@@ -8,7 +10,13 @@ namespace Nginx502Bot.Incidents.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresCluster : IAsyncLifetime
 {
-    public int Port { get; } = 56000 + Random.Shared.Next(0, 900);
+    /// <summary>
+    /// A free port below Linux's ephemeral range (32768–60999 by default). Inside it, the tests' own connection attempts
+    /// to the stopped cluster can be given the cluster's port as their source port and connect to themselves (TCP's
+    /// simultaneous open), and the restart then fails with "could not start server": a port no connection is ever given
+    /// as its source cannot be taken that way.
+    /// </summary>
+    public int Port { get; } = FreePortBelowEphemeralRange();
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "n502-pg-" + Guid.NewGuid().ToString("N"));
 
@@ -28,6 +36,26 @@ public sealed class PostgresCluster : IAsyncLifetime
     {
         await RunAsync("stop");
         Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    private static int FreePortBelowEphemeralRange()
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var port = Random.Shared.Next(20_000, 30_000);
+            try
+            {
+                using var probe = new TcpListener(IPAddress.Loopback, port);
+                probe.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: try another.
+            }
+        }
+
+        throw new InvalidOperationException("no free port found in 20000-29999 on 127.0.0.1");
     }
 
     private async Task RunAsync(string command)
