@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using Nginx502Bot.Diagnostics.Records;
@@ -34,7 +33,6 @@ public sealed class BackgroundRecordSink : IRecordSink, IDisposable
         _thread.Start();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnRecord(in RecordView record)
     {
         _failure?.Throw();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Nginx502Bot.Diagnostics.Analysis;
@@ -26,7 +25,6 @@ public sealed class LineReader
     public long CutLines { get; private set; }
 
     /// <summary>Calls <paramref name="onLine"/> for every line, without its terminator (LF or CRLF).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ReadAll(LineAction onLine, CancellationToken cancellationToken = default)
     {
         var start = 0;
@@ -83,7 +81,6 @@ public sealed class LineReader
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(ReadOnlySpan<byte> line, LineAction onLine)
     {
         if (!line.IsEmpty && line[^1] == (byte)'\r')

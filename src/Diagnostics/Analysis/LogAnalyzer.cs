@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Nginx502Bot.Diagnostics.Classification;
 using Nginx502Bot.Diagnostics.Findings;
 using Nginx502Bot.Diagnostics.Parsing;
@@ -50,7 +49,6 @@ public sealed class LogAnalyzer
     public long UpstreamFailureCount { get; private set; }
 
     /// <summary>Feeds one physical line without its line terminator.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddLine(ReadOnlySpan<char> physical)
     {
         _lineNumber++;
@@ -122,7 +120,6 @@ public sealed class LogAnalyzer
     public FindingAggregator Aggregator => _aggregator ?? throw new InvalidOperationException("this analyzer hands records to its sink only");
 
     /// <summary>A FastCGI stderr record that has not reached its <c>, client:</c> suffix continues on the next line.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool IsContinuation(ReadOnlySpan<char> content, in Envelope envelope)
     {
         if (_pending.Length + content.Length >= MaxRecordChars || NginxLineParser.LooksLikeRecordStart(content) || envelope.Time is not null)
@@ -211,7 +208,6 @@ public sealed class LogAnalyzer
         return s;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void FlushPending()
     {
         if (!_pending.HasRecord)
@@ -256,7 +252,6 @@ public sealed class LogAnalyzer
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Emit(ReadOnlySpan<char> text, in ClassifiedRecord record)
     {
         RecordCount++;
@@ -270,7 +265,6 @@ public sealed class LogAnalyzer
         _aggregator?.Add(view);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Classify(RecordBuffer pending, ref ClassifiedRecord record)
     {
         var text = pending.Text;
@@ -316,7 +310,6 @@ public sealed class LogAnalyzer
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ClassifyNginx(ReadOnlySpan<char> text, RecordBuffer pending, ref ClassifiedRecord record)
     {
         ref readonly var nginx = ref record.Nginx;

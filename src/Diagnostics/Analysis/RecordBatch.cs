@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Nginx502Bot.Diagnostics.Records;
 
 namespace Nginx502Bot.Diagnostics.Analysis;
@@ -20,7 +19,6 @@ internal sealed class RecordBatch
 
     public bool IsFull => _count == MaxRecords || _starts[_count] >= MaxChars;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in RecordView view)
     {
         var start = _starts[_count];
@@ -36,7 +34,6 @@ internal sealed class RecordBatch
     }
 
     /// <summary>Hands every record, in order, to <paramref name="sink"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Replay(IRecordSink sink)
     {
         for (var i = 0; i < _count; i++)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Nginx502Bot.Diagnostics.Parsing;
 using Nginx502Bot.Diagnostics.Records;
 
@@ -33,7 +32,6 @@ internal sealed class RecordBuffer
     /// <summary>The text of the record just cleared; valid until the next <see cref="Start"/>.</summary>
     public ReadOnlySpan<char> LastText => _chars.AsSpan(0, _lastLength);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(int line, ReadOnlySpan<char> content, DateTime? envelopeTime, string? origin)
     {
         HasRecord = true;
@@ -52,7 +50,6 @@ internal sealed class RecordBuffer
 
     /// <param name="content">The continuation line.</param>
     /// <param name="separator">LF for nginx's own multi-line records (FastCGI stderr), a space for a rejoined wrap.</param>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<char> content, char separator = '\n')
     {
         // A rejoined wrap: one space between the pieces, whatever indentation the next line had or the last one kept.
@@ -145,7 +142,6 @@ internal sealed class RecordBuffer
         _openFastcgi = false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(ReadOnlySpan<char> s)
     {
         if (_length + s.Length > _chars.Length)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Nginx502Bot.Diagnostics.Records;
 
 namespace Nginx502Bot.Diagnostics.Analysis;
@@ -6,7 +5,6 @@ namespace Nginx502Bot.Diagnostics.Analysis;
 /// <summary>Hands every record to two sinks, in this order.</summary>
 public sealed class TeeRecordSink(IRecordSink first, IRecordSink second) : IRecordSink
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnRecord(in RecordView record)
     {
         first.OnRecord(record);

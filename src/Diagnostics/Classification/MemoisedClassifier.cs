@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Nginx502Bot.Diagnostics.Parsing;
 
 namespace Nginx502Bot.Diagnostics.Classification;
@@ -19,7 +18,6 @@ public static class MemoisedClassifier
     [ThreadStatic]
     private static HeadVerdicts? _heads;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static Verdict Classify(ReadOnlySpan<char> text, in NginxLine line)
     {
         // With its action parsed, a record's verdict rests on the head's text and the flags only (without one, two rules
@@ -41,7 +39,6 @@ public static class MemoisedClassifier
         return verdict;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Verdict ClassifyByText(ReadOnlySpan<char> text, in NginxLine line)
     {
         if (!VerdictKey.TryCreate(text, line, out var key))

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Nginx502Bot.Diagnostics.Parsing;
 
 namespace Nginx502Bot.Diagnostics.Classification;
@@ -20,7 +19,6 @@ public readonly record struct VerdictKey(int Flags, int Hash)
     /// The key, or false when the record's verdict may depend on more than the key holds: a message or action too long,
     /// or a record without a parsed action whose text says " while " somewhere (two rules then search the whole text).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryCreate(ReadOnlySpan<char> text, in NginxLine line, out VerdictKey key)
     {
         key = default;
@@ -38,7 +36,6 @@ public readonly record struct VerdictKey(int Flags, int Hash)
     }
 
     /// <summary>The facts about the record besides its message and action that the rules read, as bits.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FlagsOf(ReadOnlySpan<char> text, in NginxLine line) =>
         (Bit(line.Action.IsPresent, 0) | Bit(line.ErrnoNumber >= 0, 1) | Bit(line.Pid > 0, 2)
         | Bit(line.ConnectionId >= 0, 3) | Bit(line.HasRequestContext, 4) | Bit(line.Upstream.IsPresent, 5)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Nginx502Bot.Diagnostics.Findings;
 
 /// <summary>
@@ -28,7 +27,6 @@ public sealed class AttemptTable
     public int Count => _count + _overflow.Count;
 
     /// <summary>Records <paramref name="value"/> (zero or more) for the key and returns what it held before (-1 if nothing).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Exchange(long cid, int request, int value)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(value);
@@ -64,7 +62,6 @@ public sealed class AttemptTable
     /// The entry's index, or -1 with <paramref name="free"/> the first empty slot of the probe (-1 when the probed buckets
     /// are full: then the key, if held, is in the overflow, because entries are only ever removed all at once).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Find(long cid, int request, out int free)
     {
         var home = (int)(cid & BucketMask);

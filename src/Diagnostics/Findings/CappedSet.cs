@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Nginx502Bot.Diagnostics.Findings;
 
 /// <summary>Distinct strings up to a cap, counting what did not fit; looks up spans without allocating.</summary>
@@ -45,7 +44,6 @@ public sealed class CappedSet
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<char> value)
     {
         if (value.IsEmpty || value.SequenceEqual(_last))

@@ -42,7 +42,6 @@ public sealed class FindingAggregator : IRecordSink
 
     private const int RecentSlots = 256;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in RecordView view)
     {
         var cause = view.Record.Verdict.Cause;
@@ -224,7 +223,6 @@ public sealed class FindingAggregator : IRecordSink
     /// Only the summary line after a record of the same request on the same target counts as a repeat, so a summary line
     /// alone keeps its status, and so does each request sent again on a keep-alive connection (its own parser line first).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TrackAttempt(in RecordView view, FindingState state)
     {
         ref readonly var n = ref view.Record.Nginx;

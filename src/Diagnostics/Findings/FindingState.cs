@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Nginx502Bot.Diagnostics.Records;
 using Nginx502Bot.Diagnostics.Vocabulary;
 
@@ -159,7 +158,6 @@ public sealed class FindingState
     /// Folds in a record. <paramref name="countStatus"/> is false for a line that repeats, for the same attempt, a failure
     /// another record already stated (see <see cref="FindingAggregator"/>): the record counts, its status does not.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(in RecordView view, bool countStatus = true)
     {
         Count++;

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Numerics;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Nginx502Bot.Diagnostics.Findings;
@@ -24,7 +23,6 @@ public sealed class NumberSet : IEnumerable<long>
     public bool Contains(long value) => _words.TryGetValue(value >> 6, out var index) && (_bits[index] & Bit(value)) != 0;
 
     /// <summary>Adds the number; false when it was already there.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Add(long value)
     {
         var key = value >> 6;

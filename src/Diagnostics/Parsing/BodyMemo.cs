@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>
@@ -30,7 +28,6 @@ internal sealed class BodyMemo
     private readonly byte[] _next = new byte[Buckets];
 
     /// <summary>Fills the head's parts of <paramref name="line"/> from a stored head; the client suffix starts at the returned offset.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int TryApply(ReadOnlySpan<char> s, int start, ref NginxLine line, out bool isUdp)
     {
         isUdp = false;

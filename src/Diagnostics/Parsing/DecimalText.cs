@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>
@@ -27,7 +26,6 @@ internal static class DecimalText
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static long ReadNumber(ReadOnlySpan<char> s, ref int p)
     {
         // At most 18 digits: no overflow. One bound and one unsigned digit test per character.

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>
@@ -12,7 +11,6 @@ public static class LineUnwrapper
     /// Returns the inner text. JSON values are unescaped into <paramref name="scratch"/>, which must be at least as long
     /// as the line; otherwise the result is a slice of <paramref name="line"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<char> Unwrap(ReadOnlySpan<char> line, Span<char> scratch, int defaultYear, out Envelope envelope)
     {
         envelope = new Envelope { Origin = Segment.None };

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>
@@ -7,7 +6,6 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// </summary>
 internal static class MessageTailParser
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int ParseAction(ReadOnlySpan<char> s, int start, int end, ref NginxLine line)
     {
         var head = s[start..end];
@@ -207,7 +205,6 @@ internal static class MessageTailParser
     /// The <c> (N: text)</c> part sits immediately before the action (or the end of the message). A line that lost its
     /// end (<paramref name="cut"/>: no suffix, no action) may end inside it: "(111: Connection ref$"; the number stands.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int ParseErrno(ReadOnlySpan<char> s, int start, int end, bool cut, ref NginxLine line)
     {
         var head = s[start..end];

@@ -44,7 +44,6 @@ public static class NginxLineParser
         line.Request = line.Subrequest = line.Upstream = line.Host = line.Referrer = line.Resolver = Segment.None;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> s, out NginxLine line)
     {
         SetEmpty(out line);
@@ -218,7 +217,6 @@ public static class NginxLineParser
     /// <summary>True when the text quotes a known message after a lead-in of its own (see <see cref="ProseLead"/>).</summary>
     internal static bool QuotesKnownMessage(ReadOnlySpan<char> s) => ProseQuotes.ProseLead(s) > 0;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ParseAfterLevel(ReadOnlySpan<char> s, int pos, ref NginxLine line)
     {
         if (pos < s.Length && s[pos] == ' ')
@@ -247,7 +245,6 @@ public static class NginxLineParser
         return pos + length;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ParseBody(ReadOnlySpan<char> s, int start, ref NginxLine line)
     {
         var memo = _bodyMemo ??= new BodyMemo();

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>
@@ -15,7 +14,6 @@ internal static class RecordPrefixParser
     private static DateTime _lastTime;
 
     /// <summary>Consecutive records mostly share their second: reuse the last parse when the 19 characters match.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseTimeCached(ReadOnlySpan<char> s, out DateTime time)
     {
         var stamp = s[..19];
@@ -54,7 +52,6 @@ internal static class RecordPrefixParser
         return true;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int ParsePidTid(ReadOnlySpan<char> s, int pos, ref NginxLine line)
     {
         var p = pos;
@@ -195,7 +192,6 @@ internal static class RecordPrefixParser
         return next;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int ParseConnectionId(ReadOnlySpan<char> s, int pos, ref NginxLine line)
     {
         if (pos >= s.Length || s[pos] != '*')

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>
@@ -50,7 +49,6 @@ internal static class RecordSuffixParser
     /// Finds <c>, client: X, server: </c> where X holds no comma or quote. Message text (FastCGI stderr) may itself
     /// contain ", client: ", so each occurrence is validated before it is accepted.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int FindClientSuffix(ReadOnlySpan<char> s, int start, out bool isUdp)
     {
         isUdp = false;
@@ -140,7 +138,6 @@ internal static class RecordSuffixParser
     private static readonly System.Buffers.SearchValues<string> ClientKeys =
         System.Buffers.SearchValues.Create([", client: ", ", udp client: "], StringComparison.Ordinal);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void ParseSuffix(ReadOnlySpan<char> s, int clientStart, ref NginxLine line)
     {
         var rest = s[clientStart..];
@@ -288,7 +285,6 @@ internal static class RecordSuffixParser
     /// Reads <c>, key: "value"</c> at <paramref name="pos"/>. Quotes inside values are not escaped, so the value ends at
     /// the next <c>", knownkey: "</c> or at the closing quote that ends the line.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Quoted(ReadOnlySpan<char> s, int pos, string key, ref Segment field, ref bool truncated)
     {
         // The key's first letter (", request: ", ", upstream: ", ...) is looked at before the whole key is compared.
@@ -328,7 +324,6 @@ internal static class RecordSuffixParser
     }
 
     /// <summary>One pass over the quotes of a value: the first <c>", key: "</c> with a known key ends it.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int NextQuotedKey(ReadOnlySpan<char> rest)
     {
         var at = 0;

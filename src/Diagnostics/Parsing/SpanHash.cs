@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -11,7 +10,6 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// </summary>
 internal static class SpanHash
 {
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Of(ReadOnlySpan<char> chars, int seed = 0)
     {
         var h = (ulong)(uint)seed ^ ((ulong)(uint)chars.Length << 32);

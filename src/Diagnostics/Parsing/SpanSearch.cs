@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>Searches the engine's parser and rules share, tuned for short fields.</summary>
@@ -10,7 +8,6 @@ internal static class SpanSearch
     /// address or server name, a quote in a request, a colon in an upstream address): a one-character search per
     /// candidate costs less than a substring search's setup on these short values.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int IndexOfRare(ReadOnlySpan<char> s, string text)
     {
         for (var at = 0; ;)
@@ -36,7 +33,6 @@ internal static class SpanSearch
     /// The rules and readers ask this of lists most texts start with none of: a prefix is compared only when its first
     /// character is the text's, so a miss costs one character test per prefix.
     /// </remarks>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool StartsWithAny(ReadOnlySpan<char> s, string[] prefixes)
     {
         var first = s.IsEmpty ? '\0' : s[0];

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Nginx502Bot.Diagnostics.Parsing;
 
 namespace Nginx502Bot.Diagnostics.Records;
@@ -27,7 +26,6 @@ public static class UpstreamAddress
         return sep > 0 ? u[..sep] : default;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<char> Target(ReadOnlySpan<char> text, scoped in NginxLine line)
     {
         if (line.Upstream.IsPresent)
@@ -57,7 +55,6 @@ public static class UpstreamAddress
         return line.Resolver.Of(text);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<char> Peer(ReadOnlySpan<char> upstream)
     {
         var sep = SpanSearch.IndexOfRare(upstream, "://");
@@ -83,7 +80,6 @@ public static class UpstreamAddress
     }
 
     /// <summary>The path of a request line: <c>GET /a/b?x=1 HTTP/1.1</c> gives <c>/a/b</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<char> Path(ReadOnlySpan<char> request)
     {
         var sp = request.IndexOf(' ');

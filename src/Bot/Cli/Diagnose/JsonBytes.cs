@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
@@ -34,21 +33,18 @@ public sealed class JsonBytes : IDisposable
 
     public void Clear() => _length = 0;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Raw(ReadOnlySpan<byte> bytes)
     {
         bytes.CopyTo(Room(bytes.Length));
         _length += bytes.Length;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Punctuation(byte b)
     {
         Room(1)[0] = b;
         _length++;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Number(long value)
     {
         Utf8Formatter.TryFormat(value, Room(20), out var written);
@@ -56,7 +52,6 @@ public sealed class JsonBytes : IDisposable
     }
 
     /// <summary>A JSON string value, quotes included.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Quoted(ReadOnlySpan<char> value)
     {
         // Narrowed first, checked as bytes (half the data of the chars); anything else is escaped over what was narrowed.
@@ -79,7 +74,6 @@ public sealed class JsonBytes : IDisposable
 
     public void Dispose() => _escaper.Dispose();
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Span<byte> Room(int count)
     {
         if (_length + count > _buffer.Length)

@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace Nginx502Bot.Bot.Cli.Diagnose;
 
 /// <summary>
@@ -15,7 +13,6 @@ internal sealed class JsonFragments
     private readonly Slot[] _slots = new Slot[Slots];
 
     /// <summary>The fragment kept for (<paramref name="owner"/>, <paramref name="number"/>), or null.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[]? Find(object owner, int hash, int number)
     {
         ref readonly var slot = ref _slots[Index(hash, number)];

@@ -38,7 +38,6 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         _json.Flush();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void OnRecord(in RecordView record)
     {
         ref readonly var r = ref record.Record;
@@ -106,7 +105,6 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         _records.Clear();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteNginx(ReadOnlySpan<char> t, in NginxLine n)
     {
         var o = _records;
@@ -146,7 +144,6 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
     }
 
     /// <summary><c>"kind":…,"cause":…,"status":…</c>, copied when the same kind, cause and status came before.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteVerdict(RecordKind kind, Verdict verdict)
     {
         var o = _records;
@@ -172,7 +169,6 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
     /// Message, errno and action: the record's head. A head the parser shared (<see cref="NginxLine.Head"/>) is the
     /// same text every time, so its JSON is written once and copied after.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteHead(ReadOnlySpan<char> t, in NginxLine n)
     {
         var o = _records;
@@ -206,7 +202,6 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
     /// <summary>The number heads are kept under: no verdict's (kind and status) is negative.</summary>
     private const int HeadNumber = -1;
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Write(ReadOnlySpan<byte> name, Segment segment, ReadOnlySpan<char> text)
     {
         if (segment.IsPresent)
