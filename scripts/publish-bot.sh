@@ -3,7 +3,7 @@
 #   scripts/publish-bot.sh [OUT_DIR]   (relative to the repository; default artifacts/bot)
 # It publishes only when a file the bot is built from is newer than its last publish here: `./run.sh diagnose FILE`
 # then starts in a fraction of a second, where `dotnet run` or a `dotnet build` that finds nothing to do takes seconds
-# (and `dotnet run` runs the unoptimised Debug build). ReadyToRun code also starts a diagnosis about 0.2 s sooner than
+# (and `dotnet run` runs the unoptimised Debug build). ReadyToRun code also starts a diagnosis 0.2–0.3 s sooner than
 # the JIT does (docs/benchmarks.md, "Start-up"). Its own artifacts folder keeps the RID-specific restore away from the
 # obj/ folders the tests build in.
 set -euo pipefail
