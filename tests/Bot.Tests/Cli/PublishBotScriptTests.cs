@@ -52,7 +52,7 @@ public sealed class PublishBotScriptTests : IDisposable
         var (exit, stdout, stderr) = Run();
 
         Assert.Equal(0, exit);
-        Assert.Equal(Dll, stdout.Trim());
+        AssertPrintsTheDll(stdout);
         var call = Assert.Single(Published());
         Assert.Contains("publish src/Bot/Nginx502Bot.Bot.csproj -c Release", call);
         Assert.Contains("-p:PublishReadyToRun=true", call);
@@ -68,7 +68,7 @@ public sealed class PublishBotScriptTests : IDisposable
         var (exit, stdout, stderr) = Run();
 
         Assert.Equal(0, exit);
-        Assert.Equal(Dll, stdout.Trim());
+        AssertPrintsTheDll(stdout);
         Assert.Equal("", stderr);
         Assert.Single(Published());
     }
@@ -139,6 +139,15 @@ public sealed class PublishBotScriptTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_repo, recursive: true);
+
+    /// <summary>The absolute path of the published dll (with links resolved, so compared by what it names).</summary>
+    private void AssertPrintsTheDll(string stdout)
+    {
+        var printed = stdout.Trim();
+        Assert.True(Path.IsPathRooted(printed), printed);
+        Assert.EndsWith("/artifacts/bot/nginx502bot.dll", printed, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(Dll), File.ReadAllText(printed));
+    }
 
     private List<string> Published() =>
         File.Exists(Calls) ? [.. File.ReadAllLines(Calls).Where(line => line.StartsWith("publish ", StringComparison.Ordinal))] : [];
