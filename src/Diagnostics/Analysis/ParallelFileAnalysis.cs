@@ -26,13 +26,18 @@ public static class ParallelFileAnalysis
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         var length = RandomAccess.GetLength(file);
         var chunks = (int)Math.Clamp(length / minChunkBytes, 1, Math.Max(1, workers));
+        if (chunks == 1)
+        {
+            // A file smaller than two chunks is read on this thread: no range to share, nothing to merge.
+            return AnalyzeRange(new FileRange(file, 0, length), defaultYear, Advance(progress), cancellationToken);
+        }
+
         var starts = ChunkStarts(file, length, chunks);
         var ranges = starts.Select((start, i) => new FileRange(file, start, i + 1 < starts.Length ? starts[i + 1] : length)).ToList();
         var initial = ranges.ToArray();
         var pieces = new List<(long Start, Result Result)>();
         var minSplitBytes = Math.Max(1, minChunkBytes / 16);
-        long done = 0;
-        Action<long>? advance = progress is null ? null : bytes => progress(Interlocked.Add(ref done, bytes));
+        var advance = Advance(progress);
         try
         {
             Parallel.For(0, initial.Length, new ParallelOptions { MaxDegreeOfParallelism = initial.Length, CancellationToken = cancellationToken }, i =>
@@ -74,6 +79,18 @@ public static class ParallelFileAnalysis
 
         return new Result(merged, results.Sum(r => r.Records), results.Sum(r => r.UpstreamFailures), results.Sum(r => r.Bytes),
             (int)Math.Min(linesBefore, int.MaxValue));
+    }
+
+    /// <summary>What a range reports as it reads: the bytes read so far over all ranges, handed to <paramref name="progress"/>.</summary>
+    private static Action<long>? Advance(Action<long>? progress)
+    {
+        if (progress is null)
+        {
+            return null;
+        }
+
+        long done = 0;
+        return bytes => progress(Interlocked.Add(ref done, bytes));
     }
 
     private static Result AnalyzeRange(FileRange range, int defaultYear, Action<long>? advance, CancellationToken cancellationToken)

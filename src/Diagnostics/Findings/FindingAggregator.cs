@@ -42,6 +42,9 @@ public sealed class FindingAggregator : IRecordSink
 
     private const int RecentSlots = 256;
 
+    /// <summary>True until an upstream failure or a companion record was added or merged in.</summary>
+    public bool IsEmpty => _states.Count == 0 && _companions.Count == 0;
+
     public void Add(in RecordView view)
     {
         var cause = view.Record.Verdict.Cause;

@@ -173,7 +173,16 @@ public static class DiagnoseCommand
                 Notice(notices, name, head.AsSpan(0, RandomAccess.Read(file.SafeFileHandle, head, 0)));
                 var offset = done;
                 var result = ParallelFileAnalysis.Analyze(file.Name, year, Environment.ProcessorCount, bytes => progress.Report(offset + bytes, records), ct);
-                aggregator.Merge(result.Aggregator);
+                // The first input's findings are taken as they are: merged into an empty aggregator they would only be copied.
+                if (aggregator.IsEmpty)
+                {
+                    aggregator = result.Aggregator;
+                }
+                else
+                {
+                    aggregator.Merge(result.Aggregator);
+                }
+
                 records += result.Records;
                 failures += result.UpstreamFailures;
                 done += result.Bytes;

@@ -220,6 +220,25 @@ public sealed class DiagnoseInputTests : IDisposable
         Assert.DoesNotContain(": 0 records", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ErrorLogAndPhpFpmLog_InEitherOrder_MakeOneFindingWithTheCrashAsItsCause(bool fpmLogFirst)
+    {
+        // An operator names nginx's log and PHP-FPM's: a reset in one and a worker killed in the same second in the other
+        // are one failure, whichever file comes first (the first is analysed alone, the second is merged into it).
+        var error = Write("error.log", Encoding.ASCII.GetBytes(
+            "2026/11/21 10:00:01 [error] 811#811: *41 recv() failed (104: Connection reset by peer) while reading response header from upstream, client: 10.0.0.7, server: shop.example, request: \"GET /cart HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"shop.example\"\n"));
+        var fpm = Write("php8.2-fpm.log", Encoding.ASCII.GetBytes(
+            "[21-Nov-2026 10:00:01] WARNING: [pool www] child 4242 exited on signal 9 (SIGKILL) after 12.345678 seconds from start\n"));
+
+        var run = BotProcess.Run(["diagnose", "--no-color", .. fpmLogFirst ? new[] { fpm, error } : [error, fpm]]);
+
+        Assert.Equal(DiagnoseCommand.ExitFailuresFound, run.Exit);
+        Assert.Contains("2 inputs: 2 records, 2 upstream failure records, 1 finding(s)", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("app_crash (from connection_reset) — unix:/run/php/php8.2-fpm.sock", run.Stdout, StringComparison.Ordinal);
+    }
+
     private string Write(string name, byte[] bytes)
     {
         var path = Path.Combine(_dir, name);
