@@ -9,8 +9,8 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// whole line is taken: the version, three digits, then nothing or a short reason phrase of words, so a sentence that
 /// starts with a status line is left alone. Firefox's console prints an XHR's response the same way, in brackets with its
 /// time after it (<c>[HTTP/2 401 Unauthorized 136ms]</c>, round 104). The lines of nginx's own error page that name its
-/// status, printed alone by a client that showed the body, are read the same way (round 105). Tried last among the
-/// access-line readers.
+/// status, printed alone by a client that showed the body, are read the same way (round 105), and so is the page's
+/// heading as a browser showed it (round 108). Tried last among the access-line readers.
 /// </summary>
 internal static class ResponseStatusLines
 {
@@ -22,6 +22,11 @@ internal static class ResponseStatusLines
         if (s.Length > 0 && s[0] == '<')
         {
             return TryErrorPageLine(s, ref c);
+        }
+
+        if (s.Length > 0 && char.IsAsciiDigit(s[0]))
+        {
+            return TryErrorPageHeading(s, ref c);
         }
 
         var line = s.TrimEnd();
@@ -74,6 +79,44 @@ internal static class ResponseStatusLines
             c.Message = Segment.Between(0, line.Length);
             c.Status = status;
             return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The headings of the error pages nginx sends with a 4xx or 5xx status, as its own binary writes them
+    /// (ngx_http_special_response.c; 494-497 are sent as 400 and titled so).
+    /// </summary>
+    private static readonly string[] ErrorPageHeadings =
+    [
+        "400 Bad Request", "401 Authorization Required", "402 Payment Required", "403 Forbidden", "404 Not Found", "405 Not Allowed",
+        "406 Not Acceptable", "408 Request Time-out", "409 Conflict", "410 Gone", "411 Length Required", "412 Precondition Failed",
+        "413 Request Entity Too Large", "414 Request-URI Too Large", "415 Unsupported Media Type", "416 Requested Range Not Satisfiable",
+        "421 Misdirected Request", "429 Too Many Requests", "400 Request Header Or Cookie Too Large", "400 The SSL certificate error",
+        "400 No required SSL certificate was sent", "400 The plain HTTP request was sent to HTTPS port", "500 Internal Server Error",
+        "501 Not Implemented", "502 Bad Gateway", "503 Service Temporarily Unavailable", "504 Gateway Time-out",
+        "505 HTTP Version Not Supported", "507 Insufficient Storage",
+    ];
+
+    /// <summary>
+    /// The heading of nginx's own error page as a browser showed it, copied alone on its line (<c>502 Bad Gateway</c> above
+    /// <c>nginx/1.13.11</c>, round 108): it states the status that client got, as the page's own lines do. Only nginx's
+    /// exact wording for the status is taken (another server's <c>503 Backend fetch failed</c> is not nginx's page), and
+    /// only the whole line.
+    /// </summary>
+    private static bool TryErrorPageHeading(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var line = s.TrimEnd();
+        foreach (var heading in ErrorPageHeadings)
+        {
+            if (line.SequenceEqual(heading))
+            {
+                c.Kind = RecordKind.NginxAccess;
+                c.Message = Segment.Between(0, line.Length);
+                c.Status = (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
+                return true;
+            }
         }
 
         return false;

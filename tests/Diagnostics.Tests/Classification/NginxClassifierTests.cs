@@ -74,6 +74,8 @@ public class NginxClassifierTests
     [InlineData(P + "*19 writev() failed (104: Connection reset by peer) while sending request to upstream" + Sfx, "broken_pipe", 502)]
     [InlineData(P + "*19 sendfile() failed (32: Broken pipe) while sending request to upstream" + Sfx, "broken_pipe", 502)]
     [InlineData(P + "*19 SSL_write() failed (32: Broken pipe) while sending request to upstream" + Sfx, "broken_pipe", 502)]
+    // An errno that names no other failure is the same failed send (round 108: mod_zip's subrequest body, EBADF at alert).
+    [InlineData("2026/11/21 13:41:14 [alert] 6087#6087: *41 sendfile() failed (9: Bad file descriptor) while sending request to upstream" + Sfx, "broken_pipe", 502)]
     [InlineData(P + "*19 writev() failed (104: Connection reset by peer) while sending to client" + Sfx, "response_truncated", null)]
     // Balancer (B1, B2)
     [InlineData(P + "*6 no live upstreams while connecting to upstream, client: 127.0.0.1, server: test.local, request: \"GET /twodead?x=1 HTTP/1.1\", upstream: \"http://two_dead/twodead?x=1\", host: \"127.0.0.1:18080\", referrer: \"http://ref.example/\"", "no_live_upstreams", 502)]

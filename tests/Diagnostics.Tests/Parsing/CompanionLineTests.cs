@@ -551,6 +551,10 @@ public class CompanionLineTests
     // The lines of nginx's own error page that name its status, as curl -s printed the body (round 105).
     [InlineData("<head><title>502 Bad Gateway</title></head>", 502)]
     [InlineData("<center><h1>504 Gateway Time-out</h1></center>", 504)]
+    // The page's heading as a browser showed it, copied alone (round 108: a climbing site's thumbnail behind nginx).
+    [InlineData("502 Bad Gateway", 502)]
+    [InlineData("504 Gateway Time-out ", 504)]
+    [InlineData("400 Request Header Or Cookie Too Large", 400)]
     // Firefox's console: an XHR's response in brackets with its time (round 104, Taskcafe behind Nginx Proxy Manager).
     [InlineData("[HTTP/2 401 Unauthorized 136ms]", 401)]
     [InlineData("[HTTP/1.1 502 Bad Gateway 2041ms]", 502)]
@@ -572,6 +576,10 @@ public class CompanionLineTests
     [InlineData("<head><title>502 Bad Gateway</title></head> came back from the proxy")]
     [InlineData("<head><title>Welcome to nginx!</title></head>")]
     [InlineData("<head><title>5022 Bad Gateway</title></head>")]
+    // A heading in another server's words, or one that goes on into a sentence.
+    [InlineData("503 Backend fetch failed")]
+    [InlineData("504 Gateway Timeout")]
+    [InlineData("502 Bad Gateway every time I open the admin page")]
     [InlineData("[HTTP/2 401 Unauthorized]")]
     [InlineData("[HTTP/2 401 Unauthorized 136ms] twice, then the page reloaded")]
     [InlineData("[HTTP/1.1 502 Bad Gateway 1.2s]")]

@@ -49,10 +49,21 @@ public sealed class TransportWriteRule : INginxRule
         }
         else
         {
-            verdict = new Verdict(HeaderPhaseCause(m, line.Errno), 502);
+            verdict = new Verdict(NamedCallCause(m, line), 502);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The cause of a named write call that failed on the upstream connection before the header. An errno that names no
+    /// other failure (<c>sendfile() failed (9: Bad file descriptor)</c>, logged at alert; round 108, mod_zip's subrequests)
+    /// is the same E-family failure: nginx could not send the request (NGX_ERROR, next(FT_ERROR), 502).
+    /// </summary>
+    private static string NamedCallCause(ReadOnlySpan<char> m, in NginxLine line)
+    {
+        var cause = HeaderPhaseCause(m, line.Errno);
+        return cause == Causes.NotAnUpstreamError && line.ErrnoNumber >= 0 ? Causes.BrokenPipe : cause;
     }
 
     /// <summary>
