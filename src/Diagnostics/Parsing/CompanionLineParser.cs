@@ -29,6 +29,7 @@ public static class CompanionLineParser
             'c' when s.StartsWith("child ") => PhpFpmLines.TryFpmChild(s, ref c),
             's' when s.StartsWith(PhpFpmLines.ServerReached) => PhpFpmLines.TryFpmMaster(s, ref c),
             'F' when s.StartsWith(PhpFpmLines.PhpDisplayFatal) => PhpFpmLines.TryPhpDisplay(s, ref c),
+            'P' when s.StartsWith(PhpFpmLines.PhpDisplayParse) => PhpFpmLines.TryPhpDisplayParse(s, ref c),
             'w' when s.StartsWith(AppServerLines.UnicornWorker) => AppServerLines.TryUnicornTimeout(s, ref c),
             'n' when s.StartsWith(AppServerLines.NpmExitStatus) => AppServerLines.TryNpmExit(s, ref c),
             'D' or 'I' or 'W' or 'E' or 'F' when s.Length > 4 && s[1] == ',' && s[3] == '[' && AppServerLines.TryUnicorn(s, ref c) => true,
@@ -174,7 +175,7 @@ public static class CompanionLineParser
     private static readonly System.Buffers.SearchValues<string> CompanionMarkers = System.Buffers.SearchValues.Create(
         ["[pool ", "max_children setting (", "WORKER TIMEOUT", "Worker (pid", "out of memory", "Out of memory", "oom-kill", "oom_reaper", "HARAKIRI",
             "segfault at", "avc:", "said into stderr", "PHP Fatal", "PHP Parse", "listen queue", "exited on signal", "DAMN ! worker",
-            PhpFpmLines.PhpDisplayFatal, "Worker with pid", GunicornLines.WorkerException, "Segmentation Fault", AppServerLines.PumaTimeout, AppServerLines.Pm2Exit, ServiceManagerLines.SystemdMainExit,
+            PhpFpmLines.PhpDisplayFatal, PhpFpmLines.PhpDisplayParse, "Worker with pid", GunicornLines.WorkerException, "Segmentation Fault", AppServerLines.PumaTimeout, AppServerLines.Pm2Exit, ServiceManagerLines.SystemdMainExit,
             AppServerLines.PassengerExit, AppServerLines.PassengerMaxRequestTime, "OOMKilled", ServiceManagerLines.SystemctlMainPid, ServiceManagerLines.SystemctlExecStart,
             AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal, AppServerLines.NpmExitStatus, AppServerLines.UnicornMasterFailed,
             ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess, RuntimeCrashLines.PythonFatal, RuntimeCrashLines.V8Fatal,
@@ -204,7 +205,8 @@ public static class CompanionLineParser
         var quote = window.IndexOfAny("\"'`");
         var label = window.IndexOf(": ", StringComparison.Ordinal);
         var afterLabel = label < 0 ? -1 : label + 2 + window[(label + 2)..].IndexOfAnyExcept(' ');
-        return TryAt(s, indent, '\0', ref c) || (quote >= 0 && TryAt(s, quote + 1, s[quote], ref c))
+        var fpmText = PhpFpmLines.FpmStderrStart(window);
+        return TryAt(s, indent, '\0', ref c) || (quote >= 0 && TryAt(s, quote + 1, s[quote], ref c)) || (fpmText > 0 && TryAt(s, fpmText, '\0', ref c))
             || (label >= 0 && TryAt(s, afterLabel > label + 1 ? afterLabel : label + 2, '\0', ref c)) || GunicornLines.TryGunicornInProse(s, ref c)
             || PhpFpmLines.TryPhpFatalInProse(s, ref c) || GunicornLines.TryGunicornBare(s, ref c) || AppServerLines.TryPm2Exit(s, ref c) || KernelLines.TryKernelBehindTag(s, ref c)
             || ServiceManagerLines.TrySystemdWithoutUnit(s, ref c) || AppServerLines.TryPassengerSpawn(s, ref c) || AppServerLines.TryPassengerMaxRequestTime(s, ref c) || ServiceManagerLines.TryOomKilledReason(s, ref c)
@@ -222,7 +224,8 @@ public static class CompanionLineParser
         }
 
         var end = closing == '\0' ? -1 : s[start..].IndexOf(closing);
-        if (!TryParse(end < 0 ? s[start..] : s.Slice(start, end), out var q, quoted: true))
+        if (!TryParse(end < 0 ? s[start..] : s.Slice(start, end), out var q, quoted: true)
+            || (q.Kind == RecordKind.Php && PhpFpmLines.FollowsServerRelay(s[..start])))
         {
             return false;
         }

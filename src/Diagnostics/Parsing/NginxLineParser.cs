@@ -104,9 +104,16 @@ public static class NginxLineParser
         // from inside the quotes with only the closing one left.
         "\"Primary script unknown\"", "Primary script unknown\" ",
 
+        // PHP-FPM's other answer for a script it cannot open, quoted the same way from its opening quote on: its 404 (403
+        // for EACCES).
+        FastcgiUnableToOpen,
+
         // PHP-FPM's security.limit_extensions refusal, its whole stderr text, quoted from its own words on (its 403).
         FastcgiDeniedExtension,
     ];
+
+    /// <summary>PHP-FPM's <c>Unable to open primary script: PATH (strerror)</c> quoted from its opening quote on.</summary>
+    internal const string FastcgiUnableToOpen = "\"Unable to open primary script: ";
 
     /// <summary>The start of PHP-FPM's security.limit_extensions refusal: <c>Access to the script '%s' has been denied (see ...)</c>.</summary>
     internal const string FastcgiDeniedExtension = "Access to the script '";

@@ -90,22 +90,66 @@ internal static class PhpFpmLines
             return ReadInProse(s, start, ref c);
         }
 
-        // The parse error (E_PARSE, fatal: the script never ran) in the log's form only: "Parse error: " alone is too
-        // common a phrase in other programs' words (round 83: Nominatim's "`PHP Parse error:  syntax error, ...`").
+        // The parse error (E_PARSE, fatal: the script never ran) in the log's form, or in the display form only with PHP's
+        // own "syntax error, " after it: "Parse error: " alone is too common a phrase in other programs' words (round 83:
+        // Nominatim's "`PHP Parse error:  syntax error, ...`"; round 110: "The message is: Parse error: syntax error, ...").
         at = s.IndexOf(PhpLogParse, StringComparison.Ordinal);
+        if (at > 0)
+        {
+            return ReadInProse(s, at, ref c);
+        }
+
+        at = s.IndexOf(PhpDisplayParse, StringComparison.Ordinal);
         return at > 0 && ReadInProse(s, at, ref c);
     }
 
     private const string PhpLogParse = "PHP Parse error: ";
 
+    /// <summary>PHP's display form of a parse error, <c>Parse error: syntax error, unexpected '[' in FILE on line N</c>.</summary>
+    internal const string PhpDisplayParse = "Parse error: syntax error, ";
+
+    /// <summary>
+    /// PHP's display form of a parse error, read whole: PHP's "syntax error, " wording and the file and line it ends with, so
+    /// another program's "Parse error: ..." is not taken (E_PARSE is fatal: the script never ran).
+    /// </summary>
+    internal static bool TryPhpDisplayParse(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        if (!s.Contains(" on line ", StringComparison.Ordinal) || !s.Contains(" in ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Php;
+        c.Message = Segment.Between(0, s.Length);
+        c.Cause = Causes.PhpFatal;
+        return true;
+    }
+
     /// <summary>
     /// PHP's record from <paramref name="start"/> on, when it stands as a word of its own. After "PHP message: " the text is
     /// PHP's stderr relayed inside another server's record (nginx's FastCGI record, Apache's proxy_fcgi, FPM's child
-    /// line): that record's own parser or label decides, not the quote inside it.
+    /// line), as it is after lighttpd's "FastCGI-stderr: " and Apache mod_fcgid's "stderr: ": that record's own parser or
+    /// label decides, not the quote inside it.
     /// </summary>
     private static bool ReadInProse(ReadOnlySpan<char> s, int start, ref CompanionLine c) =>
-        start > 0 && !char.IsAsciiLetterOrDigit(s[start - 1]) && !s[..start].EndsWith("message: ", StringComparison.Ordinal)
+        start > 0 && !char.IsAsciiLetterOrDigit(s[start - 1]) && !SpanSearch.EndsWithAny(s[..start], RelayMarkers)
         && CompanionLineParser.TryAt(s, start, '\0', ref c);
+
+    /// <summary>
+    /// What another server writes before the PHP text it relays from its FastCGI backend: "PHP message: " (FPM's own prefix,
+    /// inside nginx's, Apache proxy_fcgi's and mod_fastcgi's records), lighttpd mod_fastcgi's
+    /// <c>(mod_fastcgi.c.2543) FastCGI-stderr: </c> and Apache mod_fcgid's <c>mod_fcgid: stderr: </c> (round 110).
+    /// </summary>
+    private static readonly string[] RelayMarkers = ["message: ", "FastCGI-stderr: ", "mod_fcgid: stderr: "];
+
+    /// <summary>The web servers' own words before the PHP text they relay: lighttpd's mod_fastcgi and Apache's mod_fcgid.</summary>
+    private static readonly string[] ServerRelayMarkers = ["FastCGI-stderr: ", "mod_fcgid: stderr: "];
+
+    /// <summary>
+    /// True when <paramref name="before"/> ends with a web server's relay of its FastCGI backend's stderr, so the PHP text
+    /// after it is that server's record, not PHP's own (a label-like "(mod_fastcgi.c.2694) FastCGI-stderr: PHP Parse error: ...").
+    /// </summary>
+    internal static bool FollowsServerRelay(ReadOnlySpan<char> before) => SpanSearch.EndsWithAny(before, ServerRelayMarkers);
 
     /// <summary>PHP's display form of a fatal error (display_errors, the CLI): no "PHP " before it, unlike the log's.</summary>
     internal const string PhpDisplayFatal = "Fatal error: ";
@@ -113,7 +157,7 @@ internal static class PhpFpmLines
     /// <summary>The engine's fatal messages that follow <see cref="PhpDisplayFatal"/>; other programs print "Fatal error: " too.</summary>
     private static readonly string[] PhpEngineFatals =
         ["Allowed memory size of ", "Maximum execution time of ", "Out of memory (allocated ", "Uncaught ", "Call to undefined ",
-            "Cannot redeclare ", "Class "];
+            "Cannot redeclare ", "Class ", "require(): Failed opening required ", "require_once(): Failed opening required "];
 
     /// <summary>
     /// PHP's display form, <c>Fatal error: Allowed memory size of 2097152 bytes exhausted (tried to allocate ...) in FILE on
@@ -123,7 +167,7 @@ internal static class PhpFpmLines
     internal static bool TryPhpDisplay(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         var m = s[PhpDisplayFatal.Length..].TrimStart(' ');
-        if (!SpanSearch.StartsWithAny(m, PhpEngineFatals))
+        if (!SpanSearch.StartsWithAny(m, PhpEngineFatals) && !EndsAtPhpLocation(m))
         {
             return false;
         }
@@ -132,6 +176,18 @@ internal static class PhpFpmLines
         c.Message = Segment.Between(0, s.Length);
         c.Cause = Causes.PhpFatal;
         return true;
+    }
+
+    /// <summary>
+    /// True when the message ends where PHP's display form always ends, <c>... in FILE on line N</c>: a fatal whose wording
+    /// is not in <see cref="PhpEngineFatals"/> (a compile-time one such as "Default value for parameters with a class type
+    /// hint can only be NULL in ... on line 118", round 110) is still PHP's; other programs' "Fatal error: ..." do not end so.
+    /// </summary>
+    private static bool EndsAtPhpLocation(ReadOnlySpan<char> m)
+    {
+        var t = m.TrimEnd();
+        var digits = t.Length - t.TrimEnd("0123456789").Length;
+        return digits > 0 && t[..^digits].EndsWith(" on line ", StringComparison.Ordinal) && t.Contains(" in ", StringComparison.Ordinal);
     }
 
     private static readonly string[] FpmLevels = ["NOTICE", "WARNING", "ERROR", "ALERT", "DEBUG"];
@@ -279,9 +335,22 @@ internal static class PhpFpmLines
     }
 
     /// <summary>
+    /// Where FPM's "PHP message: " starts behind a writer's own label ("**error 1:** PHP message: PHP Fatal error: ..."),
+    /// so the text is read from FPM's prefix on and its action can give PHP's status (round 110: espocrm); -1 when the
+    /// window holds none, or when an FPM level is right before it ("NOTICE: PHP message: ...", FPM's own log).
+    /// </summary>
+    internal static int FpmStderrStart(ReadOnlySpan<char> window)
+    {
+        var at = window.IndexOf("PHP message: ", StringComparison.Ordinal);
+        return at > 0 && !window[..at].EndsWith(": ", StringComparison.Ordinal) ? at : -1;
+    }
+
+    /// <summary>
     /// "PHP message: PHP Fatal error: ..." that ends in nginx's closing quote and a header-phase action
     /// (<c>... on line 620" while reading response header from upstream, client: ...</c>) is nginx's own FastCGI stderr
-    /// record (F7) with its start cut off, not PHP-FPM's log: PHP answers 500, as for the whole record.
+    /// record (F7) with its start cut off, not PHP-FPM's log: PHP answers 500, as for the whole record. Only FPM writes
+    /// "PHP message: " first, into the stderr nginx logs, so the same text cut before any action is F7 with no action in
+    /// view, 500 as well (round 110: "`PHP message: PHP Fatal error:  require_once(): Failed opening required ...`").
     /// </summary>
     private static int? StderrTailStatus(ReadOnlySpan<char> s)
     {
@@ -293,7 +362,7 @@ internal static class PhpFpmLines
         var w = s.IndexOf("\" while ", StringComparison.Ordinal);
         if (w < 0)
         {
-            return null;
+            return s.Contains(" while ", StringComparison.Ordinal) ? null : 500;
         }
 
         var action = s[(w + "\" while ".Length)..];

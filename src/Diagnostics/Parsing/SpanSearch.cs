@@ -46,4 +46,18 @@ internal static class SpanSearch
 
         return false;
     }
+
+    /// <summary>True when <paramref name="s"/> ends with one of <paramref name="suffixes"/> (ordinal).</summary>
+    public static bool EndsWithAny(ReadOnlySpan<char> s, string[] suffixes)
+    {
+        foreach (var suffix in suffixes)
+        {
+            if (s.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -277,6 +277,10 @@ public class NginxClassifierTests
     [InlineData("\"Primary script unknown\" while reading response header from upstream", "fastcgi_script_not_found", 404)]
     [InlineData("\"Primary script unknown\"", "fastcgi_script_not_found", 404)]
     [InlineData("* Primary script unknown\" while reading response header from upstream, then prose", "fastcgi_script_not_found", 404)]
+    // PHP-FPM's "Unable to open primary script" quoted alone the same way, blanks around it (round 110: dujiaoka); EACCES 403
+    [InlineData(" \"Unable to open primary script: /root/app/public/index.php (No such file or directory)\" ", "fastcgi_script_not_found", 404)]
+    [InlineData("\"Unable to open primary script: /srv/app/index.php (Permission denied)\" while reading response header from upstream", "fastcgi_script_not_found", 403)]
+    [InlineData("Unable to open primary script since the move", "not_an_upstream_error", null)]
     // PHP-FPM's limit_extensions refusal quoted from its own words on, alone and inside a sentence (round 90: Ajenti-V); the
     // words without the script's quoted name stay prose
     [InlineData("Access to the script '/srv/example/index.txt' has been denied (see security.limit_extensions)", "not_an_upstream_error", 403)]

@@ -174,12 +174,37 @@ public class CompanionLineTests
     // The log's parse error in a code span inside a sentence (round 83): E_PARSE is fatal too.
     [InlineData("I'm getting errors when I hit the _details_ page `PHP Parse error:  syntax error, unexpected '[' in .../website/details.php on line 93` which keeps the page from rendering.")]
     [InlineData("after the upgrade: PHP Parse error:  syntax error, unexpected 'fn' (T_STRING) in /srv/app/lib/util.php on line 12")]
+    // round 110: a failed require's fatal in the display form, and the display form of a parse error (PHP's own "syntax
+    // error, " wording, its file and line), alone and inside a sentence
+    [InlineData("Fatal error: require(): Failed opening required '../footer.php' (include_path='.:/usr/share/php') in /srv/install/index.php on line 1275")]
+    [InlineData("`Fatal error: require_once(): Failed opening required 'application/config.php' (include_path='.:/usr/share/php') in /var/www/index.php on line 24`")]
+    [InlineData("Parse error: syntax error, unexpected end of file in /srv/app/index.php on line 356")]
+    [InlineData("The message is: Parse error: syntax error, unexpected '[' in C:\\inetpub\\api\\functions.php on line 12")]
+    // any fatal in the display form's own shape, "... in FILE on line N" (a compile-time one, round 110: koko-analytics)
+    [InlineData("Fatal error: Default value for parameters with a class type hint can only be NULL in /srv/wp/src/class-rest.php on line 118")]
     public void PhpFatalInDisplayFormOrProse_IsPhpFatal(string line)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
         Assert.Equal("php_fatal", r.Cause);
         Assert.Equal(RecordKind.Php, r.Kind);
         Assert.Null(r.Status);
+    }
+
+    /// <summary>
+    /// FastCGI stderr's text from FPM's "PHP message: " on, cut before any action (round 110: bacula-web's short form in a
+    /// code span): F7 with a PHP fatal and no action, PHP's 500; the same text ending in a body-phase action gives none.
+    /// </summary>
+    [Theory]
+    [InlineData("`PHP message: PHP Fatal error:  require_once(): Failed opening required 'vendor/autoload.php' (include_path='.:/usr/share/pear') in /srv/core/global.inc.php on line 19`", 500)]
+    [InlineData("PHP message: PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in /srv/a.php on line 7", 500)]
+    [InlineData("PHP message: PHP Fatal error:  Uncaught Error: boom in /srv/a.php:3\" while reading upstream, client: 10.0.0.1, server: a", null)]
+    // behind a writer's own label (round 110: espocrm's "**error 1:** PHP message: ...")
+    [InlineData("**error 1:** PHP message: PHP Fatal error:  Call to a member function error() on null in /srv/crm/Json.php on line 75\" while reading response header from upstream, client: 10.0.0.1, server: a", 500)]
+    public void PhpFatalFromFpmPrefixOn_GetsTheStatusOfItsAction(string line, int? status)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal("php_fatal", r.Cause);
+        Assert.Equal(status, r.Status);
     }
 
     /// <summary>
@@ -193,7 +218,14 @@ public class CompanionLineTests
     [InlineData("[Mon Jul 10 10:02:27.267422 2023] [proxy_fcgi:error] [pid 1:tid 2] [client 10.0.0.1:4069] AH01071: Got error 'PHP message: PHP Fatal error:  Allowed memory size of 2097152 bytes exhausted (tried to allocate 4096 bytes) in /srv/a.php on line 70'", "not_an_upstream_error")]
     [InlineData("Out of memory (allocated 2097152) (tried to allocate 4096 bytes) in /srv/a.php on line 70", "not_an_upstream_error")]
     [InlineData("the linter reported a Parse error: unexpected token in config.yaml", "not_an_upstream_error")]
+    [InlineData("the parser printed Parse error: syntax error, unexpected token", "not_an_upstream_error")]
+    [InlineData("Fatal error: the config has no line 3 in it", "not_an_upstream_error")]
     [InlineData("[Mon Jul 10 10:02:27.267422 2023] [proxy_fcgi:error] [pid 1:tid 2] [client 10.0.0.1:4069] AH01071: Got error 'PHP message: PHP Parse error:  syntax error, unexpected end of file in /srv/a.php on line 9'", "not_an_upstream_error")]
+    // lighttpd's mod_fastcgi and Apache's mod_fcgid relaying PHP's stderr (round 110: adsb-receiver, ipmagnet)
+    [InlineData("2018-06-10 00:14:37: (mod_fastcgi.c.2543) FastCGI-stderr: PHP Fatal error:  Uncaught PDOException: SQLSTATE[HY000]: General error: 1 no such table: settings in /var/www/html/classes/common.class.php:95", "not_an_upstream_error")]
+    [InlineData("2019-09-14 20:48:52: (mod_fastcgi.c.421) FastCGI-stderr: PHP message: PHP Parse error:  syntax error, unexpected 'else' (T_ELSE) in /var/www/html/generate.php on line 95", "not_an_upstream_error")]
+    [InlineData("    mod_fcgid: stderr: PHP Parse error:  syntax error, unexpected 'version' (T_STRING) in index.php on line 114", "not_an_upstream_error")]
+    [InlineData("(mod_fastcgi.c.2694) FastCGI-stderr: PHP Parse error:  syntax error, unexpected '[', expecting ')' in /var/www/html/admin/header.php on line 4", "not_an_upstream_error")]
     public void FatalErrorTextThatIsNoPhpRecordOfItsOwn_IsNotPhpFatal(string line, string cause)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];

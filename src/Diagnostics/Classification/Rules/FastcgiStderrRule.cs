@@ -85,11 +85,13 @@ public sealed class FastcgiStderrRule : INginxRule
     // A writer who quotes PHP-FPM's answer from its opening quote on drops nginx's "FastCGI sent in stderr: " but keeps the
     // quoted text and the action after it, and one who copies from inside the quotes keeps the closing one; only that text
     // opens a message this way (nginx's own messages never start with a quote or a capital P or A), so the first character
-    // decides before any text is compared. PHP-FPM's limit_extensions refusal is quoted from its own words on, often
-    // inside a sentence (round 90: "The nginx error log is  "Access to the script '/srv/phpMyAdmin' has been denied ...").
+    // decides before any text is compared. PHP-FPM's "Unable to open primary script: ..." is quoted the same way (round
+    // 110). PHP-FPM's limit_extensions refusal is quoted from its own words on, often inside a sentence (round 90: "The
+    // nginx error log is  "Access to the script '/srv/phpMyAdmin' has been denied ...").
     private static bool IsStderrQuoteAlone(ReadOnlySpan<char> m) =>
         m.Length > 0 && m[0] is '"' or 'P' or 'A'
         && (m.StartsWith("\"Primary script unknown\"", StringComparison.Ordinal) || m.StartsWith("Primary script unknown\"", StringComparison.Ordinal)
+            || m.StartsWith(NginxLineParser.FastcgiUnableToOpen, StringComparison.Ordinal)
             || (m.StartsWith(NginxLineParser.FastcgiDeniedExtension, StringComparison.Ordinal) && IsDeniedExtension(m)));
 
     private static string WithoutLineBreaks(ReadOnlySpan<char> m) =>
