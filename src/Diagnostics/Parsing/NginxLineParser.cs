@@ -275,6 +275,11 @@ public static class NginxLineParser
             headEnd = wrapped;
             RecordSuffixParser.ParseSuffix(s, wrapped + RecordSuffixParser.PagerWrappedClientKey.Length, ref line);
         }
+        else if (RecordSuffixParser.JoinedClientSuffix(s, start) is >= 0 and var joined)
+        {
+            headEnd = joined;
+            RecordSuffixParser.ParseSuffix(s, joined + RecordSuffixParser.JoinedClientKey.Length, ref line);
+        }
         else
         {
             var resolver = s[start..].LastIndexOf(", resolver: ");

@@ -22,6 +22,35 @@ internal static class RecordSuffixParser
         return at < 0 ? -1 : start + at;
     }
 
+    /// <summary>The client key with no blank after it, the address joined to it by a redacting writer.</summary>
+    internal const string JoinedClientKey = ", client:";
+
+    /// <summary>
+    /// Where the suffix starts in a record whose writer redacted the client address and lost the blank after its key
+    /// (<c>... while reading upstream, client:xxx.xxx.xxx.xxx, server: *.xxx.com, request: ...</c>, as WriterJoinedServer
+    /// reads "server:xxx"), or -1. The address must run to a comma that starts the server field (or the fields a writer
+    /// keeps when dropping it), so message text that says "client:" is left alone. Looked for only once the plain and the
+    /// pager-wrapped keys were not found, so a whole record pays nothing.
+    /// </summary>
+    internal static int JoinedClientSuffix(ReadOnlySpan<char> s, int start)
+    {
+        var rel = s[start..].IndexOf(JoinedClientKey, StringComparison.Ordinal);
+        if (rel < 0)
+        {
+            return -1;
+        }
+
+        var at = start + rel;
+        var value = s[(at + JoinedClientKey.Length)..];
+        if (value.IsEmpty || value[0] is ' ' or ',')
+        {
+            return -1;
+        }
+
+        var comma = value.IndexOfAny(',', '"');
+        return comma > 0 && value[comma] == ',' && (value[comma..].StartsWith(", server: ") || WriterDroppedServer(value[comma..])) ? at : -1;
+    }
+
     internal static int ClientKeyLength(bool isUdp) => isUdp ? ", udp client: ".Length : ", client: ".Length;
 
     /// <summary>

@@ -10,14 +10,54 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// starts with a status line is left alone. Firefox's console prints an XHR's response the same way, in brackets with its
 /// time after it (<c>[HTTP/2 401 Unauthorized 136ms]</c>, round 104). The lines of nginx's own error page that name its
 /// status, printed alone by a client that showed the body, are read the same way (round 105), and so is the page's
-/// heading as a browser showed it (round 108). Tried last among the access-line readers.
+/// heading as a browser showed it (round 108); each also indented, or behind curl -v's or npm's prefix (round 111). Tried
+/// last among the access-line readers.
 /// </summary>
 internal static class ResponseStatusLines
 {
     /// <summary>Longest reason phrase taken ("Network Authentication Required" is 31 characters).</summary>
     private const int MaxReason = 40;
 
+    /// <summary>
+    /// What a client writes before the lines it prints (round 111): curl -v's mark for the response's lines
+    /// (<c>&lt; HTTP/1.1 200 OK</c>) and npm's prefix on every line of its error report
+    /// (<c>npm ERR! &lt;head&gt;&lt;title&gt;413 Request Entity Too Large&lt;/title&gt;&lt;/head&gt;</c>; <c>npm error </c> since npm 10).
+    /// </summary>
+    private static readonly string[] ClientPrefixes = ["< ", "npm ERR! ", "npm error "];
+
     internal static bool TryParse(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var offset = ClientPrefixLength(s);
+        if (!TryParseBare(s[offset..], ref c))
+        {
+            return false;
+        }
+
+        c.Message = new Segment(c.Message.Start + offset, c.Message.Length);
+        return true;
+    }
+
+    /// <summary>
+    /// The blanks of an indented paste (a Markdown code block's four) and then a client's prefix
+    /// (<see cref="ClientPrefixes"/>) before the line, or 0. An indented line of the page's HTML with no prefix is left
+    /// alone: it is a line inside a larger output quoted whole (Ansible's YAML content, round 85), which states no status.
+    /// </summary>
+    private static int ClientPrefixLength(ReadOnlySpan<char> s)
+    {
+        var indent = s.Length - s.TrimStart(" \t").Length;
+        var rest = s[indent..];
+        foreach (var prefix in ClientPrefixes)
+        {
+            if (rest.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return indent + prefix.Length;
+            }
+        }
+
+        return rest.Length > 0 && rest[0] == '<' ? 0 : indent;
+    }
+
+    private static bool TryParseBare(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         if (s.Length > 0 && s[0] == '<')
         {

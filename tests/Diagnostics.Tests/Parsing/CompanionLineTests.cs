@@ -591,6 +591,13 @@ public class CompanionLineTests
     [InlineData("[HTTP/2 401 Unauthorized 136ms]", 401)]
     [InlineData("[HTTP/1.1 502 Bad Gateway 2041ms]", 502)]
     [InlineData("[HTTP/2 502 45ms]", 502)]
+    // Indented as Markdown code, behind curl -v's response mark or npm's prefix on its report's lines (round 111: a bulk
+    // delete's 405 page, a zip export's curl -v, npm publish refused by a registry's client_max_body_size).
+    [InlineData("    405 Not Allowed", 405)]
+    [InlineData("< HTTP/1.1 200 OK", 200)]
+    [InlineData("npm ERR! <head><title>413 Request Entity Too Large</title></head>", 413)]
+    [InlineData("npm error <center><h1>413 Request Entity Too Large</h1></center>", 413)]
+    [InlineData("\t< HTTP/2 502", 502)]
     public void ResponseStatusLine_StatesItsStatus(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -615,6 +622,13 @@ public class CompanionLineTests
     [InlineData("[HTTP/2 401 Unauthorized]")]
     [InlineData("[HTTP/2 401 Unauthorized 136ms] twice, then the page reloaded")]
     [InlineData("[HTTP/1.1 502 Bad Gateway 1.2s]")]
+    // A client's prefix before prose, or before a line of the page that names no status.
+    [InlineData("npm ERR! publish Failed PUT 413")]
+    [InlineData("npm ERR! <hr><center>nginx/1.1.19</center>")]
+    [InlineData("< Content-Type: application/zip")]
+    [InlineData("    502 Bad Gateway every time I open the admin page")]
+    // An indented line of the page inside a larger output quoted whole (round 85: Ansible's returned content).
+    [InlineData("    <center><h1>502 Bad Gateway</h1></center>")]
     public void StatusLineInProse_StatesNoStatus(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);

@@ -133,6 +133,11 @@ public class PastedLineTests
     [Theory]
     // A redacted "server:" that lost its space still ends the client and leaves the action in place.
     [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.1, server:xxx, request: \"GET / HTTP/1.1\", upstream: \"http://10.0.0.9:8080/\", host: \"xxx\"", "upstream_timeout_connect", 504)]
+    // A redacted client address joined to its key (round 111: a cloud drive's gRPC-web push timing out in the body phase,
+    // cut open after "upstream:"), or with the server field dropped.
+    [InlineData("error] 3229617#3229617: *23605 upstream timed out (110: Connection timed out) while reading upstream, client:xxx.xxx.xxx.xxx, server: *.xxx.com, request: \"POST /a HTTP/1.1\", upstream:", "response_truncated", null)]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 upstream timed out (110: Connection timed out) while connecting to upstream, client:10.0.0.1, server: x, request: \"GET / HTTP/1.1\"", "upstream_timeout_connect", 504)]
+    [InlineData("2026/11/21 13:41:14 [error] 7#7: *3 upstream prematurely closed connection while reading upstream, client:10.0.0.1, request: \"GET / HTTP/1.1\"", "response_truncated", null)]
     // A writer's sample with the pid but without nginx's "#tid:".
     [InlineData("2026/11/21 13:41:14 [error] 4121 *7 recv() failed (104: Connection reset by peer) while reading response header from upstream" + Sfx, "connection_reset", 502)]
     [InlineData("2026/11/21 13:41:14 [error] 4121 *7 upstream prematurely closed connection while reading upstream" + Sfx, "response_truncated", null)]
