@@ -54,7 +54,7 @@ public static class AccessLineParser
                     || (StartsWithBracketedTime(s) && OwnAccessFormats.StatusBeforeRequest(s, -1, ref c)) || KeyValueAccessLineParser.TryParse(s, ref c)
                     || ProxyManagerAccessLines.TryParseProxyManagerHead(s, ref c) || OwnAccessFormats.TryParseDelimitedFields(s, ref c) || OwnAccessFormats.TryParseIsoBracketedTime(s, ref c)
                     || (StartsWithBracketedTime(s) && OwnAccessFormats.TryParseFieldsBeforeRequest(s, ref c))
-                    || ResponseStatusLines.TryParse(s, ref c);
+                    || OwnAccessFormats.TryParseArrowRequest(s, ref c) || ResponseStatusLines.TryParse(s, ref c);
             }
 
             open = -1;

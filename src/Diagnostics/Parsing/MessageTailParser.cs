@@ -12,9 +12,10 @@ internal static class MessageTailParser
         var w = head.LastIndexOf(" while ", StringComparison.Ordinal);
         if (w <= 0)
         {
-            // A paste that lost the space after "while" ("... directory) whileconnecting to upstream"), or a terminal's
-            // wrap padded with blanks inside "while" ("... directory) whi      le connecting to upstream"): looked for
-            // only when the message ends like an upstream action, so other records pay one comparison.
+            // A paste that lost the space after "while" ("... directory) whileconnecting to upstream") or before it
+            // ("... refused)while connecting to upstream"), or a terminal's wrap padded with blanks inside "while"
+            // ("... directory) whi      le connecting to upstream"): looked for only when the message ends like an
+            // upstream action, so other records pay one comparison.
             return head.EndsWith(" upstream", StringComparison.Ordinal) ? GluedOrPaddedAction(head, start, end, ref line) : end;
         }
 
@@ -59,13 +60,20 @@ internal static class MessageTailParser
     private static int GluedOrPaddedAction(ReadOnlySpan<char> head, int start, int end, ref NginxLine line)
     {
         var w = head.LastIndexOf(") while", StringComparison.Ordinal);
-        if (w <= 0 || !IsKnownAction(head[(w + ") while".Length)..]))
+        if (w > 0 && IsKnownAction(head[(w + ") while".Length)..]))
         {
-            return PaddedAction(head, start, end, ref line);
+            line.Action = new Segment(start + w + ") while".Length, head.Length - w - ") while".Length);
+            return start + w + 1;
         }
 
-        line.Action = new Segment(start + w + ") while".Length, head.Length - w - ") while".Length);
-        return start + w + 1;
+        w = head.LastIndexOf(")while ", StringComparison.Ordinal);
+        if (w > 0 && IsKnownAction(head[(w + ")while ".Length)..]))
+        {
+            line.Action = new Segment(start + w + ")while ".Length, head.Length - w - ")while ".Length);
+            return start + w + 1;
+        }
+
+        return PaddedAction(head, start, end, ref line);
     }
 
     private const string While = " while ";

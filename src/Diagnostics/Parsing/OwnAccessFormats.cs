@@ -75,6 +75,39 @@ internal static class OwnAccessFormats
         return false;
     }
 
+    /// <summary>
+    /// The access format szurubooru's client image gives its nginx (<c>$remote_addr -&gt; $request [$status] - referer:
+    /// $http_referer $http_x_forwarded_for</c>: <c>192.168.1.9 -&gt; GET /css/app.min.css HTTP/1.1 [304] - referer: ...</c>): the
+    /// request unquoted after an arrow from the client's address, the status in brackets right after the request's protocol.
+    /// Only an address before the arrow, a request line that ends in its protocol and a bracketed status followed by " - "
+    /// count, so prose with an arrow stays out.
+    /// </summary>
+    internal static bool TryParseArrowRequest(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var arrow = s.IndexOf(" -> ", StringComparison.Ordinal);
+        var start = arrow + 4;
+        if (arrow <= 0 || !AccessLineParser.StartsWithRequestLine(s[start..]))
+        {
+            return false;
+        }
+
+        var address = s[..arrow].LastIndexOfAny(' ', '|') + 1;
+        var version = s[start..].IndexOf(" HTTP/", StringComparison.Ordinal);
+        var digits = version < 0 ? -1 : s[(start + version + 6)..].IndexOfAnyExcept(AccessLineParser.VersionChars);
+        var close = start + version + 6 + digits;
+        if (address == arrow || s[address..arrow].IndexOfAnyExcept(AccessLineParser.AddressChars) >= 0 || version < 0 || digits <= 0
+            || !s[close..].StartsWith(" [", StringComparison.Ordinal) || close + 9 > s.Length || s[close + 5] != ']'
+            || !s[(close + 6)..].StartsWith(" - ", StringComparison.Ordinal) || !AccessLineParser.HttpStatus(s, close + 2, out var status))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.NginxAccess;
+        c.Message = Segment.Between(start, close);
+        c.Status = status;
+        return true;
+    }
+
     private static readonly System.Buffers.SearchValues<char> FieldDelimiters = System.Buffers.SearchValues.Create("|,;\t");
 
     /// <summary>

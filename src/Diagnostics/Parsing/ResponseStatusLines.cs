@@ -178,10 +178,16 @@ internal static class ResponseStatusLines
         return !time.IsEmpty && !time.ContainsAnyExceptInRange('0', '9') ? s[..blank] : [];
     }
 
-    /// <summary>Where the blank after <c>HTTP/1.0</c>, <c>HTTP/1.1</c>, <c>HTTP/2</c> or <c>HTTP/3</c> is; -1 otherwise.</summary>
+    /// <summary>Where the blank after <c>HTTP/1.0</c>, <c>HTTP/1.1</c>, <c>HTTP/2</c>, <c>HTTP/2.0</c> or <c>HTTP/3</c> is; -1 otherwise.</summary>
     private static int VersionEnd(ReadOnlySpan<char> s)
     {
         if (s.Length > 9 && s[5] == '1' && s[6] == '.' && s[7] is '0' or '1' && s[8] == ' ')
+        {
+            return 8;
+        }
+
+        // HTTP/2 as curl printed it before 7.47 ("HTTP/2.0 200", no reason phrase; round 112).
+        if (s.Length > 9 && s[5] == '2' && s[6] == '.' && s[7] == '0' && s[8] == ' ')
         {
             return 8;
         }

@@ -262,6 +262,9 @@ public class NginxClassifierTests
     // A paste that lost the space after "while": the action is still read
     [InlineData("2019/11/29 15:00:13 [crit] 8894#8894: *697 connect() to unix:/run/php/php7.2-fpm.sock failed (2: No such file or directory) whileconnecting to upstream, client: 192.168.12.28, server: _", "unix_socket_missing", 502)]
     [InlineData("2019/11/29 15:00:13 [error] 8894#8894: *697 recv() failed (104: Connection reset by peer) whilereading response header from upstream, client: 192.168.12.28, server: _", "connection_reset", 502)]
+    // ... or the space before it, right after the errno group (round 112: szurubooru's compose paste)
+    [InlineData("frontend_1       | 2018/12/23 00:22:59 [error] 7#7: *4 connect() failed (111: Connection refused)while connecting to upstream, client: 192.168.1.9, server: , request: \"GET /api/info HTTP/1.1\", upstream: \"http://10.0.0.2:6666/info\", host: \"192.168.1.22:8080\"", "upstream_down", 502)]
+    [InlineData("2019/11/29 15:00:13 [error] 8894#8894: *697 upstream timed out (110: Connection timed out)while reading response header from upstream, client: 192.168.12.28, server: _", "upstream_timeout_read", 504)]
     // A terminal's wrap inside "while", its row padding pasted as a run of blanks (round 99: Weblate's image): the action
     // is still read
     [InlineData("weblate_1   | nginx stderr | 2021/12/19 20:33:47 [crit] 254#254: *3 connect() to unix:/run/gunicorn/app/weblate/socket failed (2: No such file or directory) whi                                                                       le connecting to upstream, client: (MY_IP_ADDRESS), server: , request: \"GET / HTTP/1.1\", upstream: \"http://unix:/run/gunicorn/app/weblate/socket:/\", host: \"transl                                                                       ate.queensbrothel.com\"", "unix_socket_missing", 502)]

@@ -448,6 +448,10 @@ public class CompanionLineTests
     [InlineData("['10.0.0.7', '-', '-', '[02/Feb/2026:06:34:09 +0000] \"GET /api HTTP/1.1\" 502 157 \"-\" \"curl/8.0\"\\n']", 502)]
     // A time the writer cut before its zone, with the request's protocol kept: still nginx's line (only Daphne's lacks both).
     [InlineData("10.0.0.7 - - [17/Jan/2022:16:28:44] \"GET /chat/2/ HTTP/1.1\" 502 157", 502)]
+    // szurubooru's client image: the request unquoted after an arrow from the address, the status bracketed after it
+    // (round 112), also under compose's prefix.
+    [InlineData("192.168.1.9 -> GET /api/info HTTP/1.1 [502] - referer: http://192.168.1.22:8080/ -", 502)]
+    [InlineData("frontend_1       | 192.168.1.9 -> GET /css/app.min.css HTTP/1.1 [304] - referer: http://192.168.1.22:8080/ -", 304)]
     public void AccessLogLine_IsNotAnUpstreamErrorWithTheStatusItStates(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -560,7 +564,10 @@ public class CompanionLineTests
     // The time first, then prose or a quoted word before the quoted request: no site's fields.
     [InlineData("[16/May/2016:16:39:49 +0800] we retried \"GET /a HTTP/1.1\" 502 times")]
     [InlineData("[16/May/2016:16:39:49 +0800] 10.4.31.56 \"x\" \"GET /a HTTP/1.1\" 502 0")]
-    // Daphne's own access logger: a time without its zone and a request without its protocol.
+    // An arrow before a request line in prose, or a bracketed number that is no status field: not szurubooru's format.
+    [InlineData("the flow is client -> GET /api/info HTTP/1.1 [502] - referer: none")]
+    [InlineData("10.0.0.7 -> GET /api/info HTTP/1.1 [502] and then it retried")]
+        // Daphne's own access logger: a time without its zone and a request without its protocol.
     [InlineData("127.0.0.1:45978 - - [17/Jan/2022:16:28:44] \"GET /chat/2/\" 200 8834")]
     [InlineData("10.0.0.5:51514 - - [03/Mar/2023:09:12:01] \"POST /api/upload\" 502 -")]
     public void RequestLineOfAnotherServerOrProse_StatesNoStatus(string line)
@@ -578,6 +585,9 @@ public class CompanionLineTests
     [Theory]
     [InlineData("HTTP/1.1 503 Service Temporarily Unavailable", 503)]
     [InlineData("HTTP/1.1 200 OK", 200)]
+    // curl's HTTP/2 status line before 7.47: the version written "HTTP/2.0", no reason phrase (round 112).
+    [InlineData("HTTP/2.0 200", 200)]
+    [InlineData("HTTP/2.0 502 ", 502)]
     [InlineData("HTTP/2 502 ", 502)]
     [InlineData("HTTP/1.0 504 Gateway Time-out", 504)]
     // The lines of nginx's own error page that name its status, as curl -s printed the body (round 105).
