@@ -65,7 +65,7 @@ internal static class FrameworkFatalLines
             if (at > 0)
             {
                 var m = s[(at + level.Length)..];
-                return StartsWithLimit(m) || IsUncaughtFatal(m);
+                return StartsWithLimit(m) || IsUncaughtFatal(m) || (m.StartsWith(OutOfMemory, StringComparison.Ordinal) && m.Length > OutOfMemory.Length && char.IsAsciiDigit(m[OutOfMemory.Length]));
             }
         }
 
@@ -85,18 +85,81 @@ internal static class FrameworkFatalLines
         return end > 0 && !name[..end].ContainsAny(' ', '"');
     }
 
-    /// <summary>PHP's limit message alone on its line, behind indentation or an opening quote.</summary>
+    /// <summary>
+    /// PHP's limit message alone on its line, behind indentation, an opening quote or Markdown's emphasis, or behind a log's
+    /// time stamp (a build log's <c>2025-Jul-05 02:53:02.752252 Allowed memory size of ...</c>, round 113).
+    /// </summary>
     private static bool IsLimitMessage(ReadOnlySpan<char> s)
     {
-        var m = s.TrimStart(" \t'`\"");
-        return StartsWithLimit(m);
+        var m = s.TrimStart(" \t'`\"_*>");
+        if (StartsWithLimit(m))
+        {
+            return true;
+        }
+
+        var at = m.IndexOf(MemoryLimit, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            at = m.IndexOf(TimeLimit, StringComparison.Ordinal);
+        }
+
+        return at > 0 && IsTimeStamp(m[..at]) && StartsWithLimit(m[at..]);
     }
 
-    /// <summary>The memory or time limit's message with its number.</summary>
+    /// <summary>Longest time stamp taken before the message.</summary>
+    private const int MaxStampLength = 40;
+
+    /// <summary>
+    /// A time stamp's shape: digits (four at least) and their separators, and letters only in runs of three at most (a
+    /// month's name, a zone's "T" or "Z"), so a writer's words before the message are not one.
+    /// </summary>
+    private static bool IsTimeStamp(ReadOnlySpan<char> before)
+    {
+        if (before.Length > MaxStampLength || !before.EndsWith(" ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var digits = 0;
+        var letters = 0;
+        foreach (var ch in before)
+        {
+            if (char.IsAsciiDigit(ch))
+            {
+                digits++;
+                letters = 0;
+            }
+            else if (char.IsAsciiLetter(ch))
+            {
+                if (++letters > 3)
+                {
+                    return false;
+                }
+            }
+            else if (ch is ' ' or '-' or ':' or '.' or '/' or ',' or '+' or '[' or ']')
+            {
+                letters = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return digits >= 4;
+    }
+
+    /// <summary>PHP's memory or time limit message with its number.</summary>
     private static bool StartsWithLimit(ReadOnlySpan<char> m)
     {
         var at = m.StartsWith(MemoryLimit, StringComparison.Ordinal) ? MemoryLimit.Length
             : m.StartsWith(TimeLimit, StringComparison.Ordinal) ? TimeLimit.Length : -1;
         return at > 0 && at < m.Length && char.IsAsciiDigit(m[at]);
     }
+
+    /// <summary>
+    /// PHP's allocator when the system refuses it, <c>Out of memory (allocated 142606336) (tried to allocate ...)</c>: taken
+    /// after Monolog's level only (alone on its line it stays context, as the corpus decided before).
+    /// </summary>
+    private const string OutOfMemory = "Out of memory (allocated ";
 }

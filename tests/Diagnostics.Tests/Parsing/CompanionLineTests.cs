@@ -207,6 +207,10 @@ public class CompanionLineTests
     [InlineData("    'Maximum execution time of 30 seconds exceeded' in /vendor/laravel/framework/src/Illuminate/Database/Grammar.php:58")]
     [InlineData("<b>Parse error</b>:  syntax error, unexpected 'Websites' (T_STRING), expecting ',' or ';' in <b>/srv/index.php</b> on line <b>8</b><br />")]
     [InlineData("<b>Fatal error</b>:  Uncaught Error: Call to undefined function a() in /srv/a.php:3")]
+    // PHP's allocator's own fatal after Monolog's level; the limit in Markdown emphasis and behind a build log's time stamp
+    [InlineData("production.ERROR: Out of memory (allocated 142606336) (tried to allocate 2621440 bytes)")]
+    [InlineData("_Allowed memory size of 536870912 bytes exhausted (tried to allocate 203427840 bytes)_")]
+    [InlineData("2025-Jul-05 02:53:02.752252 Allowed memory size of 134217728 bytes exhausted (tried to allocate 1052672 bytes)")]
     public void PhpFatalAsAFrameworkLogsIt_IsPhpFatal(string line)
     {
         var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
@@ -224,6 +228,7 @@ public class CompanionLineTests
     [InlineData("[2024-04-24 18:37:10] production.ERROR: SQLSTATE[HY000] [2002] Connection refused {\"exception\":\"[object] (PDOException(code: 2002))\"}")]
     [InlineData("[2019-01-01 10:00:00] local.ERROR: Call to a member function a() on null {\"exception\":\"[object] (Symfony\\\\Component\\\\Debug\\\\Exception\\\\FatalThrowableError(code: 0): x)\"}")]
     [InlineData("after the import I get Maximum execution time of 30 seconds exceeded on every page")]
+    [InlineData("since 2024 we see Allowed memory size of 134217728 bytes exhausted")]
     [InlineData("<b>Warning</b>:  Cannot modify header information - headers already sent in <b>/srv/a.php</b> on line <b>206</b><br />")]
     public void FrameworkLogOfACaughtException_IsNoPhpFatal(string line)
     {
