@@ -30,6 +30,7 @@ public static class CompanionLineParser
             's' when s.StartsWith(PhpFpmLines.ServerReached) => PhpFpmLines.TryFpmMaster(s, ref c),
             'F' when s.StartsWith(PhpFpmLines.PhpDisplayFatal) => PhpFpmLines.TryPhpDisplay(s, ref c),
             'P' when s.StartsWith(PhpFpmLines.PhpDisplayParse) => PhpFpmLines.TryPhpDisplayParse(s, ref c),
+            '<' when s.StartsWith(PhpFpmLines.HtmlBold) => PhpFpmLines.TryPhpHtmlDisplay(s, ref c),
             'w' when s.StartsWith(AppServerLines.UnicornWorker) => AppServerLines.TryUnicornTimeout(s, ref c),
             'n' when s.StartsWith(AppServerLines.NpmExitStatus) => AppServerLines.TryNpmExit(s, ref c),
             'D' or 'I' or 'W' or 'E' or 'F' when s.Length > 4 && s[1] == ',' && s[3] == '[' && AppServerLines.TryUnicorn(s, ref c) => true,
@@ -181,7 +182,8 @@ public static class CompanionLineParser
             ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess, RuntimeCrashLines.PythonFatal, RuntimeCrashLines.V8Fatal,
             RuntimeCrashLines.NimUnhandled, RuntimeCrashLines.NimIllegalStorage, RuntimeCrashLines.DartUnhandled, RuntimeCrashLines.CrystalInvalidAccess, StraceLines.KilledBy,
             StraceLines.ExitedWith, RuntimeCrashLines.MonoNativeCrash, RuntimeCrashLines.DumpingStack, ShellJobLines.LineWord,
-            RuntimeCrashLines.CaughtSignal, RuntimeCrashLines.CatchingSig, RuntimeCrashLines.CatchingSignal, ShellJobLines.CoreDumped],
+            RuntimeCrashLines.CaughtSignal, RuntimeCrashLines.CatchingSig, RuntimeCrashLines.CatchingSignal, ShellJobLines.CoreDumped,
+            FrameworkFatalLines.FatalErrorClass, FrameworkFatalLines.MemoryLimit, FrameworkFatalLines.TimeLimit, FrameworkFatalLines.MonologUncaught],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>
@@ -213,7 +215,8 @@ public static class CompanionLineParser
             || ServiceManagerLines.TrySystemctlMainPid(s, ref c) || ServiceManagerLines.TrySystemctlExecStart(s, ref c)
             || AppServerLines.TryOdooWatchdog(s, ref c) || ServiceManagerLines.TrySupervisorctlStatus(s, ref c)
             || ServiceManagerLines.TryFcgidProcessExit(s, ref c) || RuntimeCrashLines.TryCrash(s, ref c) || StraceLines.TryExit(s, ref c)
-            || ShellJobLines.TryDeath(s, ref c) || ShellJobLines.TryTerminalReport(s, ref c) || AppServerLines.TryUnicornMasterFailed(s, ref c);
+            || ShellJobLines.TryDeath(s, ref c) || ShellJobLines.TryTerminalReport(s, ref c) || AppServerLines.TryUnicornMasterFailed(s, ref c)
+            || FrameworkFatalLines.TryFrameworkFatal(s, ref c);
     }
 
     internal static bool TryAt(ReadOnlySpan<char> s, int start, char closing, ref CompanionLine c)

@@ -125,6 +125,37 @@ internal static class PhpFpmLines
         return true;
     }
 
+    /// <summary>What PHP's display form opens with when html_errors is on: <c>&lt;b&gt;Fatal error&lt;/b&gt;:  ...</c>.</summary>
+    internal const string HtmlBold = "<b>";
+
+    /// <summary>The fatal headings of PHP's display form with html_errors on (its warnings and notices are not fatal).</summary>
+    private static readonly string[] HtmlFatalHeads = ["<b>Fatal error</b>: ", "<b>Parse error</b>: "];
+
+    /// <summary>
+    /// PHP's display form with html_errors on, as a browser's source view or an API's body shows it (round 113: a status
+    /// page's parse error): <c>&lt;b&gt;Parse error&lt;/b&gt;:  syntax error, ... in &lt;b&gt;FILE&lt;/b&gt; on line &lt;b&gt;8&lt;/b&gt;&lt;br /&gt;</c>.
+    /// Taken with the fatal heading and either PHP's bold line number or one of the engine's fatal messages after it (an
+    /// uncaught exception's first line ends at its trace), so another page's bold "Fatal error" is not.
+    /// </summary>
+    internal static bool TryPhpHtmlDisplay(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        if (!SpanSearch.StartsWithAny(s, HtmlFatalHeads))
+        {
+            return false;
+        }
+
+        var m = s[(s.IndexOf(':') + 1)..].TrimStart(' ');
+        if (!s.Contains(" on line <b>", StringComparison.Ordinal) && !SpanSearch.StartsWithAny(m, PhpEngineFatals))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Php;
+        c.Message = Segment.Between(0, s.Length);
+        c.Cause = Causes.PhpFatal;
+        return true;
+    }
+
     /// <summary>
     /// PHP's record from <paramref name="start"/> on, when it stands as a word of its own. After "PHP message: " the text is
     /// PHP's stderr relayed inside another server's record (nginx's FastCGI record, Apache's proxy_fcgi, FPM's child
@@ -291,7 +322,9 @@ internal static class PhpFpmLines
             return DecimalText.ReadNumber(m, ref p) > 0 ? Causes.AppCrash : Causes.NotAnUpstreamError;
         }
 
-        return IsPhpFatal(m) ? Causes.PhpFatal : Causes.NotAnUpstreamError;
+        // A framework's log entry cut to its level by the writer ("ERROR: Allowed memory size of ... {"exception":"[object]
+        // (Symfony\\...\\FatalError(code: 0): ...", round 113) reads as FPM's level: the FatalError it names is PHP's fatal.
+        return IsPhpFatal(m) || FrameworkFatalLines.NamesFatalError(m) ? Causes.PhpFatal : Causes.NotAnUpstreamError;
     }
 
     private static int ChildPid(ReadOnlySpan<char> m)

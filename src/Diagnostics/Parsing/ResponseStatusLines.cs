@@ -10,8 +10,8 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// starts with a status line is left alone. Firefox's console prints an XHR's response the same way, in brackets with its
 /// time after it (<c>[HTTP/2 401 Unauthorized 136ms]</c>, round 104). The lines of nginx's own error page that name its
 /// status, printed alone by a client that showed the body, are read the same way (round 105), and so is the page's
-/// heading as a browser showed it (round 108); each also indented, or behind curl -v's or npm's prefix (round 111). Tried
-/// last among the access-line readers.
+/// heading as a browser showed it (round 108); each also indented, or behind curl -v's or npm's prefix (round 111). So is
+/// Chrome's developer tools' <c>Status Code: 502 Bad Gateway</c> (round 113). Tried last among the access-line readers.
 /// </summary>
 internal static class ResponseStatusLines
 {
@@ -70,6 +70,11 @@ internal static class ResponseStatusLines
         }
 
         var line = s.TrimEnd();
+        if (line.StartsWith(DevToolsStatus, StringComparison.Ordinal))
+        {
+            return TryDevToolsStatus(line, ref c);
+        }
+
         var statusLine = line.StartsWith("[HTTP/", StringComparison.Ordinal) ? WithoutDuration(line[1..]) : line;
         if (!statusLine.StartsWith("HTTP/", StringComparison.Ordinal))
         {
@@ -122,6 +127,28 @@ internal static class ResponseStatusLines
         }
 
         return false;
+    }
+
+    /// <summary>What Chrome's developer tools print before a response's status in the request's General section.</summary>
+    private const string DevToolsStatus = "Status Code: ";
+
+    /// <summary>
+    /// The response's status as Chrome's developer tools show it, copied alone (<c>Status Code: 502 Bad Gateway</c>, round
+    /// 113: Devilbox's WordPress behind its two nginx): the status that browser got, as a client's status line states it.
+    /// Only the whole line: three digits, then nothing or a short reason phrase.
+    /// </summary>
+    private static bool TryDevToolsStatus(ReadOnlySpan<char> line, ref CompanionLine c)
+    {
+        var at = DevToolsStatus.Length;
+        if (!DecimalText.Digits(line, at, 3, out var status) || status < 100 || !IsReasonPhrase(line[(at + 3)..]))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.NginxAccess;
+        c.Message = Segment.Between(0, line.Length);
+        c.Status = status;
+        return true;
     }
 
     /// <summary>

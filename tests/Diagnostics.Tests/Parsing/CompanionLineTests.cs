@@ -191,6 +191,52 @@ public class CompanionLineTests
     }
 
     /// <summary>
+    /// PHP's fatal as a framework logs or reports it (round 113): Laravel's log of the FatalError Symfony builds at shutdown
+    /// (the class with single or doubled backslashes, or PHP's own limit or uncaught-exception message after Monolog's
+    /// level), Bugsnag's FatalErrorException heading, PHP's limit message quoted alone, and the display form with
+    /// html_errors on. PHP's fatal, no status of its own.
+    /// </summary>
+    [Theory]
+    [InlineData("[2025-10-12 14:06:01] local.ERROR: Allowed memory size of 134217728 bytes exhausted (tried to allocate 262144 bytes)")]
+    [InlineData("[2026-07-17 10:07:52] local.ERROR: Maximum execution time of 30 seconds exceeded")]
+    [InlineData("    [2022-12-17 02:22:31] local.ERROR: Trait 'App\\Auth\\RegistersUsers' not found {\"exception\":\"[object] (Symfony\\\\Component\\\\ErrorHandler\\\\Error\\\\FatalError(code: 0): Trait not found at /srv/app/Api.php:16)")]
+    [InlineData("[2023-05-15 18:19:49] local.ERROR: Uncaught ReflectionException: Class \"App\\Policy\" does not exist in Command line code:1")]
+    [InlineData("ERROR: Allowed memory size of 536870912 bytes exhausted (tried to allocate 20480 bytes) {\"exception\":\"[object] (Symfony\\\\Component\\\\ErrorHandler\\\\Error\\\\FatalError(code: 0): Allowed memory size")]
+    [InlineData("**Symfony\\Component\\Debug\\Exception\\FatalErrorException** in **GET /logs**")]
+    [InlineData("Maximum execution time of 30 seconds exceeded")]
+    [InlineData("    'Maximum execution time of 30 seconds exceeded' in /vendor/laravel/framework/src/Illuminate/Database/Grammar.php:58")]
+    [InlineData("<b>Parse error</b>:  syntax error, unexpected 'Websites' (T_STRING), expecting ',' or ';' in <b>/srv/index.php</b> on line <b>8</b><br />")]
+    [InlineData("<b>Fatal error</b>:  Uncaught Error: Call to undefined function a() in /srv/a.php:3")]
+    // PHP's allocator's own fatal after Monolog's level; the limit in Markdown emphasis and behind a build log's time stamp
+    [InlineData("production.ERROR: Out of memory (allocated 142606336) (tried to allocate 2621440 bytes)")]
+    [InlineData("_Allowed memory size of 536870912 bytes exhausted (tried to allocate 203427840 bytes)_")]
+    [InlineData("2025-Jul-05 02:53:02.752252 Allowed memory size of 134217728 bytes exhausted (tried to allocate 1052672 bytes)")]
+    public void PhpFatalAsAFrameworkLogsIt_IsPhpFatal(string line)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.Equal("php_fatal", r.Cause);
+        Assert.Null(r.Status);
+    }
+
+    /// <summary>
+    /// A framework's log of an exception it caught and answered stays context (round 113): Symfony's "Uncaught PHP
+    /// Exception" of its kernel, Laravel's log of a database error, Laravel 5's FatalThrowableError (a PHP 7 Error it
+    /// caught), PHP's limit message inside a sentence, and PHP's warnings with html_errors on.
+    /// </summary>
+    [Theory]
+    [InlineData("[2025-01-04T19:27:00.170011+00:00] request.CRITICAL: Uncaught PHP Exception TypeError: \"Cannot assign null\" at /srv/a.php line 61 {\"exception\":\"[object] (TypeError(code: 0): x)\"} []")]
+    [InlineData("[2024-04-24 18:37:10] production.ERROR: SQLSTATE[HY000] [2002] Connection refused {\"exception\":\"[object] (PDOException(code: 2002))\"}")]
+    [InlineData("[2019-01-01 10:00:00] local.ERROR: Call to a member function a() on null {\"exception\":\"[object] (Symfony\\\\Component\\\\Debug\\\\Exception\\\\FatalThrowableError(code: 0): x)\"}")]
+    [InlineData("after the import I get Maximum execution time of 30 seconds exceeded on every page")]
+    [InlineData("since 2024 we see Allowed memory size of 134217728 bytes exhausted")]
+    [InlineData("<b>Warning</b>:  Cannot modify header information - headers already sent in <b>/srv/a.php</b> on line <b>206</b><br />")]
+    public void FrameworkLogOfACaughtException_IsNoPhpFatal(string line)
+    {
+        var r = DiagnosisEngine.Analyze(line, 2026).Records[0];
+        Assert.NotEqual("php_fatal", r.Cause);
+    }
+
+    /// <summary>
     /// FastCGI stderr's text from FPM's "PHP message: " on, cut before any action (round 110: bacula-web's short form in a
     /// code span): F7 with a PHP fatal and no action, PHP's 500; the same text ending in a body-phase action gives none.
     /// </summary>
@@ -608,6 +654,9 @@ public class CompanionLineTests
     [InlineData("npm ERR! <head><title>413 Request Entity Too Large</title></head>", 413)]
     [InlineData("npm error <center><h1>413 Request Entity Too Large</h1></center>", 413)]
     [InlineData("\t< HTTP/2 502", 502)]
+    // Chrome's developer tools: the response's status in the request's General section (round 113, Devilbox).
+    [InlineData("Status Code: 502 Bad Gateway", 502)]
+    [InlineData("Status Code: 504 ", 504)]
     public void ResponseStatusLine_StatesItsStatus(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -639,6 +688,8 @@ public class CompanionLineTests
     [InlineData("    502 Bad Gateway every time I open the admin page")]
     // An indented line of the page inside a larger output quoted whole (round 85: Ansible's returned content).
     [InlineData("    <center><h1>502 Bad Gateway</h1></center>")]
+    [InlineData("Status Code: 502 Bad Gateway (from disk cache), then the page reloaded")]
+    [InlineData("Status Code: 5023")]
     public void StatusLineInProse_StatesNoStatus(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
