@@ -1,6 +1,3 @@
-using Nginx502Bot.Diagnostics.Records;
-using Nginx502Bot.Diagnostics.Vocabulary;
-
 namespace Nginx502Bot.Diagnostics.Parsing;
 
 /// <summary>
@@ -49,10 +46,7 @@ internal static class FrameworkFatalLines
             return false;
         }
 
-        c.Kind = RecordKind.Php;
-        c.Message = Segment.Between(0, s.Length);
-        c.Cause = Causes.PhpFatal;
-        return true;
+        return PhpFpmLines.WholeLineIsPhpFatal(s, ref c);
     }
 
     /// <summary>A Monolog entry at an error level whose message is PHP's own fatal text.</summary>

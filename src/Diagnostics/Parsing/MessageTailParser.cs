@@ -59,22 +59,21 @@ internal static class MessageTailParser
 
     private static int GluedOrPaddedAction(ReadOnlySpan<char> head, int start, int end, ref NginxLine line)
     {
-        var w = head.LastIndexOf(") while", StringComparison.Ordinal);
-        if (w > 0 && IsKnownAction(head[(w + ") while".Length)..]))
+        foreach (var glued in GluedWhile)
         {
-            line.Action = new Segment(start + w + ") while".Length, head.Length - w - ") while".Length);
-            return start + w + 1;
-        }
-
-        w = head.LastIndexOf(")while ", StringComparison.Ordinal);
-        if (w > 0 && IsKnownAction(head[(w + ")while ".Length)..]))
-        {
-            line.Action = new Segment(start + w + ")while ".Length, head.Length - w - ")while ".Length);
-            return start + w + 1;
+            var w = head.LastIndexOf(glued, StringComparison.Ordinal);
+            if (w > 0 && IsKnownAction(head[(w + glued.Length)..]))
+            {
+                line.Action = new Segment(start + w + glued.Length, head.Length - w - glued.Length);
+                return start + w + 1;
+            }
         }
 
         return PaddedAction(head, start, end, ref line);
     }
+
+    /// <summary>"while" after the errno's closing parenthesis with the blank after it lost, or the blank before it.</summary>
+    private static readonly string[] GluedWhile = [") while", ")while "];
 
     private const string While = " while ";
 

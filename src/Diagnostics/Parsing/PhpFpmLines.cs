@@ -119,10 +119,7 @@ internal static class PhpFpmLines
             return false;
         }
 
-        c.Kind = RecordKind.Php;
-        c.Message = Segment.Between(0, s.Length);
-        c.Cause = Causes.PhpFatal;
-        return true;
+        return WholeLineIsPhpFatal(s, ref c);
     }
 
     /// <summary>What PHP's display form opens with when html_errors is on: <c>&lt;b&gt;Fatal error&lt;/b&gt;:  ...</c>.</summary>
@@ -150,10 +147,7 @@ internal static class PhpFpmLines
             return false;
         }
 
-        c.Kind = RecordKind.Php;
-        c.Message = Segment.Between(0, s.Length);
-        c.Cause = Causes.PhpFatal;
-        return true;
+        return WholeLineIsPhpFatal(s, ref c);
     }
 
     /// <summary>
@@ -163,17 +157,13 @@ internal static class PhpFpmLines
     /// label decides, not the quote inside it.
     /// </summary>
     private static bool ReadInProse(ReadOnlySpan<char> s, int start, ref CompanionLine c) =>
-        start > 0 && !char.IsAsciiLetterOrDigit(s[start - 1]) && !SpanSearch.EndsWithAny(s[..start], RelayMarkers)
-        && CompanionLineParser.TryAt(s, start, '\0', ref c);
+        start > 0 && !char.IsAsciiLetterOrDigit(s[start - 1]) && !s[..start].EndsWith("message: ", StringComparison.Ordinal)
+        && !FollowsServerRelay(s[..start]) && CompanionLineParser.TryAt(s, start, '\0', ref c);
 
     /// <summary>
-    /// What another server writes before the PHP text it relays from its FastCGI backend: "PHP message: " (FPM's own prefix,
-    /// inside nginx's, Apache proxy_fcgi's and mod_fastcgi's records), lighttpd mod_fastcgi's
-    /// <c>(mod_fastcgi.c.2543) FastCGI-stderr: </c> and Apache mod_fcgid's <c>mod_fcgid: stderr: </c> (round 110).
+    /// The web servers' own words before the PHP text they relay from their FastCGI backend (round 110): lighttpd
+    /// mod_fastcgi's <c>(mod_fastcgi.c.2543) FastCGI-stderr: </c> and Apache mod_fcgid's <c>mod_fcgid: stderr: </c>.
     /// </summary>
-    private static readonly string[] RelayMarkers = ["message: ", "FastCGI-stderr: ", "mod_fcgid: stderr: "];
-
-    /// <summary>The web servers' own words before the PHP text they relay: lighttpd's mod_fastcgi and Apache's mod_fcgid.</summary>
     private static readonly string[] ServerRelayMarkers = ["FastCGI-stderr: ", "mod_fcgid: stderr: "];
 
     /// <summary>
@@ -181,6 +171,15 @@ internal static class PhpFpmLines
     /// after it is that server's record, not PHP's own (a label-like "(mod_fastcgi.c.2694) FastCGI-stderr: PHP Parse error: ...").
     /// </summary>
     internal static bool FollowsServerRelay(ReadOnlySpan<char> before) => SpanSearch.EndsWithAny(before, ServerRelayMarkers);
+
+    /// <summary>Takes the whole line as PHP's own fatal error, a companion record with no status of its own.</summary>
+    internal static bool WholeLineIsPhpFatal(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        c.Kind = RecordKind.Php;
+        c.Message = Segment.Between(0, s.Length);
+        c.Cause = Causes.PhpFatal;
+        return true;
+    }
 
     /// <summary>PHP's display form of a fatal error (display_errors, the CLI): no "PHP " before it, unlike the log's.</summary>
     internal const string PhpDisplayFatal = "Fatal error: ";
@@ -203,10 +202,7 @@ internal static class PhpFpmLines
             return false;
         }
 
-        c.Kind = RecordKind.Php;
-        c.Message = Segment.Between(0, s.Length);
-        c.Cause = Causes.PhpFatal;
-        return true;
+        return WholeLineIsPhpFatal(s, ref c);
     }
 
     /// <summary>

@@ -93,10 +93,7 @@ internal static class ResponseStatusLines
             return false;
         }
 
-        c.Kind = RecordKind.NginxAccess;
-        c.Message = Segment.Between(0, line.Length);
-        c.Status = status;
-        return true;
+        return StatesStatus(line, status, ref c);
     }
 
     /// <summary>The openings and closings of the lines of nginx's own error page that name its status.</summary>
@@ -120,13 +117,19 @@ internal static class ResponseStatusLines
                 continue;
             }
 
-            c.Kind = RecordKind.NginxAccess;
-            c.Message = Segment.Between(0, line.Length);
-            c.Status = status;
-            return true;
+            return StatesStatus(line, status, ref c);
         }
 
         return false;
+    }
+
+    /// <summary>Takes the whole <paramref name="line"/> as a client's print of the <paramref name="status"/> it got.</summary>
+    private static bool StatesStatus(ReadOnlySpan<char> line, int status, ref CompanionLine c)
+    {
+        c.Kind = RecordKind.NginxAccess;
+        c.Message = Segment.Between(0, line.Length);
+        c.Status = status;
+        return true;
     }
 
     /// <summary>What Chrome's developer tools print before a response's status in the request's General section.</summary>
@@ -145,10 +148,7 @@ internal static class ResponseStatusLines
             return false;
         }
 
-        c.Kind = RecordKind.NginxAccess;
-        c.Message = Segment.Between(0, line.Length);
-        c.Status = status;
-        return true;
+        return StatesStatus(line, status, ref c);
     }
 
     /// <summary>
@@ -177,12 +177,9 @@ internal static class ResponseStatusLines
         var line = s.TrimEnd();
         foreach (var heading in ErrorPageHeadings)
         {
-            if (line.SequenceEqual(heading))
+            if (line.SequenceEqual(heading) && DecimalText.Digits(line, 0, 3, out var status))
             {
-                c.Kind = RecordKind.NginxAccess;
-                c.Message = Segment.Between(0, line.Length);
-                c.Status = (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
-                return true;
+                return StatesStatus(line, status, ref c);
             }
         }
 
