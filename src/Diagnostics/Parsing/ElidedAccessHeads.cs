@@ -120,7 +120,22 @@ internal static class ElidedAccessHeads
     /// an app's own request log, whose status is its own answer, not a sentence quoting nginx's access line. nginx writes
     /// neither a level into its access lines nor one in capitals into its error log.
     /// </summary>
-    private static bool HasLoggerLevel(ReadOnlySpan<char> head) => head.ContainsAny(LoggerLevels);
+    private static bool HasLoggerLevel(ReadOnlySpan<char> head) => head.ContainsAny(LoggerLevels) || OpensWithLoggerBracket(head);
+
+    private static readonly System.Buffers.SearchValues<string> LevelWords =
+        System.Buffers.SearchValues.Create([" TRACE ", " DEBUG ", " INFO ", " WARN ", " ERROR "], StringComparison.Ordinal);
+
+    /// <summary>
+    /// A head that opens with a logger's bracket holding the time, a level in capitals and the target, as Rust's
+    /// env_logger writes them (actix-web's request logger: <c>[2024-01-02T19:26:26Z INFO  actix_web::middleware::logger]
+    /// xx.xxx.xxx.xxx "GET /font/x HTTP/1.1" 200 36890 ...</c>, its client address masked by the writer): the app's own
+    /// request log, not a sentence quoting nginx's access line.
+    /// </summary>
+    private static bool OpensWithLoggerBracket(ReadOnlySpan<char> head)
+    {
+        var close = head.Length > 0 && head[0] == '[' ? head.IndexOf(']') : -1;
+        return close > 0 && head[..close].ContainsAny(LevelWords);
+    }
 
     private static readonly System.Buffers.SearchValues<char> TimeMaskChars = System.Buffers.SearchValues.Create("-xX*#? +0123456789");
 

@@ -336,6 +336,9 @@ public class CompanionLineTests
     // A logger's bracketed level in the head: an app's own request log (KasmVNC's websocket server), not a sentence.
     [InlineData(" 2023-05-16 22:20:27,953 [INFO] websocket 1552: 10.20.0.1 2a12:3e80:1:237:: kasm_user \"GET /index.html HTTP/1.1\" 200 22064")]
     [InlineData("2024-01-02 10:00:00 [DEBUG] web: served kasm_user \"GET /vnc.html HTTP/1.1\" 502 150")]
+    // env_logger's bracket (time, level, target) before a masked address: actix-web's own request log (round 114).
+    [InlineData("[2024-01-02T19:26:26Z INFO  actix_web::middleware::logger] xx.xxx.xxx.xxx \"GET /font/Lato%20Regular/0-255 HTTP/1.1\" 200 36890 \"-\" \"Mozilla/5.0\" 0.021856")]
+    [InlineData("[2025-03-01T08:00:00Z WARN  my_app::http] client.example \"POST /tiles/1/2/3 HTTP/1.1\" 502 0 \"-\" \"curl/8.5.0\"")]
     // An application's own key=value line: a status, but none of nginx's upstream or timing keys (upstreamStatus,
     // provider_status are the app's), or a status that is no three-digit code.
     [InlineData("provider_failed status=502 UpstreamError provider=openai provider_status=502")]
