@@ -180,7 +180,7 @@ public static class CompanionLineParser
             AppServerLines.PassengerExit, AppServerLines.PassengerMaxRequestTime, "OOMKilled", ServiceManagerLines.SystemctlMainPid, ServiceManagerLines.SystemctlExecStart,
             AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal, AppServerLines.NpmExitStatus, AppServerLines.UnicornMasterFailed,
             ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess, RuntimeCrashLines.PythonFatal, RuntimeCrashLines.V8Fatal,
-            RuntimeCrashLines.NimUnhandled, RuntimeCrashLines.NimIllegalStorage, RuntimeCrashLines.DartUnhandled, RuntimeCrashLines.CrystalInvalidAccess, StraceLines.KilledBy,
+            RuntimeCrashLines.NimUnhandled, RuntimeCrashLines.NimIllegalStorage, RuntimeCrashLines.DartUnhandled, RuntimeCrashLines.CrystalInvalidAccess, RuntimeCrashLines.GoFatal, StraceLines.KilledBy,
             StraceLines.ExitedWith, RuntimeCrashLines.MonoNativeCrash, RuntimeCrashLines.DumpingStack, ShellJobLines.LineWord,
             RuntimeCrashLines.CaughtSignal, RuntimeCrashLines.CatchingSig, RuntimeCrashLines.CatchingSignal, ShellJobLines.CoreDumped,
             FrameworkFatalLines.FatalErrorClass, FrameworkFatalLines.MemoryLimit, FrameworkFatalLines.TimeLimit, FrameworkFatalLines.MonologUncaught],

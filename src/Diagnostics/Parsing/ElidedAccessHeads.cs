@@ -137,14 +137,15 @@ internal static class ElidedAccessHeads
         return close > 0 && head[..close].ContainsAny(LevelWords);
     }
 
-    private static readonly System.Buffers.SearchValues<char> TimeMaskChars = System.Buffers.SearchValues.Create("-xX*#? +0123456789");
+    private static readonly System.Buffers.SearchValues<char> TimeMaskChars = System.Buffers.SearchValues.Create("-xX*#? +:0123456789");
 
     /// <summary>
     /// The combined format whose time the writer masked, keeping the brackets and often the zone
-    /// (<c>10.42.0.0 - - [---------- +0000] "GET /albums/ HTTP/1.1" 502 ...</c>): the request's start after the bracket, or
-    /// -1. Only a bracket holding mask marks (dashes, x's, stars) and at most a zone's digits counts, or the time's day and
-    /// month cut by the writer's ellipsis (<c>[11/Jul/2026...]</c>), so a real time that failed the common shape is not read
-    /// here. The time stays unknown.
+    /// (<c>10.42.0.0 - - [---------- +0000] "GET /albums/ HTTP/1.1" 502 ...</c>), or only its date, keeping the clock
+    /// (<c>[xxx:17:38:55 +0800] "POST /xxx/batch/update HTTP/1.0" 200 ...</c>): the request's start after the bracket, or
+    /// -1. Only a bracket opening with mask marks (dashes, x's, stars) and holding at most a clock's and a zone's digits
+    /// counts, or the time's day and month cut by the writer's ellipsis (<c>[11/Jul/2026...]</c>), so a real time that
+    /// failed the common shape is not read here. The time stays unknown.
     /// </summary>
     private static int RequestAfterMaskedTime(ReadOnlySpan<char> s)
     {

@@ -430,6 +430,8 @@ public class CompanionLineTests
     // The time masked by its writer inside the brackets (dashes, x's), the zone kept or not: ingress-nginx's format.
     [InlineData("10.42.0.0 - - [---------- +0000] \"GET /albums/ HTTP/1.1\" 502 552 \"-\" \"Mozilla/5.0\" 476 0.003 [ns-app-9080] [] 10.42.0.104:9080 0 0.001 502 a83c", 502)]
     [InlineData("10.0.0.1 - - [xx/xxx/xxxx:xx:xx:xx] \"POST /upload HTTP/1.1\" 413 176 \"-\" \"curl/8\"", 413)]
+    // Only the date masked, the clock and zone kept, in a format that starts at the time, indented in a list (round 116).
+    [InlineData("   [xxx:17:38:55 +0800] \"POST /xxx/batch/update HTTP/1.0\" 200 65493 \"-\" \"curl/8\" \"-\" ", 200)]
     // Another bracketed field before the time (nginx-ingress-controller 0.9's PROXY protocol address), behind Docker's
     // time stamp; an empty request line too.
     [InlineData("2017-04-05T20:52:09.129903905Z ::ffff:10.101.61.0 - [::ffff:10.101.61.0] - - [05/Apr/2017:20:52:09 +0000] \"GET / HTTP/1.1\" 404 21 \"-\" \"curl/8\" 205 0.002 [upstream-default-backend] 10.101.15.11:8080 21 0.002 404", 404)]
@@ -794,6 +796,11 @@ public class CompanionLineTests
     [InlineData("Unhandled exception:", "app_crash", RecordKind.Supervisor)]
     [InlineData("Nov 21 10:00:01 web1 dart[77]: Unhandled exception:", "app_crash", RecordKind.Supervisor)]
     [InlineData("Invalid memory access (signal 11) at address 0x7ffd5e3c1ff8", "app_crash", RecordKind.Supervisor)]
+    // Go's runtime throw (round 116: a Go service behind nginx's intermittent 502), bare, under journald's head and in a
+    // code span of a maintainer's sentence.
+    [InlineData("fatal error: runtime: out of memory", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Nov 21 10:00:01 web1 wpdir[812]: fatal error: concurrent map writes", "app_crash", RecordKind.Supervisor)]
+    [InlineData("@carstingaxion Unfortunately the service is now crashing with `fatal error: runtime: out of memory`, however the VPS it runs on has just been upgraded", "app_crash", RecordKind.Supervisor)]
     // Mono's native crash report (round 107: Sonarr on Mono), bare, exported with a comma at each line's end and under
     // compose's prefix; rTorrent's own fatal-signal handler; bash reporting from a start script that its command died on
     // a fatal signal.
@@ -937,6 +944,9 @@ public class CompanionLineTests
     [InlineData("Error: unhandled exception: see the log above")]
     [InlineData("SIGTERM: Illegal storage access.")]
     [InlineData("Invalid memory access (signal handler not installed)")]
+    // A compiler's "fatal error:" for a file, and Go's words for a throw that is not the runtime's.
+    [InlineData("main.c:1:10: fatal error: 'stdio.h' file not found")]
+    [InlineData("fatal error: the build cache is full")]
     // Mono's words without a signal's name, rTorrent's without a signal's description, a shell's report of a stop
     // signal, its other errors, and a script's line named in prose.
     [InlineData("Got a response while executing native code in the plugin")]
