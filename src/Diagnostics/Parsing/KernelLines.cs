@@ -158,7 +158,10 @@ internal static class KernelLines
         }
 
         var denied = m[avc..].Contains("denied", StringComparison.Ordinal);
-        var nginx = m.Contains("comm=\"nginx\"", StringComparison.Ordinal) || m.Contains(":httpd_t:", StringComparison.Ordinal);
+        // httpd_t also confines Apache's httpd and PHP-FPM: the domain stands for nginx only when the record names no
+        // other program (round 119: Apache's mod_proxy_ajp denied with comm="httpd").
+        var named = m.Contains("comm=\"", StringComparison.Ordinal);
+        var nginx = m.Contains("comm=\"nginx\"", StringComparison.Ordinal) || (!named && m.Contains(":httpd_t:", StringComparison.Ordinal));
         c.Cause = denied && nginx && IsConnectDenial(m) ? Causes.SelinuxDenied : Causes.NotAnUpstreamError;
         c.Pid = GunicornLines.PidAfter(m, "pid=");
         var comm = m.IndexOf("comm=\"", StringComparison.Ordinal);

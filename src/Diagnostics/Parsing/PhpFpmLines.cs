@@ -311,6 +311,14 @@ internal static class PhpFpmLines
             return Causes.AppWorkerTimeout;
         }
 
+        // A child's stderr relayed by the master ("child 34 said into stderr: \"ERROR: Unable to open primary script: PATH
+        // (No such file or directory)\""): fpm_main.c could not open the script nginx named, so the request got PHP-FPM's
+        // 404 "No input file specified." (403 for EACCES). The log line is FPM's own, so it carries no status (round 119).
+        if (m.Contains(UnableToOpenPrimaryScript, StringComparison.Ordinal))
+        {
+            return Causes.FastcgiScriptNotFound;
+        }
+
         var code = m.IndexOf("exited with code ", StringComparison.Ordinal);
         if (code >= 0)
         {
@@ -322,6 +330,8 @@ internal static class PhpFpmLines
         // (Symfony\\...\\FatalError(code: 0): ...", round 113) reads as FPM's level: the FatalError it names is PHP's fatal.
         return IsPhpFatal(m) || FrameworkFatalLines.NamesFatalError(m) ? Causes.PhpFatal : Causes.NotAnUpstreamError;
     }
+
+    private const string UnableToOpenPrimaryScript = "said into stderr: \"ERROR: Unable to open primary script: ";
 
     private static int ChildPid(ReadOnlySpan<char> m)
     {

@@ -465,4 +465,115 @@ internal static class ServiceManagerLines
         c.Cause = died ? Causes.AppCrash : Causes.NotAnUpstreamError;
         return true;
     }
+
+    /// <summary>Widest head before upstart's or a boot script's message: syslog's time and host, the kernel's tag and dmesg's stamp, a platform's router prefix.</summary>
+    private const int MaxServiceHead = 96;
+
+    internal const string UpstartMainProcess = " main process (";
+    internal const string UpstartRespawnStopped = " respawning too fast, stopped";
+    private const string UpstartInit = "init: ";
+
+    /// <summary>
+    /// upstart (Ubuntu 14.04 and older), in dmesg or syslog, about a job it runs: <c>init: php5-fpm main process (12528)
+    /// terminated with status 78</c>, <c>init: uwsgi main process (812) killed by SEGV signal</c>, <c>init: php5-fpm
+    /// respawning too fast, stopped</c>. As with systemd's unit lines and supervisord's, a job's main process exiting
+    /// non-zero or on a fatal signal died (app_crash), and so did one upstart gave up respawning (supervisord's "gave up:
+    /// ... entered FATAL state"); a stop signal (TERM, INT, HUP, QUIT), a zero status and nginx's own job are context
+    /// (round 119: Matomo's dev box). Its other lines ("main process ended, respawning") stay unknown.
+    /// </summary>
+    internal static bool TryUpstartJob(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOf(UpstartInit, StringComparison.Ordinal);
+        if (at < 0 || at > MaxServiceHead || (at > 0 && s[at - 1] != ' ' && s[at - 1] != ']'))
+        {
+            return false;
+        }
+
+        var from = at + UpstartInit.Length;
+        var space = s[from..].IndexOf(' ');
+        if (space <= 0)
+        {
+            return false;
+        }
+
+        var rest = s[(from + space)..].TrimEnd();
+        string cause;
+        var pid = -1L;
+        if (rest.StartsWith(UpstartMainProcess, StringComparison.Ordinal))
+        {
+            var p = UpstartMainProcess.Length;
+            pid = DecimalText.ReadNumber(rest, ref p);
+            if (pid <= 0 || !rest[p..].StartsWith(") ", StringComparison.Ordinal) || UpstartVerdict(rest[(p + 2)..]) is not { } verdict)
+            {
+                return false;
+            }
+
+            cause = verdict;
+        }
+        else if (rest.SequenceEqual(UpstartRespawnStopped))
+        {
+            cause = Causes.AppCrash;
+        }
+        else
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Subject = new Segment(from, space);
+        c.Message = Segment.Between(from, s.Length);
+        c.Pid = pid is > 0 and < int.MaxValue ? (int)pid : -1;
+        c.Cause = Backend(s.Slice(from, space), cause);
+        return true;
+    }
+
+    /// <summary>upstart's verdict on a main process: "terminated with status N" or "killed by NAME signal"; null for any other words.</summary>
+    private static string? UpstartVerdict(ReadOnlySpan<char> v)
+    {
+        const string Terminated = "terminated with status ";
+        const string KilledBy = "killed by ";
+        if (v.StartsWith(Terminated, StringComparison.Ordinal))
+        {
+            var p = Terminated.Length;
+            var status = DecimalText.ReadNumber(v, ref p);
+            return p == v.Length ? (status > 0 ? Causes.AppCrash : Causes.NotAnUpstreamError) : null;
+        }
+
+        if (v.StartsWith(KilledBy, StringComparison.Ordinal) && v.EndsWith(" signal", StringComparison.Ordinal) && v.Length > KilledBy.Length + " signal".Length)
+        {
+            return StopSignals.Contains(v[KilledBy.Length..^" signal".Length]) ? Causes.NotAnUpstreamError : Causes.AppCrash;
+        }
+
+        return null;
+    }
+
+    internal const string BootProcessExited = "Process exited unexpectedly: ";
+
+    /// <summary>
+    /// The boot script of Heroku's PHP buildpack (heroku-php-nginx, heroku-php-apache2), which runs the web server and
+    /// PHP-FPM side by side and stops the dyno when either ends: <c>Process exited unexpectedly: php-fpm</c>. A backend
+    /// that exited died (app_crash, as supervisord's "exited: php-fpm (...; not expected)"); nginx itself is context.
+    /// Only the message with one program name after it, behind a short head (the router's time and dyno), is taken.
+    /// </summary>
+    internal static bool TryBootScriptExit(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOf(BootProcessExited, StringComparison.Ordinal);
+        if (at < 0 || at > MaxServiceHead || (at > 0 && s[at - 1] != ' '))
+        {
+            return false;
+        }
+
+        var from = at + BootProcessExited.Length;
+        var program = s[from..].TrimEnd();
+        if (program.IsEmpty || program.ContainsAny(' ', '\t'))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Subject = new Segment(from, program.Length);
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = Backend(program, Causes.AppCrash);
+        return true;
+    }
 }

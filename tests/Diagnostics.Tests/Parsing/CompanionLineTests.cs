@@ -46,6 +46,10 @@ public class CompanionLineTests
     [InlineData("[12345.678901] php-fpm8.2[4242]: segfault at 0 ip 000055d5c0de1234 sp 00007ffd12345678 error 4 in php-fpm8.2[55d5c0c00000+300000]", "app_crash", RecordKind.Kernel, "php-fpm8.2")]
     [InlineData("type=AVC msg=audit(1763732534.123:456): avc:  denied  { name_connect } for  pid=6087 comm=\"nginx\" dest=8080 scontext=system_u:system_r:httpd_t:s0 tcontext=system_u:object_r:http_cache_port_t:s0 tclass=tcp_socket permissive=0", "selinux_denied", RecordKind.SelinuxAudit, "nginx")]
     [InlineData("type=AVC msg=audit(1763732534.123:457): avc:  denied  { read } for  pid=99 comm=\"cron\" name=\"x\" scontext=system_u:system_r:crond_t:s0 tcontext=system_u:object_r:etc_t:s0 tclass=file permissive=0", "not_an_upstream_error", RecordKind.SelinuxAudit, "cron")]
+    // httpd_t confines Apache too: an AVC naming another program is not nginx's (round 119: Dataverse's AJP port); with
+    // the program's name cut away, the domain alone still stands for nginx.
+    [InlineData("type=AVC msg=audit(1610043878.967:3142): avc:  denied  { name_connect } for  pid=50123 comm=\"httpd\" dest=8009 scontext=system_u:system_r:httpd_t:s0 tcontext=system_u:object_r:http_port_t:s0 tclass=tcp_socket permissive=0", "not_an_upstream_error", RecordKind.SelinuxAudit, "httpd")]
+    [InlineData("type=AVC msg=audit(1610043878.967:3143): avc:  denied  { name_connect } for  pid=50124 dest=8080 scontext=system_u:system_r:httpd_t:s0 tcontext=system_u:object_r:http_cache_port_t:s0 tclass=tcp_socket permissive=0", "selinux_denied", RecordKind.SelinuxAudit, null)]
     // setroubleshoot's summary: the denied permission decides; nginx's own listen port (name_bind) is no upstream's.
     [InlineData("Mar 22 11:40:35 web setroubleshoot[1544]: SELinux is preventing /usr/sbin/nginx from name_connect access on the tcp_socket port 8080. For complete SELinux messages run: sealert -l f2914dba-04ef-44ca-9a0b-0f5e62ec72e4", "selinux_denied", RecordKind.SelinuxAudit, null)]
     [InlineData("SELinux is preventing /usr/sbin/nginx from connectto access on the unix_stream_socket /run/php-fpm/www.sock.", "selinux_denied", RecordKind.SelinuxAudit, null)]
@@ -1125,5 +1129,80 @@ public class CompanionLineTests
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
 
         Assert.NotEqual("app_crash", r.Cause);
+    }
+
+    /// <summary>
+    /// upstart's lines about a job (Ubuntu 14.04 and older, in dmesg or syslog): a main process that exits non-zero or on
+    /// a fatal signal, or a job upstart gave up respawning, is a backend that died; a stop signal, a zero status and nginx's
+    /// own job are context (round 119: Matomo's dev box).
+    /// </summary>
+    [Theory]
+    [InlineData("[12519.666697] init: php5-fpm main process (12528) terminated with status 78", "app_crash", "php5-fpm", 12528)]
+    [InlineData("[12519.749509] init: php5-fpm respawning too fast, stopped", "app_crash", "php5-fpm", -1)]
+    [InlineData("Jun 14 14:24:26 web kernel: [  812.100000] init: uwsgi main process (812) killed by SEGV signal", "app_crash", "uwsgi", 812)]
+    [InlineData("Jun 14 14:24:26 web kernel: [  812.100000] init: uwsgi main process (812) killed by TERM signal", "not_an_upstream_error", "uwsgi", 812)]
+    [InlineData("init: gunicorn main process (90) terminated with status 0", "not_an_upstream_error", "gunicorn", 90)]
+    [InlineData("[  9.100000] init: nginx main process (1201) terminated with status 1", "not_an_upstream_error", "nginx", 1201)]
+    public void UpstartJobLine_IsACrashForAFailingOrAbandonedBackend(string line, string cause, string job, int pid)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.Supervisor, cause), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+        Assert.Equal(job, r.Subject);
+        Assert.Equal(pid, r.Pid ?? -1);
+    }
+
+    [Theory]
+    // upstart's other words, and its message named in prose, are no verdict on a process.
+    [InlineData("[12519.666706] init: php5-fpm main process ended, respawning")]
+    [InlineData("the log said main process (12528) terminated with status 78 after the upgrade")]
+    [InlineData("init: php5-fpm main process (12528) terminated with status 78 twice, then it gave up")]
+    public void UpstartLinesWithoutAVerdict_AreNotCrashes(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.NotEqual("app_crash", r.Cause);
+    }
+
+    /// <summary>
+    /// Heroku's PHP buildpack boot script stops the dyno when PHP-FPM or the web server ends: FPM's exit is a backend that
+    /// died, nginx's is nginx's own (round 119: forceworkbench).
+    /// </summary>
+    [Theory]
+    [InlineData("2018-09-12T17:07:44.044143+00:00 app[web.1]: Process exited unexpectedly: php-fpm", "app_crash", "php-fpm")]
+    [InlineData("Process exited unexpectedly: php-fpm", "app_crash", "php-fpm")]
+    [InlineData("2018-09-12T17:07:44.044143+00:00 app[web.1]: Process exited unexpectedly: nginx", "not_an_upstream_error", "nginx")]
+    public void BootScriptExit_IsACrashForTheBackend(string line, string cause, string program)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.Supervisor, cause), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+        Assert.Equal(program, r.Subject);
+    }
+
+    [Fact]
+    public void BootScriptWords_InProse_AreNotACrash()
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze("The dyno printed Process exited unexpectedly: php-fpm and then Going down, terminating child processes...", 2026).Records);
+
+        Assert.NotEqual("app_crash", r.Cause);
+    }
+
+    /// <summary>
+    /// PHP-FPM's master relaying a child's "Unable to open primary script" (fpm_main.c answered 404, or 403 for EACCES):
+    /// the script nginx named was not found; FPM's own log line carries no status (round 119: a chrooted pool).
+    /// </summary>
+    [Theory]
+    [InlineData("[05-Sep-2015 19:58:14] WARNING: [pool www] child 34 said into stderr: \"ERROR: Unable to open primary script: /var/www/rutorrent/php/settings.php (No such file or directory)\"")]
+    [InlineData("[05-Sep-2015 19:58:14] WARNING: [pool www] child 34 said into stderr: \"ERROR: Unable to open primary script: /srv/app/index.php (Permission denied)\"")]
+    public void FpmRelayedUnableToOpenPrimaryScript_IsScriptNotFound(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.PhpFpm, "fastcgi_script_not_found"), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+        Assert.Equal("www", r.Subject);
     }
 }
