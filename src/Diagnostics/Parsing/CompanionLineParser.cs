@@ -23,7 +23,7 @@ public static class CompanionLineParser
         {
             '[' => TryBracketed(s, ref c),
             't' when s.StartsWith("type=") => KernelLines.TryAudit(s, 0, ref c),
-            'a' when s.StartsWith("audit: ") || s.StartsWith("audit(") => KernelLines.TryAudit(s, 0, ref c),
+            'a' when s.StartsWith("audit: ") || s.StartsWith("audit(") || s.StartsWith(KernelLines.AvcHead) => KernelLines.TryAudit(s, 0, ref c),
             'P' when s.StartsWith("PHP ") => PhpFpmLines.Php(s, 0, null, ref c),
             'N' or 'W' or 'E' or 'A' when PhpFpmLines.FpmLevel(s, 0) > 0 => PhpFpmLines.Fpm(s, 0, null, ref c),
             'c' when s.StartsWith("child ") => PhpFpmLines.TryFpmChild(s, ref c),
@@ -209,8 +209,12 @@ public static class CompanionLineParser
         var label = window.IndexOf(": ", StringComparison.Ordinal);
         var afterLabel = label < 0 ? -1 : label + 2 + window[(label + 2)..].IndexOfAnyExcept(' ');
         var fpmText = PhpFpmLines.FpmStderrStart(window);
+
+        // An AVC quoted from its own text on, the audit head dropped, behind any prefix ("//! avc: denied { name_connect }
+        // for comm=\"nginx\" dest=8069" in a doc comment, round 119).
+        var avc = window.IndexOf(KernelLines.AvcHead, StringComparison.Ordinal);
         return TryAt(s, indent, '\0', ref c) || (quote >= 0 && TryAt(s, quote + 1, s[quote], ref c)) || (fpmText > 0 && TryAt(s, fpmText, '\0', ref c))
-            || (label >= 0 && TryAt(s, afterLabel > label + 1 ? afterLabel : label + 2, '\0', ref c)) || GunicornLines.TryGunicornInProse(s, ref c)
+            || (label >= 0 && TryAt(s, afterLabel > label + 1 ? afterLabel : label + 2, '\0', ref c)) || (avc > 0 && TryAt(s, avc, '\0', ref c)) || GunicornLines.TryGunicornInProse(s, ref c)
             || PhpFpmLines.TryPhpFatalInProse(s, ref c) || GunicornLines.TryGunicornBare(s, ref c) || AppServerLines.TryPm2Exit(s, ref c) || KernelLines.TryKernelBehindTag(s, ref c)
             || ServiceManagerLines.TrySystemdWithoutUnit(s, ref c) || AppServerLines.TryPassengerSpawn(s, ref c) || AppServerLines.TryPassengerMaxRequestTime(s, ref c) || ServiceManagerLines.TryOomKilledReason(s, ref c)
             || ServiceManagerLines.TrySystemctlMainPid(s, ref c) || ServiceManagerLines.TrySystemctlExecStart(s, ref c)

@@ -139,11 +139,14 @@ internal static class KernelLines
         }
     }
 
+    /// <summary>Where the AVC's own text starts; a writer may quote it from there, the audit head dropped (round 119).</summary>
+    internal const string AvcHead = "avc:";
+
     internal static bool TryAudit(ReadOnlySpan<char> s, int at, ref CompanionLine c)
     {
         var m = s[at..];
-        var avc = m.IndexOf("avc:", StringComparison.Ordinal);
-        if (avc < 0 || !(m.StartsWith("type=") || m.StartsWith("audit")))
+        var avc = m.IndexOf(AvcHead, StringComparison.Ordinal);
+        if (avc < 0 || !(m.StartsWith("type=") || m.StartsWith("audit") || avc == 0))
         {
             return false;
         }

@@ -50,6 +50,10 @@ public class CompanionLineTests
     // the program's name cut away, the domain alone still stands for nginx.
     [InlineData("type=AVC msg=audit(1610043878.967:3142): avc:  denied  { name_connect } for  pid=50123 comm=\"httpd\" dest=8009 scontext=system_u:system_r:httpd_t:s0 tcontext=system_u:object_r:http_port_t:s0 tclass=tcp_socket permissive=0", "not_an_upstream_error", RecordKind.SelinuxAudit, "httpd")]
     [InlineData("type=AVC msg=audit(1610043878.967:3143): avc:  denied  { name_connect } for  pid=50124 dest=8080 scontext=system_u:system_r:httpd_t:s0 tcontext=system_u:object_r:http_cache_port_t:s0 tclass=tcp_socket permissive=0", "selinux_denied", RecordKind.SelinuxAudit, null)]
+    // The AVC quoted from its own text, the audit head dropped: alone, or behind a doc comment (round 119: an Odoo installer).
+    [InlineData("avc:  denied  { name_connect } for  pid=7058 comm=\"nginx\" dest=8000 scontext=system_u:system_r:httpd_t:s0 tcontext=system_u:object_r:soundd_port_t:s0 tclass=tcp_socket permissive=0", "selinux_denied", RecordKind.SelinuxAudit, "nginx")]
+    [InlineData("//! avc: denied { name_connect } for comm=\"nginx\" dest=8069", "selinux_denied", RecordKind.SelinuxAudit, "nginx")]
+    [InlineData("avc: denied { read } for comm=\"nginx\" name=\"nginx.conf\" tclass=file permissive=1", "not_an_upstream_error", RecordKind.SelinuxAudit, "nginx")]
     // setroubleshoot's summary: the denied permission decides; nginx's own listen port (name_bind) is no upstream's.
     [InlineData("Mar 22 11:40:35 web setroubleshoot[1544]: SELinux is preventing /usr/sbin/nginx from name_connect access on the tcp_socket port 8080. For complete SELinux messages run: sealert -l f2914dba-04ef-44ca-9a0b-0f5e62ec72e4", "selinux_denied", RecordKind.SelinuxAudit, null)]
     [InlineData("SELinux is preventing /usr/sbin/nginx from connectto access on the unix_stream_socket /run/php-fpm/www.sock.", "selinux_denied", RecordKind.SelinuxAudit, null)]
