@@ -68,7 +68,7 @@ public static class CompanionLineParser
 
             var end = s[start..].IndexOf(s[start - 1]);
             var inner = end < 0 ? s[start..] : s.Slice(start, end);
-            if (TryParse(inner, out var q, quoted: true))
+            if (TryParse(inner, out var q, quoted: true) || TryQuotedWithoutHead(inner, ref q))
             {
                 q.Level = Shift(q.Level, start);
                 q.Subject = Shift(q.Subject, start);
@@ -82,13 +82,23 @@ public static class CompanionLineParser
     }
 
     /// <summary>
+    /// A service's own line quoted without the head it is read behind elsewhere: gunicorn's arbiter about a worker, with or
+    /// without its pid ("`Worker was sent SIGKILL! Perhaps out of memory?`", "`Worker (pid:…) was sent SIGKILL! ...`"), and
+    /// systemd's verdict on a unit with the unit dropped ("`Failed with result 'oom-kill'`").
+    /// </summary>
+    private static bool TryQuotedWithoutHead(ReadOnlySpan<char> inner, ref CompanionLine q) =>
+        (inner.StartsWith("Worker", StringComparison.Ordinal) && GunicornLines.TryGunicornBare(inner, ref q))
+        || ServiceManagerLines.TrySystemdWithoutUnit(inner, ref q);
+
+    /// <summary>
     /// A quote can open a companion record: its time bracket, or (the writer dropped time and pool) FPM's level
     /// ("`WARNING: server reached pm.max_children setting (5)`"), FPM's child message, or the kernel's OOM kill.
     /// </summary>
     private static bool OpensCompanionRecord(ReadOnlySpan<char> q) =>
         q[0] == '[' || PhpFpmLines.FpmLevel(q, 0) > 0 || q.StartsWith("child ", StringComparison.Ordinal)
         || q.StartsWith("Out of memory", StringComparison.Ordinal) || q.StartsWith(PhpFpmLines.PhpDisplayFatal, StringComparison.Ordinal)
-        || q.StartsWith(AppServerLines.UnicornWorker, StringComparison.Ordinal);
+        || q.StartsWith(AppServerLines.UnicornWorker, StringComparison.Ordinal) || q.StartsWith("Worker ", StringComparison.Ordinal)
+        || q.StartsWith(ServiceManagerLines.FailedWithResult, StringComparison.Ordinal) || q.StartsWith(ServiceManagerLines.SystemdMainExit, StringComparison.Ordinal);
 
     private static Segment Shift(Segment segment, int by) => segment.IsPresent ? new Segment(segment.Start + by, segment.Length) : segment;
 
@@ -115,9 +125,10 @@ public static class CompanionLineParser
         }
 
         // gunicorn "[2026-11-21 13:41:14 +0000] [1234] [CRITICAL] WORKER TIMEOUT (pid:1240)"
+        // Celery's worker "[2021-09-03 12:36:46,914: ERROR/MainProcess] Process 'ForkPoolWorker-31' pid:90 exited with ...".
         if (TimeParsing.Iso(inner) is { } iso)
         {
-            return GunicornLines.Gunicorn(s, rest, iso, ref c);
+            return GunicornLines.Gunicorn(s, rest, iso, ref c) || CeleryLines.TryPoolWorkerExit(s, inner, rest, iso, ref c);
         }
 
         // dmesg -T "[Sat Nov 21 13:41:14 2026] ..." or dmesg "[12345.678901] ..."
@@ -167,6 +178,18 @@ public static class CompanionLineParser
             return true;
         }
 
+        // gunicorn's arbiter with its pid and level but no time: "[20153] [WARNING] Worker with pid 20154 was terminated ...".
+        if (GunicornLines.TryWithoutTime(s, inner, rest, ref c))
+        {
+            return true;
+        }
+
+        // nodemon's report of the app's process ending with an error: "[nodemon] app crashed - waiting for file changes ...".
+        if (inner.SequenceEqual(AppServerLines.Nodemon) && AppServerLines.TryNodemonCrash(s, rest, ref c))
+        {
+            return true;
+        }
+
         // A kernel record behind a bracket of the writer's own: dmesg -T with the year cut ("[Tue Sep 16 03:14:22]"), a
         // label ("[Kernel dmesg] [18492.104] Memory cgroup out of memory: ..."). Only kernel messages are taken.
         return KernelLines.TryKernel(s, rest, ref c);
@@ -183,7 +206,8 @@ public static class CompanionLineParser
             RuntimeCrashLines.NimUnhandled, RuntimeCrashLines.NimIllegalStorage, RuntimeCrashLines.DartUnhandled, RuntimeCrashLines.CrystalInvalidAccess, StraceLines.KilledBy,
             StraceLines.ExitedWith, RuntimeCrashLines.MonoNativeCrash, RuntimeCrashLines.DumpingStack, ShellJobLines.LineWord,
             RuntimeCrashLines.CaughtSignal, RuntimeCrashLines.CatchingSig, RuntimeCrashLines.CatchingSignal, ShellJobLines.CoreDumped,
-            FrameworkFatalLines.FatalErrorClass, FrameworkFatalLines.MemoryLimit, FrameworkFatalLines.TimeLimit, FrameworkFatalLines.MonologUncaught],
+            FrameworkFatalLines.FatalErrorClass, FrameworkFatalLines.MemoryLimit, FrameworkFatalLines.TimeLimit, FrameworkFatalLines.MonologUncaught,
+            GunicornLines.ReasonBootFailed, GunicornLines.WorkerSentWithoutPid, RuntimeCrashLines.GoPanic, RuntimeCrashLines.DenoUncaught],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>

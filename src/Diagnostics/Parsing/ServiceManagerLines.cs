@@ -140,28 +140,69 @@ internal static class ServiceManagerLines
     /// </summary>
     internal static bool TrySystemdUnit(ReadOnlySpan<char> s, ref CompanionLine c)
     {
-        const string Unit = ".service: ";
-
         // The writer may have cut the syslog head up to systemd's own tag: "systemd[1]: myapp.service: ...".
         var from = SystemdTagEnd(s);
-        var end = s[from..Math.Min(s.Length, from + 120)].IndexOf(Unit, StringComparison.Ordinal);
-        if (end <= 0 || s.Slice(from, end).ContainsAny(' ', '\t'))
+        if (TrySystemdUnitAt(s, from, ".service", ref c))
+        {
+            return true;
+        }
+
+        // Slower, for what the usual heads leave: a scope's line ("run-p3963628-i54286731.scope: Failed with result
+        // 'oom-kill'."), a head the line's unwrapping did not read (an RFC 3339 syslog head inside a string literal, up to
+        // systemd's tag), or journalctl's time alone ("18:15:50.416 UNIT.service: ...", a head of digits and marks).
+        var tag = from == 0 ? SystemdTagInside(s) : from;
+        var head = tag > 0 ? tag : TimeOnlyHeadEnd(s);
+        return (from > 0 && TrySystemdUnitAt(s, from, ".scope", ref c))
+            || (head > 0 && (TrySystemdUnitAt(s, head, ".service", ref c) || TrySystemdUnitAt(s, head, ".scope", ref c)));
+    }
+
+    /// <summary>The line when a unit named with <paramref name="suffix"/> starts at <paramref name="from"/> and its message states a verdict.</summary>
+    private static bool TrySystemdUnitAt(ReadOnlySpan<char> s, int from, string suffix, ref CompanionLine c)
+    {
+        var window = s[from..Math.Min(s.Length, from + 120)];
+        var end = window.IndexOf(suffix, StringComparison.Ordinal);
+        var message = end + suffix.Length + 2;
+        if (end <= 0 || message > window.Length || window[end + suffix.Length] != ':' || window[end + suffix.Length + 1] != ' '
+            || window[..end].ContainsAny(' ', '\t'))
         {
             return false;
         }
 
         end += from;
-        if (SystemdCause(s[(end + Unit.Length)..]) is not { } cause)
+        message += from;
+        if (SystemdCause(s[message..]) is not { } cause)
         {
             return false;
         }
 
         c.Kind = RecordKind.Supervisor;
-        c.Subject = Segment.Between(from, end + ".service".Length);
-        c.Message = Segment.Between(end + Unit.Length, s.Length);
+        c.Subject = Segment.Between(from, end + suffix.Length);
+        c.Message = Segment.Between(message, s.Length);
         c.Cause = Backend(s[from..end], cause);
         return true;
     }
+
+    /// <summary>Where systemd's tag ("systemd[1]: ", a user manager's "systemd[546363]: ") ends behind a head of words, or 0.</summary>
+    private static int SystemdTagInside(ReadOnlySpan<char> s)
+    {
+        var at = s[..Math.Min(s.Length, 100)].IndexOf(" systemd[", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return 0;
+        }
+
+        var close = s[(at + 1)..Math.Min(s.Length, at + 21)].IndexOf("]: ", StringComparison.Ordinal);
+        return close > 0 ? at + 1 + close + 3 : 0;
+    }
+
+    /// <summary>Where a head of digits, marks and blanks (a time cut to its clock: "18:15:50.416 ", "... ") ends, or 0.</summary>
+    private static int TimeOnlyHeadEnd(ReadOnlySpan<char> s)
+    {
+        var end = s[..Math.Min(s.Length, 32)].IndexOfAnyExcept(TimeHeadChars);
+        return end > 0 && s[end - 1] == ' ' ? end : 0;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> TimeHeadChars = System.Buffers.SearchValues.Create("0123456789:.,-+ ");
 
     /// <summary>Where a leading "systemd[1]: " tag ends (0 without one).</summary>
     private static int SystemdTagEnd(ReadOnlySpan<char> s)
@@ -197,22 +238,30 @@ internal static class ServiceManagerLines
             return died ? Causes.AppCrash : Causes.NotAnUpstreamError;
         }
 
-        return m.StartsWith("A process of this unit has been killed by the OOM killer", StringComparison.Ordinal)
-            || m.StartsWith("Failed with result 'oom-kill'", StringComparison.Ordinal)
+        return m.StartsWith(OomKilledUnit, StringComparison.Ordinal) || m.StartsWith(FailedWithOomKill, StringComparison.Ordinal)
             ? Causes.OomKilled
             : null;
     }
 
     internal const string SystemdMainExit = "Main process exited, code=";
 
+    /// <summary>systemd's verdict on a unit, whatever the result ("Failed with result 'exit-code'.").</summary>
+    internal const string FailedWithResult = "Failed with result '";
+
+    private const string FailedWithOomKill = "Failed with result 'oom-kill'";
+    private const string OomKilledUnit = "A process of this unit has been killed by the OOM killer";
+
     /// <summary>
     /// systemd's main-process line cut by the writer to its time and message, the unit name gone
-    /// ("15:53:20  Main process exited, code=killed, status=9/KILL"): read as the unit's line, with no subject. Only behind
-    /// a head of digits, punctuation and blanks (a time), so a sentence naming the message is not taken.
+    /// ("15:53:20  Main process exited, code=killed, status=9/KILL"): read as the unit's line, with no subject; the OOM
+    /// killer's verdicts the same ("Failed with result 'oom-kill'" quoted alone). Only behind a head of digits, punctuation
+    /// and blanks (a time), so a sentence naming the message is not taken.
     /// </summary>
     internal static bool TrySystemdWithoutUnit(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         var at = s.IndexOf(SystemdMainExit, StringComparison.Ordinal);
+        at = at >= 0 ? at : s.IndexOf(FailedWithOomKill, StringComparison.Ordinal);
+        at = at >= 0 ? at : s.IndexOf(OomKilledUnit, StringComparison.Ordinal);
         if (at < 0 || at > 32 || s[..at].ContainsAnyInRange('A', 'Z') || s[..at].ContainsAnyInRange('a', 'z')
             || SystemdCause(s[at..]) is not { } cause)
         {

@@ -819,11 +819,68 @@ public class CompanionLineTests
     // Capistrano's SSHKit prefix.
     [InlineData("master failed to start, check stderr log for details", "app_crash", RecordKind.Unicorn)]
     [InlineData("DEBUG [685f852f]    master failed to start, check stderr log for details", "app_crash", RecordKind.Unicorn)]
+    // Round 117: gunicorn's arbiter as notes quote it: the SIGKILL guess with the pid dropped or elided, in a list item,
+    // a table row and a sentence; its lines indented as code, with the pid and level but no time, behind an emoji and
+    // with a placeholder for the pid; its last words when a worker cannot boot.
+    [InlineData("1. Vérifier les logs Render : `Worker was sent SIGKILL! Perhaps out of memory?`", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("| `Worker was sent SIGKILL! Perhaps out of memory?` | Linux OOM killer terminated a worker | Reduce to one worker |", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("keeps working — `Worker (pid:…) was sent SIGKILL! Perhaps out of memory?` followed", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("    [2017-10-26 19:28:24 +0000] [7] [INFO] Reason: Worker failed to boot.", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("  [ERROR] Reason: Worker failed to boot.", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("    [20153] [WARNING] Worker with pid 20154 was terminated due to signal 9", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("[20153] [CRITICAL] WORKER TIMEOUT (pid:20154)", "app_worker_timeout", RecordKind.Gunicorn)]
+    [InlineData("❌ Worker with pid [number] was terminated due to signal 9", "app_crash", RecordKind.Gunicorn)]
+    // The arbiter's own SIGTERM to its workers as it stops (signal 15) is a stop, not a death.
+    [InlineData("[2023-01-18 02:59:17 +0000] [1] [WARNING] Worker with pid 9 was terminated due to signal 15", "not_an_upstream_error", RecordKind.Gunicorn)]
+    [InlineData("[2023-01-18 02:59:17 +0000] [1] [WARNING] Worker with pid 9 was terminated due to signal 1", "not_an_upstream_error", RecordKind.Gunicorn)]
+    [InlineData("[2023-01-18 02:59:17 +0000] [1] [WARNING] Worker with pid 9 was terminated due to signal 11", "app_crash", RecordKind.Gunicorn)]
+    // Celery's pool losing a worker: billiard's exit line and the task handler's WorkerLostError; a stop signal and a
+    // clean exit code stay context.
+    [InlineData("[2021-09-03 12:36:46,914: ERROR/MainProcess] Process 'ForkPoolWorker-31' pid:90 exited with 'signal 9 (SIGKILL)'", "app_crash", RecordKind.Supervisor)]
+    [InlineData("[2021-09-03 12:36:57,381: ERROR/MainProcess] Task handler raised error: WorkerLostError('Worker exited prematurely: signal 9 (SIGKILL) Job: 348.')", "app_crash", RecordKind.Supervisor)]
+    [InlineData("[2021-09-03 12:36:57,381: ERROR/MainProcess] Task handler raised error: WorkerLostError('Worker exited prematurely: exitcode 155 Job: 12.')", "app_crash", RecordKind.Supervisor)]
+    [InlineData("[2021-09-03 12:36:46,914: WARNING/MainProcess] Process 'ForkPoolWorker-2' pid:91 exited with 'signal 15 (SIGTERM)'", "not_an_upstream_error", RecordKind.Supervisor)]
+    [InlineData("[2021-09-03 12:36:46,914: INFO/MainProcess] Process 'ForkPoolWorker-2' pid:91 exited with 'exitcode 0'", "not_an_upstream_error", RecordKind.Supervisor)]
+    // systemd's verdicts behind journalctl's time alone, a shell comment's elision, inside a string literal with an RFC
+    // 3339 head and a user manager's tag (a scope), and the oom-kill result quoted alone in a table row.
+    [InlineData("18:15:50.416 plasma-kwin_wayland.service: Failed with result 'oom-kill'.", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("# ... myapp.service: Main process exited, code=killed, status=9/KILL", "app_crash", RecordKind.Supervisor)]
+    [InlineData("\t\t\ttext:  \"2026-09-19T17:27:57.024620+00:00 web-1 systemd[546363]: run-p3963628-i54286731.scope: Failed with result 'oom-kill'.\",", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("systemd[1]: run-u42.scope: Failed with result 'oom-kill'.", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("| 12:53:49 | Kernel OOM-killer kills ffmpeg pid **92919** (output `2-1`), anon-rss 1.58GB. `restream-srs.service` marked `Failed with result 'oom-kill'` |", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("18:15:50.416 nginx.service: Main process exited, code=killed, status=9/KILL", "not_an_upstream_error", RecordKind.Supervisor)]
+    // Go's unrecovered panic, Deno's uncaught error, nodemon's crash report, and V8's abort after a string literal's "\n".
+    [InlineData("panic: runtime error: invalid memory address or nil pointer dereference", "app_crash", RecordKind.Supervisor)]
+    [InlineData("plugin_daemon-1     | panic: [PANIC]Failed to ping serverless connector", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Nov 21 10:00:01 web1 api[812]: panic: assignment to entry in nil map", "app_crash", RecordKind.Supervisor)]
+    [InlineData("error: Uncaught (in promise) BrokenPipe: Broken pipe (os error 32) ", "app_crash", RecordKind.Supervisor)]
+    [InlineData("[nodemon] app crashed - waiting for file changes before starting...", "app_crash", RecordKind.Supervisor)]
+    [InlineData("        stderr: `${PROGRESS}\\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory`,", "app_crash", RecordKind.Supervisor)]
     public void AppServerLineInAPastedShape_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
 
         Assert.Equal((kind, cause), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+    }
+
+    /// <summary>
+    /// Round 117: lines that look like a runtime's or an app server's last words but are not: Go's net/http and gin's
+    /// Recovery reporting a panic they recovered, a sentence about a kernel panic, nodemon's other lines, gunicorn's
+    /// SIGKILL guess inside a sentence without quotes.
+    /// </summary>
+    [Theory]
+    [InlineData("2021/06/30 21:02:38 http: panic serving 9.9.9.9:63759: write tcp 10.0.22.14:443->9.9.9.9:63759: write: connection reset by peer")]
+    [InlineData("2024/09/06 03:15:29 [Recovery] 2024/09/06 - 03:15:29 panic recovered:")]
+    [InlineData("the box rebooted after a kernel panic: not syncing, then nginx came back")]
+    [InlineData("[nodemon] restarting due to changes...")]
+    [InlineData("[nodemon] starting `node server.js`")]
+    [InlineData("we keep seeing Worker was sent SIGKILL in the logs after each deploy")]
+    public void RecoveredPanicOrProse_IsNoCrash(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.NotEqual("app_crash", r.Cause);
         Assert.Null(r.Status);
     }
 
