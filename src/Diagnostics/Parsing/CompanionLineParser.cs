@@ -98,7 +98,9 @@ public static class CompanionLineParser
         q[0] == '[' || PhpFpmLines.FpmLevel(q, 0) > 0 || q.StartsWith("child ", StringComparison.Ordinal)
         || q.StartsWith("Out of memory", StringComparison.Ordinal) || q.StartsWith(PhpFpmLines.PhpDisplayFatal, StringComparison.Ordinal)
         || q.StartsWith(AppServerLines.UnicornWorker, StringComparison.Ordinal) || q.StartsWith("Worker ", StringComparison.Ordinal)
-        || q.StartsWith(ServiceManagerLines.FailedWithResult, StringComparison.Ordinal) || q.StartsWith(ServiceManagerLines.SystemdMainExit, StringComparison.Ordinal);
+        || q.StartsWith(ServiceManagerLines.FailedWithResult, StringComparison.Ordinal) || q.StartsWith(ServiceManagerLines.SystemdMainExit, StringComparison.Ordinal)
+        || q.StartsWith(ServiceManagerLines.OomKilledUnit, StringComparison.Ordinal) || q.StartsWith(ServiceManagerLines.SystemdTag, StringComparison.Ordinal)
+        || q.StartsWith(ServiceManagerLines.SystemdTagWithoutPid, StringComparison.Ordinal);
 
     private static Segment Shift(Segment segment, int by) => segment.IsPresent ? new Segment(segment.Start + by, segment.Length) : segment;
 
@@ -207,7 +209,8 @@ public static class CompanionLineParser
             StraceLines.ExitedWith, RuntimeCrashLines.MonoNativeCrash, RuntimeCrashLines.DumpingStack, ShellJobLines.LineWord,
             RuntimeCrashLines.CaughtSignal, RuntimeCrashLines.CatchingSig, RuntimeCrashLines.CatchingSignal, ShellJobLines.CoreDumped,
             FrameworkFatalLines.FatalErrorClass, FrameworkFatalLines.MemoryLimit, FrameworkFatalLines.TimeLimit, FrameworkFatalLines.MonologUncaught,
-            GunicornLines.ReasonBootFailed, GunicornLines.WorkerSentWithoutPid, RuntimeCrashLines.GoPanic, RuntimeCrashLines.DenoUncaught],
+            GunicornLines.ReasonBootFailed, GunicornLines.WorkerSentWithoutPid, RuntimeCrashLines.GoPanic, RuntimeCrashLines.DenoUncaught,
+            ServiceManagerLines.OomKilledUnit],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>

@@ -147,14 +147,22 @@ internal static class ServiceManagerLines
             return true;
         }
 
-        // Slower, for what the usual heads leave: a scope's line ("run-p3963628-i54286731.scope: Failed with result
-        // 'oom-kill'."), a head the line's unwrapping did not read (an RFC 3339 syslog head inside a string literal, up to
-        // systemd's tag), or journalctl's time alone ("18:15:50.416 UNIT.service: ...", a head of digits and marks).
-        var tag = from == 0 ? SystemdTagInside(s) : from;
-        var head = tag > 0 ? tag : TimeOnlyHeadEnd(s);
-        return (from > 0 && TrySystemdUnitAt(s, from, ".scope", ref c))
-            || (head > 0 && (TrySystemdUnitAt(s, head, ".service", ref c) || TrySystemdUnitAt(s, head, ".scope", ref c)));
+        // Slower, for what the usual heads leave: a scope's or a slice's line ("run-p3963628-i54286731.scope: Failed with
+        // result 'oom-kill'.", "qemu.slice: A process of this unit ..."), a head the line's unwrapping did not read (an
+        // RFC 3339 syslog head inside a string literal, up to systemd's tag), or journalctl's time alone ("18:15:50.416
+        // UNIT.service: ...", "Aug 28 17:02:17  UNIT.service: ...": a head of digits and marks after a month's name).
+        if (TryOtherUnitsAt(s, from, ref c))
+        {
+            return true;
+        }
+
+        var tag = from == 0 ? SystemdTagInside(s) : 0;
+        var head = tag > 0 ? tag : from == 0 ? TimeOnlyHeadEnd(s) : 0;
+        return head > 0 && (TrySystemdUnitAt(s, head, ".service", ref c) || TryOtherUnitsAt(s, head, ref c));
     }
+
+    private static bool TryOtherUnitsAt(ReadOnlySpan<char> s, int from, ref CompanionLine c) =>
+        TrySystemdUnitAt(s, from, ".scope", ref c) || TrySystemdUnitAt(s, from, ".slice", ref c);
 
     /// <summary>The line when a unit named with <paramref name="suffix"/> starts at <paramref name="from"/> and its message states a verdict.</summary>
     private static bool TrySystemdUnitAt(ReadOnlySpan<char> s, int from, string suffix, ref CompanionLine c)
@@ -195,19 +203,43 @@ internal static class ServiceManagerLines
         return close > 0 ? at + 1 + close + 3 : 0;
     }
 
-    /// <summary>Where a head of digits, marks and blanks (a time cut to its clock: "18:15:50.416 ", "... ") ends, or 0.</summary>
+    internal const string SystemdTag = "systemd[";
+    internal const string SystemdTagWithoutPid = "systemd: ";
+
+    /// <summary>
+    /// Where a head of digits, marks and blanks (a time cut to its clock: "18:15:50.416 ", "... "), or the same after a
+    /// month's name (journalctl's "Aug 28 17:02:17  " with no host), ends, or 0.
+    /// </summary>
     private static int TimeOnlyHeadEnd(ReadOnlySpan<char> s)
     {
-        var end = s[..Math.Min(s.Length, 32)].IndexOfAnyExcept(TimeHeadChars);
-        return end > 0 && s[end - 1] == ' ' ? end : 0;
+        var month = StartsWithMonth(s) ? 4 : 0;
+        var end = s[month..Math.Min(s.Length, 32)].IndexOfAnyExcept(TimeHeadChars);
+        return end > 0 && s[month + end - 1] == ' ' ? month + end : 0;
     }
+
+    /// <summary>A head of digits, marks and blanks, after a month's name or not: a time and nothing a sentence would hold.</summary>
+    private static bool IsTimeHead(ReadOnlySpan<char> head)
+    {
+        head = head.TrimStart(" \t");
+        var month = StartsWithMonth(head) ? 4 : 0;
+        return !head[month..].ContainsAnyExcept(TimeHeadChars);
+    }
+
+    /// <summary>An English month's three-letter name and a blank ("Aug "), as journalctl's short time begins.</summary>
+    private static bool StartsWithMonth(ReadOnlySpan<char> s) =>
+        s.Length > 4 && s[3] == ' ' && "JanFebMarAprMayJunJulAugSepOctNovDec".AsSpan().IndexOf(s[..3]) is >= 0 and var i && i % 3 == 0;
 
     private static readonly System.Buffers.SearchValues<char> TimeHeadChars = System.Buffers.SearchValues.Create("0123456789:.,-+ ");
 
-    /// <summary>Where a leading "systemd[1]: " tag ends (0 without one).</summary>
+    /// <summary>Where a leading "systemd[1]: " tag ends, or a writer's "systemd: " without the pid (0 without one).</summary>
     private static int SystemdTagEnd(ReadOnlySpan<char> s)
     {
-        if (!s.StartsWith("systemd[", StringComparison.Ordinal))
+        if (s.StartsWith(SystemdTagWithoutPid, StringComparison.Ordinal))
+        {
+            return SystemdTagWithoutPid.Length;
+        }
+
+        if (!s.StartsWith(SystemdTag, StringComparison.Ordinal))
         {
             return 0;
         }
@@ -249,7 +281,7 @@ internal static class ServiceManagerLines
     internal const string FailedWithResult = "Failed with result '";
 
     private const string FailedWithOomKill = "Failed with result 'oom-kill'";
-    private const string OomKilledUnit = "A process of this unit has been killed by the OOM killer";
+    internal const string OomKilledUnit = "A process of this unit has been killed by the OOM killer";
 
     /// <summary>
     /// systemd's main-process line cut by the writer to its time and message, the unit name gone
@@ -262,7 +294,7 @@ internal static class ServiceManagerLines
         var at = s.IndexOf(SystemdMainExit, StringComparison.Ordinal);
         at = at >= 0 ? at : s.IndexOf(FailedWithOomKill, StringComparison.Ordinal);
         at = at >= 0 ? at : s.IndexOf(OomKilledUnit, StringComparison.Ordinal);
-        if (at < 0 || at > 32 || s[..at].ContainsAnyInRange('A', 'Z') || s[..at].ContainsAnyInRange('a', 'z')
+        if (at < 0 || at > 32 || !IsTimeHead(s[..at])
             || SystemdCause(s[at..]) is not { } cause)
         {
             return false;

@@ -849,6 +849,15 @@ public class CompanionLineTests
     [InlineData("systemd[1]: run-u42.scope: Failed with result 'oom-kill'.", "oom_killed", RecordKind.Supervisor)]
     [InlineData("| 12:53:49 | Kernel OOM-killer kills ffmpeg pid **92919** (output `2-1`), anon-rss 1.58GB. `restream-srs.service` marked `Failed with result 'oom-kill'` |", "oom_killed", RecordKind.Supervisor)]
     [InlineData("18:15:50.416 nginx.service: Main process exited, code=killed, status=9/KILL", "not_an_upstream_error", RecordKind.Supervisor)]
+    // The OOM verdict on a slice and a session scope, behind "systemd: " in a sentence's backticks, quoted alone in
+    // italics, and behind journalctl's month-day time with no host (indented), the main-process line the same way.
+    [InlineData("qemu.slice: A process of this unit has been killed by the OOM killer.", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("Apr 05 08:24:14 kaspa-devnet systemd[1]: session-689.scope: A process of this unit has been killed by the OOM killer.", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("followed by `systemd: machine-qemu-1-ha.scope: A process of this unit has been killed by the OOM killer` and `Machine qemu-1-ha terminated`.", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("- **`journalctl --user`**: *\"A process of this unit has been killed by the OOM killer.\"*", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("    Aug 28 17:02:17  glm53-sr950.service: A process of this unit has been killed by the OOM killer.", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("    Aug 28 17:03:29  Main process exited, code=killed, status=9/KILL", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Aug 28 17:03:29  Main process exited, code=killed, status=15/TERM", "not_an_upstream_error", RecordKind.Supervisor)]
     // Go's unrecovered panic, Deno's uncaught error, nodemon's crash report, and V8's abort after a string literal's "\n".
     [InlineData("panic: runtime error: invalid memory address or nil pointer dereference", "app_crash", RecordKind.Supervisor)]
     [InlineData("plugin_daemon-1     | panic: [PANIC]Failed to ping serverless connector", "app_crash", RecordKind.Supervisor)]
@@ -876,6 +885,7 @@ public class CompanionLineTests
     [InlineData("[nodemon] restarting due to changes...")]
     [InlineData("[nodemon] starting `node server.js`")]
     [InlineData("we keep seeing Worker was sent SIGKILL in the logs after each deploy")]
+    [InlineData("Aug was when the Main process exited, code=killed, status=9/KILL line first showed")]
     public void RecoveredPanicOrProse_IsNoCrash(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
