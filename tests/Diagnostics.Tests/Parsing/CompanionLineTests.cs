@@ -420,6 +420,11 @@ public class CompanionLineTests
     [InlineData("OK 5.815 10.0.0.7 - - [16/Jan/2018:16:10:09 +0700] 502 \"GET /api/v2/get_config?id=1235", 502)]
     [InlineData("10.0.0.7 - - [16/Jan/2018:16:10:09 +0700] 499 \"POST /api/upload HTTP/1.1\" \"curl/8.5.0\"", 499)]
     [InlineData("[16/Jan/2018:16:10:09 +0700] 504 \"GET /slow HTTP/1.1\" 0.5 \"-\"", 504)]
+    // Grafana's gateway format for Loki, Mimir and Cortex: two blanks after the time, the status, the request, then the
+    // body's size, which is not the status (round 115: Cortex's resolver PR, Mimir's kubriX thread).
+    [InlineData("172.17.0.14 - - [27/Jan/2018:16:53:38 +0000]  499 \"POST /api/prom/push HTTP/1.1\" 0 \"-\" \"Go-http-client/1.1\" \"-\"", 499)]
+    [InlineData("10.240.0.32 - - [06/Aug/2024:12:35:19 +0000]  502 \"POST /api/v1/push HTTP/1.1\" 157 \"-\" \"Prometheus/2.53.1\" \"10.138.5.2\"", 502)]
+    [InlineData("[06/Aug/2024:12:35:19 +0000]  504 \"GET /loki/api/v1/query_range HTTP/1.1\" 0 \"-\" \"Grafana/11.1.0\" \"-\"", 504)]
     // The combined format without its time (left out of log_format), the user empty.
     [InlineData("10.244.0.11 - - \"GET /admin-api/user HTTP/1.1\" 502 559", 502)]
     // A format with the quoted request right after the address, the tries' addresses and statuses after the status.
@@ -901,6 +906,24 @@ public class CompanionLineTests
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
 
         Assert.Equal(RecordKind.Gunicorn, r.Kind);
+        Assert.Equal(cause, r.Cause);
+    }
+
+    /// <summary>
+    /// gunicorn's launcher ends with the arbiter's HaltServer exception when it halts (round 115: a NetBox plugin's upgrade,
+    /// quoted with ">"): a non-zero exit status is gunicorn's crash, as the arbiter's "Reason: Worker failed to boot." is.
+    /// A status of 0 and the class named in a sentence are not taken.
+    /// </summary>
+    [Theory]
+    [InlineData("> gunicorn.errors.HaltServer: <HaltServer 'Worker failed to boot.' 3>", "app_crash")]
+    [InlineData("gunicorn.errors.HaltServer: <HaltServer 'App failed to load.' 4>", "app_crash")]
+    [InlineData("Jan 06 01:56:25 ubuntu-s-2 gunicorn[13842]: gunicorn.errors.HaltServer: <HaltServer 'Worker failed to boot.' 3>", "app_crash")]
+    [InlineData("gunicorn.errors.HaltServer: <HaltServer 'Stopped.' 0>", "not_an_upstream_error")]
+    [InlineData("I keep getting the gunicorn.errors.HaltServer exception whenever the venv is rebuilt after the upgrade to 3.12 and nothing else", "not_an_upstream_error")]
+    public void GunicornHaltServer_IsACrashWithANonZeroStatus(string line, string cause)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
         Assert.Equal(cause, r.Cause);
     }
 
