@@ -1087,6 +1087,34 @@ public class CompanionLineTests
         Assert.Equal(backend, r.Subject);
     }
 
+    /// <summary>
+    /// Apache httpd about a child it lost (AH00051 with a core dump, AH00052 without; 2.2 wrote no AH number): it says so
+    /// only for a signal it did not send itself, so the child (mod_php, or the app it ran behind nginx) crashed.
+    /// </summary>
+    [Theory]
+    [InlineData("[Wed Aug 17 10:19:19.614631 2022] [core:notice] [pid 536253:tid 281473673056272] AH00051: child pid 538294 exit signal Segmentation fault (11), possible coredump in /home/ivs_omu_portal/logs", 538294)]
+    [InlineData("[Wed Mar 30 11:04:35.341295 2022] [core:notice] [pid 380:tid 139845588080576] AH00052: child pid 20333 exit signal Bus error (7)", 20333)]
+    [InlineData("[Tue Jun 14 09:12:01 2011] [notice] child pid 4242 exit signal Aborted (6)", 4242)]
+    public void ApacheChildExitOnASignal_IsACrash(string line, int child)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.Supervisor, "app_crash", (int?)null, (int?)child), (r.Kind, r.Cause, r.Status, r.Pid));
+    }
+
+    [Theory]
+    // Apache's other lines about its children, and the words without Apache's "child pid N" before them.
+    [InlineData("[Wed Aug 17 10:19:19.614631 2022] [mpm_prefork:notice] [pid 536253] AH00169: caught SIGTERM, shutting down")]
+    [InlineData("[Wed Aug 17 10:19:19.614631 2022] [core:warn] [pid 536253] AH00045: child process 538294 still did not exit, sending a SIGTERM")]
+    [InlineData("the worker would exit signal handlers first (11)")]
+    [InlineData("child pid exit signal Segmentation fault (11)")]
+    public void ApacheLinesOtherThanAChildLostToASignal_AreNotCrashes(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.NotEqual("app_crash", r.Cause);
+    }
+
     [Theory]
     // mod_fcgid's other lines, and its words in prose without the process's pid and exit reason.
     [InlineData("[Fri Jun 02 14:46:10.827324 2017] [fcgid:warn] [pid 13455:tid 140062717052672] [client 10.102.27.218:52784] mod_fcgid: error reading data, FastCGI server closed connection")]
