@@ -40,7 +40,11 @@ public sealed class LogAnalyzer
     /// An analyzer that only hands records to <paramref name="sink"/>: the caller aggregates them, e.g. with a
     /// <see cref="FindingAggregator"/> behind a <see cref="BackgroundRecordSink"/>, on another core.
     /// </summary>
-    public static LogAnalyzer WithoutAggregator(int defaultYear, IRecordSink sink) => new(defaultYear, sink) { _aggregator = null };
+    public static LogAnalyzer WithoutAggregator(int defaultYear, IRecordSink sink, int input = 0) =>
+        new(defaultYear, sink) { _aggregator = null, Input = input };
+
+    /// <summary>Which of several inputs this analyzer reads (<see cref="LogRecord.Input"/>): its records carry the number.</summary>
+    public int Input { get; init; }
 
     /// <summary>Physical lines fed so far.</summary>
     public int LinesRead { get; private set; }
@@ -218,6 +222,7 @@ public sealed class LogAnalyzer
         // Classified in place: the record struct is large, and copying it per record shows in profiles.
         ref var record = ref _pending.Record;
         Classify(_pending, ref record);
+        record.Input = Input;
         _pending.Clear();
         var text = _pending.LastText;
 

@@ -19,8 +19,9 @@ public static class ParallelFileAnalysis
 
     /// <param name="minChunkBytes">Smallest chunk worth a core of its own (tests cut small files); a range is split for an
     /// idle worker only while at least a sixteenth of that is left.</param>
+    /// <param name="input">Which of several inputs the file is (<see cref="Records.LogRecord.Input"/>).</param>
     public static Result Analyze(string path, int defaultYear, int workers, Action<long>? progress, CancellationToken cancellationToken,
-        long minChunkBytes = MinChunkBytes)
+        long minChunkBytes = MinChunkBytes, int input = 0)
     {
         // The length of what opens, not of the path: FileInfo gives a symbolic link's own size (a linked log read as empty).
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
@@ -29,7 +30,7 @@ public static class ParallelFileAnalysis
         if (chunks == 1)
         {
             // A file smaller than two chunks is read on this thread: no range to share, nothing to merge.
-            return AnalyzeRange(new FileRange(file, 0, length), defaultYear, Advance(progress), cancellationToken);
+            return AnalyzeRange(new FileRange(file, 0, length), defaultYear, input, Advance(progress), cancellationToken);
         }
 
         var starts = ChunkStarts(file, length, chunks);
@@ -44,7 +45,7 @@ public static class ParallelFileAnalysis
             {
                 for (var range = initial[i]; range is not null; range = Split(file, length, ranges, minSplitBytes))
                 {
-                    var result = AnalyzeRange(range, defaultYear, advance, cancellationToken);
+                    var result = AnalyzeRange(range, defaultYear, input, advance, cancellationToken);
                     lock (pieces)
                     {
                         pieces.Add((range.Start, result));
@@ -93,9 +94,9 @@ public static class ParallelFileAnalysis
         return bytes => progress(Interlocked.Add(ref done, bytes));
     }
 
-    private static Result AnalyzeRange(FileRange range, int defaultYear, Action<long>? advance, CancellationToken cancellationToken)
+    private static Result AnalyzeRange(FileRange range, int defaultYear, int input, Action<long>? advance, CancellationToken cancellationToken)
     {
-        var analyzer = new LogAnalyzer(defaultYear);
+        var analyzer = new LogAnalyzer(defaultYear) { Input = input };
         var reader = new LineReader(range);
         var last = 0L;
         reader.ReadAll(line =>

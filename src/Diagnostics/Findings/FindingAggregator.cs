@@ -42,6 +42,12 @@ public sealed class FindingAggregator : IRecordSink
 
     private const int RecentSlots = 256;
 
+    /// <summary>
+    /// The input (<see cref="LogRecord.Input"/>) whose records are being added. Connection numbers count per nginx (one host's
+    /// log, another's), so a request's attempts are linked within one input only. -1 before the first record.
+    /// </summary>
+    private int _input = -1;
+
     /// <summary>True until an upstream failure or a companion record was added or merged in.</summary>
     public bool IsEmpty => _states.Count == 0 && _companions.Count == 0;
 
@@ -51,6 +57,16 @@ public sealed class FindingAggregator : IRecordSink
         if (!Causes.IsUpstreamFailure(cause))
         {
             return;
+        }
+
+        if (view.Record.Input != _input)
+        {
+            if (_input >= 0)
+            {
+                ForgetAttempts();
+            }
+
+            _input = view.Record.Input;
         }
 
         if (!view.IsNginx)
@@ -83,6 +99,26 @@ public sealed class FindingAggregator : IRecordSink
         MergeInto(_byTarget, later._byTarget, nginx: true);
         MergeInto(_companions, later._companions, nginx: false);
         TakeAttempts(later);
+        _input = Math.Max(_input, later._input);
+    }
+
+    /// <summary>
+    /// Folds in an aggregator that saw another input (another file of the same command): its findings join this one's, but
+    /// no request is linked across the two, whose connection numbers need not come from the same nginx.
+    /// </summary>
+    public void MergeInput(FindingAggregator other)
+    {
+        MergeInto(_byTarget, other._byTarget, nginx: true);
+        MergeInto(_companions, other._companions, nginx: false);
+        ForgetAttempts();
+        _input = Math.Max(_input, other._input);
+    }
+
+    /// <summary>From here on, no record is linked to a request seen before (and no first attempt is kept for <see cref="Merge"/>).</summary>
+    private void ForgetAttempts()
+    {
+        _attempts.Clear();
+        _attemptsCleared = true;
     }
 
     /// <summary>A later chunk's first attempts of requests this one saw fail on another target are retries (see <see cref="TrackAttempt"/>).</summary>

@@ -7,6 +7,9 @@ namespace Nginx502Bot.Diagnostics.Records;
 public struct ClassifiedRecord
 {
     public int Line;
+
+    /// <summary>Which input the record came from, 0-based in the order given (see <see cref="LogRecord.Input"/>).</summary>
+    public int Input;
     public int LineCount;
     public RecordKind Kind;
     public Verdict Verdict;

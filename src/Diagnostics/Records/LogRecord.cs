@@ -12,6 +12,12 @@ public sealed record LogRecord
     /// <summary>How many physical lines the record spans.</summary>
     public int LineCount { get; init; } = 1;
 
+    /// <summary>
+    /// Which input the record came from, 0-based in the order the inputs were given: with several files, <see cref="Line"/>
+    /// counts within that one. Always 0 for a single input.
+    /// </summary>
+    public int Input { get; init; }
+
     public required RecordKind Kind { get; init; }
 
     /// <summary>Line-level cause id from <see cref="Vocabulary.Causes"/>.</summary>

@@ -19,7 +19,7 @@ public static class RecordMaterializer
             var target = UpstreamAddress.Target(t, n);
             return new LogRecord
             {
-                Line = r.Line, LineCount = r.LineCount, Kind = r.Kind, Cause = r.Verdict.Cause, Status = r.Verdict.Status,
+                Line = r.Line, LineCount = r.LineCount, Input = r.Input, Kind = r.Kind, Cause = r.Verdict.Cause, Status = r.Verdict.Status,
                 Time = r.Time, Level = n.Level.ToString(t), Pid = n.Pid == 0 ? null : n.Pid,
                 ConnectionId = n.ConnectionId < 0 ? null : n.ConnectionId, Message = n.Message.ToString(t),
                 Errno = n.ErrnoNumber <= 0 ? null : n.ErrnoNumber, ErrnoText = n.ErrnoText.ToString(t), Action = n.Action.ToString(t),
@@ -34,7 +34,7 @@ public static class RecordMaterializer
         var c = r.Companion;
         return new LogRecord
         {
-            Line = r.Line, LineCount = r.LineCount, Kind = r.Kind, Cause = r.Verdict.Cause, Status = r.Verdict.Status,
+            Line = r.Line, LineCount = r.LineCount, Input = r.Input, Kind = r.Kind, Cause = r.Verdict.Cause, Status = r.Verdict.Status,
             Time = r.Time, Level = c.Level.ToString(t), Pid = c.Pid < 0 ? null : c.Pid,
             Message = r.Kind == RecordKind.Unknown ? null : c.Message.ToString(t), Subject = c.Subject.ToString(t),
             Origin = r.Origin, Text = text,

@@ -264,6 +264,39 @@ public class FindingAggregatorTests
         Assert.Equal(new Dictionary<string, int> { ["502"] = 4 }, Assert.Single(findings, f => f.Target == "127.0.0.1:8001").Statuses);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SameConnectionNumberInAnotherInput_IsAnotherRequest_AndItsRecordsSayWhichInput(bool mergedAfterwards)
+    {
+        // Two hosts' logs: each nginx numbers its own connections, so the second log's *1 on 8001 is its own client's 502,
+        // not a retry of the first log's *1 on 8000; within the second log, *1 failing again on 8002 is a retry.
+        var first = new FindingAggregator();
+        var second = mergedAfterwards ? new FindingAggregator() : first;
+        Feed(first, 0, Refused(1, "13:00:00", "8000"));
+        Feed(second, 1, Refused(1, "13:00:01", "8001") + "\n" + Refused(1, "13:00:01", "8002"));
+        if (mergedAfterwards)
+        {
+            first.MergeInput(second);
+        }
+
+        var findings = first.Build();
+
+        Dictionary<string, int> StatusesOf(string port) => new(Assert.Single(findings, f => f.Target == "127.0.0.1:" + port).Statuses);
+        Assert.Equal(new Dictionary<string, int> { ["502"] = 1 }, StatusesOf("8000"));
+        Assert.Equal(new Dictionary<string, int> { ["retried"] = 1 }, StatusesOf("8001"));
+        Assert.Equal(new Dictionary<string, int> { ["502"] = 1 }, StatusesOf("8002"));
+        Assert.Equal([0], Assert.Single(findings, f => f.Target == "127.0.0.1:8000").Evidence.Select(e => e.Input));
+        Assert.Equal([1], Assert.Single(findings, f => f.Target == "127.0.0.1:8002").Evidence.Select(e => e.Input));
+
+        static void Feed(FindingAggregator aggregator, int input, string text)
+        {
+            var analyzer = new LogAnalyzer(2026, null, aggregator) { Input = input };
+            DiagnosisEngine.ForEachLine(text, analyzer.AddLine);
+            analyzer.Complete();
+        }
+    }
+
     [Fact]
     public void ManyTargetsAndCausesInterleaved_AreEachTheirOwnFinding()
     {

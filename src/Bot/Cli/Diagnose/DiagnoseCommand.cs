@@ -152,7 +152,8 @@ public static class DiagnoseCommand
         var aggregator = new FindingAggregator();
         var year = time.GetLocalNow().Year;
         using var stdout = System.Console.OpenStandardOutput();
-        using var jsonWriter = json ? new JsonReportWriter(stdout) : null;
+        var names = inputs.ConvertAll(i => i.Name);
+        using var jsonWriter = json ? new JsonReportWriter(stdout, names) : null;
 
         // Writing JSON and aggregating cost about as much as parsing: they run on another core, records still in input order.
         // (Aggregating on the parsing thread instead made that thread the busier one by a wider margin; a thread each for the
@@ -163,8 +164,9 @@ public static class DiagnoseCommand
         long records = 0, failures = 0, done = 0;
         var problems = new List<string>();
         var notices = new List<string>();
-        foreach (var (name, stream) in inputs)
+        for (var input = 0; input < inputs.Count; input++)
         {
+            var (name, stream) = inputs[input];
             if (jsonWriter is null && stream is FileStream file && file.CanSeek && file.Length > 0)
             {
                 // The report needs no per-record output: use every core on the file. (A file that says it is empty but may
@@ -172,7 +174,8 @@ public static class DiagnoseCommand
                 var head = new byte[TextSniff.HeadBytes];
                 Notice(notices, name, head.AsSpan(0, RandomAccess.Read(file.SafeFileHandle, head, 0)));
                 var offset = done;
-                var result = ParallelFileAnalysis.Analyze(file.Name, year, Environment.ProcessorCount, bytes => progress.Report(offset + bytes, records), ct);
+                var result = ParallelFileAnalysis.Analyze(file.Name, year, Environment.ProcessorCount,
+                    bytes => progress.Report(offset + bytes, records), ct, input: input);
                 // The first input's findings are taken as they are: merged into an empty aggregator they would only be copied.
                 if (aggregator.IsEmpty)
                 {
@@ -180,7 +183,7 @@ public static class DiagnoseCommand
                 }
                 else
                 {
-                    aggregator.Merge(result.Aggregator);
+                    aggregator.MergeInput(result.Aggregator);
                 }
 
                 records += result.Records;
@@ -189,7 +192,9 @@ public static class DiagnoseCommand
                 continue;
             }
 
-            var analyzer = background is null ? new LogAnalyzer(year, null, aggregator) : LogAnalyzer.WithoutAggregator(year, background);
+            var analyzer = background is null
+                ? new LogAnalyzer(year, null, aggregator) { Input = input }
+                : LogAnalyzer.WithoutAggregator(year, background, input);
             var kept = new HeadKeepingStream(stream);
             var reader = new LineReader(kept);
             var lines = 0;
@@ -229,7 +234,7 @@ public static class DiagnoseCommand
                 && Environment.GetEnvironmentVariable("TERM") != "dumb";
             var source = inputs.Count == 1 ? inputs[0].Name : $"{inputs.Count} inputs";
             using var writer = new StreamWriter(stdout, leaveOpen: true) { AutoFlush = false };
-            new HumanReport(writer, color).Write(findings, records, failures, source);
+            new HumanReport(writer, color, names).Write(findings, records, failures, source);
         }
 
         // Said after the report, so that a terminal shows it last: the report above is short of what these inputs lost, or

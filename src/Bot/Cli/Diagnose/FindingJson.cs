@@ -7,7 +7,8 @@ namespace Nginx502Bot.Bot.Cli.Diagnose;
 /// <summary>Writes one <see cref="Finding"/> in the <c>findings</c> shape of docs/diagnose-json.md.</summary>
 public static class FindingJson
 {
-    public static void Write(Utf8JsonWriter json, Finding f)
+    /// <param name="inputs">The inputs' names when there are several: each evidence record then says which it came from.</param>
+    public static void Write(Utf8JsonWriter json, Finding f, IReadOnlyList<string>? inputs = null)
     {
         json.WriteStartObject();
         json.WriteString("cause", f.Cause);
@@ -42,17 +43,22 @@ public static class FindingJson
         json.WriteStartArray("evidence");
         foreach (var e in f.Evidence)
         {
-            WriteEvidence(json, e);
+            WriteEvidence(json, e, inputs);
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
     }
 
-    private static void WriteEvidence(Utf8JsonWriter json, LogRecord e)
+    private static void WriteEvidence(Utf8JsonWriter json, LogRecord e, IReadOnlyList<string>? inputs)
     {
         json.WriteStartObject();
         json.WriteNumber("line", e.Line);
+        if (inputs is not null)
+        {
+            json.WriteString("input", inputs[e.Input]);
+        }
+
         json.WriteString("cause", e.Cause);
         JsonReportWriter.WriteStatus(json, "status", e.Status);
         json.WriteString("text", e.Text);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Nginx502Bot.Diagnostics.Findings;
+using Nginx502Bot.Diagnostics.Records;
 using Nginx502Bot.Diagnostics.Vocabulary;
 
 namespace Nginx502Bot.Bot.Cli.Diagnose;
@@ -11,10 +12,14 @@ public sealed class HumanReport
     private readonly TextWriter _out;
     private readonly bool _color;
 
-    public HumanReport(TextWriter output, bool color)
+    /// <summary>The inputs' names when there are several: evidence then says which file its line number counts in.</summary>
+    private readonly IReadOnlyList<string>? _inputs;
+
+    public HumanReport(TextWriter output, bool color, IReadOnlyList<string>? inputs = null)
     {
         _out = output;
         _color = color;
+        _inputs = inputs is { Count: > 1 } ? inputs : null;
     }
 
     public void Write(IReadOnlyList<Finding> findings, long records, long failures, string source)
@@ -43,7 +48,7 @@ public sealed class HumanReport
         Section("Facts (from the records)", f.Facts, "• ");
         Section("Likely causes (not proven by the lines)", f.LikelyCauses, "• ");
         Section("Evidence", f.Evidence.Select(e => string.Create(CultureInfo.InvariantCulture,
-            $"line {e.Line} [{e.Cause}, {ClientStatus.Format(e.Status)}]: {Cut(e.Text)}")), "");
+            $"{Where(e)} [{e.Cause}, {ClientStatus.Format(e.Status)}]: {Cut(e.Text)}")), "");
         Section("Fix", f.Remediation, "$ ", "36");
         Section("To confirm on the host (an agent can check)", f.ToConfirm, "? ");
     }
@@ -63,6 +68,10 @@ public sealed class HumanReport
             _out.WriteLine("    " + (color is null ? text : Color(color, text)));
         }
     }
+
+    private string Where(LogRecord e) => _inputs is null
+        ? string.Create(CultureInfo.InvariantCulture, $"line {e.Line}")
+        : string.Create(CultureInfo.InvariantCulture, $"{_inputs[e.Input]} line {e.Line}");
 
     private static string Cut(string text)
     {

@@ -29,9 +29,13 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
     private DateTime _lastTime;
     private byte[] _lastTimeText = [];
 
-    public JsonReportWriter(Stream output)
+    /// <summary>The inputs' names when there are several (each record says which it came from), else null.</summary>
+    private readonly IReadOnlyList<string>? _inputs;
+
+    public JsonReportWriter(Stream output, IReadOnlyList<string>? inputs = null)
     {
         _output = output;
+        _inputs = inputs is { Count: > 1 } ? inputs : null;
         _json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, SkipValidation = true });
         _json.WriteStartObject();
         _json.WriteStartArray("records");
@@ -55,6 +59,12 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         {
             o.Raw(N.Lines);
             o.Number(r.LineCount);
+        }
+
+        if (_inputs is not null)
+        {
+            o.Raw(N.Input);
+            o.Quoted(_inputs[r.Input]);
         }
 
         WriteVerdict(r.Kind, r.Verdict);
@@ -219,7 +229,7 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
         _json.WriteStartArray("findings");
         foreach (var f in findings)
         {
-            FindingJson.Write(_json, f);
+            FindingJson.Write(_json, f, _inputs);
         }
 
         _json.WriteEndArray();

@@ -8,6 +8,7 @@ internal static class RecordJsonNames
 {
     public static ReadOnlySpan<byte> Line => "{\"line\":"u8;
     public static ReadOnlySpan<byte> Lines => ",\"lines\":"u8;
+    public static ReadOnlySpan<byte> Input => ",\"input\":"u8;
     public static ReadOnlySpan<byte> Kind => ",\"kind\":"u8;
     public static ReadOnlySpan<byte> Cause => ",\"cause\":"u8;
     public static ReadOnlySpan<byte> Status => ",\"status\":"u8;

@@ -239,6 +239,64 @@ public sealed class DiagnoseInputTests : IDisposable
         Assert.Contains("app_crash (from connection_reset) — unix:/run/php/php8.2-fpm.sock", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void TwoHostsLogs_Report_NamesTheFileOfEachEvidenceLine_AndLinksNoRequestAcrossThem()
+    {
+        // Two web hosts' logs: each nginx numbers its own connections, so web2's *5 is not a retry of web1's *5 (which would
+        // move web1's 502 under "retried"), and "line 1" alone would not say which file to open.
+        var (web1, web2) = TwoHostsLogs();
+
+        var run = BotProcess.Run(["diagnose", "--no-color", web1, web2]);
+
+        Assert.Equal(DiagnoseCommand.ExitFailuresFound, run.Exit);
+        Assert.Contains("Nothing accepted the connection on 10.0.0.20:8080: the backend is down, or listens on another port or address. Clients saw 2× 502.", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{web1} line 1 [upstream_down, 502]", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{web2} line 2 [upstream_down, 502]", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"{web2} line 1 [upstream_down, 502]", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TwoHostsLogs_Json_SaysTheInputOfEachRecordAndEvidence_AndLinksNoRequestAcrossThem()
+    {
+        var (web1, web2) = TwoHostsLogs();
+
+        var run = BotProcess.Run(["diagnose", "--json", web1, web2]);
+
+        Assert.Equal(DiagnoseCommand.ExitFailuresFound, run.Exit);
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        var records = doc.RootElement.GetProperty("records").EnumerateArray()
+            .Select(r => (r.GetProperty("input").GetString(), r.GetProperty("line").GetInt32())).ToList();
+        Assert.Equal([(web1, 1), (web2, 1), (web2, 2)], records);
+        var finding = doc.RootElement.GetProperty("findings").EnumerateArray()
+            .Single(f => f.GetProperty("target").GetString() == "10.0.0.20:8080");
+        Assert.Equal("{\"502\":2}", finding.GetProperty("statuses").GetRawText());
+        var evidence = finding.GetProperty("evidence").EnumerateArray()
+            .Select(e => (e.GetProperty("input").GetString(), e.GetProperty("line").GetInt32())).ToList();
+        Assert.Equal([(web1, 1), (web2, 2)], evidence);
+    }
+
+    [Fact]
+    public void OneInput_Json_RecordsCarryNoInputField()
+    {
+        var run = BotProcess.Run(["diagnose", "--json", Write("one.log", Encoding.ASCII.GetBytes(Record + "\n"))]);
+
+        using var doc = System.Text.Json.JsonDocument.Parse(run.Stdout);
+        Assert.False(doc.RootElement.GetProperty("records")[0].TryGetProperty("input", out _));
+        Assert.False(doc.RootElement.GetProperty("findings")[0].GetProperty("evidence")[0].TryGetProperty("input", out _));
+    }
+
+    /// <summary>web1: *5 GET /cart refused by .20; web2: its own *5 GET /cart refused by .21, then *7 refused by .20.</summary>
+    private (string Web1, string Web2) TwoHostsLogs()
+    {
+        const string refused = "connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.9, server: shop.example.com, request: \"GET /cart HTTP/1.1\", upstream: \"http://{0}/cart\", host: \"shop.example.com\"";
+        string Line(string time, string cid, string target) =>
+            $"2026/11/23 {time} [error] 811#811: *{cid} " + refused.Replace("{0}", target, StringComparison.Ordinal) + "\n";
+        var web1 = Write("web1-error.log", Encoding.ASCII.GetBytes(Line("06:00:01", "5", "10.0.0.20:8080")));
+        var web2 = Write("web2-error.log", Encoding.ASCII.GetBytes(
+            Line("06:00:02", "5", "10.0.0.21:8080") + Line("06:00:03", "7", "10.0.0.20:8080")));
+        return (web1, web2);
+    }
+
     private string Write(string name, byte[] bytes)
     {
         var path = Path.Combine(_dir, name);
