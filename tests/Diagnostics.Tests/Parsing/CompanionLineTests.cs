@@ -667,6 +667,11 @@ public class CompanionLineTests
     // Chrome's developer tools: the response's status in the request's General section (round 113, Devilbox).
     [InlineData("Status Code: 502 Bad Gateway", 502)]
     [InlineData("Status Code: 504 ", 504)]
+    // nginx's whole error page run onto one line, its breaks turned into blanks or left escaped (round 115: October CMS's
+    // updater; PeerTube #2516 and caprover one-click-apps #839 before).
+    [InlineData("<html> <head><title>502 Bad Gateway</title></head> <body bgcolor=\"white\"> <center><h1>502 Bad Gateway</h1></center> <hr><center>nginx/1.6.0</center> </body> </html>", 502)]
+    [InlineData(@"<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n", 413)]
+    [InlineData("`<html> <head><title>413 Request Entity Too Large</title></head> <body> <center><h1>413 Request Entity Too Large</h1></center> <hr><center>nginx</center> </body> </html>`", 413)]
     public void ResponseStatusLine_StatesItsStatus(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -700,6 +705,11 @@ public class CompanionLineTests
     [InlineData("    <center><h1>502 Bad Gateway</h1></center>")]
     [InlineData("Status Code: 502 Bad Gateway (from disk cache), then the page reloaded")]
     [InlineData("Status Code: 5023")]
+    // A whole page that is not nginx's, that goes on after its end, or that a client's own message quotes.
+    [InlineData("<html> <head><title>502 Bad Gateway</title></head> <body> <h1>Bad Gateway</h1> <hr><address>Apache/2.4.41 Server</address> </body> </html>")]
+    [InlineData("<html> <head><title>502 Bad Gateway</title></head> <body> <hr><center>nginx</center> </body> </html> every time")]
+    [InlineData("<html> the proxy said <head><title>502 Bad Gateway</title></head> <hr><center>nginx</center> </html>")]
+    [InlineData(@"502 - ""<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n""")]
     public void StatusLineInProse_StatesNoStatus(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
