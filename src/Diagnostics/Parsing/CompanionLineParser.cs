@@ -204,13 +204,13 @@ public static class CompanionLineParser
             PhpFpmLines.PhpDisplayFatal, PhpFpmLines.PhpDisplayParse, "Worker with pid", GunicornLines.WorkerException, "Segmentation Fault", AppServerLines.PumaTimeout, AppServerLines.Pm2Exit, ServiceManagerLines.SystemdMainExit,
             AppServerLines.PassengerExit, AppServerLines.PassengerMaxRequestTime, "OOMKilled", ServiceManagerLines.SystemctlMainPid, ServiceManagerLines.SystemctlExecStart,
             AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal, AppServerLines.NpmExitStatus, AppServerLines.UnicornMasterFailed,
-            ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess, RuntimeCrashLines.PythonFatal, RuntimeCrashLines.V8Fatal,
-            RuntimeCrashLines.NimUnhandled, RuntimeCrashLines.NimIllegalStorage, RuntimeCrashLines.DartUnhandled, RuntimeCrashLines.CrystalInvalidAccess, StraceLines.KilledBy,
+            ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess, ServiceManagerLines.ApacheChildExit, RuntimeCrashLines.PythonFatal, RuntimeCrashLines.V8Fatal,
+            RuntimeCrashLines.NimUnhandled, RuntimeCrashLines.NimIllegalStorage, RuntimeCrashLines.DartUnhandled, RuntimeCrashLines.CrystalInvalidAccess, RuntimeCrashLines.GoFatal, StraceLines.KilledBy,
             StraceLines.ExitedWith, RuntimeCrashLines.MonoNativeCrash, RuntimeCrashLines.DumpingStack, ShellJobLines.LineWord,
             RuntimeCrashLines.CaughtSignal, RuntimeCrashLines.CatchingSig, RuntimeCrashLines.CatchingSignal, ShellJobLines.CoreDumped,
             FrameworkFatalLines.FatalErrorClass, FrameworkFatalLines.MemoryLimit, FrameworkFatalLines.TimeLimit, FrameworkFatalLines.MonologUncaught,
             GunicornLines.ReasonBootFailed, GunicornLines.WorkerSentWithoutPid, RuntimeCrashLines.GoPanic, RuntimeCrashLines.DenoUncaught,
-            ServiceManagerLines.OomKilledUnit],
+            ServiceManagerLines.OomKilledUnit, GunicornLines.HaltServer],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>
@@ -241,9 +241,9 @@ public static class CompanionLineParser
             || ServiceManagerLines.TrySystemdWithoutUnit(s, ref c) || AppServerLines.TryPassengerSpawn(s, ref c) || AppServerLines.TryPassengerMaxRequestTime(s, ref c) || ServiceManagerLines.TryOomKilledReason(s, ref c)
             || ServiceManagerLines.TrySystemctlMainPid(s, ref c) || ServiceManagerLines.TrySystemctlExecStart(s, ref c)
             || AppServerLines.TryOdooWatchdog(s, ref c) || ServiceManagerLines.TrySupervisorctlStatus(s, ref c)
-            || ServiceManagerLines.TryFcgidProcessExit(s, ref c) || RuntimeCrashLines.TryCrash(s, ref c) || StraceLines.TryExit(s, ref c)
+            || ServiceManagerLines.TryFcgidProcessExit(s, ref c) || ServiceManagerLines.TryApacheChildExit(s, ref c) || RuntimeCrashLines.TryCrash(s, ref c) || StraceLines.TryExit(s, ref c)
             || ShellJobLines.TryDeath(s, ref c) || ShellJobLines.TryTerminalReport(s, ref c) || AppServerLines.TryUnicornMasterFailed(s, ref c)
-            || FrameworkFatalLines.TryFrameworkFatal(s, ref c);
+            || FrameworkFatalLines.TryFrameworkFatal(s, ref c) || GunicornLines.TryHaltServer(s, ref c);
     }
 
     internal static bool TryAt(ReadOnlySpan<char> s, int start, char closing, ref CompanionLine c)

@@ -120,16 +120,32 @@ internal static class ElidedAccessHeads
     /// an app's own request log, whose status is its own answer, not a sentence quoting nginx's access line. nginx writes
     /// neither a level into its access lines nor one in capitals into its error log.
     /// </summary>
-    private static bool HasLoggerLevel(ReadOnlySpan<char> head) => head.ContainsAny(LoggerLevels);
+    private static bool HasLoggerLevel(ReadOnlySpan<char> head) => head.ContainsAny(LoggerLevels) || OpensWithLoggerBracket(head);
 
-    private static readonly System.Buffers.SearchValues<char> TimeMaskChars = System.Buffers.SearchValues.Create("-xX*#? +0123456789");
+    private static readonly System.Buffers.SearchValues<string> LevelWords =
+        System.Buffers.SearchValues.Create([" TRACE ", " DEBUG ", " INFO ", " WARN ", " ERROR "], StringComparison.Ordinal);
+
+    /// <summary>
+    /// A head that opens with a logger's bracket holding the time, a level in capitals and the target, as Rust's
+    /// env_logger writes them (actix-web's request logger: <c>[2024-01-02T19:26:26Z INFO  actix_web::middleware::logger]
+    /// xx.xxx.xxx.xxx "GET /font/x HTTP/1.1" 200 36890 ...</c>, its client address masked by the writer): the app's own
+    /// request log, not a sentence quoting nginx's access line.
+    /// </summary>
+    private static bool OpensWithLoggerBracket(ReadOnlySpan<char> head)
+    {
+        var close = head.Length > 0 && head[0] == '[' ? head.IndexOf(']') : -1;
+        return close > 0 && head[..close].ContainsAny(LevelWords);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> TimeMaskChars = System.Buffers.SearchValues.Create("-xX*#? +:0123456789");
 
     /// <summary>
     /// The combined format whose time the writer masked, keeping the brackets and often the zone
-    /// (<c>10.42.0.0 - - [---------- +0000] "GET /albums/ HTTP/1.1" 502 ...</c>): the request's start after the bracket, or
-    /// -1. Only a bracket holding mask marks (dashes, x's, stars) and at most a zone's digits counts, or the time's day and
-    /// month cut by the writer's ellipsis (<c>[11/Jul/2026...]</c>), so a real time that failed the common shape is not read
-    /// here. The time stays unknown.
+    /// (<c>10.42.0.0 - - [---------- +0000] "GET /albums/ HTTP/1.1" 502 ...</c>), or only its date, keeping the clock
+    /// (<c>[xxx:17:38:55 +0800] "POST /xxx/batch/update HTTP/1.0" 200 ...</c>): the request's start after the bracket, or
+    /// -1. Only a bracket opening with mask marks (dashes, x's, stars) and holding at most a clock's and a zone's digits
+    /// counts, or the time's day and month cut by the writer's ellipsis (<c>[11/Jul/2026...]</c>), so a real time that
+    /// failed the common shape is not read here. The time stays unknown.
     /// </summary>
     private static int RequestAfterMaskedTime(ReadOnlySpan<char> s)
     {

@@ -318,6 +318,34 @@ internal static class GunicornLines
         return StopSignals.ContainsNumber(DecimalText.ReadNumber(m, ref p));
     }
 
+    /// <summary>
+    /// The exception gunicorn's launcher prints when the arbiter halts (<c>gunicorn.errors.HaltServer: &lt;HaltServer 'Worker
+    /// failed to boot.' 3&gt;</c>, <c>'App failed to load.' 4</c>): the traceback's last line, whose number is the exit status
+    /// the arbiter gives sys.exit. gunicorn has stopped; a non-zero status is its crash (the app behind nginx is gone), as
+    /// the arbiter's "Reason: Worker failed to boot." is. Only the class and its representation near the line's start count.
+    /// </summary>
+    internal const string HaltServer = "HaltServer: <HaltServer '";
+
+    /// <summary>The launcher's HaltServer line (see <see cref="HaltServer"/>) with a non-zero exit status, read as gunicorn's crash.</summary>
+    internal static bool TryHaltServer(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOf(HaltServer, StringComparison.Ordinal);
+        var start = at < 0 ? -1 : at - (s[..at].EndsWith("gunicorn.errors.", StringComparison.Ordinal) ? "gunicorn.errors.".Length : 0);
+        var reason = at + HaltServer.Length;
+        var quote = start is < 0 or > CompanionLineParser.MaxCompanionPrefix ? -1 : s[reason..].IndexOf("' ", StringComparison.Ordinal);
+        var close = quote < 0 ? -1 : s[(reason + quote + 2)..].IndexOf('>');
+        if (close <= 0 || !int.TryParse(s.Slice(reason + quote + 2, close), out var status) || status == 0
+            || (start > 0 && char.IsLetterOrDigit(s[start - 1])))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Gunicorn;
+        c.Message = Segment.Between(start, reason + quote + 2 + close + 1);
+        c.Cause = Causes.AppCrash;
+        return true;
+    }
+
     internal static int PidAfter(ReadOnlySpan<char> m, string marker)
     {
         var i = m.IndexOf(marker, StringComparison.Ordinal);

@@ -579,8 +579,9 @@ internal static class LooseRecordParser
 
     /// <summary>
     /// Where C5 found by <see cref="CountedMessageStart"/> ends: at its closing quote when a writer's prose follows the
-    /// quote (<c>Getting "512 worker_connections are not enough" on High Load</c>), else at the end of the text. nginx
-    /// writes nothing after "are not enough" but its action, so a quote there closes the writer's quotation.
+    /// quote (<c>Getting "512 worker_connections are not enough" on High Load</c>) or at the words when unquoted prose
+    /// follows them, else at the end of the text. nginx writes nothing after "are not enough" but its action, so a quote
+    /// or another word there is the writer's.
     /// </summary>
     private static int CountedMessageEnd(ReadOnlySpan<char> body, int start)
     {
@@ -596,7 +597,16 @@ internal static class LooseRecordParser
             return after < body.Length && body[after] is '"' or '\'' or '`' or '\u201D' ? after : body.Length;
         }
 
-        return after + 2 < body.Length && body[after] is '"' or '\'' or '\u201D' && body[after + 1] == ' ' ? after : body.Length;
+        if (after + 2 < body.Length && body[after] is '"' or '\'' or '\u201D' && body[after + 1] == ' ')
+        {
+            return after;
+        }
+
+        // Unquoted, a blank and a word other than the action's "while" is the writer's prose going on ("im getting 512
+        // worker_connections are not enough in the error log ..."): the message ends with the words.
+        return after < body.Length && body[after] == ' ' && !body[after..].StartsWith(" while", StringComparison.Ordinal)
+            ? after
+            : body.Length;
     }
 
     /// <summary>

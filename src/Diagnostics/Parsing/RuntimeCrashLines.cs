@@ -7,7 +7,7 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// The last words language runtimes write when the program they run dies, behind whatever head journald, a container
 /// log or the writer gave them: CPython's <c>Fatal Python error: ...</c>, V8's (Node's) out-of-memory abort, Nim's
 /// unhandled exception and signal handler, the Dart VM's unhandled exception report, Crystal's segfault handler, Mono's
-/// native crash report, Go's unrecovered panic, Deno's uncaught error, and the fatal-signal handler of programs that report their own crash (rTorrent's, qBittorrent's). The
+/// native crash report, Go's runtime throw and unrecovered panic, Deno's uncaught error, and the fatal-signal handler of programs that report their own crash (rTorrent's, qBittorrent's). The
 /// backend or worker the runtime ran is gone (app_crash). None of these runtimes has a record kind of its own: the line
 /// is read as the process's death notice, a supervisor record, as Passenger's and PM2's are. Each text is taken only as
 /// words of their own near the line's start (a label, indentation or a sentence's opening words may come first).
@@ -50,6 +50,19 @@ internal static class RuntimeCrashLines
     internal const string MonoNativeCrash = " while executing native code";
 
     private const string MonoGotA = "Got a ";
+
+    /// <summary>
+    /// Go's runtime throwing (runtime.throw and fatal, which print <c>fatal error: MESSAGE</c> and exit with status 2):
+    /// <c>fatal error: runtime: out of memory</c>, <c>fatal error: concurrent map writes</c>.
+    /// </summary>
+    internal const string GoFatal = "fatal error: ";
+
+    /// <summary>
+    /// How the runtime's own throws begin after <see cref="GoFatal"/>; a compiler's or another tool's "fatal error: FILE:
+    /// ..." names no such words, so only these are taken.
+    /// </summary>
+    private static readonly string[] GoThrows =
+        ["runtime: ", "concurrent map ", "all goroutines are asleep", "stack overflow", "unexpected signal during runtime execution", "out of memory"];
 
     /// <summary>A program's own fatal-signal handler before it aborts: rTorrent's <c>Caught Segmentation fault, dumping stack:</c>.</summary>
     internal const string DumpingStack = ", dumping stack:";
@@ -102,6 +115,11 @@ internal static class RuntimeCrashLines
         if (at < 0 && Start(s, MonoGotA) is >= 0 and var mono && MonoSignal(s[(mono + MonoGotA.Length)..]))
         {
             at = mono;
+        }
+
+        if (at < 0 && Start(s, GoFatal) is >= 0 and var go && IsGoThrow(s[(go + GoFatal.Length)..]))
+        {
+            at = go;
         }
 
         if (at < 0 && Start(s, Caught) is >= 0 and var caught && SignalTextBeforeStack(s[(caught + Caught.Length)..]))
@@ -208,6 +226,20 @@ internal static class RuntimeCrashLines
         var name = rest.IndexOf(' ');
         return name > 3 && rest.StartsWith("SIG", StringComparison.Ordinal) && !rest[3..name].ContainsAnyExceptInRange('A', 'Z')
             && rest[name..].StartsWith(MonoNativeCrash, StringComparison.Ordinal);
+    }
+
+    /// <summary>After Go's <see cref="GoFatal"/>: one of the runtime's own throws (<see cref="GoThrows"/>).</summary>
+    private static bool IsGoThrow(ReadOnlySpan<char> rest)
+    {
+        foreach (var words in GoThrows)
+        {
+            if (rest.StartsWith(words, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>After "Caught ": a signal's description in words (<c>Segmentation fault</c>, <c>Bus error</c>) and <see cref="DumpingStack"/>.</summary>

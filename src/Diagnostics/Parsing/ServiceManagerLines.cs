@@ -546,4 +546,46 @@ internal static class ServiceManagerLines
         c.Cause = died ? Causes.AppCrash : Causes.NotAnUpstreamError;
         return true;
     }
+
+    internal const string ApacheChildExit = " exit signal ";
+
+    /// <summary>
+    /// Apache httpd about a child process it lost (server/mpm_common.c, ap_process_child_status): <c>AH00051: child pid
+    /// 538294 exit signal Segmentation fault (11), possible coredump in /var/log/apache2</c>, or AH00052 without a core
+    /// dump. Apache writes it only for a signal it did not send (TERM, HUP, its graceful signal and KILL are left out),
+    /// so the child, and the mod_php or the application it ran behind nginx, died: <c>app_crash</c>, as mod_fcgid's "get
+    /// unexpected signal" above. The words must follow Apache's "child pid N".
+    /// </summary>
+    internal static bool TryApacheChildExit(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOf(ApacheChildExit, StringComparison.Ordinal);
+        if (at < 0 || at > MaxFcgidHead)
+        {
+            return false;
+        }
+
+        var head = s[..at];
+        var digits = head.Length - head.TrimEnd("0123456789").Length;
+        if (digits == 0 || !head[..^digits].EndsWith("child pid ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // The signal's name and number: "Segmentation fault (11)".
+        var signal = s[(at + ApacheChildExit.Length)..];
+        var open = signal.IndexOf(" (", StringComparison.Ordinal);
+        if (open <= 0 || open + 2 >= signal.Length || !char.IsAsciiDigit(signal[open + 2]))
+        {
+            return false;
+        }
+
+        var child = head.Length - digits;
+        var pid = DecimalText.ReadNumber(s, ref child);
+        c.Kind = RecordKind.Supervisor;
+        c.Subject = Segment.None;
+        c.Pid = pid <= int.MaxValue ? (int)pid : -1;
+        c.Message = Segment.Between(head.Length - digits - "child pid ".Length, s.Length);
+        c.Cause = Causes.AppCrash;
+        return true;
+    }
 }

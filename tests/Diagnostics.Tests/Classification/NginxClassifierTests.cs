@@ -235,6 +235,9 @@ public class NginxClassifierTests
     [InlineData("Getting \"512 worker_connections are not enough\" on High Load", "fd_exhaustion", null)]
     [InlineData("they logged '1024 worker_connections are not enough' twice", "fd_exhaustion", null)]
     [InlineData("Getting \"512 worker_connections are not enough while connecting to upstream\" today", "fd_exhaustion", 500)]
+    // C5 unquoted in a sentence with the writer's words going on after it (no action follows, so no status)
+    [InlineData("im getting 512 worker_connections are not enough in the error log do what you must", "fd_exhaustion", null)]
+    [InlineData("we saw 512 worker_connections are not enough while connecting to upstream", "fd_exhaustion", 500)]
     // A message quoted in backticks with prose after the closing one; the record going on after it is kept
     [InlineData("- right after: `connect() failed (111: Connection refused)` (on `GET /api/x`)", "upstream_down", 502)]
     [InlineData("`upstream timed out (110: Connection timed out)` while reading response header from upstream", "upstream_timeout_read", 504)]

@@ -336,6 +336,9 @@ public class CompanionLineTests
     // A logger's bracketed level in the head: an app's own request log (KasmVNC's websocket server), not a sentence.
     [InlineData(" 2023-05-16 22:20:27,953 [INFO] websocket 1552: 10.20.0.1 2a12:3e80:1:237:: kasm_user \"GET /index.html HTTP/1.1\" 200 22064")]
     [InlineData("2024-01-02 10:00:00 [DEBUG] web: served kasm_user \"GET /vnc.html HTTP/1.1\" 502 150")]
+    // env_logger's bracket (time, level, target) before a masked address: actix-web's own request log (round 114).
+    [InlineData("[2024-01-02T19:26:26Z INFO  actix_web::middleware::logger] xx.xxx.xxx.xxx \"GET /font/Lato%20Regular/0-255 HTTP/1.1\" 200 36890 \"-\" \"Mozilla/5.0\" 0.021856")]
+    [InlineData("[2025-03-01T08:00:00Z WARN  my_app::http] client.example \"POST /tiles/1/2/3 HTTP/1.1\" 502 0 \"-\" \"curl/8.5.0\"")]
     // An application's own key=value line: a status, but none of nginx's upstream or timing keys (upstreamStatus,
     // provider_status are the app's), or a status that is no three-digit code.
     [InlineData("provider_failed status=502 UpstreamError provider=openai provider_status=502")]
@@ -420,6 +423,11 @@ public class CompanionLineTests
     [InlineData("OK 5.815 10.0.0.7 - - [16/Jan/2018:16:10:09 +0700] 502 \"GET /api/v2/get_config?id=1235", 502)]
     [InlineData("10.0.0.7 - - [16/Jan/2018:16:10:09 +0700] 499 \"POST /api/upload HTTP/1.1\" \"curl/8.5.0\"", 499)]
     [InlineData("[16/Jan/2018:16:10:09 +0700] 504 \"GET /slow HTTP/1.1\" 0.5 \"-\"", 504)]
+    // Grafana's gateway format for Loki, Mimir and Cortex: two blanks after the time, the status, the request, then the
+    // body's size, which is not the status (round 115: Cortex's resolver PR, Mimir's kubriX thread).
+    [InlineData("172.17.0.14 - - [27/Jan/2018:16:53:38 +0000]  499 \"POST /api/prom/push HTTP/1.1\" 0 \"-\" \"Go-http-client/1.1\" \"-\"", 499)]
+    [InlineData("10.240.0.32 - - [06/Aug/2024:12:35:19 +0000]  502 \"POST /api/v1/push HTTP/1.1\" 157 \"-\" \"Prometheus/2.53.1\" \"10.138.5.2\"", 502)]
+    [InlineData("[06/Aug/2024:12:35:19 +0000]  504 \"GET /loki/api/v1/query_range HTTP/1.1\" 0 \"-\" \"Grafana/11.1.0\" \"-\"", 504)]
     // The combined format without its time (left out of log_format), the user empty.
     [InlineData("10.244.0.11 - - \"GET /admin-api/user HTTP/1.1\" 502 559", 502)]
     // A format with the quoted request right after the address, the tries' addresses and statuses after the status.
@@ -427,6 +435,8 @@ public class CompanionLineTests
     // The time masked by its writer inside the brackets (dashes, x's), the zone kept or not: ingress-nginx's format.
     [InlineData("10.42.0.0 - - [---------- +0000] \"GET /albums/ HTTP/1.1\" 502 552 \"-\" \"Mozilla/5.0\" 476 0.003 [ns-app-9080] [] 10.42.0.104:9080 0 0.001 502 a83c", 502)]
     [InlineData("10.0.0.1 - - [xx/xxx/xxxx:xx:xx:xx] \"POST /upload HTTP/1.1\" 413 176 \"-\" \"curl/8\"", 413)]
+    // Only the date masked, the clock and zone kept, in a format that starts at the time, indented in a list (round 116).
+    [InlineData("   [xxx:17:38:55 +0800] \"POST /xxx/batch/update HTTP/1.0\" 200 65493 \"-\" \"curl/8\" \"-\" ", 200)]
     // Another bracketed field before the time (nginx-ingress-controller 0.9's PROXY protocol address), behind Docker's
     // time stamp; an empty request line too.
     [InlineData("2017-04-05T20:52:09.129903905Z ::ffff:10.101.61.0 - [::ffff:10.101.61.0] - - [05/Apr/2017:20:52:09 +0000] \"GET / HTTP/1.1\" 404 21 \"-\" \"curl/8\" 205 0.002 [upstream-default-backend] 10.101.15.11:8080 21 0.002 404", 404)]
@@ -657,6 +667,11 @@ public class CompanionLineTests
     // Chrome's developer tools: the response's status in the request's General section (round 113, Devilbox).
     [InlineData("Status Code: 502 Bad Gateway", 502)]
     [InlineData("Status Code: 504 ", 504)]
+    // nginx's whole error page run onto one line, its breaks turned into blanks or left escaped (round 115: October CMS's
+    // updater; PeerTube #2516 and caprover one-click-apps #839 before).
+    [InlineData("<html> <head><title>502 Bad Gateway</title></head> <body bgcolor=\"white\"> <center><h1>502 Bad Gateway</h1></center> <hr><center>nginx/1.6.0</center> </body> </html>", 502)]
+    [InlineData(@"<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n", 413)]
+    [InlineData("`<html> <head><title>413 Request Entity Too Large</title></head> <body> <center><h1>413 Request Entity Too Large</h1></center> <hr><center>nginx</center> </body> </html>`", 413)]
     public void ResponseStatusLine_StatesItsStatus(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -690,6 +705,11 @@ public class CompanionLineTests
     [InlineData("    <center><h1>502 Bad Gateway</h1></center>")]
     [InlineData("Status Code: 502 Bad Gateway (from disk cache), then the page reloaded")]
     [InlineData("Status Code: 5023")]
+    // A whole page that is not nginx's, that goes on after its end, or that a client's own message quotes.
+    [InlineData("<html> <head><title>502 Bad Gateway</title></head> <body> <h1>Bad Gateway</h1> <hr><address>Apache/2.4.41 Server</address> </body> </html>")]
+    [InlineData("<html> <head><title>502 Bad Gateway</title></head> <body> <hr><center>nginx</center> </body> </html> every time")]
+    [InlineData("<html> the proxy said <head><title>502 Bad Gateway</title></head> <hr><center>nginx</center> </html>")]
+    [InlineData(@"502 - ""<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n""")]
     public void StatusLineInProse_StatesNoStatus(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -791,6 +811,11 @@ public class CompanionLineTests
     [InlineData("Unhandled exception:", "app_crash", RecordKind.Supervisor)]
     [InlineData("Nov 21 10:00:01 web1 dart[77]: Unhandled exception:", "app_crash", RecordKind.Supervisor)]
     [InlineData("Invalid memory access (signal 11) at address 0x7ffd5e3c1ff8", "app_crash", RecordKind.Supervisor)]
+    // Go's runtime throw (round 116: a Go service behind nginx's intermittent 502), bare, under journald's head and in a
+    // code span of a maintainer's sentence.
+    [InlineData("fatal error: runtime: out of memory", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Nov 21 10:00:01 web1 wpdir[812]: fatal error: concurrent map writes", "app_crash", RecordKind.Supervisor)]
+    [InlineData("@carstingaxion Unfortunately the service is now crashing with `fatal error: runtime: out of memory`, however the VPS it runs on has just been upgraded", "app_crash", RecordKind.Supervisor)]
     // Mono's native crash report (round 107: Sonarr on Mono), bare, exported with a comma at each line's end and under
     // compose's prefix; rTorrent's own fatal-signal handler; bash reporting from a start script that its command died on
     // a fatal signal.
@@ -971,6 +996,24 @@ public class CompanionLineTests
         Assert.Equal(cause, r.Cause);
     }
 
+    /// <summary>
+    /// gunicorn's launcher ends with the arbiter's HaltServer exception when it halts (round 115: a NetBox plugin's upgrade,
+    /// quoted with ">"): a non-zero exit status is gunicorn's crash, as the arbiter's "Reason: Worker failed to boot." is.
+    /// A status of 0 and the class named in a sentence are not taken.
+    /// </summary>
+    [Theory]
+    [InlineData("> gunicorn.errors.HaltServer: <HaltServer 'Worker failed to boot.' 3>", "app_crash")]
+    [InlineData("gunicorn.errors.HaltServer: <HaltServer 'App failed to load.' 4>", "app_crash")]
+    [InlineData("Jan 06 01:56:25 ubuntu-s-2 gunicorn[13842]: gunicorn.errors.HaltServer: <HaltServer 'Worker failed to boot.' 3>", "app_crash")]
+    [InlineData("gunicorn.errors.HaltServer: <HaltServer 'Stopped.' 0>", "not_an_upstream_error")]
+    [InlineData("I keep getting the gunicorn.errors.HaltServer exception whenever the venv is rebuilt after the upgrade to 3.12 and nothing else", "not_an_upstream_error")]
+    public void GunicornHaltServer_IsACrashWithANonZeroStatus(string line, string cause)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal(cause, r.Cause);
+    }
+
     [Theory]
     // Puma's other master lines, a worker named in prose, a PID not in brackets, a mask too long to be a pid: not taken.
     [InlineData("[48246] - Worker 0 (pid: 48247) booted, phase: 0")]
@@ -1001,6 +1044,9 @@ public class CompanionLineTests
     [InlineData("Error: unhandled exception: see the log above")]
     [InlineData("SIGTERM: Illegal storage access.")]
     [InlineData("Invalid memory access (signal handler not installed)")]
+    // A compiler's "fatal error:" for a file, and Go's words for a throw that is not the runtime's.
+    [InlineData("main.c:1:10: fatal error: 'stdio.h' file not found")]
+    [InlineData("fatal error: the build cache is full")]
     // Mono's words without a signal's name, rTorrent's without a signal's description, a shell's report of a stop
     // signal, its other errors, and a script's line named in prose.
     [InlineData("Got a response while executing native code in the plugin")]
@@ -1139,6 +1185,34 @@ public class CompanionLineTests
         Assert.Equal((RecordKind.Supervisor, cause), (r.Kind, r.Cause));
         Assert.Null(r.Status);
         Assert.Equal(backend, r.Subject);
+    }
+
+    /// <summary>
+    /// Apache httpd about a child it lost (AH00051 with a core dump, AH00052 without; 2.2 wrote no AH number): it says so
+    /// only for a signal it did not send itself, so the child (mod_php, or the app it ran behind nginx) crashed.
+    /// </summary>
+    [Theory]
+    [InlineData("[Wed Aug 17 10:19:19.614631 2022] [core:notice] [pid 536253:tid 281473673056272] AH00051: child pid 538294 exit signal Segmentation fault (11), possible coredump in /home/ivs_omu_portal/logs", 538294)]
+    [InlineData("[Wed Mar 30 11:04:35.341295 2022] [core:notice] [pid 380:tid 139845588080576] AH00052: child pid 20333 exit signal Bus error (7)", 20333)]
+    [InlineData("[Tue Jun 14 09:12:01 2011] [notice] child pid 4242 exit signal Aborted (6)", 4242)]
+    public void ApacheChildExitOnASignal_IsACrash(string line, int child)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.Supervisor, "app_crash", (int?)null, (int?)child), (r.Kind, r.Cause, r.Status, r.Pid));
+    }
+
+    [Theory]
+    // Apache's other lines about its children, and the words without Apache's "child pid N" before them.
+    [InlineData("[Wed Aug 17 10:19:19.614631 2022] [mpm_prefork:notice] [pid 536253] AH00169: caught SIGTERM, shutting down")]
+    [InlineData("[Wed Aug 17 10:19:19.614631 2022] [core:warn] [pid 536253] AH00045: child process 538294 still did not exit, sending a SIGTERM")]
+    [InlineData("the worker would exit signal handlers first (11)")]
+    [InlineData("child pid exit signal Segmentation fault (11)")]
+    public void ApacheLinesOtherThanAChildLostToASignal_AreNotCrashes(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.NotEqual("app_crash", r.Cause);
     }
 
     [Theory]
