@@ -51,7 +51,7 @@ public static class AccessLineParser
             if (!StartsWithBracketedTime(s) || !s[27..].StartsWith("] \"", StringComparison.Ordinal))
             {
                 return OwnAccessFormats.TryParseStatusFirst(s, ref c) || ProxyManagerAccessLines.TryParseProxyManager(s, s.IndexOf('['), ref c) || ElidedAccessHeads.TryParseElidedHead(s, ref c)
-                    || (StartsWithBracketedTime(s) && OwnAccessFormats.StatusBeforeRequest(s, -1, ref c)) || KeyValueAccessLineParser.TryParse(s, ref c)
+                    || (StartsWithBracketedTime(s) && (OwnAccessFormats.AlignedStatusBeforeRequest(s, -1, ref c) || OwnAccessFormats.StatusBeforeRequest(s, -1, ref c))) || KeyValueAccessLineParser.TryParse(s, ref c)
                     || ProxyManagerAccessLines.TryParseProxyManagerHead(s, ref c) || OwnAccessFormats.TryParseDelimitedFields(s, ref c) || OwnAccessFormats.TryParseIsoBracketedTime(s, ref c)
                     || (StartsWithBracketedTime(s) && OwnAccessFormats.TryParseFieldsBeforeRequest(s, ref c))
                     || OwnAccessFormats.TryParseArrowRequest(s, ref c) || ResponseStatusLines.TryParse(s, ref c);
@@ -64,6 +64,11 @@ public static class AccessLineParser
         if (close == ZonelessTimeClose && !RequestLineClosesWithItsProtocol(s[(open + close + 3)..]))
         {
             return false;
+        }
+
+        if (close <= 0 && OwnAccessFormats.AlignedStatusBeforeRequest(s, open, ref c))
+        {
+            return true;
         }
 
         var requestStart = close > 0 ? open + close + 3 : ElidedAccessHeads.RequestAfterTimeToken(s, open);

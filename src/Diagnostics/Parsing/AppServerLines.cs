@@ -102,6 +102,29 @@ internal static class AppServerLines
         return true;
     }
 
+    /// <summary>nodemon's tag, the bracket before its own lines ("[nodemon] starting `node server.js`").</summary>
+    internal const string Nodemon = "nodemon";
+
+    private const string NodemonCrashed = "app crashed";
+
+    /// <summary>
+    /// nodemon's report that the app it runs exited with an error: <c>[nodemon] app crashed - waiting for file changes
+    /// before starting...</c>. nodemon does not restart it until a file changes, so the backend is gone (app_crash, as
+    /// PM2's and npm's reports of a non-zero exit). nodemon's other lines (starting, restarting, watching) are left alone.
+    /// </summary>
+    internal static bool TryNodemonCrash(ReadOnlySpan<char> s, int at, ref CompanionLine c)
+    {
+        if (!s[at..].StartsWith(NodemonCrashed, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Supervisor;
+        c.Message = Segment.Between(at, s.Length);
+        c.Cause = Causes.AppCrash;
+        return true;
+    }
+
     internal const string PumaTimeout = "! Terminating timed out worker";
 
     /// <summary>

@@ -68,7 +68,7 @@ public static class CompanionLineParser
 
             var end = s[start..].IndexOf(s[start - 1]);
             var inner = end < 0 ? s[start..] : s.Slice(start, end);
-            if (TryParse(inner, out var q, quoted: true))
+            if (TryParse(inner, out var q, quoted: true) || TryQuotedWithoutHead(inner, ref q))
             {
                 q.Level = Shift(q.Level, start);
                 q.Subject = Shift(q.Subject, start);
@@ -82,13 +82,25 @@ public static class CompanionLineParser
     }
 
     /// <summary>
+    /// A service's own line quoted without the head it is read behind elsewhere: gunicorn's arbiter about a worker, with or
+    /// without its pid ("`Worker was sent SIGKILL! Perhaps out of memory?`", "`Worker (pid:…) was sent SIGKILL! ...`"), and
+    /// systemd's verdict on a unit with the unit dropped ("`Failed with result 'oom-kill'`").
+    /// </summary>
+    private static bool TryQuotedWithoutHead(ReadOnlySpan<char> inner, ref CompanionLine q) =>
+        (inner.StartsWith("Worker", StringComparison.Ordinal) && GunicornLines.TryGunicornBare(inner, ref q))
+        || ServiceManagerLines.TrySystemdWithoutUnit(inner, ref q);
+
+    /// <summary>
     /// A quote can open a companion record: its time bracket, or (the writer dropped time and pool) FPM's level
     /// ("`WARNING: server reached pm.max_children setting (5)`"), FPM's child message, or the kernel's OOM kill.
     /// </summary>
     private static bool OpensCompanionRecord(ReadOnlySpan<char> q) =>
         q[0] == '[' || PhpFpmLines.FpmLevel(q, 0) > 0 || q.StartsWith("child ", StringComparison.Ordinal)
         || q.StartsWith("Out of memory", StringComparison.Ordinal) || q.StartsWith(PhpFpmLines.PhpDisplayFatal, StringComparison.Ordinal)
-        || q.StartsWith(AppServerLines.UnicornWorker, StringComparison.Ordinal);
+        || q.StartsWith(AppServerLines.UnicornWorker, StringComparison.Ordinal) || q.StartsWith("Worker ", StringComparison.Ordinal)
+        || q.StartsWith(ServiceManagerLines.FailedWithResult, StringComparison.Ordinal) || q.StartsWith(ServiceManagerLines.SystemdMainExit, StringComparison.Ordinal)
+        || q.StartsWith(ServiceManagerLines.OomKilledUnit, StringComparison.Ordinal) || q.StartsWith(ServiceManagerLines.SystemdTag, StringComparison.Ordinal)
+        || q.StartsWith(ServiceManagerLines.SystemdTagWithoutPid, StringComparison.Ordinal);
 
     private static Segment Shift(Segment segment, int by) => segment.IsPresent ? new Segment(segment.Start + by, segment.Length) : segment;
 
@@ -115,9 +127,10 @@ public static class CompanionLineParser
         }
 
         // gunicorn "[2026-11-21 13:41:14 +0000] [1234] [CRITICAL] WORKER TIMEOUT (pid:1240)"
+        // Celery's worker "[2021-09-03 12:36:46,914: ERROR/MainProcess] Process 'ForkPoolWorker-31' pid:90 exited with ...".
         if (TimeParsing.Iso(inner) is { } iso)
         {
-            return GunicornLines.Gunicorn(s, rest, iso, ref c);
+            return GunicornLines.Gunicorn(s, rest, iso, ref c) || CeleryLines.TryPoolWorkerExit(s, inner, rest, iso, ref c);
         }
 
         // dmesg -T "[Sat Nov 21 13:41:14 2026] ..." or dmesg "[12345.678901] ..."
@@ -167,6 +180,18 @@ public static class CompanionLineParser
             return true;
         }
 
+        // gunicorn's arbiter with its pid and level but no time: "[20153] [WARNING] Worker with pid 20154 was terminated ...".
+        if (GunicornLines.TryWithoutTime(s, inner, rest, ref c))
+        {
+            return true;
+        }
+
+        // nodemon's report of the app's process ending with an error: "[nodemon] app crashed - waiting for file changes ...".
+        if (inner.SequenceEqual(AppServerLines.Nodemon) && AppServerLines.TryNodemonCrash(s, rest, ref c))
+        {
+            return true;
+        }
+
         // A kernel record behind a bracket of the writer's own: dmesg -T with the year cut ("[Tue Sep 16 03:14:22]"), a
         // label ("[Kernel dmesg] [18492.104] Memory cgroup out of memory: ..."). Only kernel messages are taken.
         return KernelLines.TryKernel(s, rest, ref c);
@@ -179,12 +204,14 @@ public static class CompanionLineParser
             PhpFpmLines.PhpDisplayFatal, PhpFpmLines.PhpDisplayParse, "Worker with pid", GunicornLines.WorkerException, "Segmentation Fault", AppServerLines.PumaTimeout, AppServerLines.Pm2Exit, ServiceManagerLines.SystemdMainExit,
             AppServerLines.PassengerExit, AppServerLines.PassengerMaxRequestTime, "OOMKilled", ServiceManagerLines.SystemctlMainPid, ServiceManagerLines.SystemctlExecStart,
             AppServerLines.OdooRealTimeLimit, AppServerLines.OdooHttpWorker, ServiceManagerLines.SupervisorctlFatal, AppServerLines.NpmExitStatus, AppServerLines.UnicornMasterFailed,
-            ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess, RuntimeCrashLines.PythonFatal, RuntimeCrashLines.V8Fatal,
+            ServiceManagerLines.SupervisorctlBackoff, ServiceManagerLines.FcgidProcess, ServiceManagerLines.ApacheChildExit, RuntimeCrashLines.PythonFatal, RuntimeCrashLines.V8Fatal,
             RuntimeCrashLines.NimUnhandled, RuntimeCrashLines.NimIllegalStorage, RuntimeCrashLines.DartUnhandled, RuntimeCrashLines.CrystalInvalidAccess, RuntimeCrashLines.GoFatal, StraceLines.KilledBy,
             StraceLines.ExitedWith, RuntimeCrashLines.MonoNativeCrash, RuntimeCrashLines.DumpingStack, ShellJobLines.LineWord,
             RuntimeCrashLines.CaughtSignal, RuntimeCrashLines.CatchingSig, RuntimeCrashLines.CatchingSignal, ShellJobLines.CoreDumped,
             FrameworkFatalLines.FatalErrorClass, FrameworkFatalLines.MemoryLimit, FrameworkFatalLines.TimeLimit, FrameworkFatalLines.MonologUncaught,
-            ServiceManagerLines.UpstartMainProcess, ServiceManagerLines.UpstartRespawnStopped, ServiceManagerLines.BootProcessExited],
+            GunicornLines.ReasonBootFailed, GunicornLines.WorkerSentWithoutPid, RuntimeCrashLines.GoPanic, RuntimeCrashLines.DenoUncaught,
+            ServiceManagerLines.OomKilledUnit, GunicornLines.HaltServer, ServiceManagerLines.UpstartMainProcess, ServiceManagerLines.UpstartRespawnStopped,
+            ServiceManagerLines.BootProcessExited],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>
@@ -219,9 +246,10 @@ public static class CompanionLineParser
             || ServiceManagerLines.TrySystemdWithoutUnit(s, ref c) || AppServerLines.TryPassengerSpawn(s, ref c) || AppServerLines.TryPassengerMaxRequestTime(s, ref c) || ServiceManagerLines.TryOomKilledReason(s, ref c)
             || ServiceManagerLines.TrySystemctlMainPid(s, ref c) || ServiceManagerLines.TrySystemctlExecStart(s, ref c)
             || AppServerLines.TryOdooWatchdog(s, ref c) || ServiceManagerLines.TrySupervisorctlStatus(s, ref c)
-            || ServiceManagerLines.TryFcgidProcessExit(s, ref c) || RuntimeCrashLines.TryCrash(s, ref c) || StraceLines.TryExit(s, ref c)
+            || ServiceManagerLines.TryFcgidProcessExit(s, ref c) || ServiceManagerLines.TryApacheChildExit(s, ref c) || RuntimeCrashLines.TryCrash(s, ref c) || StraceLines.TryExit(s, ref c)
             || ShellJobLines.TryDeath(s, ref c) || ShellJobLines.TryTerminalReport(s, ref c) || AppServerLines.TryUnicornMasterFailed(s, ref c)
-            || FrameworkFatalLines.TryFrameworkFatal(s, ref c) || ServiceManagerLines.TryUpstartJob(s, ref c) || ServiceManagerLines.TryBootScriptExit(s, ref c);
+            || FrameworkFatalLines.TryFrameworkFatal(s, ref c) || GunicornLines.TryHaltServer(s, ref c) || ServiceManagerLines.TryUpstartJob(s, ref c)
+            || ServiceManagerLines.TryBootScriptExit(s, ref c);
     }
 
     internal static bool TryAt(ReadOnlySpan<char> s, int start, char closing, ref CompanionLine c)

@@ -24,6 +24,7 @@ internal static class GunicornLines
         var at = s.IndexOf("WORKER TIMEOUT (pid:", StringComparison.Ordinal);
         at = at >= 0 ? at : s.IndexOf("Worker (pid:", StringComparison.Ordinal);
         at = at >= 0 ? at : s.IndexOf("Worker with pid ", StringComparison.Ordinal);
+        at = at >= 0 ? at : s.IndexOf(WorkerSentWithoutPid, StringComparison.Ordinal);
         if (at < 0 || at > 24)
         {
             return false;
@@ -35,7 +36,7 @@ internal static class GunicornLines
             head = head[1..^1];
         }
 
-        if (!head.IsEmpty && !IsGunicornLevelAnyCase(head))
+        if (!head.IsEmpty && !IsGunicornLevelAnyCase(head) && !IsMarkOnly(head))
         {
             return false;
         }
@@ -43,6 +44,52 @@ internal static class GunicornLines
         c.Kind = RecordKind.Gunicorn;
         c.Message = Segment.Between(at, s.Length);
         GunicornMessage(s[at..], ref c);
+        return true;
+    }
+
+    /// <summary>
+    /// The arbiter's SIGKILL line with the pid dropped by the writer, as notes and guides quote it ("Worker was sent
+    /// SIGKILL! Perhaps out of memory?").
+    /// </summary>
+    internal const string WorkerSentWithoutPid = "Worker was sent SIG";
+
+    /// <summary>A head of marks only, no letter or digit: a list's bullet or an emoji before the line ("❌ ", "- ", "* ").</summary>
+    private static bool IsMarkOnly(ReadOnlySpan<char> head)
+    {
+        foreach (var ch in head)
+        {
+            if (char.IsLetterOrDigit(ch))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// gunicorn's arbiter with its pid and level but no time, as a note quoted it: <c>[20153] [WARNING] Worker with pid
+    /// 20154 was terminated due to signal 9</c>. <paramref name="rest"/> is where the text after the pid bracket starts;
+    /// only the arbiter's lines about a worker are taken.
+    /// </summary>
+    internal static bool TryWithoutTime(ReadOnlySpan<char> s, ReadOnlySpan<char> pid, int rest, ref CompanionLine c)
+    {
+        if (pid.IsEmpty || pid.ContainsAnyExceptInRange('0', '9') || rest >= s.Length || s[rest] != '[')
+        {
+            return false;
+        }
+
+        var close = s[rest..].IndexOf(']');
+        var msgStart = rest + close + 2;
+        if (close < 2 || !IsGunicornLevel(s.Slice(rest + 1, close - 1)) || msgStart > s.Length || !IsGunicornWorkerLine(s[msgStart..]))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Gunicorn;
+        c.Level = new Segment(rest + 1, close - 1);
+        c.Message = Segment.Between(msgStart, s.Length);
+        GunicornMessage(s[msgStart..], ref c);
         return true;
     }
 
@@ -216,7 +263,10 @@ internal static class GunicornLines
     internal static bool IsGunicornWorkerLine(ReadOnlySpan<char> line) => WithoutLoggerName(line) is var m &&
         (m.StartsWith("WORKER TIMEOUT", StringComparison.Ordinal) || m.StartsWith("Worker (pid:", StringComparison.Ordinal)
         || m.StartsWith("Worker with pid", StringComparison.Ordinal) || m.StartsWith("Booting worker with pid", StringComparison.Ordinal)
-        || m.StartsWith("Worker exiting (pid:", StringComparison.Ordinal));
+        || m.StartsWith("Worker exiting (pid:", StringComparison.Ordinal) || m.StartsWith(ReasonBootFailed, StringComparison.Ordinal));
+
+    /// <summary>The arbiter's last line when it gives up because a worker could not boot (it exits, the app is gone).</summary>
+    internal const string ReasonBootFailed = "Reason: Worker failed to boot";
 
     /// <summary>
     /// The arbiter's spawn_worker logs this when a worker's init_process raises (the app failed to import or to start),
@@ -239,7 +289,7 @@ internal static class GunicornLines
             c.Cause = Causes.AppWorkerTimeout;
         }
         else if (m.Contains("was sent SIGKILL", StringComparison.Ordinal) || m.Contains("was sent SIGSEGV", StringComparison.Ordinal)
-            || m.Contains(TerminatedDueTo, StringComparison.Ordinal) || m.Contains("Worker failed to boot", StringComparison.Ordinal)
+            || (m.Contains(TerminatedDueTo, StringComparison.Ordinal) && !TerminatedByStop(m)) || m.Contains("Worker failed to boot", StringComparison.Ordinal)
             || (m.Contains("exited with code", StringComparison.Ordinal) && !m.Contains("exited with code 0", StringComparison.Ordinal))
             || m.StartsWith(WorkerException, StringComparison.Ordinal))
         {
@@ -249,6 +299,51 @@ internal static class GunicornLines
                 c.Pid = PidAfter(m, "pid ");
             }
         }
+    }
+
+    /// <summary>
+    /// "... was terminated due to signal 15": the arbiter's own SIGTERM as it stops or reloads (or HUP, INT, QUIT), a stop
+    /// and not a death. A cut line or another signal is read as a death.
+    /// </summary>
+    private static bool TerminatedByStop(ReadOnlySpan<char> m)
+    {
+        const string DueToSignal = "was terminated due to signal ";
+        var i = m.IndexOf(DueToSignal, StringComparison.Ordinal);
+        if (i < 0)
+        {
+            return false;
+        }
+
+        var p = i + DueToSignal.Length;
+        return StopSignals.ContainsNumber(DecimalText.ReadNumber(m, ref p));
+    }
+
+    /// <summary>
+    /// The exception gunicorn's launcher prints when the arbiter halts (<c>gunicorn.errors.HaltServer: &lt;HaltServer 'Worker
+    /// failed to boot.' 3&gt;</c>, <c>'App failed to load.' 4</c>): the traceback's last line, whose number is the exit status
+    /// the arbiter gives sys.exit. gunicorn has stopped; a non-zero status is its crash (the app behind nginx is gone), as
+    /// the arbiter's "Reason: Worker failed to boot." is. Only the class and its representation near the line's start count.
+    /// </summary>
+    internal const string HaltServer = "HaltServer: <HaltServer '";
+
+    /// <summary>The launcher's HaltServer line (see <see cref="HaltServer"/>) with a non-zero exit status, read as gunicorn's crash.</summary>
+    internal static bool TryHaltServer(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOf(HaltServer, StringComparison.Ordinal);
+        var start = at < 0 ? -1 : at - (s[..at].EndsWith("gunicorn.errors.", StringComparison.Ordinal) ? "gunicorn.errors.".Length : 0);
+        var reason = at + HaltServer.Length;
+        var quote = start is < 0 or > CompanionLineParser.MaxCompanionPrefix ? -1 : s[reason..].IndexOf("' ", StringComparison.Ordinal);
+        var close = quote < 0 ? -1 : s[(reason + quote + 2)..].IndexOf('>');
+        if (close <= 0 || !int.TryParse(s.Slice(reason + quote + 2, close), out var status) || status == 0
+            || (start > 0 && char.IsLetterOrDigit(s[start - 1])))
+        {
+            return false;
+        }
+
+        c.Kind = RecordKind.Gunicorn;
+        c.Message = Segment.Between(start, reason + quote + 2 + close + 1);
+        c.Cause = Causes.AppCrash;
+        return true;
     }
 
     internal static int PidAfter(ReadOnlySpan<char> m, string marker)

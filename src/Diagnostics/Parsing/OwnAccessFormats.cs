@@ -235,9 +235,21 @@ internal static class OwnAccessFormats
     /// request (<c>... [16/Jan/2018:16:10:09 +0700] 502 "GET /api/v2/get_config?id=1235 HTTP/1.1" ...</c>, also cut by its
     /// writer inside the request). Asked only after the request was found and no status followed it.
     /// </summary>
-    internal static bool StatusBeforeRequest(ReadOnlySpan<char> s, int open, ref CompanionLine c)
+    internal static bool StatusBeforeRequest(ReadOnlySpan<char> s, int open, ref CompanionLine c) => StatusTokenBeforeRequest(s, open, open + 30, ref c);
+
+    /// <summary>
+    /// The gateway format Grafana's Loki, Mimir, Cortex and Tempo deployments give their nginx (<c>$remote_addr - $remote_user
+    /// [$time_local]  $status "$request" $body_bytes_sent "$http_referer" ...</c>): two blanks after the bracketed time, then
+    /// the status and the quoted request, then the size (<c>[27/Jan/2018:16:53:38 +0000]  499 "POST /api/prom/push HTTP/1.1" 0
+    /// "-" ...</c>). The number after the request is the body's size, not the status. Asked only when no quote follows the
+    /// time's bracket, before the request is looked for behind the tokens there.
+    /// </summary>
+    internal static bool AlignedStatusBeforeRequest(ReadOnlySpan<char> s, int open, ref CompanionLine c) =>
+        s.Length > open + 36 && s[open + 28] == ']' && s[open + 29] == ' ' && s[open + 30] == ' ' && StatusTokenBeforeRequest(s, open, open + 31, ref c);
+
+    /// <summary>The status token at <paramref name="token"/>, then the quoted request (see <see cref="StatusBeforeRequest"/>).</summary>
+    private static bool StatusTokenBeforeRequest(ReadOnlySpan<char> s, int open, int token, ref CompanionLine c)
     {
-        var token = open + 30;
         if (s.Length < token + 6 || s[token + 3] != ' ' || s[token + 4] != '"' || !AccessLineParser.HttpStatus(s, token, out var status)
             || !AccessLineParser.StartsWithRequestLine(s[(token + 5)..]))
         {

@@ -108,6 +108,11 @@ internal static class ResponseStatusLines
     private static bool TryErrorPageLine(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         var line = s.TrimEnd();
+        if (line.StartsWith(PageStart, StringComparison.Ordinal))
+        {
+            return TryWholeErrorPage(line, ref c);
+        }
+
         foreach (var (open, close) in ErrorPageLines)
         {
             if (!line.StartsWith(open, StringComparison.Ordinal) || !line.EndsWith(close, StringComparison.Ordinal)
@@ -121,6 +126,52 @@ internal static class ResponseStatusLines
         }
 
         return false;
+    }
+
+    private const string PageStart = "<html>";
+    private const string PageEnd = "</html>";
+    private const string PageFooter = "<hr><center>nginx";
+    private const string EscapedBreak = @"\r\n";
+
+    /// <summary>
+    /// nginx's whole error page run onto one line, as a client printed the body with its line breaks turned into blanks or
+    /// left escaped (<c>&lt;html&gt; &lt;head&gt;&lt;title&gt;502 Bad Gateway&lt;/title&gt;&lt;/head&gt; ... &lt;hr&gt;&lt;center&gt;nginx/1.6.0&lt;/center&gt;
+    /// &lt;/body&gt; &lt;/html&gt;</c>): it states the status that client got, as its title and heading lines do alone
+    /// (the eighteenth session decided it for round 115's October CMS page). Only the whole page: from <c>&lt;html&gt;</c>,
+    /// through the title, to nginx's footer and <c>&lt;/html&gt;</c>. A page quoted inside a client's own message (an
+    /// exception, a JSON field) is that client's line and states none.
+    /// </summary>
+    private static bool TryWholeErrorPage(ReadOnlySpan<char> line, ref CompanionLine c)
+    {
+        var page = line.EndsWith(EscapedBreak, StringComparison.Ordinal) ? line[..^EscapedBreak.Length] : line;
+        var title = page.IndexOf(ErrorPageLines[0].Open, StringComparison.Ordinal);
+        if (title < 0 || !page.EndsWith(PageEnd, StringComparison.Ordinal) || !page.Contains(PageFooter, StringComparison.Ordinal)
+            || !OnlyBreaks(page[PageStart.Length..title]) || !DecimalText.Digits(page, title + ErrorPageLines[0].Open.Length, 3, out var status)
+            || status < 100)
+        {
+            return false;
+        }
+
+        return StatesStatus(line, status, ref c);
+    }
+
+    /// <summary>Blanks and escaped line breaks only: what stands between the page's lines once they were run together.</summary>
+    private static bool OnlyBreaks(ReadOnlySpan<char> s)
+    {
+        while (!s.IsEmpty)
+        {
+            s = s.TrimStart(' ');
+            if (s.StartsWith(EscapedBreak, StringComparison.Ordinal))
+            {
+                s = s[EscapedBreak.Length..];
+            }
+            else if (!s.IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Takes the whole <paramref name="line"/> as a client's print of the <paramref name="status"/> it got.</summary>

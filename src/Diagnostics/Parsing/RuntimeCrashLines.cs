@@ -7,7 +7,7 @@ namespace Nginx502Bot.Diagnostics.Parsing;
 /// The last words language runtimes write when the program they run dies, behind whatever head journald, a container
 /// log or the writer gave them: CPython's <c>Fatal Python error: ...</c>, V8's (Node's) out-of-memory abort, Nim's
 /// unhandled exception and signal handler, the Dart VM's unhandled exception report, Crystal's segfault handler, Mono's
-/// native crash report, Go's runtime throw, and the fatal-signal handler of programs that report their own crash (rTorrent's, qBittorrent's). The
+/// native crash report, Go's runtime throw and unrecovered panic, Deno's uncaught error, and the fatal-signal handler of programs that report their own crash (rTorrent's, qBittorrent's). The
 /// backend or worker the runtime ran is gone (app_crash). None of these runtimes has a record kind of its own: the line
 /// is read as the process's death notice, a supervisor record, as Passenger's and PM2's are. Each text is taken only as
 /// words of their own near the line's start (a label, indentation or a sentence's opening words may come first).
@@ -21,6 +21,15 @@ internal static class RuntimeCrashLines
 
     /// <summary>What V8 says after its location when the heap cannot grow: <c>Allocation failed - JavaScript heap out of memory</c>.</summary>
     private const string V8AllocationFailed = " Allocation failed - ";
+
+    /// <summary>
+    /// Go's runtime on a panic nothing recovered (<c>panic: runtime error: invalid memory address or nil pointer
+    /// dereference</c>, then the goroutines' stacks); the program exits with status 2.
+    /// </summary>
+    internal const string GoPanic = "panic: ";
+
+    /// <summary>Deno's report of an error nothing caught, after which it exits: <c>error: Uncaught (in promise) BrokenPipe: ...</c>.</summary>
+    internal const string DenoUncaught = "error: Uncaught ";
 
     /// <summary>Nim's report of an exception nothing caught: <c>Error: unhandled exception: MESSAGE [TYPE]</c>.</summary>
     internal const string NimUnhandled = "Error: unhandled exception: ";
@@ -123,6 +132,16 @@ internal static class RuntimeCrashLines
             at = CrashHandler(s);
         }
 
+        if (at < 0 && Start(s, DenoUncaught) is >= 0 and var deno && s.Length > deno + DenoUncaught.Length)
+        {
+            at = deno;
+        }
+
+        if (at < 0)
+        {
+            at = GoPanicAt(s);
+        }
+
         if (at < 0)
         {
             return false;
@@ -137,9 +156,32 @@ internal static class RuntimeCrashLines
     /// <summary>Where <paramref name="words"/> start as words of their own near the line's start, or -1.</summary>
     private static int Start(ReadOnlySpan<char> s, string words) => OwnWordsAt(s, s.IndexOf(words, StringComparison.Ordinal));
 
-    /// <summary><paramref name="at"/> when words found there stand near the line's start and begin a word of their own, else -1.</summary>
+    /// <summary>
+    /// <paramref name="at"/> when words found there stand near the line's start and begin a word of their own, else -1. A
+    /// string literal's escape ("\n" in <c>`${PROGRESS}\nFATAL ERROR: ...`</c>) ends the text before it as a line would.
+    /// </summary>
     private static int OwnWordsAt(ReadOnlySpan<char> s, int at) =>
-        at < 0 || at > 2 * CompanionLineParser.MaxCompanionPrefix || (at > 0 && char.IsLetterOrDigit(s[at - 1])) ? -1 : at;
+        at < 0 || at > 2 * CompanionLineParser.MaxCompanionPrefix || (at > 0 && char.IsLetterOrDigit(s[at - 1]) && !AfterEscape(s, at)) ? -1 : at;
+
+    /// <summary>A backslash escape ("\n", "\r", "\t") ends right before <paramref name="at"/>.</summary>
+    private static bool AfterEscape(ReadOnlySpan<char> s, int at) => at >= 2 && s[at - 2] == '\\' && s[at - 1] is 'n' or 'r' or 't';
+
+    /// <summary>
+    /// Where Go's panic line starts, or -1: "panic: " with a message, opening the line or behind a head with no letters, a
+    /// container's or PM2's "NAME | " or journald's "NAME[PID]: ". A sentence about a panic ("kernel panic: ...") is not taken.
+    /// </summary>
+    private static int GoPanicAt(ReadOnlySpan<char> s)
+    {
+        var at = Start(s, GoPanic);
+        if (at < 0 || s.Length <= at + GoPanic.Length || s[at + GoPanic.Length] == ' ')
+        {
+            return -1;
+        }
+
+        var head = s[..at];
+        var wordless = !head.ContainsAnyInRange('a', 'z') && !head.ContainsAnyInRange('A', 'Z');
+        return wordless || head.EndsWith("| ", StringComparison.Ordinal) || head.EndsWith("]: ", StringComparison.Ordinal) ? at : -1;
+    }
 
     /// <summary>Nim's unhandled exception ends with the exception's type in brackets: <c>... [AssertionDefect]</c>.</summary>
     private static bool EndsWithExceptionType(ReadOnlySpan<char> s)

@@ -140,33 +140,106 @@ internal static class ServiceManagerLines
     /// </summary>
     internal static bool TrySystemdUnit(ReadOnlySpan<char> s, ref CompanionLine c)
     {
-        const string Unit = ".service: ";
-
         // The writer may have cut the syslog head up to systemd's own tag: "systemd[1]: myapp.service: ...".
         var from = SystemdTagEnd(s);
-        var end = s[from..Math.Min(s.Length, from + 120)].IndexOf(Unit, StringComparison.Ordinal);
-        if (end <= 0 || s.Slice(from, end).ContainsAny(' ', '\t'))
+        if (TrySystemdUnitAt(s, from, ".service", ref c))
+        {
+            return true;
+        }
+
+        // Slower, for what the usual heads leave: a scope's or a slice's line ("run-p3963628-i54286731.scope: Failed with
+        // result 'oom-kill'.", "qemu.slice: A process of this unit ..."), a head the line's unwrapping did not read (an
+        // RFC 3339 syslog head inside a string literal, up to systemd's tag), or journalctl's time alone ("18:15:50.416
+        // UNIT.service: ...", "Aug 28 17:02:17  UNIT.service: ...": a head of digits and marks after a month's name).
+        if (TryOtherUnitsAt(s, from, ref c))
+        {
+            return true;
+        }
+
+        var tag = from == 0 ? SystemdTagInside(s) : 0;
+        var head = tag > 0 ? tag : from == 0 ? TimeOnlyHeadEnd(s) : 0;
+        return head > 0 && (TrySystemdUnitAt(s, head, ".service", ref c) || TryOtherUnitsAt(s, head, ref c));
+    }
+
+    private static bool TryOtherUnitsAt(ReadOnlySpan<char> s, int from, ref CompanionLine c) =>
+        TrySystemdUnitAt(s, from, ".scope", ref c) || TrySystemdUnitAt(s, from, ".slice", ref c);
+
+    /// <summary>The line when a unit named with <paramref name="suffix"/> starts at <paramref name="from"/> and its message states a verdict.</summary>
+    private static bool TrySystemdUnitAt(ReadOnlySpan<char> s, int from, string suffix, ref CompanionLine c)
+    {
+        var window = s[from..Math.Min(s.Length, from + 120)];
+        var end = window.IndexOf(suffix, StringComparison.Ordinal);
+        var message = end + suffix.Length + 2;
+        if (end <= 0 || message > window.Length || window[end + suffix.Length] != ':' || window[end + suffix.Length + 1] != ' '
+            || window[..end].ContainsAny(' ', '\t'))
         {
             return false;
         }
 
         end += from;
-        if (SystemdCause(s[(end + Unit.Length)..]) is not { } cause)
+        message += from;
+        if (SystemdCause(s[message..]) is not { } cause)
         {
             return false;
         }
 
         c.Kind = RecordKind.Supervisor;
-        c.Subject = Segment.Between(from, end + ".service".Length);
-        c.Message = Segment.Between(end + Unit.Length, s.Length);
+        c.Subject = Segment.Between(from, end + suffix.Length);
+        c.Message = Segment.Between(message, s.Length);
         c.Cause = Backend(s[from..end], cause);
         return true;
     }
 
-    /// <summary>Where a leading "systemd[1]: " tag ends (0 without one).</summary>
+    /// <summary>Where systemd's tag ("systemd[1]: ", a user manager's "systemd[546363]: ") ends behind a head of words, or 0.</summary>
+    private static int SystemdTagInside(ReadOnlySpan<char> s)
+    {
+        var at = s[..Math.Min(s.Length, 100)].IndexOf(" systemd[", StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return 0;
+        }
+
+        var close = s[(at + 1)..Math.Min(s.Length, at + 21)].IndexOf("]: ", StringComparison.Ordinal);
+        return close > 0 ? at + 1 + close + 3 : 0;
+    }
+
+    internal const string SystemdTag = "systemd[";
+    internal const string SystemdTagWithoutPid = "systemd: ";
+
+    /// <summary>
+    /// Where a head of digits, marks and blanks (a time cut to its clock: "18:15:50.416 ", "... "), or the same after a
+    /// month's name (journalctl's "Aug 28 17:02:17  " with no host), ends, or 0.
+    /// </summary>
+    private static int TimeOnlyHeadEnd(ReadOnlySpan<char> s)
+    {
+        var month = StartsWithMonth(s) ? 4 : 0;
+        var end = s[month..Math.Min(s.Length, 32)].IndexOfAnyExcept(TimeHeadChars);
+        return end > 0 && s[month + end - 1] == ' ' ? month + end : 0;
+    }
+
+    /// <summary>A head of digits, marks and blanks, after a month's name or not: a time and nothing a sentence would hold.</summary>
+    private static bool IsTimeHead(ReadOnlySpan<char> head)
+    {
+        head = head.TrimStart(" \t");
+        var month = StartsWithMonth(head) ? 4 : 0;
+        return !head[month..].ContainsAnyExcept(TimeHeadChars);
+    }
+
+    /// <summary>An English month's three-letter name and a blank ("Aug "), as journalctl's short time begins.</summary>
+    private static bool StartsWithMonth(ReadOnlySpan<char> s) =>
+        s.Length > 4 && s[3] == ' ' && "JanFebMarAprMayJunJulAugSepOctNovDec".AsSpan().IndexOf(s[..3]) is >= 0 and var i && i % 3 == 0;
+
+    private static readonly System.Buffers.SearchValues<char> TimeHeadChars = System.Buffers.SearchValues.Create("0123456789:.,-+ ");
+
+    /// <summary>Where a leading "systemd[1]: " tag ends, or a writer's "systemd: " without the pid (0 without one).</summary>
     private static int SystemdTagEnd(ReadOnlySpan<char> s)
     {
-        if (!s.StartsWith("systemd[", StringComparison.Ordinal))
+        if (s.StartsWith(SystemdTagWithoutPid, StringComparison.Ordinal))
+        {
+            return SystemdTagWithoutPid.Length;
+        }
+
+        if (!s.StartsWith(SystemdTag, StringComparison.Ordinal))
         {
             return 0;
         }
@@ -197,23 +270,31 @@ internal static class ServiceManagerLines
             return died ? Causes.AppCrash : Causes.NotAnUpstreamError;
         }
 
-        return m.StartsWith("A process of this unit has been killed by the OOM killer", StringComparison.Ordinal)
-            || m.StartsWith("Failed with result 'oom-kill'", StringComparison.Ordinal)
+        return m.StartsWith(OomKilledUnit, StringComparison.Ordinal) || m.StartsWith(FailedWithOomKill, StringComparison.Ordinal)
             ? Causes.OomKilled
             : null;
     }
 
     internal const string SystemdMainExit = "Main process exited, code=";
 
+    /// <summary>systemd's verdict on a unit, whatever the result ("Failed with result 'exit-code'.").</summary>
+    internal const string FailedWithResult = "Failed with result '";
+
+    private const string FailedWithOomKill = "Failed with result 'oom-kill'";
+    internal const string OomKilledUnit = "A process of this unit has been killed by the OOM killer";
+
     /// <summary>
     /// systemd's main-process line cut by the writer to its time and message, the unit name gone
-    /// ("15:53:20  Main process exited, code=killed, status=9/KILL"): read as the unit's line, with no subject. Only behind
-    /// a head of digits, punctuation and blanks (a time), so a sentence naming the message is not taken.
+    /// ("15:53:20  Main process exited, code=killed, status=9/KILL"): read as the unit's line, with no subject; the OOM
+    /// killer's verdicts the same ("Failed with result 'oom-kill'" quoted alone). Only behind a head of digits, punctuation
+    /// and blanks (a time), so a sentence naming the message is not taken.
     /// </summary>
     internal static bool TrySystemdWithoutUnit(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         var at = s.IndexOf(SystemdMainExit, StringComparison.Ordinal);
-        if (at < 0 || at > 32 || s[..at].ContainsAnyInRange('A', 'Z') || s[..at].ContainsAnyInRange('a', 'z')
+        at = at >= 0 ? at : s.IndexOf(FailedWithOomKill, StringComparison.Ordinal);
+        at = at >= 0 ? at : s.IndexOf(OomKilledUnit, StringComparison.Ordinal);
+        if (at < 0 || at > 32 || !IsTimeHead(s[..at])
             || SystemdCause(s[at..]) is not { } cause)
         {
             return false;
@@ -463,6 +544,48 @@ internal static class ServiceManagerLines
         c.Subject = open > FcgidProcess.Length ? new Segment(at + FcgidProcess.Length, open - FcgidProcess.Length) : Segment.None;
         c.Message = Segment.Between(at, s.Length);
         c.Cause = died ? Causes.AppCrash : Causes.NotAnUpstreamError;
+        return true;
+    }
+
+    internal const string ApacheChildExit = " exit signal ";
+
+    /// <summary>
+    /// Apache httpd about a child process it lost (server/mpm_common.c, ap_process_child_status): <c>AH00051: child pid
+    /// 538294 exit signal Segmentation fault (11), possible coredump in /var/log/apache2</c>, or AH00052 without a core
+    /// dump. Apache writes it only for a signal it did not send (TERM, HUP, its graceful signal and KILL are left out),
+    /// so the child, and the mod_php or the application it ran behind nginx, died: <c>app_crash</c>, as mod_fcgid's "get
+    /// unexpected signal" above. The words must follow Apache's "child pid N".
+    /// </summary>
+    internal static bool TryApacheChildExit(ReadOnlySpan<char> s, ref CompanionLine c)
+    {
+        var at = s.IndexOf(ApacheChildExit, StringComparison.Ordinal);
+        if (at < 0 || at > MaxFcgidHead)
+        {
+            return false;
+        }
+
+        var head = s[..at];
+        var digits = head.Length - head.TrimEnd("0123456789").Length;
+        if (digits == 0 || !head[..^digits].EndsWith("child pid ", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        // The signal's name and number: "Segmentation fault (11)".
+        var signal = s[(at + ApacheChildExit.Length)..];
+        var open = signal.IndexOf(" (", StringComparison.Ordinal);
+        if (open <= 0 || open + 2 >= signal.Length || !char.IsAsciiDigit(signal[open + 2]))
+        {
+            return false;
+        }
+
+        var child = head.Length - digits;
+        var pid = DecimalText.ReadNumber(s, ref child);
+        c.Kind = RecordKind.Supervisor;
+        c.Subject = Segment.None;
+        c.Pid = pid <= int.MaxValue ? (int)pid : -1;
+        c.Message = Segment.Between(head.Length - digits - "child pid ".Length, s.Length);
+        c.Cause = Causes.AppCrash;
         return true;
     }
 

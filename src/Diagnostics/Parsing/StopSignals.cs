@@ -17,6 +17,9 @@ internal static class StopSignals
         return name is "TERM" or "INT" or "HUP" or "QUIT";
     }
 
+    /// <summary>A signal's number on Linux that is a stop or a reload: 1 (HUP), 2 (INT), 3 (QUIT), 15 (TERM).</summary>
+    public static bool ContainsNumber(long number) => number is 1 or 2 or 3 or 15;
+
     /// <summary>systemd's <c>status=</c> value of a signal, number and name (<c>15/TERM</c>, <c>9/KILL</c>): a stop or a reload.</summary>
     public static bool ContainsSystemdStatus(ReadOnlySpan<char> value)
     {

@@ -431,6 +431,11 @@ public class CompanionLineTests
     [InlineData("OK 5.815 10.0.0.7 - - [16/Jan/2018:16:10:09 +0700] 502 \"GET /api/v2/get_config?id=1235", 502)]
     [InlineData("10.0.0.7 - - [16/Jan/2018:16:10:09 +0700] 499 \"POST /api/upload HTTP/1.1\" \"curl/8.5.0\"", 499)]
     [InlineData("[16/Jan/2018:16:10:09 +0700] 504 \"GET /slow HTTP/1.1\" 0.5 \"-\"", 504)]
+    // Grafana's gateway format for Loki, Mimir and Cortex: two blanks after the time, the status, the request, then the
+    // body's size, which is not the status (round 115: Cortex's resolver PR, Mimir's kubriX thread).
+    [InlineData("172.17.0.14 - - [27/Jan/2018:16:53:38 +0000]  499 \"POST /api/prom/push HTTP/1.1\" 0 \"-\" \"Go-http-client/1.1\" \"-\"", 499)]
+    [InlineData("10.240.0.32 - - [06/Aug/2024:12:35:19 +0000]  502 \"POST /api/v1/push HTTP/1.1\" 157 \"-\" \"Prometheus/2.53.1\" \"10.138.5.2\"", 502)]
+    [InlineData("[06/Aug/2024:12:35:19 +0000]  504 \"GET /loki/api/v1/query_range HTTP/1.1\" 0 \"-\" \"Grafana/11.1.0\" \"-\"", 504)]
     // The combined format without its time (left out of log_format), the user empty.
     [InlineData("10.244.0.11 - - \"GET /admin-api/user HTTP/1.1\" 502 559", 502)]
     // A format with the quoted request right after the address, the tries' addresses and statuses after the status.
@@ -670,6 +675,11 @@ public class CompanionLineTests
     // Chrome's developer tools: the response's status in the request's General section (round 113, Devilbox).
     [InlineData("Status Code: 502 Bad Gateway", 502)]
     [InlineData("Status Code: 504 ", 504)]
+    // nginx's whole error page run onto one line, its breaks turned into blanks or left escaped (round 115: October CMS's
+    // updater; PeerTube #2516 and caprover one-click-apps #839 before).
+    [InlineData("<html> <head><title>502 Bad Gateway</title></head> <body bgcolor=\"white\"> <center><h1>502 Bad Gateway</h1></center> <hr><center>nginx/1.6.0</center> </body> </html>", 502)]
+    [InlineData(@"<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n", 413)]
+    [InlineData("`<html> <head><title>413 Request Entity Too Large</title></head> <body> <center><h1>413 Request Entity Too Large</h1></center> <hr><center>nginx</center> </body> </html>`", 413)]
     public void ResponseStatusLine_StatesItsStatus(string line, int status)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -703,6 +713,11 @@ public class CompanionLineTests
     [InlineData("    <center><h1>502 Bad Gateway</h1></center>")]
     [InlineData("Status Code: 502 Bad Gateway (from disk cache), then the page reloaded")]
     [InlineData("Status Code: 5023")]
+    // A whole page that is not nginx's, that goes on after its end, or that a client's own message quotes.
+    [InlineData("<html> <head><title>502 Bad Gateway</title></head> <body> <h1>Bad Gateway</h1> <hr><address>Apache/2.4.41 Server</address> </body> </html>")]
+    [InlineData("<html> <head><title>502 Bad Gateway</title></head> <body> <hr><center>nginx</center> </body> </html> every time")]
+    [InlineData("<html> the proxy said <head><title>502 Bad Gateway</title></head> <hr><center>nginx</center> </html>")]
+    [InlineData(@"502 - ""<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n""")]
     public void StatusLineInProse_StatesNoStatus(string line)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line).Records);
@@ -837,11 +852,78 @@ public class CompanionLineTests
     // Capistrano's SSHKit prefix.
     [InlineData("master failed to start, check stderr log for details", "app_crash", RecordKind.Unicorn)]
     [InlineData("DEBUG [685f852f]    master failed to start, check stderr log for details", "app_crash", RecordKind.Unicorn)]
+    // Round 117: gunicorn's arbiter as notes quote it: the SIGKILL guess with the pid dropped or elided, in a list item,
+    // a table row and a sentence; its lines indented as code, with the pid and level but no time, behind an emoji and
+    // with a placeholder for the pid; its last words when a worker cannot boot.
+    [InlineData("1. Vérifier les logs Render : `Worker was sent SIGKILL! Perhaps out of memory?`", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("| `Worker was sent SIGKILL! Perhaps out of memory?` | Linux OOM killer terminated a worker | Reduce to one worker |", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("keeps working — `Worker (pid:…) was sent SIGKILL! Perhaps out of memory?` followed", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("    [2017-10-26 19:28:24 +0000] [7] [INFO] Reason: Worker failed to boot.", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("  [ERROR] Reason: Worker failed to boot.", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("    [20153] [WARNING] Worker with pid 20154 was terminated due to signal 9", "app_crash", RecordKind.Gunicorn)]
+    [InlineData("[20153] [CRITICAL] WORKER TIMEOUT (pid:20154)", "app_worker_timeout", RecordKind.Gunicorn)]
+    [InlineData("❌ Worker with pid [number] was terminated due to signal 9", "app_crash", RecordKind.Gunicorn)]
+    // The arbiter's own SIGTERM to its workers as it stops (signal 15) is a stop, not a death.
+    [InlineData("[2023-01-18 02:59:17 +0000] [1] [WARNING] Worker with pid 9 was terminated due to signal 15", "not_an_upstream_error", RecordKind.Gunicorn)]
+    [InlineData("[2023-01-18 02:59:17 +0000] [1] [WARNING] Worker with pid 9 was terminated due to signal 1", "not_an_upstream_error", RecordKind.Gunicorn)]
+    [InlineData("[2023-01-18 02:59:17 +0000] [1] [WARNING] Worker with pid 9 was terminated due to signal 11", "app_crash", RecordKind.Gunicorn)]
+    // Celery's pool losing a worker: billiard's exit line and the task handler's WorkerLostError; a stop signal and a
+    // clean exit code stay context.
+    [InlineData("[2021-09-03 12:36:46,914: ERROR/MainProcess] Process 'ForkPoolWorker-31' pid:90 exited with 'signal 9 (SIGKILL)'", "app_crash", RecordKind.Supervisor)]
+    [InlineData("[2021-09-03 12:36:57,381: ERROR/MainProcess] Task handler raised error: WorkerLostError('Worker exited prematurely: signal 9 (SIGKILL) Job: 348.')", "app_crash", RecordKind.Supervisor)]
+    [InlineData("[2021-09-03 12:36:57,381: ERROR/MainProcess] Task handler raised error: WorkerLostError('Worker exited prematurely: exitcode 155 Job: 12.')", "app_crash", RecordKind.Supervisor)]
+    [InlineData("[2021-09-03 12:36:46,914: WARNING/MainProcess] Process 'ForkPoolWorker-2' pid:91 exited with 'signal 15 (SIGTERM)'", "not_an_upstream_error", RecordKind.Supervisor)]
+    [InlineData("[2021-09-03 12:36:46,914: INFO/MainProcess] Process 'ForkPoolWorker-2' pid:91 exited with 'exitcode 0'", "not_an_upstream_error", RecordKind.Supervisor)]
+    // systemd's verdicts behind journalctl's time alone, a shell comment's elision, inside a string literal with an RFC
+    // 3339 head and a user manager's tag (a scope), and the oom-kill result quoted alone in a table row.
+    [InlineData("18:15:50.416 plasma-kwin_wayland.service: Failed with result 'oom-kill'.", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("# ... myapp.service: Main process exited, code=killed, status=9/KILL", "app_crash", RecordKind.Supervisor)]
+    [InlineData("\t\t\ttext:  \"2026-09-19T17:27:57.024620+00:00 web-1 systemd[546363]: run-p3963628-i54286731.scope: Failed with result 'oom-kill'.\",", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("systemd[1]: run-u42.scope: Failed with result 'oom-kill'.", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("| 12:53:49 | Kernel OOM-killer kills ffmpeg pid **92919** (output `2-1`), anon-rss 1.58GB. `restream-srs.service` marked `Failed with result 'oom-kill'` |", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("18:15:50.416 nginx.service: Main process exited, code=killed, status=9/KILL", "not_an_upstream_error", RecordKind.Supervisor)]
+    // The OOM verdict on a slice and a session scope, behind "systemd: " in a sentence's backticks, quoted alone in
+    // italics, and behind journalctl's month-day time with no host (indented), the main-process line the same way.
+    [InlineData("qemu.slice: A process of this unit has been killed by the OOM killer.", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("Apr 05 08:24:14 kaspa-devnet systemd[1]: session-689.scope: A process of this unit has been killed by the OOM killer.", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("followed by `systemd: machine-qemu-1-ha.scope: A process of this unit has been killed by the OOM killer` and `Machine qemu-1-ha terminated`.", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("- **`journalctl --user`**: *\"A process of this unit has been killed by the OOM killer.\"*", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("    Aug 28 17:02:17  glm53-sr950.service: A process of this unit has been killed by the OOM killer.", "oom_killed", RecordKind.Supervisor)]
+    [InlineData("    Aug 28 17:03:29  Main process exited, code=killed, status=9/KILL", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Aug 28 17:03:29  Main process exited, code=killed, status=15/TERM", "not_an_upstream_error", RecordKind.Supervisor)]
+    // Go's unrecovered panic, Deno's uncaught error, nodemon's crash report, and V8's abort after a string literal's "\n".
+    [InlineData("panic: runtime error: invalid memory address or nil pointer dereference", "app_crash", RecordKind.Supervisor)]
+    [InlineData("plugin_daemon-1     | panic: [PANIC]Failed to ping serverless connector", "app_crash", RecordKind.Supervisor)]
+    [InlineData("Nov 21 10:00:01 web1 api[812]: panic: assignment to entry in nil map", "app_crash", RecordKind.Supervisor)]
+    [InlineData("error: Uncaught (in promise) BrokenPipe: Broken pipe (os error 32) ", "app_crash", RecordKind.Supervisor)]
+    [InlineData("[nodemon] app crashed - waiting for file changes before starting...", "app_crash", RecordKind.Supervisor)]
+    [InlineData("        stderr: `${PROGRESS}\\nFATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory`,", "app_crash", RecordKind.Supervisor)]
     public void AppServerLineInAPastedShape_IsRecognised(string line, string cause, RecordKind kind)
     {
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
 
         Assert.Equal((kind, cause), (r.Kind, r.Cause));
+        Assert.Null(r.Status);
+    }
+
+    /// <summary>
+    /// Round 117: lines that look like a runtime's or an app server's last words but are not: Go's net/http and gin's
+    /// Recovery reporting a panic they recovered, a sentence about a kernel panic, nodemon's other lines, gunicorn's
+    /// SIGKILL guess inside a sentence without quotes.
+    /// </summary>
+    [Theory]
+    [InlineData("2021/06/30 21:02:38 http: panic serving 9.9.9.9:63759: write tcp 10.0.22.14:443->9.9.9.9:63759: write: connection reset by peer")]
+    [InlineData("2024/09/06 03:15:29 [Recovery] 2024/09/06 - 03:15:29 panic recovered:")]
+    [InlineData("the box rebooted after a kernel panic: not syncing, then nginx came back")]
+    [InlineData("[nodemon] restarting due to changes...")]
+    [InlineData("[nodemon] starting `node server.js`")]
+    [InlineData("we keep seeing Worker was sent SIGKILL in the logs after each deploy")]
+    [InlineData("Aug was when the Main process exited, code=killed, status=9/KILL line first showed")]
+    public void RecoveredPanicOrProse_IsNoCrash(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.NotEqual("app_crash", r.Cause);
         Assert.Null(r.Status);
     }
 
@@ -919,6 +1001,24 @@ public class CompanionLineTests
         var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
 
         Assert.Equal(RecordKind.Gunicorn, r.Kind);
+        Assert.Equal(cause, r.Cause);
+    }
+
+    /// <summary>
+    /// gunicorn's launcher ends with the arbiter's HaltServer exception when it halts (round 115: a NetBox plugin's upgrade,
+    /// quoted with ">"): a non-zero exit status is gunicorn's crash, as the arbiter's "Reason: Worker failed to boot." is.
+    /// A status of 0 and the class named in a sentence are not taken.
+    /// </summary>
+    [Theory]
+    [InlineData("> gunicorn.errors.HaltServer: <HaltServer 'Worker failed to boot.' 3>", "app_crash")]
+    [InlineData("gunicorn.errors.HaltServer: <HaltServer 'App failed to load.' 4>", "app_crash")]
+    [InlineData("Jan 06 01:56:25 ubuntu-s-2 gunicorn[13842]: gunicorn.errors.HaltServer: <HaltServer 'Worker failed to boot.' 3>", "app_crash")]
+    [InlineData("gunicorn.errors.HaltServer: <HaltServer 'Stopped.' 0>", "not_an_upstream_error")]
+    [InlineData("I keep getting the gunicorn.errors.HaltServer exception whenever the venv is rebuilt after the upgrade to 3.12 and nothing else", "not_an_upstream_error")]
+    public void GunicornHaltServer_IsACrashWithANonZeroStatus(string line, string cause)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
         Assert.Equal(cause, r.Cause);
     }
 
@@ -1093,6 +1193,34 @@ public class CompanionLineTests
         Assert.Equal((RecordKind.Supervisor, cause), (r.Kind, r.Cause));
         Assert.Null(r.Status);
         Assert.Equal(backend, r.Subject);
+    }
+
+    /// <summary>
+    /// Apache httpd about a child it lost (AH00051 with a core dump, AH00052 without; 2.2 wrote no AH number): it says so
+    /// only for a signal it did not send itself, so the child (mod_php, or the app it ran behind nginx) crashed.
+    /// </summary>
+    [Theory]
+    [InlineData("[Wed Aug 17 10:19:19.614631 2022] [core:notice] [pid 536253:tid 281473673056272] AH00051: child pid 538294 exit signal Segmentation fault (11), possible coredump in /home/ivs_omu_portal/logs", 538294)]
+    [InlineData("[Wed Mar 30 11:04:35.341295 2022] [core:notice] [pid 380:tid 139845588080576] AH00052: child pid 20333 exit signal Bus error (7)", 20333)]
+    [InlineData("[Tue Jun 14 09:12:01 2011] [notice] child pid 4242 exit signal Aborted (6)", 4242)]
+    public void ApacheChildExitOnASignal_IsACrash(string line, int child)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.Equal((RecordKind.Supervisor, "app_crash", (int?)null, (int?)child), (r.Kind, r.Cause, r.Status, r.Pid));
+    }
+
+    [Theory]
+    // Apache's other lines about its children, and the words without Apache's "child pid N" before them.
+    [InlineData("[Wed Aug 17 10:19:19.614631 2022] [mpm_prefork:notice] [pid 536253] AH00169: caught SIGTERM, shutting down")]
+    [InlineData("[Wed Aug 17 10:19:19.614631 2022] [core:warn] [pid 536253] AH00045: child process 538294 still did not exit, sending a SIGTERM")]
+    [InlineData("the worker would exit signal handlers first (11)")]
+    [InlineData("child pid exit signal Segmentation fault (11)")]
+    public void ApacheLinesOtherThanAChildLostToASignal_AreNotCrashes(string line)
+    {
+        var r = Assert.Single(DiagnosisEngine.Analyze(line, 2026).Records);
+
+        Assert.NotEqual("app_crash", r.Cause);
     }
 
     [Theory]
