@@ -117,7 +117,7 @@ internal static class RuntimeCrashLines
             at = mono;
         }
 
-        if (at < 0 && Start(s, GoFatal) is >= 0 and var go && IsGoThrow(s[(go + GoFatal.Length)..]))
+        if (at < 0 && Start(s, GoFatal) is >= 0 and var go && SpanSearch.StartsWithAny(s[(go + GoFatal.Length)..], GoThrows))
         {
             at = go;
         }
@@ -226,20 +226,6 @@ internal static class RuntimeCrashLines
         var name = rest.IndexOf(' ');
         return name > 3 && rest.StartsWith("SIG", StringComparison.Ordinal) && !rest[3..name].ContainsAnyExceptInRange('A', 'Z')
             && rest[name..].StartsWith(MonoNativeCrash, StringComparison.Ordinal);
-    }
-
-    /// <summary>After Go's <see cref="GoFatal"/>: one of the runtime's own throws (<see cref="GoThrows"/>).</summary>
-    private static bool IsGoThrow(ReadOnlySpan<char> rest)
-    {
-        foreach (var words in GoThrows)
-        {
-            if (rest.StartsWith(words, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>After "Caught ": a signal's description in words (<c>Segmentation fault</c>, <c>Bus error</c>) and <see cref="DumpingStack"/>.</summary>
