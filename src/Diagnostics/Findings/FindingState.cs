@@ -101,8 +101,14 @@ public sealed class FindingState
     /// <summary>Seconds (ticks / 1e7) in which records fell, to correlate companion records by time.</summary>
     public NumberSet Seconds { get; } = new();
 
-    /// <summary>Client connection ids seen, to correlate FastCGI stderr with the close of the same request.</summary>
+    /// <summary>
+    /// Client connection ids seen, to correlate FastCGI stderr with the close of the same request: each with its input
+    /// (<see cref="ConnectionKey"/>), since two hosts' logs number their connections each on their own.
+    /// </summary>
     public NumberSet ConnectionIds { get; } = new();
+
+    /// <summary>A connection id within its input: the input's number above the 40 bits nginx's counter fills in practice.</summary>
+    public static long ConnectionKey(int input, long connectionId) => ((long)input << 40) | connectionId;
 
     /// <summary>Folds in the state of the same (cause, target) from a later chunk of the same input.</summary>
     public void Merge(FindingState later)
@@ -182,7 +188,7 @@ public sealed class FindingState
             Paths.Add(UpstreamAddress.Path(n.Request.Of(view.Text)));
             if (n.ConnectionId >= 0 && _tracksConnections && ConnectionIds.Count < MaxSeconds)
             {
-                ConnectionIds.Add(n.ConnectionId);
+                ConnectionIds.Add(ConnectionKey(r.Input, n.ConnectionId));
             }
         }
 

@@ -297,6 +297,26 @@ public class FindingAggregatorTests
         }
     }
 
+    [Theory]
+    [InlineData(0, "php_fatal")]
+    [InlineData(1, "premature_close")]
+    public void PhpFatalOfTheSameConnection_ExplainsTheClose_OnlyInTheSameInput(int closeInput, string rootCause)
+    {
+        // web1's *26 died of a PHP fatal; in another host's log *26 is another connection, whose close it does not explain.
+        var aggregator = new FindingAggregator();
+        Feed(0, "2026/11/21 13:42:01 [error] 1#1: *26 FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in /var/www/app/index.php on line 12\" while reading response header from upstream, client: 127.0.0.1, server: a, request: \"GET /x HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"a\"");
+        Feed(closeInput, "2026/11/21 13:50:01 [error] 1#1: *26 upstream prematurely closed FastCGI stdout while reading response header from upstream, client: 127.0.0.1, server: a, request: \"GET /y HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"a\"");
+
+        Assert.Equal(rootCause, Assert.Single(aggregator.Build(), f => f.Cause == "premature_close").RootCause);
+
+        void Feed(int input, string text)
+        {
+            var analyzer = new LogAnalyzer(2026, null, aggregator) { Input = input };
+            DiagnosisEngine.ForEachLine(text, analyzer.AddLine);
+            analyzer.Complete();
+        }
+    }
+
     [Fact]
     public void ManyTargetsAndCausesInterleaved_AreEachTheirOwnFinding()
     {
