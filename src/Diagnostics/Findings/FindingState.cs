@@ -108,7 +108,7 @@ public sealed class FindingState
     public NumberSet ConnectionIds { get; } = new();
 
     /// <summary>A connection id within its input: the input's number above the 40 bits nginx's counter fills in practice.</summary>
-    public static long ConnectionKey(int input, long connectionId) => ((long)input << 40) | connectionId;
+    private static long ConnectionKey(int input, long connectionId) => ((long)input << 40) | connectionId;
 
     /// <summary>Folds in the state of the same (cause, target) from a later chunk of the same input.</summary>
     public void Merge(FindingState later)

@@ -41,7 +41,7 @@ internal static class AppServerLines
         {
             c.Cause = Causes.AppCrash;
             var p = "reaped #<Process::Status: pid ".Length;
-            c.Pid = DecimalText.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
+            c.Pid = DecimalText.Pid(DecimalText.ReadNumber(m, ref p));
         }
 
         return true;
@@ -58,7 +58,7 @@ internal static class AppServerLines
     {
         var pid = m.IndexOf("PID:", StringComparison.Ordinal);
         var p = pid + "PID:".Length;
-        return pid > 0 && DecimalText.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
+        return pid > 0 ? DecimalText.Pid(DecimalText.ReadNumber(m, ref p)) : -1;
     }
 
     /// <summary>
@@ -146,7 +146,7 @@ internal static class AppServerLines
         c.Cause = Causes.AppWorkerTimeout;
         var colon = m.LastIndexOf(": ", StringComparison.Ordinal);
         var p = colon + 2;
-        c.Pid = colon > 0 && DecimalText.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
+        c.Pid = colon > 0 ? DecimalText.Pid(DecimalText.ReadNumber(m, ref p)) : -1;
         return true;
     }
 
@@ -186,7 +186,7 @@ internal static class AppServerLines
     {
         const string After = ") timeout after ";
         var p = OdooHttpWorker.Length;
-        pid = DecimalText.ReadNumber(m, ref p) is > 0 and < int.MaxValue and var n ? (int)n : -1;
+        pid = DecimalText.Pid(DecimalText.ReadNumber(m, ref p));
         if (pid < 0 || !m[p..].StartsWith(After, StringComparison.Ordinal))
         {
             return false;

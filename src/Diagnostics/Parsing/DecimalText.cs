@@ -26,6 +26,9 @@ internal static class DecimalText
         return true;
     }
 
+    /// <summary>A number read as a process id: the number when one can be (1 to <c>int.MaxValue - 1</c>), else -1.</summary>
+    internal static int Pid(long value) => value is > 0 and < int.MaxValue ? (int)value : -1;
+
     internal static long ReadNumber(ReadOnlySpan<char> s, ref int p)
     {
         // At most 18 digits: no overflow. One bound and one unsigned digit test per character.

@@ -361,6 +361,6 @@ internal static class GunicornLines
         }
 
         var pid = DecimalText.ReadNumber(m, ref p);
-        return pid is > 0 and < int.MaxValue ? (int)pid : -1;
+        return DecimalText.Pid(pid);
     }
 }

@@ -78,7 +78,7 @@ internal static class KernelLines
                 c.Subject = new Segment(nameStart, bracket);
                 var q = nameStart + bracket + 1;
                 var pid = DecimalText.ReadNumber(s, ref q);
-                c.Pid = pid is > 0 and < int.MaxValue ? (int)pid : -1;
+                c.Pid = DecimalText.Pid(pid);
             }
 
             return true;

@@ -349,7 +349,7 @@ internal static class PhpFpmLines
 
         var p = i + "child ".Length;
         var pid = DecimalText.ReadNumber(m, ref p);
-        return pid is > 0 and < int.MaxValue ? (int)pid : -1;
+        return DecimalText.Pid(pid);
     }
 
     /// <summary>PHP's fatal families, also when they arrive inside FastCGI stderr or FPM's "said into stderr".</summary>

@@ -509,8 +509,8 @@ internal static class ServiceManagerLines
 
     internal const string FcgidProcess = "mod_fcgid: process ";
 
-    /// <summary>Widest head Apache writes before mod_fcgid's message (time with microseconds, module and level, pid and tid, client).</summary>
-    private const int MaxFcgidHead = 160;
+    /// <summary>Widest head Apache writes before a module's message (time with microseconds, module and level, pid and tid, client).</summary>
+    private const int MaxApacheHead = 160;
 
     /// <summary>
     /// Apache's mod_fcgid, the process manager of FastCGI backends such as mapserv, qgis_mapserv.fcgi or PHP, about one it
@@ -523,7 +523,7 @@ internal static class ServiceManagerLines
     internal static bool TryFcgidProcessExit(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         var at = s.IndexOf(FcgidProcess, StringComparison.Ordinal);
-        if (at < 0 || at > MaxFcgidHead)
+        if (at < 0 || at > MaxApacheHead)
         {
             return false;
         }
@@ -548,6 +548,7 @@ internal static class ServiceManagerLines
     }
 
     internal const string ApacheChildExit = " exit signal ";
+    private const string ApacheChildPid = "child pid ";
 
     /// <summary>
     /// Apache httpd about a child process it lost (server/mpm_common.c, ap_process_child_status): <c>AH00051: child pid
@@ -559,14 +560,14 @@ internal static class ServiceManagerLines
     internal static bool TryApacheChildExit(ReadOnlySpan<char> s, ref CompanionLine c)
     {
         var at = s.IndexOf(ApacheChildExit, StringComparison.Ordinal);
-        if (at < 0 || at > MaxFcgidHead)
+        if (at < 0 || at > MaxApacheHead)
         {
             return false;
         }
 
         var head = s[..at];
         var digits = head.Length - head.TrimEnd("0123456789").Length;
-        if (digits == 0 || !head[..^digits].EndsWith("child pid ", StringComparison.Ordinal))
+        if (digits == 0 || !head[..^digits].EndsWith(ApacheChildPid, StringComparison.Ordinal))
         {
             return false;
         }
@@ -583,8 +584,8 @@ internal static class ServiceManagerLines
         var pid = DecimalText.ReadNumber(s, ref child);
         c.Kind = RecordKind.Supervisor;
         c.Subject = Segment.None;
-        c.Pid = pid <= int.MaxValue ? (int)pid : -1;
-        c.Message = Segment.Between(head.Length - digits - "child pid ".Length, s.Length);
+        c.Pid = DecimalText.Pid(pid);
+        c.Message = Segment.Between(head.Length - digits - ApacheChildPid.Length, s.Length);
         c.Cause = Causes.AppCrash;
         return true;
     }
@@ -645,7 +646,7 @@ internal static class ServiceManagerLines
         c.Kind = RecordKind.Supervisor;
         c.Subject = new Segment(from, space);
         c.Message = Segment.Between(from, s.Length);
-        c.Pid = pid is > 0 and < int.MaxValue ? (int)pid : -1;
+        c.Pid = DecimalText.Pid(pid);
         c.Cause = Backend(s.Slice(from, space), cause);
         return true;
     }

@@ -152,7 +152,8 @@ public static class DiagnoseCommand
         var aggregator = new FindingAggregator();
         var year = time.GetLocalNow().Year;
         using var stdout = System.Console.OpenStandardOutput();
-        var names = inputs.ConvertAll(i => i.Name);
+        // With several inputs, records and evidence say which one they came from; with one, nothing is added.
+        var names = inputs.Count > 1 ? inputs.ConvertAll(i => i.Name) : null;
         using var jsonWriter = json ? new JsonReportWriter(stdout, names) : null;
 
         // Writing JSON and aggregating cost about as much as parsing: they run on another core, records still in input order.

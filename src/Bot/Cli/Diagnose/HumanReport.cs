@@ -12,14 +12,14 @@ public sealed class HumanReport
     private readonly TextWriter _out;
     private readonly bool _color;
 
-    /// <summary>The inputs' names when there are several: evidence then says which file its line number counts in.</summary>
+    /// <summary>The inputs' names when there are several (evidence then says which file its line counts in), else null.</summary>
     private readonly IReadOnlyList<string>? _inputs;
 
     public HumanReport(TextWriter output, bool color, IReadOnlyList<string>? inputs = null)
     {
         _out = output;
         _color = color;
-        _inputs = inputs is { Count: > 1 } ? inputs : null;
+        _inputs = inputs;
     }
 
     public void Write(IReadOnlyList<Finding> findings, long records, long failures, string source)

@@ -29,13 +29,13 @@ public sealed class JsonReportWriter : IRecordSink, IDisposable
     private DateTime _lastTime;
     private byte[] _lastTimeText = [];
 
-    /// <summary>The inputs' names when there are several (each record says which it came from), else null.</summary>
+    /// <summary>The inputs' names when there are several (each record then says which it came from), else null.</summary>
     private readonly IReadOnlyList<string>? _inputs;
 
     public JsonReportWriter(Stream output, IReadOnlyList<string>? inputs = null)
     {
         _output = output;
-        _inputs = inputs is { Count: > 1 } ? inputs : null;
+        _inputs = inputs;
         _json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = false, SkipValidation = true });
         _json.WriteStartObject();
         _json.WriteStartArray("records");
