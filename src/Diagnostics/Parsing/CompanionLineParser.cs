@@ -211,7 +211,7 @@ public static class CompanionLineParser
             FrameworkFatalLines.FatalErrorClass, FrameworkFatalLines.MemoryLimit, FrameworkFatalLines.TimeLimit, FrameworkFatalLines.MonologUncaught,
             GunicornLines.ReasonBootFailed, GunicornLines.WorkerSentWithoutPid, RuntimeCrashLines.GoPanic, RuntimeCrashLines.DenoUncaught,
             ServiceManagerLines.OomKilledUnit, GunicornLines.HaltServer, ServiceManagerLines.UpstartMainProcess, ServiceManagerLines.UpstartRespawnStopped,
-            ServiceManagerLines.BootProcessExited],
+            ServiceManagerLines.BootProcessExited, ServiceManagerLines.StartRepeated],
         StringComparison.Ordinal);
 
     /// <summary>Widest prefix a writer puts before a companion record ("Line 29: ", "line = \"", "#   ").</summary>

@@ -135,8 +135,8 @@ internal static class ServiceManagerLines
     /// <c>main process exited</c>). A backend killed by a fatal signal or exiting with a non-zero status died
     /// (app_crash). SIGTERM, SIGINT, SIGHUP and SIGQUIT are a stop or a reload, and status 0 is a clean exit, so those
     /// lines are context. The OOM killer's lines (<c>A process of this unit has been killed by the OOM killer.</c>,
-    /// <c>Failed with result 'oom-kill'.</c>) are oom_killed. nginx's own unit is not an upstream, and every other unit
-    /// line stays unknown.
+    /// <c>Failed with result 'oom-kill'.</c>) are oom_killed. A unit systemd stopped restarting (<see cref="StartRepeated"/>)
+    /// is down for good (app_crash). nginx's own unit is not an upstream, and every other unit line stays unknown.
     /// </summary>
     internal static bool TrySystemdUnit(ReadOnlySpan<char> s, ref CompanionLine c)
     {
@@ -170,14 +170,19 @@ internal static class ServiceManagerLines
         var window = s[from..Math.Min(s.Length, from + 120)];
         var end = window.IndexOf(suffix, StringComparison.Ordinal);
         var message = end + suffix.Length + 2;
-        if (end <= 0 || message > window.Length || window[end + suffix.Length] != ':' || window[end + suffix.Length + 1] != ' '
-            || window[..end].ContainsAny(' ', '\t'))
+        if (end <= 0 || message > window.Length || window[..end].ContainsAny(' ', '\t'))
+        {
+            return false;
+        }
+
+        var colon = window[end + suffix.Length] == ':' && window[end + suffix.Length + 1] == ' ';
+        if (!colon && !window[(end + suffix.Length)..].StartsWith(OldStartRefused, StringComparison.Ordinal))
         {
             return false;
         }
 
         end += from;
-        message += from;
+        message = colon ? message + from : end + suffix.Length + 1;
         if (SystemdCause(s[message..]) is not { } cause)
         {
             return false;
@@ -270,10 +275,24 @@ internal static class ServiceManagerLines
             return died ? Causes.AppCrash : Causes.NotAnUpstreamError;
         }
 
+        if (m.StartsWith(StartRepeated, StringComparison.Ordinal) || m.StartsWith(OldStartRefused.AsSpan(1), StringComparison.Ordinal))
+        {
+            return Causes.AppCrash;
+        }
+
         return m.StartsWith(OomKilledUnit, StringComparison.Ordinal) || m.StartsWith(FailedWithOomKill, StringComparison.Ordinal)
             ? Causes.OomKilled
             : null;
     }
+
+    /// <summary>
+    /// systemd giving up on a unit that failed too often (<c>myapp.service: Start request repeated too quickly.</c>; older
+    /// systemd wrote <c>myapp.service start request repeated too quickly, refusing to start.</c> with no colon): the unit
+    /// stays down, as with supervisord's "gave up" and upstart's "respawning too fast, stopped".
+    /// </summary>
+    internal const string StartRepeated = "Start request repeated too quickly";
+
+    private const string OldStartRefused = " start request repeated too quickly";
 
     internal const string SystemdMainExit = "Main process exited, code=";
 

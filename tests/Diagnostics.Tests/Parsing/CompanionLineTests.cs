@@ -550,6 +550,11 @@ public class CompanionLineTests
     [InlineData("Nov 21 10:00:00 web01 systemd[1]: uwsgi.service: main process exited, code=killed, status=6/ABRT", "app_crash")]
     [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service: A process of this unit has been killed by the OOM killer.", "oom_killed")]
     [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service: Failed with result 'oom-kill'.", "oom_killed")]
+    // systemd gave up restarting a unit that kept failing, as supervisord's "gave up" and upstart's "respawning too fast,
+    // stopped" (older systemd: no colon, "refusing to start").
+    [InlineData("Jan 22 20:55:10 vps systemd[1]: nextcloud-spreed-signaling.service: Start request repeated too quickly.", "app_crash")]
+    [InlineData("Jul 05 13:47:03 vps systemd[1]: mastodon-streaming.service start request repeated too quickly, refusing to start.", "app_crash")]
+    [InlineData("Jul 25 06:20:30 web01 systemd[1]: nginx.service: Start request repeated too quickly.", "not_an_upstream_error")]
     // The line broken after the unit's name, the message indented on the next line, is still one line.
     [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service:\n  A process of this unit has been killed by the OOM killer.", "oom_killed")]
     [InlineData("Nov 21 10:00:00 web01 systemd[1]: myapp.service:\n  Main process exited, code=killed, status=9/KILL", "app_crash")]
