@@ -248,6 +248,9 @@ public sealed class FindingAggregator : IRecordSink
             or Causes.AppWorkerTimeout or Causes.PhpFatal,
         Causes.ListenBacklogFull or Causes.UpstreamTimeoutRead => companionCause is Causes.FpmPoolExhausted or Causes.AppWorkerTimeout,
         Causes.UpstreamDown or Causes.UnixSocketMissing => companionCause is Causes.OomKilled or Causes.AppCrash,
+        // The backend's own log of the fatal error nginx relayed from FastCGI's stderr (FPM's "said into stderr", PHP's
+        // error_log): the same failure, seen from the other side.
+        Causes.PhpFatal => companionCause is Causes.PhpFatal,
         _ => false,
     };
 

@@ -179,6 +179,24 @@ public class FindingAggregatorTests
         Assert.Empty(Assert.Single(diagnosis.Findings, f => f.Cause == "php_fatal").Statuses);
     }
 
+    [Theory]
+    [InlineData("[21-Nov-2026 13:42:01] WARNING: [pool www] child 4242 said into stderr: \"NOTICE: PHP message: PHP Fatal error:  Uncaught Error: Call to undefined function f() in /var/www/app/index.php:3\"", 1)]
+    [InlineData("[21-Nov-2026 13:42:02 UTC] PHP Fatal error:  Uncaught Error: Call to undefined function f() in /var/www/app/index.php:3", 1)]
+    // Minutes away it is another failure, and a finding of its own.
+    [InlineData("[21-Nov-2026 13:52:01] WARNING: [pool www] child 4242 said into stderr: \"NOTICE: PHP message: PHP Fatal error:  Uncaught Error: Call to undefined function f() in /var/www/app/index.php:3\"", 2)]
+    public void PhpFatalRelayedByNginx_AndTheBackendsOwnLogOfIt_AreOneFinding(string companion, int findings)
+    {
+        var text = "2026/11/21 13:42:01 [error] 1#1: *26 FastCGI sent in stderr: \"PHP message: PHP Fatal error:  Uncaught Error: Call to undefined function f() in /var/www/app/index.php:3\" while reading response header from upstream, client: 127.0.0.1, server: a, request: \"GET /x HTTP/1.1\", upstream: \"fastcgi://unix:/run/php/php8.2-fpm.sock:\", host: \"a\"\n" + companion;
+
+        var diagnosis = DiagnosisEngine.Analyze(text);
+
+        Assert.Equal(["php_fatal", "php_fatal"], diagnosis.Records.Select(r => r.Cause));
+        Assert.Equal(findings, diagnosis.Findings.Count);
+        var f = diagnosis.Findings[0];
+        Assert.Equal(("php_fatal", "unix:/run/php/php8.2-fpm.sock"), (f.RootCause, f.Target));
+        Assert.Equal(findings == 1 ? 2 : 1, f.Evidence.Count);
+    }
+
     [Fact]
     public void RefusedNextToASystemdUnitThatDied_CitesTheUnit()
     {
